@@ -1,0 +1,220 @@
+//! Loading a dataset (the embedded one or a folder), validating it, and the
+//! indexes the views need, built once at load.
+
+mod export;
+mod files;
+mod locate;
+mod parse;
+mod problem;
+mod validate;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+pub use export::to_json;
+pub use files::{DataFile, DataFiles, EMBEDDED_ARTICLES, MAX_FILE_BYTES, RECORD_FILES};
+pub use locate::Locator;
+pub use problem::{LoadError, Problem};
+pub use validate::{is_kebab_case, normalize_space};
+
+use crate::model::{Article, Event, Fact, GlossaryTerm, Organization, Person};
+use parse::parse_file;
+use validate::{Parsed, validate};
+
+/// A loaded and validated dataset, with its indexes.
+#[derive(Clone, Debug)]
+pub struct Dataset {
+    /// Articles, oldest first.
+    pub articles: Vec<Article>,
+    /// Events, in chronological order.
+    pub events: Vec<Event>,
+    /// Organizations, in file order.
+    pub organizations: Vec<Organization>,
+    /// People, in file order.
+    pub people: Vec<Person>,
+    /// Numeric facts, in file order.
+    pub facts: Vec<Fact>,
+    /// Glossary terms, in file order.
+    pub glossary: Vec<GlossaryTerm>,
+    index: Index,
+}
+
+/// Look-ups from ids and articles to records, built once at load.
+#[derive(Clone, Debug, Default)]
+struct Index {
+    articles: HashMap<String, usize>,
+    events: HashMap<String, usize>,
+    organizations: HashMap<String, usize>,
+    people: HashMap<String, usize>,
+    events_by_article: HashMap<String, Vec<usize>>,
+    organizations_by_article: HashMap<String, Vec<usize>>,
+}
+
+fn positions<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (id(item).to_owned(), i))
+        .collect()
+}
+
+impl Dataset {
+    /// The dataset compiled into the binary.
+    pub fn embedded() -> Result<Self, LoadError> {
+        Self::from_files(&DataFiles::embedded())
+    }
+
+    /// Reads, parses and validates the dataset in folder `dir`.
+    pub fn load_dir(dir: &Path) -> Result<Self, LoadError> {
+        Self::from_files(&DataFiles::read_dir(dir)?)
+    }
+
+    /// Parses and validates a dataset's files, reporting every problem found.
+    pub fn from_files(files: &DataFiles) -> Result<Self, LoadError> {
+        let mut problems = Vec::new();
+        let articles: Vec<_> = files
+            .articles
+            .iter()
+            .filter_map(|f| parse_file::<Article>(f, &mut problems).map(|a| (f, a)))
+            .collect();
+        let [events_file, organizations_file, people_file, facts_file, glossary_file] =
+            &files.records;
+        let events = parse_file::<Vec<Event>>(events_file, &mut problems);
+        let organizations = parse_file::<Vec<Organization>>(organizations_file, &mut problems);
+        let people = parse_file::<Vec<Person>>(people_file, &mut problems);
+        let facts = parse_file::<Vec<Fact>>(facts_file, &mut problems);
+        let glossary = parse_file::<Vec<GlossaryTerm>>(glossary_file, &mut problems);
+        let (Some(events), Some(organizations), Some(people), Some(facts), Some(glossary)) =
+            (events, organizations, people, facts, glossary)
+        else {
+            return Err(LoadError { problems });
+        };
+        if !problems.is_empty() {
+            return Err(LoadError { problems });
+        }
+        let parsed = Parsed {
+            articles,
+            events: (events_file, events),
+            organizations: (organizations_file, organizations),
+            people: (people_file, people),
+            facts: (facts_file, facts),
+            glossary: (glossary_file, glossary),
+        };
+        let mut problems = validate(&parsed);
+        if !problems.is_empty() {
+            problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+            return Err(LoadError { problems });
+        }
+        let mut articles: Vec<Article> = parsed.articles.into_iter().map(|(_, a)| a).collect();
+        articles.sort_by(|a, b| a.published.cmp(&b.published).then(a.id.cmp(&b.id)));
+        let mut events = parsed.events.1;
+        events.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
+        let mut dataset = Self {
+            articles,
+            events,
+            organizations: parsed.organizations.1,
+            people: parsed.people.1,
+            facts: parsed.facts.1,
+            glossary: parsed.glossary.1,
+            index: Index::default(),
+        };
+        dataset.build_index();
+        Ok(dataset)
+    }
+
+    fn build_index(&mut self) {
+        let mut index = Index {
+            articles: positions(&self.articles, |a| &a.id),
+            events: positions(&self.events, |e| &e.id),
+            organizations: positions(&self.organizations, |o| &o.id),
+            people: positions(&self.people, |p| &p.id),
+            ..Index::default()
+        };
+        for (i, event) in self.events.iter().enumerate() {
+            for source in &event.sources {
+                let list = index
+                    .events_by_article
+                    .entry(source.article.clone())
+                    .or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        for (i, organization) in self.organizations.iter().enumerate() {
+            for source in &organization.sources {
+                let list = index
+                    .organizations_by_article
+                    .entry(source.article.clone())
+                    .or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        self.index = index;
+    }
+
+    /// The article with this id.
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.articles.get(*self.index.articles.get(id)?)
+    }
+
+    /// The event with this id.
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.get(*self.index.events.get(id)?)
+    }
+
+    /// The organization with this id.
+    pub fn organization(&self, id: &str) -> Option<&Organization> {
+        self.organizations.get(*self.index.organizations.get(id)?)
+    }
+
+    /// The person with this id.
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.people.get(*self.index.people.get(id)?)
+    }
+
+    /// Events that cite the article, in chronological order.
+    pub fn events_of_article(&self, article: &str) -> impl Iterator<Item = &Event> {
+        self.index
+            .events_by_article
+            .get(article)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.events.get(i))
+    }
+
+    /// Organizations that the article mentions, in file order.
+    pub fn organizations_of_article(&self, article: &str) -> impl Iterator<Item = &Organization> {
+        self.index
+            .organizations_by_article
+            .get(article)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.organizations.get(i))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_dataset_validates() {
+        if let Err(err) = Dataset::embedded() {
+            panic!("{err}");
+        }
+    }
+
+    #[test]
+    fn the_embedded_article_list_matches_the_folder() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/articles");
+        let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| format!("articles/{}", e.unwrap().file_name().to_string_lossy()))
+            .collect();
+        on_disk.sort();
+        assert_eq!(on_disk, EMBEDDED_ARTICLES);
+    }
+}

@@ -1,0 +1,88 @@
+//! RON parsing of each file, with ron's errors turned into plain sentences.
+
+use ron::extensions::Extensions;
+use serde::de::DeserializeOwned;
+
+use super::files::DataFile;
+use super::problem::Problem;
+
+/// Deeper nesting than this is refused, so a hostile file cannot overflow the stack.
+const RECURSION_LIMIT: usize = 64;
+
+/// Parses one file as `T`, or records why it cannot be.
+pub fn parse_file<T: DeserializeOwned>(file: &DataFile, problems: &mut Vec<Problem>) -> Option<T> {
+    let options = ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(RECURSION_LIMIT);
+    match options.from_str::<T>(&file.text) {
+        Ok(value) => Some(value),
+        Err(err) => {
+            let start = err.span.start;
+            let place = (start.line >= 1).then_some((start.line, start.col.max(1)));
+            problems.push(Problem::at(&file.name, place, plain_message(&err.code)));
+            None
+        }
+    }
+}
+
+fn backticked(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// ron's error as a sentence an author can act on.
+pub fn plain_message(code: &ron::Error) -> String {
+    use ron::Error as E;
+    match code {
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "unknown field `{found}`{}; the fields are {}",
+            outer
+                .as_ref()
+                .map(|o| format!(" in {o}"))
+                .unwrap_or_default(),
+            backticked(expected)
+        ),
+        E::MissingStructField { field, outer } => format!(
+            "the field `{field}` is missing{}",
+            outer
+                .as_ref()
+                .map(|o| format!(" from this {o}"))
+                .unwrap_or_default()
+        ),
+        E::DuplicateStructField { field, .. } => format!("the field `{field}` is given twice"),
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => format!(
+            "`{found}` is not one of the allowed values: {}",
+            backticked(expected)
+        ),
+        E::ExpectedComma => "a comma is missing here between two values".to_owned(),
+        E::ExpectedStringEnd => "this text is not closed with a \"".to_owned(),
+        E::ExpectedString => "text in double quotes was expected here".to_owned(),
+        E::ExpectedArray => "a list in [ ] was expected here".to_owned(),
+        E::ExpectedArrayEnd => "the list is not closed with ]".to_owned(),
+        E::ExpectedStructLikeEnd => "a ) is missing to close the record".to_owned(),
+        E::ExpectedInteger => "a whole number was expected here".to_owned(),
+        E::ExpectedFloat => "a number was expected here".to_owned(),
+        E::Eof => "the file ends too early; a bracket may be missing".to_owned(),
+        E::TrailingCharacters => "there is more text after the end of the data".to_owned(),
+        E::ExceededRecursionLimit => {
+            format!("the data is nested more than {RECURSION_LIMIT} levels deep")
+        }
+        E::Message(message) => message.clone(),
+        other => {
+            let text = other.to_string();
+            let mut chars = text.chars();
+            chars.next().map_or(text.clone(), |first| {
+                first.to_lowercase().chain(chars).collect::<String>()
+            })
+        }
+    }
+}

@@ -1,0 +1,434 @@
+//! Checks that need the whole dataset: unique ids, references that resolve,
+//! real dates, non-empty texts, citations of paragraphs that exist, and quotes
+//! that stand word for word in the paragraph they cite.
+
+use std::collections::{HashMap, HashSet};
+
+use super::files::DataFile;
+use super::locate::Locator;
+use super::problem::Problem;
+use crate::model::{Article, Date, Event, Fact, GlossaryTerm, Organization, Person, Source, When};
+
+/// Everything that parsed, with the files it came from.
+pub struct Parsed<'a> {
+    /// Each article with its file.
+    pub articles: Vec<(&'a DataFile, Article)>,
+    /// `events.ron` and its records.
+    pub events: (&'a DataFile, Vec<Event>),
+    /// `organizations.ron` and its records.
+    pub organizations: (&'a DataFile, Vec<Organization>),
+    /// `people.ron` and its records.
+    pub people: (&'a DataFile, Vec<Person>),
+    /// `facts.ron` and its records.
+    pub facts: (&'a DataFile, Vec<Fact>),
+    /// `glossary.ron` and its records.
+    pub glossary: (&'a DataFile, Vec<GlossaryTerm>),
+}
+
+/// Is `id` lower-case words joined by single hyphens?
+pub fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .split('-')
+            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+/// Collapses runs of white space so that quotes compare as words.
+pub fn normalize_space(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Where one record is, for reporting its problems.
+struct Record<'f> {
+    file: &'f DataFile,
+    locator: Locator<'f>,
+    kind: &'static str,
+    id: String,
+    start: Option<usize>,
+}
+
+impl Record<'_> {
+    fn problem_at(&self, offset: Option<usize>, message: String) -> Problem {
+        Problem::at(
+            &self.file.name,
+            self.locator.place(offset, self.start),
+            format!("{} “{}”: {message}", self.kind, self.id),
+        )
+    }
+}
+
+/// Collects problems across the whole dataset.
+struct Checker<'p> {
+    problems: Vec<Problem>,
+    paragraphs: HashMap<&'p str, &'p Article>,
+    organizations: HashSet<&'p str>,
+    people: HashSet<&'p str>,
+}
+
+/// Runs every check and returns every problem found.
+pub fn validate(parsed: &Parsed<'_>) -> Vec<Problem> {
+    let mut checker = Checker {
+        problems: Vec::new(),
+        paragraphs: parsed
+            .articles
+            .iter()
+            .map(|(_, a)| (a.id.as_str(), a))
+            .collect(),
+        organizations: parsed.organizations.1.iter().map(|o| o.id.as_str()).collect(),
+        people: parsed.people.1.iter().map(|p| p.id.as_str()).collect(),
+    };
+    checker.articles(&parsed.articles);
+    let (file, events) = &parsed.events;
+    checker.unique_ids(file, "event", events.iter().map(|e| e.id.as_str()));
+    for event in events {
+        checker.event(file, event);
+    }
+    let (file, organizations) = &parsed.organizations;
+    checker.unique_ids(file, "organization", organizations.iter().map(|o| o.id.as_str()));
+    for organization in organizations {
+        checker.organization(file, organization);
+    }
+    let (file, people) = &parsed.people;
+    checker.unique_ids(file, "person", people.iter().map(|p| p.id.as_str()));
+    for person in people {
+        checker.person(file, person);
+    }
+    let (file, facts) = &parsed.facts;
+    checker.unique_ids(file, "fact", facts.iter().map(|f| f.id.as_str()));
+    for fact in facts {
+        checker.fact(file, fact);
+    }
+    let (file, terms) = &parsed.glossary;
+    checker.unique_ids(file, "glossary term", terms.iter().map(|t| t.id.as_str()));
+    for term in terms {
+        checker.term(file, term);
+    }
+    checker.problems
+}
+
+impl<'p> Checker<'p> {
+    fn record<'f>(&self, file: &'f DataFile, kind: &'static str, id: &str) -> Record<'f> {
+        let locator = Locator::new(&file.text);
+        let start = locator.record(id, 0);
+        Record {
+            file,
+            locator,
+            kind,
+            id: id.to_owned(),
+            start,
+        }
+    }
+
+    fn unique_ids<'i>(
+        &mut self,
+        file: &DataFile,
+        kind: &'static str,
+        ids: impl Iterator<Item = &'i str>,
+    ) {
+        let locator = Locator::new(&file.text);
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for id in ids {
+            let count = seen.entry(id).or_insert(0);
+            if *count > 0 {
+                let first = locator.record(id, 0).map(|o| locator.line_column(o).0);
+                let again = locator.record(id, *count);
+                self.problems.push(Problem::at(
+                    &file.name,
+                    locator.place(again, None),
+                    format!(
+                        "the id “{id}” is already used by another {kind}{}; ids must be unique",
+                        first.map(|l| format!(" (line {l})")).unwrap_or_default()
+                    ),
+                ));
+            }
+            *count += 1;
+            if !is_kebab_case(id) {
+                self.problems.push(Problem::at(
+                    &file.name,
+                    locator.place(locator.record(id, 0), None),
+                    format!(
+                        "the id “{id}” must be kebab-case: lower-case letters and digits joined by hyphens"
+                    ),
+                ));
+            }
+        }
+    }
+
+    fn text(&mut self, record: &Record<'_>, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            let offset = record
+                .start
+                .and_then(|s| record.locator.find_after(s, &format!("{field}:")));
+            self.problems
+                .push(record.problem_at(offset, format!("the {field} is empty")));
+        }
+    }
+
+    fn optional_text(&mut self, record: &Record<'_>, field: &str, value: Option<&String>) {
+        if let Some(value) = value {
+            self.text(record, field, value);
+        }
+    }
+
+    fn date(&mut self, record: &Record<'_>, field: &str, date: Option<Date>) {
+        let Some(date) = date else { return };
+        let text = date.iso();
+        if let Some(error) = date.calendar_error(&text) {
+            let offset = record
+                .start
+                .and_then(|s| record.locator.find_after(s, &format!("\"{text}")));
+            self.problems
+                .push(record.problem_at(offset, format!("the {field} {error}")));
+        }
+    }
+
+    fn when(&mut self, record: &Record<'_>, field: &str, when: &When) {
+        let text = when.iso();
+        if let Some(error) = when.calendar_error(&text) {
+            let offset = record
+                .start
+                .and_then(|s| record.locator.string_after(s, &text));
+            self.problems
+                .push(record.problem_at(offset, format!("the {field} {error}")));
+        }
+    }
+
+    fn sources(&mut self, record: &Record<'_>, sources: &[Source]) {
+        if sources.is_empty() {
+            self.problems.push(record.problem_at(
+                None,
+                "cites no source; every record cites the paragraph it comes from".to_owned(),
+            ));
+        }
+        for source in sources {
+            self.source(record, source);
+        }
+    }
+
+    fn source(&mut self, record: &Record<'_>, source: &Source) -> Option<&'p Article> {
+        let offset = record.start.and_then(|s| {
+            record
+                .locator
+                .citation_after(s, &source.article, source.paragraph)
+        });
+        let Some(article) = self.paragraphs.get(source.article.as_str()).copied() else {
+            self.problems.push(record.problem_at(
+                offset,
+                format!("cites the article “{}”, which does not exist", source.article),
+            ));
+            return None;
+        };
+        if article.paragraph(source.paragraph).is_none() {
+            self.problems.push(record.problem_at(
+                offset,
+                format!(
+                    "cites paragraph {} of “{}”, which has only {} paragraphs",
+                    source.paragraph,
+                    source.article,
+                    article.body.len()
+                ),
+            ));
+            return None;
+        }
+        Some(article)
+    }
+
+    fn quote(&mut self, record: &Record<'_>, quote: &str, sources: &[Source]) {
+        self.text(record, "quote", quote);
+        let wanted = normalize_space(quote);
+        let found = sources.iter().any(|s| {
+            self.paragraphs
+                .get(s.article.as_str())
+                .and_then(|a| a.paragraph(s.paragraph))
+                .is_some_and(|b| normalize_space(&b.text()).contains(&wanted))
+        });
+        if !found && !wanted.is_empty() {
+            let offset = record
+                .start
+                .and_then(|s| record.locator.find_after(s, "quote:"));
+            let cited = sources
+                .iter()
+                .map(|s| format!("paragraph {} of “{}”", s.paragraph, s.article))
+                .collect::<Vec<_>>()
+                .join(", ");
+            self.problems.push(record.problem_at(
+                offset,
+                format!("the quote does not stand word for word in {cited}"),
+            ));
+        }
+    }
+
+    fn references(
+        &mut self,
+        record: &Record<'_>,
+        kind: &str,
+        ids: &[String],
+        known: fn(&Self, &str) -> bool,
+    ) {
+        for id in ids {
+            if !known(self, id) {
+                let offset = record
+                    .start
+                    .and_then(|s| record.locator.string_after(s, id));
+                self.problems.push(record.problem_at(
+                    offset,
+                    format!("refers to the {kind} “{id}”, which does not exist"),
+                ));
+            }
+        }
+    }
+
+    fn articles(&mut self, articles: &[(&DataFile, Article)]) {
+        let mut seen: HashMap<&str, &str> = HashMap::new();
+        for (file, article) in articles {
+            let record = self.record(file, "article", &article.id);
+            if let Some(first) = seen.insert(&article.id, &file.name) {
+                self.problems.push(record.problem_at(
+                    None,
+                    format!("the id is already used by the article in {first}; ids must be unique"),
+                ));
+            }
+            if !is_kebab_case(&article.id) {
+                self.problems.push(record.problem_at(
+                    None,
+                    "the id must be kebab-case: lower-case letters and digits joined by hyphens"
+                        .to_owned(),
+                ));
+            }
+            let stem = std::path::Path::new(&file.name)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if stem != article.id {
+                self.problems.push(record.problem_at(
+                    None,
+                    format!("the file should be named {}.ron after the article's id", article.id),
+                ));
+            }
+            self.text(&record, "title", &article.title);
+            self.text(&record, "summary", &article.summary);
+            self.optional_text(&record, "publisher", article.publisher.as_ref());
+            self.optional_text(&record, "url", article.url.as_ref());
+            self.optional_text(&record, "note", article.note.as_ref());
+            self.optional_text(&record, "derived", article.derived.as_ref());
+            if let Some(published) = &article.published {
+                self.when(&record, "publication date", published);
+            }
+            if article.body.is_empty() {
+                self.problems
+                    .push(record.problem_at(None, "the body has no paragraphs".to_owned()));
+            }
+            for (index, block) in article.body.iter().enumerate() {
+                let empty_item = matches!(block, crate::model::Block::List { items, .. }
+                    if items.is_empty() || items.iter().any(|i| i.trim().is_empty()));
+                if block.text().trim().is_empty() || empty_item {
+                    self.problems.push(record.problem_at(
+                        None,
+                        format!("paragraph {} ({}) has no text", index + 1, block.kind_name()),
+                    ));
+                }
+                if block.note().is_some_and(|n| n.trim().is_empty()) {
+                    self.problems.push(record.problem_at(
+                        None,
+                        format!("paragraph {} has an empty note", index + 1),
+                    ));
+                }
+            }
+        }
+    }
+
+    fn event(&mut self, file: &DataFile, event: &Event) {
+        let record = self.record(file, "event", &event.id);
+        self.text(&record, "title", &event.title);
+        self.text(&record, "description", &event.description);
+        self.optional_text(&record, "place", event.place.as_ref());
+        self.optional_text(&record, "resolution", event.resolution.as_ref());
+        self.optional_text(&record, "derived", event.derived.as_ref());
+        self.optional_text(&record, "note", event.note.as_ref());
+        self.when(&record, "date", &event.date);
+        self.references(&record, "organization", &event.organizations, |c, id| {
+            c.organizations.contains(id)
+        });
+        self.references(&record, "person", &event.people, |c, id| c.people.contains(id));
+        self.sources(&record, &event.sources);
+    }
+
+    fn organization(&mut self, file: &DataFile, organization: &Organization) {
+        let record = self.record(file, "organization", &organization.id);
+        self.text(&record, "name", &organization.name);
+        self.text(&record, "summary", &organization.summary);
+        self.optional_text(&record, "acronym", organization.acronym.as_ref());
+        self.optional_text(&record, "note", organization.note.as_ref());
+        for alias in &organization.aliases {
+            self.text(&record, "alias", alias);
+        }
+        for relationship in &organization.relationships {
+            self.optional_text(&record, "detail", relationship.detail.as_ref());
+            self.optional_text(&record, "derived", relationship.derived.as_ref());
+            self.date(&record, "since-date", relationship.since);
+            if self.source(&record, &relationship.source).is_some() {
+                self.quote(&record, &relationship.quote, std::slice::from_ref(&relationship.source));
+            }
+        }
+        self.sources(&record, &organization.sources);
+    }
+
+    fn person(&mut self, file: &DataFile, person: &Person) {
+        let record = self.record(file, "person", &person.id);
+        self.text(&record, "name", &person.name);
+        self.text(&record, "role", &person.role);
+        self.optional_text(&record, "note", person.note.as_ref());
+        self.date(&record, "as_of date", Some(person.as_of));
+        self.references(&record, "organization", &person.organizations, |c, id| {
+            c.organizations.contains(id)
+        });
+        self.sources(&record, &person.sources);
+    }
+
+    fn fact(&mut self, file: &DataFile, fact: &Fact) {
+        let record = self.record(file, "fact", &fact.id);
+        self.text(&record, "measure", &fact.measure);
+        self.text(&record, "unit", &fact.unit);
+        self.optional_text(&record, "derived", fact.derived.as_ref());
+        self.optional_text(&record, "note", fact.note.as_ref());
+        if !fact.value.is_finite() || fact.value < 0.0 {
+            self.problems.push(record.problem_at(
+                None,
+                format!("the value {} is not a count or measure", fact.value),
+            ));
+        }
+        self.date(&record, "as_of date", Some(fact.as_of));
+        self.references(&record, "organization", &fact.organizations, |c, id| {
+            c.organizations.contains(id)
+        });
+        self.sources(&record, &fact.sources);
+        self.quote(&record, &fact.quote, &fact.sources);
+    }
+
+    fn term(&mut self, file: &DataFile, term: &GlossaryTerm) {
+        let record = self.record(file, "glossary term", &term.id);
+        self.text(&record, "term", &term.term);
+        self.text(&record, "definition", &term.definition);
+        self.optional_text(&record, "note", term.note.as_ref());
+        self.sources(&record, &term.sources);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kebab_case_ids() {
+        assert!(is_kebab_case("un-res-50-80-a"));
+        assert!(is_kebab_case("un"));
+        for bad in ["", "UN", "un_res", "-un", "un-", "un--res", "un res"] {
+            assert!(!is_kebab_case(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn spaces_fold_for_quotes() {
+        assert_eq!(normalize_space("  a\n b \t c "), "a b c");
+    }
+}

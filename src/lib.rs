@@ -1,0 +1,9 @@
+//! Neutrality Reader: an offline reader for studying Turkmenistan's foreign
+//! policy and permanent neutrality.
+//!
+//! Pure logic ([`model`], [`dataset`]) knows nothing of egui; [`ui`] is the window.
+
+pub mod cli;
+pub mod dataset;
+pub mod model;
+pub mod ui;

@@ -1,0 +1,18 @@
+//! `neutrality-reader`: the window, or `check` / `export` on the command line.
+
+use clap::Parser as _;
+
+use neutrality_reader::cli::{self, Cli, Command};
+
+fn main() -> std::process::ExitCode {
+    let args = Cli::parse();
+    let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
+    let code = match &args.command {
+        Some(Command::Check { dir }) => {
+            cli::check(dir.as_deref().or(args.data.as_deref()), &mut out, &mut err)
+        }
+        Some(Command::Export) => cli::export(args.data.as_deref(), &mut out, &mut err),
+        None => neutrality_reader::ui::run(&args),
+    };
+    std::process::ExitCode::from(u8::try_from(code).unwrap_or(1))
+}

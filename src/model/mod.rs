@@ -1,0 +1,10 @@
+//! The dataset's types: articles, events, organizations, people, facts and glossary terms.
+//!
+//! These types are what the data files in `data/` deserialize into. They know
+//! nothing of the UI. Loading and validating them is [`crate::dataset`]'s job.
+
+mod date;
+mod records;
+
+pub use date::{Date, DateError, Precision, When, days_in_month, month_name};
+pub use records::*;

@@ -1,0 +1,588 @@
+//! Record types of the dataset, one per data file.
+
+use serde::{Deserialize, Deserializer};
+
+use super::{Date, When};
+
+/// A citation: paragraph `paragraph` (counted from 1 over every block of the body)
+/// of the article with id `article`. Written `("article-id", 3)` in the data files.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[serde(from = "(String, u32)")]
+pub struct Source {
+    /// Id of the cited article.
+    pub article: String,
+    /// Paragraph number, counted from 1.
+    pub paragraph: u32,
+}
+
+impl From<(String, u32)> for Source {
+    fn from((article, paragraph): (String, u32)) -> Self {
+        Self { article, paragraph }
+    }
+}
+
+fn when_from_text<'de, D: Deserializer<'de>>(d: D) -> Result<When, D::Error> {
+    let text = String::deserialize(d)?;
+    When::parse_shape(&text).map_err(serde::de::Error::custom)
+}
+
+fn optional_when_from_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<When>, D::Error> {
+    Option::<String>::deserialize(d)?
+        .map(|text| When::parse_shape(&text).map_err(serde::de::Error::custom))
+        .transpose()
+}
+
+fn optional_date_from_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+    Option::<String>::deserialize(d)?
+        .map(|text| Date::parse_shape(&text).map_err(serde::de::Error::custom))
+        .transpose()
+}
+
+fn date_from_text<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+    let text = String::deserialize(d)?;
+    Date::parse_shape(&text).map_err(serde::de::Error::custom)
+}
+
+/// One source article, with web boilerplate removed.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    /// Stable kebab-case id.
+    pub id: String,
+    /// The article's title.
+    pub title: String,
+    /// Who published it, if the text says.
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// When it was published, as precisely as the text gives.
+    #[serde(default, deserialize_with = "optional_when_from_text")]
+    pub published: Option<When>,
+    /// How the publication date was worked out, when the text does not print it.
+    #[serde(default)]
+    pub derived: Option<String>,
+    /// The original address, where the text names one.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Two sentences on what the article says.
+    pub summary: String,
+    /// An editor's note on the article as a whole.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The text, block by block. Citations count these blocks from 1.
+    pub body: Vec<Block>,
+}
+
+impl Article {
+    /// The block cited as paragraph `number` (counted from 1).
+    pub fn paragraph(&self, number: u32) -> Option<&Block> {
+        let index = usize::try_from(number).ok()?.checked_sub(1)?;
+        self.body.get(index)
+    }
+
+    /// Publisher and date as one line: "Ministry of Foreign Affairs of Turkmenistan · 23 March 2025".
+    pub fn source_line(&self) -> String {
+        let publisher = self.publisher.as_deref().unwrap_or("Publisher not stated");
+        match &self.published {
+            Some(when) => format!("{publisher} · {}", when.human()),
+            None => format!("{publisher} · date not stated"),
+        }
+    }
+}
+
+/// One block of an article's body.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum Block {
+    /// A heading inside the article.
+    Heading {
+        text: String,
+        #[serde(default)]
+        note: Option<String>,
+    },
+    /// An ordinary paragraph.
+    Paragraph {
+        text: String,
+        #[serde(default)]
+        note: Option<String>,
+    },
+    /// A quotation set apart.
+    Quote {
+        text: String,
+        #[serde(default)]
+        note: Option<String>,
+    },
+    /// A bulleted list.
+    List {
+        items: Vec<String>,
+        #[serde(default)]
+        note: Option<String>,
+    },
+    /// A preambular paragraph of a resolution ("Recalling…", "Noting…").
+    Preamble {
+        text: String,
+        #[serde(default)]
+        note: Option<String>,
+    },
+    /// An operative paragraph of a resolution ("Reiterates…", "Decides…").
+    Operative {
+        text: String,
+        #[serde(default)]
+        note: Option<String>,
+    },
+    /// An image from the dataset's `assets/` folder.
+    Image {
+        path: String,
+        alt: String,
+        #[serde(default)]
+        note: Option<String>,
+    },
+}
+
+impl Block {
+    /// The block's text; a list's items joined by newlines; an image's description.
+    pub fn text(&self) -> String {
+        match self {
+            Block::Heading { text, .. }
+            | Block::Paragraph { text, .. }
+            | Block::Quote { text, .. }
+            | Block::Preamble { text, .. }
+            | Block::Operative { text, .. } => text.clone(),
+            Block::List { items, .. } => items.join("\n"),
+            Block::Image { alt, .. } => alt.clone(),
+        }
+    }
+
+    /// The editor's note on this block, if any.
+    pub fn note(&self) -> Option<&str> {
+        match self {
+            Block::Heading { note, .. }
+            | Block::Paragraph { note, .. }
+            | Block::Quote { note, .. }
+            | Block::List { note, .. }
+            | Block::Preamble { note, .. }
+            | Block::Operative { note, .. }
+            | Block::Image { note, .. } => note.as_deref(),
+        }
+    }
+
+    /// The kind of block as a word: "heading", "paragraph", ….
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Block::Heading { .. } => "heading",
+            Block::Paragraph { .. } => "paragraph",
+            Block::Quote { .. } => "quote",
+            Block::List { .. } => "list",
+            Block::Preamble { .. } => "preamble",
+            Block::Operative { .. } => "operative",
+            Block::Image { .. } => "image",
+        }
+    }
+}
+
+/// What kind of event an [`Event`] is; the timeline colours and lanes by this.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+pub enum EventCategory {
+    /// A resolution of the UN General Assembly.
+    UnResolution,
+    /// A summit of heads of state.
+    Summit,
+    /// An international conference or forum.
+    Conference,
+    /// A meeting or briefing.
+    Meeting,
+    /// Peace talks hosted or supported.
+    Talks,
+    /// An agreement signed.
+    Agreement,
+    /// An institution or group set up.
+    Establishment,
+    /// Joining an organization, or an election to an office in one.
+    Membership,
+    /// A national milestone such as independence.
+    Milestone,
+    /// An anniversary marked.
+    Anniversary,
+    /// A diplomatic initiative or proposal.
+    Initiative,
+    /// An international year or other period proclaimed.
+    InternationalYear,
+    /// A national programme over a span of years.
+    Programme,
+}
+
+impl EventCategory {
+    /// Every category, in legend order.
+    pub const ALL: [EventCategory; 13] = [
+        EventCategory::UnResolution,
+        EventCategory::Summit,
+        EventCategory::Conference,
+        EventCategory::Meeting,
+        EventCategory::Talks,
+        EventCategory::Agreement,
+        EventCategory::Establishment,
+        EventCategory::Membership,
+        EventCategory::Milestone,
+        EventCategory::Anniversary,
+        EventCategory::Initiative,
+        EventCategory::InternationalYear,
+        EventCategory::Programme,
+    ];
+
+    /// A label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            EventCategory::UnResolution => "UN resolution",
+            EventCategory::Summit => "Summit",
+            EventCategory::Conference => "Conference",
+            EventCategory::Meeting => "Meeting",
+            EventCategory::Talks => "Peace talks",
+            EventCategory::Agreement => "Agreement",
+            EventCategory::Establishment => "Establishment",
+            EventCategory::Membership => "Membership",
+            EventCategory::Milestone => "Milestone",
+            EventCategory::Anniversary => "Anniversary",
+            EventCategory::Initiative => "Initiative",
+            EventCategory::InternationalYear => "International year",
+            EventCategory::Programme => "Programme",
+        }
+    }
+
+    /// A stable kebab-case name, used in exports.
+    pub fn key(self) -> &'static str {
+        match self {
+            EventCategory::UnResolution => "un-resolution",
+            EventCategory::Summit => "summit",
+            EventCategory::Conference => "conference",
+            EventCategory::Meeting => "meeting",
+            EventCategory::Talks => "talks",
+            EventCategory::Agreement => "agreement",
+            EventCategory::Establishment => "establishment",
+            EventCategory::Membership => "membership",
+            EventCategory::Milestone => "milestone",
+            EventCategory::Anniversary => "anniversary",
+            EventCategory::Initiative => "initiative",
+            EventCategory::InternationalYear => "international-year",
+            EventCategory::Programme => "programme",
+        }
+    }
+}
+
+/// A dated event the articles mention.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// Stable kebab-case id.
+    pub id: String,
+    /// When, with honest precision.
+    #[serde(deserialize_with = "when_from_text")]
+    pub date: When,
+    /// A short title.
+    pub title: String,
+    /// One paragraph on what happened.
+    pub description: String,
+    /// What kind of event.
+    pub category: EventCategory,
+    /// Where, if the articles say.
+    #[serde(default)]
+    pub place: Option<String>,
+    /// The UN document number of a resolution, e.g. "50/80 A".
+    #[serde(default)]
+    pub resolution: Option<String>,
+    /// True when the article speaks of it as still to come.
+    #[serde(default)]
+    pub planned: bool,
+    /// Ids of the organizations involved.
+    #[serde(default)]
+    pub organizations: Vec<String>,
+    /// Ids of the people involved.
+    #[serde(default)]
+    pub people: Vec<String>,
+    /// The paragraphs that state it.
+    pub sources: Vec<Source>,
+    /// How the date was worked out, when the text implies rather than states it.
+    #[serde(default)]
+    pub derived: Option<String>,
+    /// An editor's note where the articles are garbled or disagree.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// What kind of body an organization is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+pub enum OrganizationKind {
+    /// Open to states from all over the world.
+    Global,
+    /// States of one region.
+    Regional,
+    /// An organ, office or centre of the United Nations.
+    UnBody,
+    /// A global organization for one field (health, tourism).
+    Specialized,
+    /// An informal group of states.
+    Informal,
+    /// An institute or other non-governmental body.
+    Institute,
+    /// A body of one state.
+    National,
+}
+
+impl OrganizationKind {
+    /// A label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            OrganizationKind::Global => "Global",
+            OrganizationKind::Regional => "Regional",
+            OrganizationKind::UnBody => "UN body",
+            OrganizationKind::Specialized => "Specialized",
+            OrganizationKind::Informal => "Informal group",
+            OrganizationKind::Institute => "Institute",
+            OrganizationKind::National => "National",
+        }
+    }
+
+    /// A stable kebab-case name, used in exports.
+    pub fn key(self) -> &'static str {
+        match self {
+            OrganizationKind::Global => "global",
+            OrganizationKind::Regional => "regional",
+            OrganizationKind::UnBody => "un-body",
+            OrganizationKind::Specialized => "specialized",
+            OrganizationKind::Informal => "informal",
+            OrganizationKind::Institute => "institute",
+            OrganizationKind::National => "national",
+        }
+    }
+}
+
+/// How Turkmenistan stands to an organization, as the articles state it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+pub enum RelationshipKind {
+    /// A full member.
+    Member,
+    /// Holds an office in it, such as vice-chair of a session.
+    Office,
+    /// Its President is invited as a guest of honour.
+    GuestOfHonour,
+    /// Hosts it or its headquarters.
+    Host,
+    /// It was set up on Turkmenistan's initiative.
+    Initiator,
+    /// Cooperates with it, without membership being stated.
+    Cooperation,
+    /// It is Turkmenistan's own body.
+    National,
+}
+
+impl RelationshipKind {
+    /// A label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            RelationshipKind::Member => "Member",
+            RelationshipKind::Office => "Office holder",
+            RelationshipKind::GuestOfHonour => "Guest of honour",
+            RelationshipKind::Host => "Host country",
+            RelationshipKind::Initiator => "Initiator",
+            RelationshipKind::Cooperation => "Cooperation",
+            RelationshipKind::National => "Own institution",
+        }
+    }
+
+    /// A stable kebab-case name, used in exports.
+    pub fn key(self) -> &'static str {
+        match self {
+            RelationshipKind::Member => "member",
+            RelationshipKind::Office => "office",
+            RelationshipKind::GuestOfHonour => "guest-of-honour",
+            RelationshipKind::Host => "host",
+            RelationshipKind::Initiator => "initiator",
+            RelationshipKind::Cooperation => "cooperation",
+            RelationshipKind::National => "national",
+        }
+    }
+}
+
+/// One relationship of Turkmenistan to an organization, with the sentence that states it.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Relationship {
+    /// What kind of relationship.
+    pub kind: RelationshipKind,
+    /// A few words more, e.g. "vice-chair of the 77th session".
+    #[serde(default)]
+    pub detail: Option<String>,
+    /// Since when, where the articles give or imply it.
+    #[serde(default, deserialize_with = "optional_date_from_text")]
+    pub since: Option<Date>,
+    /// The sentence of the article that states it, word for word.
+    pub quote: String,
+    /// The paragraph the quote comes from.
+    pub source: Source,
+    /// How `since` was worked out, when the text implies it.
+    #[serde(default)]
+    pub derived: Option<String>,
+}
+
+/// An organization the articles name.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organization {
+    /// Stable kebab-case id.
+    pub id: String,
+    /// The usual acronym, if it has one.
+    #[serde(default)]
+    pub acronym: Option<String>,
+    /// The full name.
+    pub name: String,
+    /// Other names the articles use for it.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// What kind of body it is.
+    pub kind: OrganizationKind,
+    /// Turkmenistan's relationships to it; empty when the articles state none.
+    #[serde(default)]
+    pub relationships: Vec<Relationship>,
+    /// What the articles say of it.
+    pub summary: String,
+    /// The paragraphs that mention it.
+    pub sources: Vec<Source>,
+    /// An editor's note where the articles are garbled or disagree.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl Organization {
+    /// The acronym if there is one, otherwise the full name.
+    pub fn short_name(&self) -> &str {
+        self.acronym.as_deref().unwrap_or(&self.name)
+    }
+}
+
+/// A person the articles name.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// Stable kebab-case id.
+    pub id: String,
+    /// Full name.
+    pub name: String,
+    /// Role as the article gives it.
+    pub role: String,
+    /// When the article gives that role.
+    #[serde(deserialize_with = "date_from_text")]
+    pub as_of: Date,
+    /// Ids of the organizations of the role.
+    #[serde(default)]
+    pub organizations: Vec<String>,
+    /// The paragraphs that name the person.
+    pub sources: Vec<Source>,
+    /// An editor's note.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// How exact a number is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Deserialize)]
+pub enum Qualifier {
+    /// Exactly the value.
+    #[default]
+    Exactly,
+    /// About the value.
+    About,
+    /// More than the value.
+    MoreThan,
+}
+
+impl Qualifier {
+    /// Words put before the number: "", "about ", "more than ".
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Qualifier::Exactly => "",
+            Qualifier::About => "about ",
+            Qualifier::MoreThan => "more than ",
+        }
+    }
+
+    /// A stable kebab-case name, used in exports.
+    pub fn key(self) -> &'static str {
+        match self {
+            Qualifier::Exactly => "exactly",
+            Qualifier::About => "about",
+            Qualifier::MoreThan => "more-than",
+        }
+    }
+}
+
+/// A number the articles state, with the date it holds for.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    /// Stable kebab-case id.
+    pub id: String,
+    /// What is counted, e.g. "countries with which Turkmenistan has diplomatic relations".
+    pub measure: String,
+    /// The number.
+    pub value: f64,
+    /// Exact, about, or more than.
+    #[serde(default)]
+    pub qualifier: Qualifier,
+    /// The unit, e.g. "countries".
+    pub unit: String,
+    /// When the number held.
+    #[serde(deserialize_with = "date_from_text")]
+    pub as_of: Date,
+    /// Ids of the organizations it is about.
+    #[serde(default)]
+    pub organizations: Vec<String>,
+    /// The sentence that states it, word for word.
+    pub quote: String,
+    /// The paragraphs that state it.
+    pub sources: Vec<Source>,
+    /// How `as_of` was worked out.
+    #[serde(default)]
+    pub derived: Option<String>,
+    /// An editor's note where the text is garbled.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl Fact {
+    /// The value as people write it: "155", "3.4", "34".
+    pub fn value_text(&self) -> String {
+        if self.value.fract() == 0.0 && self.value.abs() < 1e15 {
+            format!("{}", self.value as i64)
+        } else {
+            format!("{}", self.value)
+        }
+    }
+
+    /// "155 countries (2025)"-style text.
+    pub fn headline(&self) -> String {
+        format!(
+            "{}{} {} ({})",
+            self.qualifier.prefix(),
+            self.value_text(),
+            self.unit,
+            self.as_of.human()
+        )
+    }
+}
+
+/// A term explained, such as "preventive diplomacy".
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryTerm {
+    /// Stable kebab-case id.
+    pub id: String,
+    /// The term.
+    pub term: String,
+    /// Other spellings the articles use.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// What it means, from the articles.
+    pub definition: String,
+    /// The paragraphs it comes from.
+    pub sources: Vec<Source>,
+    /// An editor's note.
+    #[serde(default)]
+    pub note: Option<String>,
+}
