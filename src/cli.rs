@@ -19,6 +19,10 @@ pub struct Cli {
     #[arg(long, value_enum, value_name = "VIEW")]
     pub view: Option<ViewArg>,
 
+    /// Open this article (by id, as `export` lists them) instead of the last one read.
+    #[arg(long, value_name = "ID")]
+    pub article: Option<String>,
+
     /// Render the window as it opens, save it as a PNG and exit.
     #[arg(long, value_name = "FILE.png")]
     pub screenshot: Option<PathBuf>,
@@ -63,7 +67,10 @@ pub fn load(dir: Option<&Path>) -> Result<Dataset, LoadError> {
 
 /// `check`: prints a summary or every problem, returns the exit code.
 pub fn check(dir: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let name = dir.map_or_else(|| "the bundled dataset".to_owned(), |d| d.display().to_string());
+    let name = dir.map_or_else(
+        || "the bundled dataset".to_owned(),
+        |d| d.display().to_string(),
+    );
     match load(dir) {
         Ok(dataset) => {
             let _ = writeln!(

@@ -124,7 +124,10 @@ impl DataFiles {
             return Err(LoadError { problems });
         }
         let records = records.try_into().map_err(|_| LoadError {
-            problems: vec![Problem::in_file(&shown(dir), "a data file could not be read")],
+            problems: vec![Problem::in_file(
+                &shown(dir),
+                "a data file could not be read",
+            )],
         })?;
         Ok(Self { articles, records })
     }
@@ -160,7 +163,8 @@ fn read_file(path: &Path, problems: &mut Vec<Problem>) -> Option<DataFile> {
             Ok(text) => Some(DataFile { name, text }),
             Err(err) => {
                 let offset = err.utf8_error().valid_up_to();
-                let valid = String::from_utf8_lossy(err.as_bytes().get(..offset).unwrap_or(&[])).into_owned();
+                let valid = String::from_utf8_lossy(err.as_bytes().get(..offset).unwrap_or(&[]))
+                    .into_owned();
                 let place = super::locate::Locator::new(&valid).line_column(offset);
                 problems.push(Problem::at(
                     &name,
@@ -171,7 +175,10 @@ fn read_file(path: &Path, problems: &mut Vec<Problem>) -> Option<DataFile> {
             }
         },
         Err(err) => {
-            problems.push(Problem::in_file(&name, format!("the file cannot be read: {err}")));
+            problems.push(Problem::in_file(
+                &name,
+                format!("the file cannot be read: {err}"),
+            ));
             None
         }
     }

@@ -64,7 +64,11 @@ impl<'a> Locator<'a> {
         rest.match_indices(&quoted)
             .find(|(at, _)| {
                 let after = rest.get(at + quoted.len()..).unwrap_or("");
-                let after = after.trim_start().strip_prefix(',').unwrap_or("").trim_start();
+                let after = after
+                    .trim_start()
+                    .strip_prefix(',')
+                    .unwrap_or("")
+                    .trim_start();
                 let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
                 digits.parse::<u32>().ok() == Some(paragraph)
             })

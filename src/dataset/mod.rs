@@ -77,8 +77,13 @@ impl Dataset {
             .iter()
             .filter_map(|f| parse_file::<Article>(f, &mut problems).map(|a| (f, a)))
             .collect();
-        let [events_file, organizations_file, people_file, facts_file, glossary_file] =
-            &files.records;
+        let [
+            events_file,
+            organizations_file,
+            people_file,
+            facts_file,
+            glossary_file,
+        ] = &files.records;
         let events = parse_file::<Vec<Event>>(events_file, &mut problems);
         let organizations = parse_file::<Vec<Organization>>(organizations_file, &mut problems);
         let people = parse_file::<Vec<Person>>(people_file, &mut problems);

@@ -28,9 +28,11 @@ pub struct Parsed<'a> {
 /// Is `id` lower-case words joined by single hyphens?
 pub fn is_kebab_case(id: &str) -> bool {
     !id.is_empty()
-        && id
-            .split('-')
-            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// Collapses runs of white space so that quotes compare as words.
@@ -74,7 +76,12 @@ pub fn validate(parsed: &Parsed<'_>) -> Vec<Problem> {
             .iter()
             .map(|(_, a)| (a.id.as_str(), a))
             .collect(),
-        organizations: parsed.organizations.1.iter().map(|o| o.id.as_str()).collect(),
+        organizations: parsed
+            .organizations
+            .1
+            .iter()
+            .map(|o| o.id.as_str())
+            .collect(),
         people: parsed.people.1.iter().map(|p| p.id.as_str()).collect(),
     };
     checker.articles(&parsed.articles);
@@ -84,7 +91,11 @@ pub fn validate(parsed: &Parsed<'_>) -> Vec<Problem> {
         checker.event(file, event);
     }
     let (file, organizations) = &parsed.organizations;
-    checker.unique_ids(file, "organization", organizations.iter().map(|o| o.id.as_str()));
+    checker.unique_ids(
+        file,
+        "organization",
+        organizations.iter().map(|o| o.id.as_str()),
+    );
     for organization in organizations {
         checker.organization(file, organization);
     }
@@ -214,7 +225,10 @@ impl<'p> Checker<'p> {
         let Some(article) = self.paragraphs.get(source.article.as_str()).copied() else {
             self.problems.push(record.problem_at(
                 offset,
-                format!("cites the article “{}”, which does not exist", source.article),
+                format!(
+                    "cites the article “{}”, which does not exist",
+                    source.article
+                ),
             ));
             return None;
         };
@@ -302,7 +316,10 @@ impl<'p> Checker<'p> {
             if stem != article.id {
                 self.problems.push(record.problem_at(
                     None,
-                    format!("the file should be named {}.ron after the article's id", article.id),
+                    format!(
+                        "the file should be named {}.ron after the article's id",
+                        article.id
+                    ),
                 ));
             }
             self.text(&record, "title", &article.title);
@@ -324,14 +341,18 @@ impl<'p> Checker<'p> {
                 if block.text().trim().is_empty() || empty_item {
                     self.problems.push(record.problem_at(
                         None,
-                        format!("paragraph {} ({}) has no text", index + 1, block.kind_name()),
+                        format!(
+                            "paragraph {} ({}) has no text",
+                            index + 1,
+                            block.kind_name()
+                        ),
                     ));
                 }
                 if block.note().is_some_and(|n| n.trim().is_empty()) {
-                    self.problems.push(record.problem_at(
-                        None,
-                        format!("paragraph {} has an empty note", index + 1),
-                    ));
+                    self.problems.push(
+                        record
+                            .problem_at(None, format!("paragraph {} has an empty note", index + 1)),
+                    );
                 }
             }
         }
@@ -349,7 +370,9 @@ impl<'p> Checker<'p> {
         self.references(&record, "organization", &event.organizations, |c, id| {
             c.organizations.contains(id)
         });
-        self.references(&record, "person", &event.people, |c, id| c.people.contains(id));
+        self.references(&record, "person", &event.people, |c, id| {
+            c.people.contains(id)
+        });
         self.sources(&record, &event.sources);
     }
 
@@ -367,7 +390,11 @@ impl<'p> Checker<'p> {
             self.optional_text(&record, "derived", relationship.derived.as_ref());
             self.date(&record, "since-date", relationship.since);
             if self.source(&record, &relationship.source).is_some() {
-                self.quote(&record, &relationship.quote, std::slice::from_ref(&relationship.source));
+                self.quote(
+                    &record,
+                    &relationship.quote,
+                    std::slice::from_ref(&relationship.source),
+                );
             }
         }
         self.sources(&record, &organization.sources);

@@ -381,8 +381,19 @@ mod tests {
 
     #[test]
     fn rejects_wrong_shapes() {
-        for text in ["", "95", "12/12/1995", "1995-1-01", "1995-01-1", "1995-01-01-01", "199x"] {
-            assert!(matches!(Date::parse(text), Err(DateError::Shape(_))), "{text}");
+        for text in [
+            "",
+            "95",
+            "12/12/1995",
+            "1995-1-01",
+            "1995-01-1",
+            "1995-01-01-01",
+            "199x",
+        ] {
+            assert!(
+                matches!(Date::parse(text), Err(DateError::Shape(_))),
+                "{text}"
+            );
         }
     }
 
@@ -393,7 +404,10 @@ mod tests {
             err.to_string(),
             "“1995-02-30” is not a real date: February 1995 has 28 days"
         );
-        assert!(matches!(Date::parse("1995-13"), Err(DateError::Month { month: 13, .. })));
+        assert!(matches!(
+            Date::parse("1995-13"),
+            Err(DateError::Month { month: 13, .. })
+        ));
         assert!(Date::parse("2024-02-29").is_ok(), "2024 is a leap year");
         assert!(Date::parse("1900-02-29").is_err(), "1900 is not");
         assert!(Date::parse("2000-02-29").is_ok(), "2000 is");
@@ -412,7 +426,10 @@ mod tests {
         assert_eq!(span.iso(), "1995-10-18/1995-10-20");
         assert_eq!(When::parse("1995/1996").unwrap().human(), "1995–1996");
         assert_eq!(When::parse("2025/2025").unwrap().human(), "2025");
-        assert!(matches!(When::parse("1996/1995"), Err(DateError::Backwards(_))));
+        assert!(matches!(
+            When::parse("1996/1995"),
+            Err(DateError::Backwards(_))
+        ));
         // A year span may end in the same year as a month inside it.
         assert!(When::parse("2025/2025-03").is_ok());
     }
@@ -435,7 +452,12 @@ mod tests {
         dates.sort();
         assert_eq!(
             dates,
-            vec![Date::year(1992), Date::year(1995), Date::month(1995, 10), Date::day(1995, 12, 12)]
+            vec![
+                Date::year(1992),
+                Date::year(1995),
+                Date::month(1995, 10),
+                Date::day(1995, 12, 12)
+            ]
         );
     }
 

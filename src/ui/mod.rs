@@ -1,6 +1,135 @@
-//! The window.
+//! The window: an eframe app over the dataset. Views read the dataset and
+//! push [`app::Command`]s; the app applies them at the end of the frame.
+
+pub mod app;
+pub mod fonts;
+pub mod icon;
+pub mod screenshot;
+pub mod state;
+pub mod study;
+pub mod theme;
+pub mod widgets;
+
+use std::sync::{Arc, Mutex};
+
+use crate::cli::{Cli, ViewArg};
+use crate::dataset::Dataset;
+use app::{DataOrigin, ReaderApp};
+use screenshot::{ScreenshotJob, ScreenshotResult};
+
+/// The dataset to show: the one asked for, or the bundled one with the reason why not.
+pub fn load_for_window(args: &Cli) -> Result<(Dataset, DataOrigin), String> {
+    let Some(dir) = &args.data else {
+        let dataset = Dataset::embedded().map_err(|e| e.to_string())?;
+        return Ok((dataset, DataOrigin::default()));
+    };
+    let folder = Some(dir.display().to_string());
+    match Dataset::load_dir(dir) {
+        Ok(dataset) => Ok((
+            dataset,
+            DataOrigin {
+                folder,
+                problems: Vec::new(),
+            },
+        )),
+        Err(error) => {
+            // Tell the terminal too; the window shows the same list.
+            eprint!("{error}");
+            let dataset = Dataset::embedded().map_err(|e| e.to_string())?;
+            Ok((
+                dataset,
+                DataOrigin {
+                    folder,
+                    problems: error.problems,
+                },
+            ))
+        }
+    }
+}
 
 /// Opens the window; returns the process exit code.
-pub fn run(_args: &crate::cli::Cli) -> i32 {
+pub fn run(args: &Cli) -> i32 {
+    if let Some(view) = args.view
+        && view != ViewArg::Study
+    {
+        eprintln!(
+            "neutrality-reader: the {view:?} view is not built yet; this version has --view study"
+        );
+        return 2;
+    }
+    let (dataset, origin) = match load_for_window(args) {
+        Ok(loaded) => loaded,
+        Err(message) => {
+            eprintln!("neutrality-reader: the bundled dataset is broken: {message}");
+            return 1;
+        }
+    };
+    if let Some(id) = &args.article
+        && dataset.article(id).is_none()
+    {
+        let known: Vec<&str> = dataset.articles.iter().map(|a| a.id.as_str()).collect();
+        eprintln!(
+            "neutrality-reader: there is no article “{id}”; the articles are: {}",
+            known.join(", ")
+        );
+        return 2;
+    }
+    let dataset = Arc::new(dataset);
+    let article = args.article.clone();
+    let screenshot_result: ScreenshotResult = Arc::new(Mutex::new(None));
+    let screenshot = args.screenshot.clone();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Neutrality Reader")
+        .with_app_id("neutrality-reader")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([640.0, 420.0])
+        .with_icon(Arc::new(icon::icon()));
+    if screenshot.is_some() {
+        viewport = viewport.with_position([0.0, 0.0]);
+    }
+    let options = eframe::NativeOptions {
+        viewport,
+        // A screenshot shows the window as it opens for a new reader, whatever was saved.
+        persist_window: screenshot.is_none(),
+        ..Default::default()
+    };
+    let result_for_app = screenshot_result.clone();
+    let outcome = eframe::run_native(
+        "neutrality-reader",
+        options,
+        Box::new(move |cc| {
+            let stored = if screenshot.is_some() {
+                None
+            } else {
+                cc.storage
+            };
+            let mut app = ReaderApp::new(&cc.egui_ctx, dataset, origin, stored);
+            if let Some(article) = article {
+                app.open(&article);
+            }
+            Ok(Box::new(match screenshot {
+                Some(path) => app.with_screenshot(ScreenshotJob::new(path, result_for_app)),
+                None => app,
+            }))
+        }),
+    );
+    if let Err(error) = outcome {
+        eprintln!("neutrality-reader: could not open the window: {error}");
+        return 1;
+    }
+    if args.screenshot.is_some() {
+        let saved = screenshot_result.lock().ok().and_then(|mut r| r.take());
+        match saved {
+            Some(Ok(())) => {}
+            Some(Err(message)) => {
+                eprintln!("neutrality-reader: {message}");
+                return 1;
+            }
+            None => {
+                eprintln!("neutrality-reader: the window closed before the screenshot was taken");
+                return 1;
+            }
+        }
+    }
     0
 }

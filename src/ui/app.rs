@@ -1,0 +1,268 @@
+//! The eframe app: owns the dataset and the reader's state, draws the top bar
+//! and the current view, and applies the views' commands at the end of the frame.
+
+use std::sync::Arc;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use super::screenshot::ScreenshotJob;
+use super::state::{STORAGE_KEY, Settings, TextSizeStep};
+use super::study::{self, ReaderRuntime};
+use super::theme::Theme;
+use super::{fonts, widgets};
+use crate::dataset::{Dataset, Problem};
+
+/// What a view asks the app to do; applied once, at the end of the frame.
+#[must_use]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Open an article, optionally at a paragraph (counted from 1), which is highlighted.
+    OpenArticle {
+        /// Article id.
+        article: String,
+        /// Paragraph to scroll to and highlight.
+        paragraph: Option<u32>,
+    },
+    /// Change the reading text size.
+    TextSize(TextSizeStep),
+    /// Switch between light and dark.
+    SetTheme(Theme),
+    /// Show or hide the library panel.
+    ToggleLibrary,
+    /// Show or hide the "in this article" panel.
+    ToggleContext,
+}
+
+/// Ctrl+Plus (or Ctrl+=, the same key unshifted), Ctrl+Minus, Ctrl+0.
+const LARGER: [KeyboardShortcut; 2] = [
+    KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus),
+    KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals),
+];
+const SMALLER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus);
+const RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
+
+/// Where the dataset came from, and what went wrong loading the one asked for.
+#[derive(Clone, Debug, Default)]
+pub struct DataOrigin {
+    /// A folder given with `--data`, if any.
+    pub folder: Option<String>,
+    /// Problems that kept that folder from loading; the bundled dataset is shown instead.
+    pub problems: Vec<Problem>,
+}
+
+/// The whole application.
+pub struct ReaderApp {
+    dataset: Arc<Dataset>,
+    origin: DataOrigin,
+    settings: Settings,
+    reader: ReaderRuntime,
+    applied_theme: Option<Theme>,
+    screenshot: Option<ScreenshotJob>,
+}
+
+impl ReaderApp {
+    /// Builds the app; `stored` is the saved state from a previous run, if any.
+    pub fn new(
+        ctx: &egui::Context,
+        dataset: Arc<Dataset>,
+        origin: DataOrigin,
+        stored: Option<&dyn eframe::Storage>,
+    ) -> Self {
+        fonts::install(ctx);
+        // Ctrl+Plus/Minus/0 change the reading text size, not egui's whole-UI zoom.
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        let settings = stored
+            .and_then(|s| eframe::get_value::<Settings>(s, STORAGE_KEY))
+            .map(Settings::sanitized)
+            .unwrap_or_default();
+        let mut app = Self {
+            dataset,
+            origin,
+            settings,
+            reader: ReaderRuntime::default(),
+            applied_theme: None,
+            screenshot: None,
+        };
+        let article = app
+            .settings
+            .open_article
+            .clone()
+            .filter(|id| app.dataset.article(id).is_some())
+            .or_else(|| app.dataset.articles.first().map(|a| a.id.clone()));
+        if let Some(article) = article {
+            app.open_article(&article, None);
+        }
+        app
+    }
+
+    /// Renders once, saves a PNG of the window to `job`'s path, then closes.
+    pub fn with_screenshot(mut self, job: ScreenshotJob) -> Self {
+        self.screenshot = Some(job);
+        self
+    }
+
+    /// Opens an article at its top (or where the reader left it).
+    pub fn open(&mut self, article: &str) {
+        self.apply(Command::OpenArticle {
+            article: article.to_owned(),
+            paragraph: None,
+        });
+    }
+
+    /// The saved state, as it would be written on exit.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The paragraph highlighted in the reader, if any.
+    pub fn highlighted(&self) -> Option<(&str, u32)> {
+        self.reader
+            .highlight
+            .as_ref()
+            .map(|(a, p)| (a.as_str(), *p))
+    }
+
+    fn open_article(&mut self, article: &str, paragraph: Option<u32>) {
+        let reopened = self.settings.open_article.as_deref() == Some(article)
+            && self.reader.article.as_deref() == Some(article);
+        self.settings.open_article = Some(article.to_owned());
+        self.reader.article = Some(article.to_owned());
+        self.reader.highlight = paragraph.map(|p| (article.to_owned(), p));
+        self.reader.scroll_to_paragraph = paragraph;
+        if !reopened {
+            // Come back to where the reader left this article.
+            self.reader.restore_offset =
+                Some(self.settings.scroll.get(article).copied().unwrap_or(0.0));
+        }
+    }
+
+    fn apply(&mut self, command: Command) {
+        match command {
+            Command::OpenArticle { article, paragraph } => {
+                if self.dataset.article(&article).is_some() {
+                    self.open_article(&article, paragraph);
+                }
+            }
+            Command::TextSize(step) => self.settings.step_text_size(step),
+            Command::SetTheme(theme) => self.settings.theme = theme,
+            Command::ToggleLibrary => self.settings.show_library = !self.settings.show_library,
+            Command::ToggleContext => self.settings.show_context = !self.settings.show_context,
+        }
+    }
+
+    fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
+        ctx.input_mut(|i| {
+            if LARGER.iter().any(|s| i.consume_shortcut(s)) {
+                commands.push(Command::TextSize(TextSizeStep::Larger));
+            }
+            if i.consume_shortcut(&SMALLER) {
+                commands.push(Command::TextSize(TextSizeStep::Smaller));
+            }
+            if i.consume_shortcut(&RESET) {
+                commands.push(Command::TextSize(TextSizeStep::Reset));
+            }
+        });
+    }
+
+    fn top_bar_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.heading("Neutrality Reader");
+                ui.separator();
+                // The other views arrive with their own issues; Study is the one there is.
+                let _ = ui.selectable_label(true, "Study");
+                if let Some(folder) = &self.origin.folder {
+                    ui.separator();
+                    ui.weak(format!("Dataset: {folder}"));
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let theme = self.settings.theme;
+                    let (label, hint) = match theme {
+                        Theme::Light => ("Dark", "Switch to the dark theme"),
+                        Theme::Dark => ("Light", "Switch to the light theme"),
+                    };
+                    if ui.button(label).on_hover_text(hint).clicked() {
+                        commands.push(Command::SetTheme(theme.toggled()));
+                    }
+                    ui.separator();
+                    if ui
+                        .button("A+")
+                        .on_hover_text("Larger text (Ctrl+Plus)")
+                        .clicked()
+                    {
+                        commands.push(Command::TextSize(TextSizeStep::Larger));
+                    }
+                    ui.label(format!("{:.0} pt", self.settings.text_size));
+                    if ui
+                        .button("A−")
+                        .on_hover_text("Smaller text (Ctrl+Minus)")
+                        .clicked()
+                    {
+                        commands.push(Command::TextSize(TextSizeStep::Smaller));
+                    }
+                    ui.separator();
+                    if ui
+                        .selectable_label(self.settings.show_context, "In this article")
+                        .on_hover_text("Show or hide the organizations and events of the article")
+                        .clicked()
+                    {
+                        commands.push(Command::ToggleContext);
+                    }
+                    if ui
+                        .selectable_label(self.settings.show_library, "Library")
+                        .on_hover_text("Show or hide the list of articles")
+                        .clicked()
+                    {
+                        commands.push(Command::ToggleLibrary);
+                    }
+                });
+            });
+        });
+    }
+
+    fn problems_ui(&self, ui: &mut egui::Ui) {
+        if self.origin.problems.is_empty() {
+            return;
+        }
+        egui::Panel::top("load_problems").show(ui, |ui| {
+            widgets::load_problems_ui(ui, self.origin.folder.as_deref(), &self.origin.problems);
+        });
+    }
+}
+
+impl eframe::App for ReaderApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        if self.applied_theme != Some(self.settings.theme) {
+            ctx.set_visuals(self.settings.theme.visuals());
+            self.applied_theme = Some(self.settings.theme);
+        }
+        let mut commands = Vec::new();
+        Self::shortcuts(&ctx, &mut commands);
+        self.top_bar_ui(ui, &mut commands);
+        self.problems_ui(ui);
+        study::study_ui(
+            ui,
+            &self.dataset,
+            &mut self.settings,
+            &mut self.reader,
+            &mut commands,
+        );
+        if !commands.is_empty() {
+            // The frame was drawn before the change: draw once more to show it.
+            ctx.request_repaint();
+        }
+        for command in commands {
+            self.apply(command);
+        }
+        if let Some(job) = &mut self.screenshot {
+            job.step(&ctx);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.screenshot.is_none() {
+            eframe::set_value(storage, STORAGE_KEY, &self.settings);
+        }
+    }
+}

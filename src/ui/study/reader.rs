@@ -1,0 +1,232 @@
+//! The reader: one article as a book page, with paragraph numbers in the margin,
+//! editor's notes inline and the resolution's operative paragraphs set apart.
+
+use egui::{Align, RichText};
+
+use super::ReaderRuntime;
+use super::text::{self, Face};
+use crate::dataset::Dataset;
+use crate::model::{Article, Block};
+use crate::ui::state::Settings;
+use crate::ui::theme::Palette;
+use crate::ui::widgets::editor_note_ui;
+
+/// Width of the paragraph-number margin, in multiples of the text size.
+const GUTTER: f32 = 2.4;
+
+/// Draws the open article and records how far it has been read.
+pub fn reader_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    settings: &mut Settings,
+    reader: &mut ReaderRuntime,
+) {
+    let Some(article) = reader.article.as_deref().and_then(|id| dataset.article(id)) else {
+        ui.centered_and_justified(|ui| ui.label("Choose an article in the library."));
+        return;
+    };
+    let palette = settings.theme.palette();
+    let size = settings.text_size;
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt(("reader", article.id.as_str()))
+        .auto_shrink(false);
+    if let Some(offset) = reader.restore_offset.take() {
+        area = area.vertical_scroll_offset(offset);
+    }
+    let output = area.show(ui, |ui| {
+        let available = ui.available_width();
+        let column = text::measure(size).min(available - 24.0).max(120.0);
+        let side = ((available - column) / 2.0).max(0.0);
+        ui.horizontal_top(|ui| {
+            ui.add_space(side);
+            ui.vertical(|ui| {
+                ui.set_width(column);
+                page_ui(ui, article, size, &palette, reader);
+            });
+        });
+    });
+    let offset = output.state.clamped_offset().y;
+    let visible = output.inner_rect.height();
+    let content = output.content_size.y;
+    let progress = if content <= visible {
+        1.0
+    } else {
+        (offset + visible) / content
+    };
+    settings.record_position(&article.id, offset, progress);
+}
+
+fn page_ui(
+    ui: &mut egui::Ui,
+    article: &Article,
+    size: f32,
+    palette: &Palette,
+    reader: &mut ReaderRuntime,
+) {
+    ui.add_space(size * 2.0);
+    ui.label(text::run(
+        &article.title,
+        size * 1.55,
+        Face::Bold,
+        palette.text,
+    ));
+    ui.add_space(size * 0.4);
+    ui.label(
+        RichText::new(article.source_line())
+            .size(size * 0.78)
+            .color(palette.muted),
+    );
+    if let Some(url) = &article.url {
+        ui.hyperlink_to(RichText::new(url).size(size * 0.72), url);
+    }
+    ui.add_space(size * 0.8);
+    ui.label(text::run(
+        &article.summary,
+        size * 0.95,
+        Face::Italic,
+        palette.muted,
+    ));
+    if let Some(derived) = &article.derived {
+        ui.add_space(size * 0.5);
+        editor_note_ui(
+            ui,
+            palette,
+            size,
+            &format!("How the date was found: {derived}"),
+        );
+    }
+    if let Some(note) = &article.note {
+        ui.add_space(size * 0.5);
+        editor_note_ui(ui, palette, size, note);
+    }
+    ui.add_space(size * 0.8);
+    ui.separator();
+    ui.add_space(size * 0.6);
+    let mut operative = 0;
+    for (index, block) in article.body.iter().enumerate() {
+        let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        if matches!(block, Block::Operative { .. }) {
+            operative += 1;
+        }
+        let highlighted = reader.highlight.as_ref() == Some(&(article.id.clone(), number));
+        let response = block_row_ui(ui, block, number, operative, highlighted, size, palette);
+        if reader.scroll_to_paragraph == Some(number) {
+            ui.scroll_to_rect(response.rect, Some(Align::Min));
+            reader.scroll_to_paragraph = None;
+        }
+        if let Some(note) = block.note() {
+            egui::Frame::new()
+                .inner_margin(egui::Margin {
+                    left: (size * GUTTER).min(127.0) as i8,
+                    ..egui::Margin::ZERO
+                })
+                .show(ui, |ui| editor_note_ui(ui, palette, size, note));
+        }
+        ui.add_space(size * 0.7);
+    }
+    ui.add_space(size * 3.0);
+}
+
+/// One block with its number in the margin; returns the block's area.
+fn block_row_ui(
+    ui: &mut egui::Ui,
+    block: &Block,
+    number: u32,
+    operative: u32,
+    highlighted: bool,
+    size: f32,
+    palette: &Palette,
+) -> egui::Response {
+    let fill = if highlighted {
+        palette.highlight
+    } else if matches!(block, Block::Operative { .. }) {
+        palette.operative_fill
+    } else {
+        egui::Color32::TRANSPARENT
+    };
+    let gutter = size * GUTTER;
+    let response = egui::Frame::new()
+        .inner_margin(egui::Margin {
+            left: gutter.min(127.0) as i8,
+            ..egui::Margin::ZERO
+        })
+        .show(ui, |ui| {
+            egui::Frame::new()
+                .fill(fill)
+                .corner_radius(3.0)
+                .inner_margin(egui::Margin::symmetric(6, 2))
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    block_ui(ui, block, operative, size, palette);
+                });
+        })
+        .response;
+    // The number sits in the margin, level with the first line.
+    ui.painter().text(
+        response.rect.left_top() + egui::vec2(gutter - size * 0.5, 2.0 + size * 0.35),
+        egui::Align2::RIGHT_TOP,
+        number.to_string(),
+        egui::FontId::proportional(size * 0.62),
+        palette.muted,
+    );
+    response.on_hover_text(format!("Paragraph {number}"))
+}
+
+/// A label that wraps at the column's edge even inside a row.
+fn wrapped(ui: &mut egui::Ui, job: egui::text::LayoutJob) {
+    ui.add(egui::Label::new(job).wrap());
+}
+
+fn block_ui(ui: &mut egui::Ui, block: &Block, operative: u32, size: f32, palette: &Palette) {
+    match block {
+        Block::Heading { text, .. } => {
+            ui.add_space(size * 0.6);
+            ui.label(text::run(text, size * 1.25, Face::Bold, palette.accent));
+        }
+        Block::Paragraph { text, .. } => {
+            ui.label(text::run(text, size, Face::Regular, palette.text));
+        }
+        Block::Quote { text, .. } => {
+            egui::Frame::new()
+                .stroke(egui::Stroke::NONE)
+                .inner_margin(egui::Margin {
+                    left: 16,
+                    ..egui::Margin::ZERO
+                })
+                .show(ui, |ui| {
+                    ui.label(text::run(text, size, Face::Italic, palette.text));
+                });
+        }
+        Block::List { items, .. } => {
+            for item in items {
+                ui.horizontal_top(|ui| {
+                    ui.label(text::run("•", size, Face::Regular, palette.accent));
+                    wrapped(ui, text::run(item, size, Face::Regular, palette.text));
+                });
+            }
+        }
+        Block::Preamble { text, .. } => {
+            ui.label(text::resolution_paragraph(text, size, palette.text));
+        }
+        Block::Operative { text, .. } => {
+            ui.horizontal_top(|ui| {
+                ui.label(text::run(
+                    &format!("{operative}."),
+                    size,
+                    Face::Bold,
+                    palette.accent,
+                ));
+                wrapped(ui, text::resolution_paragraph(text, size, palette.text));
+            });
+        }
+        Block::Image { path, alt, .. } => {
+            ui.label(text::run(
+                &format!("[Image: {alt}]"),
+                size * 0.9,
+                Face::Italic,
+                palette.muted,
+            ))
+            .on_hover_text(path);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! Small pieces shared by the views.
+
+use egui::{Color32, RichText};
+
+use super::theme::Palette;
+use crate::dataset::Problem;
+
+/// A boxed editor's note: where the articles are garbled, contradictory or silent.
+pub fn editor_note_ui(ui: &mut egui::Ui, palette: &Palette, size: f32, text: &str) {
+    egui::Frame::new()
+        .fill(palette.note_fill)
+        .stroke(egui::Stroke::new(1.0, palette.note_stroke))
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(10, 6))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                RichText::new("Editor’s note")
+                    .size(size * 0.72)
+                    .strong()
+                    .color(palette.muted),
+            );
+            ui.label(RichText::new(text).size(size * 0.82).color(palette.text));
+        });
+}
+
+/// The banner shown when a dataset given with `--data` could not be loaded.
+pub fn load_problems_ui(ui: &mut egui::Ui, folder: Option<&str>, problems: &[Problem]) {
+    let count = problems.len();
+    let folder = folder.unwrap_or("the dataset");
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!(
+                "{folder} could not be loaded ({count} problem{}); showing the bundled dataset instead.",
+                if count == 1 { "" } else { "s" }
+            ))
+            .color(Color32::from_rgb(0xC0, 0x39, 0x2B))
+            .strong(),
+        );
+    });
+    egui::CollapsingHeader::new("Show the problems")
+        .id_salt("load_problems_list")
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .max_height(160.0)
+                .id_salt("load_problems_scroll")
+                .show(ui, |ui| {
+                    for problem in problems {
+                        ui.monospace(problem.to_string());
+                    }
+                });
+        });
+}
