@@ -100,10 +100,10 @@ mod tests {
         let locator = Locator::new(TEXT);
         let b = locator.record("b", 0).unwrap();
         let x = locator.string_after(b, "x").unwrap();
-        assert_eq!(locator.line_column(x), (6, 21));
+        assert_eq!(locator.line_column(x), (6, 20));
         let a = locator.record("a", 0).unwrap();
         let cite = locator.citation_after(a, "art", 12).unwrap();
-        assert_eq!(locator.line_column(cite), (4, 31));
+        assert_eq!(locator.line_column(cite), (4, 28));
     }
 
     #[test]

@@ -169,7 +169,7 @@ fn block_row_ui(
         egui::FontId::proportional(size * 0.62),
         palette.muted,
     );
-    response.on_hover_text(format!("Paragraph {number}"))
+    response
 }
 
 /// A label that wraps at the column's edge even inside a row.

@@ -1,0 +1,277 @@
+//! The Study view driven as a reader would: clicking, typing keys, scrolling,
+//! restarting the app. Runs without a display or GPU.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+use neutrality_reader::dataset::{Dataset, Problem};
+use neutrality_reader::ui::app::{DataOrigin, ReaderApp};
+use neutrality_reader::ui::theme::Theme;
+
+/// eframe's storage, kept in memory so a test can "restart" the app.
+#[derive(Clone, Default)]
+struct MemoryStorage(HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+
+    fn flush(&mut self) {}
+}
+
+fn dataset() -> Arc<Dataset> {
+    Arc::new(Dataset::embedded().unwrap())
+}
+
+fn app_with(
+    storage: Option<&MemoryStorage>,
+    origin: DataOrigin,
+    height: f32,
+) -> Harness<'static, ReaderApp> {
+    let data = dataset();
+    let storage = storage.map(|s| MemoryStorage(s.0.clone()));
+    let mut harness = Harness::builder()
+        .with_size([1280.0, height])
+        .build_eframe(move |cc| {
+            let stored = storage.as_ref().map(|s| s as &dyn eframe::Storage);
+            ReaderApp::new(&cc.egui_ctx, data, origin, stored)
+        });
+    harness.run();
+    harness
+}
+
+fn app() -> Harness<'static, ReaderApp> {
+    app_with(None, DataOrigin::default(), 2400.0)
+}
+
+fn library_entry<'a>(
+    harness: &'a Harness<'static, ReaderApp>,
+    title: &'a str,
+) -> egui_kittest::Node<'a> {
+    harness.get_by_role_and_label(Role::Button, title)
+}
+
+#[test]
+fn opens_on_the_oldest_article() {
+    let harness = app();
+    assert_eq!(
+        harness.state().settings().open_article.as_deref(),
+        Some("nam-ambassadors-briefing-2020")
+    );
+    harness.get_by_label_contains("On the 10th of June 2020, the online briefing");
+}
+
+#[test]
+fn clicking_an_article_in_the_library_opens_it() {
+    let mut harness = app();
+    assert!(
+        harness
+            .query_by_label_contains("implemented based on the Constitution of Turkmenistan")
+            .is_none()
+    );
+    library_entry(&harness, "Foreign Policy").click();
+    harness.run();
+    assert_eq!(
+        harness.state().settings().open_article.as_deref(),
+        Some("mfa-foreign-policy")
+    );
+    harness.get_by_label_contains("implemented based on the Constitution of Turkmenistan");
+    // The source line stands in the library and above the article.
+    let source_lines = harness
+        .query_all_by_label_contains("Ministry of Foreign Affairs of Turkmenistan · 1 October 2022")
+        .count();
+    assert_eq!(source_lines, 2);
+    // The editor's note on the page's dates is shown with the article.
+    harness.get_by_label_contains("captured in 2025");
+}
+
+#[test]
+fn the_resolution_keeps_preamble_and_numbered_operative_paragraphs() {
+    let mut harness = app_with(None, DataOrigin::default(), 6000.0);
+    library_entry(
+        &harness,
+        "UN General Assembly adopts the resolution “Permanent Neutrality of Turkmenistan”",
+    )
+    .click();
+    harness.run();
+    harness.get_by_label_contains("Recalling its resolutions 50/80 A of 12 December 1995");
+    harness.get_by_label("1.");
+    harness.get_by_label("7.");
+    assert!(
+        harness.query_by_label("8.").is_none(),
+        "seven operative paragraphs"
+    );
+    harness.get_by_label_contains("Decides to include in the provisional agenda");
+    // The footnote marker glued to "Group5" in the web copy is gone.
+    harness.get_by_label_contains("first ministerial meeting of the Group to maintain");
+}
+
+#[test]
+fn the_panel_lists_the_articles_organizations_and_events() {
+    let harness = app();
+    harness.get_by_label("NAM");
+    harness.get_by_label("Member since 1995");
+    harness.get_by_role_and_label(
+        Role::Button,
+        "Online briefing of Non-Aligned ambassadors in Geneva",
+    );
+    // The SCO is not in this article.
+    assert!(harness.query_by_label("SCO").is_none());
+}
+
+#[test]
+fn clicking_an_event_highlights_its_paragraph() {
+    let mut harness = app();
+    harness
+        .get_by_role_and_label(
+            Role::Button,
+            "Online briefing of Non-Aligned ambassadors in Geneva",
+        )
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().highlighted(),
+        Some(("nam-ambassadors-briefing-2020", 1))
+    );
+}
+
+#[test]
+fn keyboard_changes_the_text_size() {
+    let mut harness = app();
+    let before = harness.state().settings().text_size;
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
+    harness.run();
+    assert_eq!(harness.state().settings().text_size, before + 2.0);
+    harness.get_by_label(&format!("{:.0} pt", before + 2.0));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Minus);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Minus);
+    harness.run();
+    assert_eq!(harness.state().settings().text_size, before - 2.0);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num0);
+    harness.run();
+    assert_eq!(harness.state().settings().text_size, before);
+}
+
+#[test]
+fn the_theme_button_switches_to_dark_and_back() {
+    let mut harness = app();
+    harness.get_by_role_and_label(Role::Button, "Dark").click();
+    harness.run();
+    assert_eq!(harness.state().settings().theme, Theme::Dark);
+    assert!(harness.ctx.global_style().visuals.dark_mode);
+    harness.get_by_role_and_label(Role::Button, "Light").click();
+    harness.run();
+    assert_eq!(harness.state().settings().theme, Theme::Light);
+}
+
+#[test]
+fn the_library_panel_can_be_hidden() {
+    let mut harness = app();
+    harness
+        .get_by_role_and_label(Role::Button, "Library")
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "Foreign Policy")
+            .is_none()
+    );
+    assert!(!harness.state().settings().show_library);
+}
+
+#[test]
+fn the_open_article_and_scroll_position_come_back_after_a_restart() {
+    let mut harness = app_with(None, DataOrigin::default(), 800.0);
+    library_entry(&harness, "Foreign Policy").click();
+    harness.run();
+    harness.hover_at(egui::pos2(620.0, 500.0));
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, -900.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run();
+    let scrolled = harness.state().settings().scroll["mfa-foreign-policy"];
+    assert!(
+        scrolled > 100.0,
+        "the wheel scrolled the reader ({scrolled})"
+    );
+    let progress = harness.state().settings().progress["mfa-foreign-policy"];
+    assert!(progress > 0.0 && progress < 1.0);
+
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+    drop(harness);
+
+    let restarted = app_with(Some(&storage), DataOrigin::default(), 800.0);
+    let settings = restarted.state().settings();
+    assert_eq!(settings.open_article.as_deref(), Some("mfa-foreign-policy"));
+    assert!(
+        (settings.scroll["mfa-foreign-policy"] - scrolled).abs() < 1.0,
+        "scroll restored: {} vs {scrolled}",
+        settings.scroll["mfa-foreign-policy"]
+    );
+    assert_eq!(settings.progress["mfa-foreign-policy"], progress);
+}
+
+#[test]
+fn a_saved_article_that_no_longer_exists_falls_back_to_the_first() {
+    let mut storage = MemoryStorage::default();
+    storage.0.insert(
+        neutrality_reader::ui::state::STORAGE_KEY.to_owned(),
+        "(open_article: Some(\"gone\"), text_size: 22.0)".to_owned(),
+    );
+    let harness = app_with(Some(&storage), DataOrigin::default(), 1200.0);
+    let settings = harness.state().settings();
+    assert_eq!(
+        settings.open_article.as_deref(),
+        Some("nam-ambassadors-briefing-2020")
+    );
+    assert_eq!(settings.text_size, 22.0);
+}
+
+#[test]
+fn a_dataset_that_failed_to_load_is_named_with_its_problems() {
+    let origin = DataOrigin {
+        folder: Some("my-unit".to_owned()),
+        problems: vec![Problem::at(
+            "my-unit/events.ron",
+            Some((12, 5)),
+            "unknown field `titel` in Event",
+        )],
+    };
+    let mut harness = app_with(None, origin, 1200.0);
+    harness.get_by_label_contains("my-unit could not be loaded (1 problem)");
+    harness.get_by_label("Show the problems").click();
+    harness.run();
+    harness.get_by_label("my-unit/events.ron:12:5: unknown field `titel` in Event");
+    // The bundled dataset is shown meanwhile.
+    library_entry(&harness, "Foreign Policy");
+}
+
+#[test]
+fn nothing_repaints_when_idle() {
+    let mut harness = app();
+    harness.run();
+    let delay = harness
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .map(|v| v.repaint_delay);
+    assert_eq!(delay, Some(std::time::Duration::MAX));
+}
