@@ -92,10 +92,10 @@ impl Dataset {
         let (Some(events), Some(organizations), Some(people), Some(facts), Some(glossary)) =
             (events, organizations, people, facts, glossary)
         else {
-            return Err(LoadError { problems });
+            return Err(LoadError::sorted(problems));
         };
         if !problems.is_empty() {
-            return Err(LoadError { problems });
+            return Err(LoadError::sorted(problems));
         }
         let parsed = Parsed {
             articles,
@@ -105,10 +105,9 @@ impl Dataset {
             facts: (facts_file, facts),
             glossary: (glossary_file, glossary),
         };
-        let mut problems = validate(&parsed);
+        let problems = validate(&parsed);
         if !problems.is_empty() {
-            problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
-            return Err(LoadError { problems });
+            return Err(LoadError::sorted(problems));
         }
         let mut articles: Vec<Article> = parsed.articles.into_iter().map(|(_, a)| a).collect();
         articles.sort_by(|a, b| a.published.cmp(&b.published).then(a.id.cmp(&b.id)));

@@ -51,6 +51,14 @@ pub struct LoadError {
     pub problems: Vec<Problem>,
 }
 
+impl LoadError {
+    /// The problems in reading order: by file, then line, then column.
+    pub fn sorted(mut problems: Vec<Problem>) -> Self {
+        problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+        Self { problems }
+    }
+}
+
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let count = self.problems.len();

@@ -65,6 +65,7 @@ struct Checker<'p> {
     paragraphs: HashMap<&'p str, &'p Article>,
     organizations: HashSet<&'p str>,
     people: HashSet<&'p str>,
+    occurrences: HashMap<(String, String), usize>,
 }
 
 /// Runs every check and returns every problem found.
@@ -83,6 +84,7 @@ pub fn validate(parsed: &Parsed<'_>) -> Vec<Problem> {
             .map(|o| o.id.as_str())
             .collect(),
         people: parsed.people.1.iter().map(|p| p.id.as_str()).collect(),
+        occurrences: HashMap::new(),
     };
     checker.articles(&parsed.articles);
     let (file, events) = &parsed.events;
@@ -118,9 +120,16 @@ pub fn validate(parsed: &Parsed<'_>) -> Vec<Problem> {
 }
 
 impl<'p> Checker<'p> {
-    fn record<'f>(&self, file: &'f DataFile, kind: &'static str, id: &str) -> Record<'f> {
+    /// The place of a record; `nth` counts earlier records with the same id,
+    /// so that problems in a duplicate are placed at the duplicate.
+    fn record<'f>(&mut self, file: &'f DataFile, kind: &'static str, id: &str) -> Record<'f> {
         let locator = Locator::new(&file.text);
-        let start = locator.record(id, 0);
+        let seen = self
+            .occurrences
+            .entry((file.name.clone(), id.to_owned()))
+            .or_insert(0);
+        let start = locator.record(id, *seen).or_else(|| locator.record(id, 0));
+        *seen += 1;
         Record {
             file,
             locator,
@@ -167,9 +176,13 @@ impl<'p> Checker<'p> {
 
     fn text(&mut self, record: &Record<'_>, field: &str, value: &str) {
         if value.trim().is_empty() {
-            let offset = record
-                .start
-                .and_then(|s| record.locator.find_after(s, &format!("{field}:")));
+            let offset = record.start.and_then(|s| {
+                let locator = &record.locator;
+                locator
+                    .find_after(s, &format!("{field}: \"{value}\""))
+                    .or_else(|| locator.find_after(s, &format!("\"{value}\"")))
+                    .or_else(|| locator.find_after(s, &format!("{field}:")))
+            });
             self.problems
                 .push(record.problem_at(offset, format!("the {field} is empty")));
         }
@@ -257,9 +270,13 @@ impl<'p> Checker<'p> {
                 .is_some_and(|b| normalize_space(&b.text()).contains(&wanted))
         });
         if !found && !wanted.is_empty() {
-            let offset = record
-                .start
-                .and_then(|s| record.locator.find_after(s, "quote:"));
+            let offset = record.start.and_then(|s| {
+                let locator = &record.locator;
+                locator
+                    .find_after(s, &format!("quote: \"{quote}\""))
+                    .or_else(|| locator.string_after(s, quote))
+                    .or_else(|| locator.find_after(s, "quote:"))
+            });
             let cited = sources
                 .iter()
                 .map(|s| format!("paragraph {} of “{}”", s.paragraph, s.article))

@@ -47,7 +47,7 @@ pub enum DateError {
         days: u8,
     },
     /// A span ends before it starts.
-    #[error("the span “{0}” ends before it starts")]
+    #[error("“{0}” ends before it starts")]
     Backwards(String),
 }
 
@@ -268,10 +268,11 @@ impl When {
     pub fn parse_shape(text: &str) -> Result<Self, DateError> {
         match text.split_once('/') {
             None => Date::parse_shape(text).map(When::On),
-            Some((start, end)) => Ok(When::Span(
-                Date::parse_shape(start)?,
-                Date::parse_shape(end)?,
-            )),
+            Some((start, end)) => match (Date::parse_shape(start), Date::parse_shape(end)) {
+                (Ok(start), Ok(end)) => Ok(When::Span(start, end)),
+                // Quote the whole text, not the half that failed.
+                _ => Err(DateError::Shape(text.to_owned())),
+            },
         }
     }
 

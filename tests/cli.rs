@@ -1,0 +1,480 @@
+//! The real binary: `check`, `export` and `--help`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use neutrality_reader::dataset::Dataset;
+use serde_json::Value;
+use tempfile::TempDir;
+
+fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_neutrality-reader"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let path = entry.path();
+        let target = to.join(entry.file_name());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+fn data_copy() -> TempDir {
+    let dir = TempDir::new().unwrap();
+    copy_dir(&data_dir(), dir.path());
+    dir
+}
+
+/// Replaces `from`, which must occur exactly once, in file `rel`; returns the new text.
+fn replace_once(dir: &TempDir, rel: &str, from: &str, to: &str) -> String {
+    let path = dir.path().join(rel);
+    let text = fs::read_to_string(&path).unwrap();
+    assert_eq!(text.matches(from).count(), 1, "{rel}: {from:?}");
+    let text = text.replacen(from, to, 1);
+    fs::write(&path, &text).unwrap();
+    text
+}
+
+/// Line and column (from 1, in characters) of `needle`, which must occur once.
+fn line_col_of(text: &str, needle: &str) -> (usize, usize) {
+    assert_eq!(text.matches(needle).count(), 1, "{needle:?}");
+    let at = text.find(needle).unwrap();
+    let before = &text[..at];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        text[line_start..at].chars().count() + 1,
+    )
+}
+
+fn counts_line(dataset: &Dataset) -> String {
+    format!(
+        "OK: {} articles, {} events, {} organizations, {} people, {} facts, {} glossary terms",
+        dataset.articles.len(),
+        dataset.events.len(),
+        dataset.organizations.len(),
+        dataset.people.len(),
+        dataset.facts.len(),
+        dataset.glossary.len()
+    )
+}
+
+// ---------------------------------------------------------------- check
+
+#[test]
+fn check_on_the_data_folder_passes_with_counts() {
+    let dir = data_dir();
+    let output = run(&["check", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let expected = format!(
+        "{}: {}\n",
+        dir.display(),
+        counts_line(&Dataset::embedded().unwrap())
+    );
+    assert_eq!(stdout(&output), expected);
+    assert!(stdout(&output).contains(": OK: 5 articles, "));
+    assert_eq!(stderr(&output), "");
+}
+
+#[test]
+fn check_without_a_folder_checks_the_bundled_dataset() {
+    let output = run(&["check"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        format!(
+            "the bundled dataset: {}\n",
+            counts_line(&Dataset::embedded().unwrap())
+        )
+    );
+}
+
+#[test]
+fn check_accepts_the_global_data_option() {
+    let dir = data_dir();
+    let output = run(&["--data", dir.to_str().unwrap(), "check"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stdout(&output).starts_with(&format!("{}: OK: ", dir.display())),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn check_on_a_broken_copy_fails_with_the_place_and_a_count() {
+    let dir = data_copy();
+    let text = replace_once(
+        &dir,
+        "events.ron",
+        "date: \"2007-12\",",
+        "date: \"2007-13\",",
+    );
+    let (line, column) = line_col_of(&text, "\"2007-13\"");
+    let output = run(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output), "");
+    let err = stderr(&output);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(
+        lines,
+        vec![
+            format!(
+                "{}:{line}:{column}: event “unrcca-established”: the date “2007-13” has month 13, but months run from 01 to 12",
+                dir.path().join("events.ron").display()
+            ),
+            format!("{}: 1 problem found", dir.path().display()),
+        ]
+    );
+    assert!(err.contains(&format!("events.ron:{line}:{column}:")));
+}
+
+#[test]
+fn check_prints_every_problem_and_counts_them_in_the_plural() {
+    let dir = data_copy();
+    let events = replace_once(
+        &dir,
+        "events.ron",
+        "organizations: [\"escap\"],",
+        "organizations: [\"escapp\"],",
+    );
+    let people = replace_once(
+        &dir,
+        "people.ron",
+        "as_of: \"2025-03-21\",",
+        "as_of: \"2025-02-30\",",
+    );
+    let (e_line, e_col) = line_col_of(&events, "\"escapp\"");
+    let (p_line, p_col) = line_col_of(&people, "\"2025-02-30\"");
+    let output = run(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "{err}");
+    assert!(
+        lines[0].ends_with(&format!("events.ron:{e_line}:{e_col}: event “aral-sea-programme-negotiations”: refers to the organization “escapp”, which does not exist")),
+        "{err}"
+    );
+    assert!(
+        lines[1].ends_with(&format!("people.ron:{p_line}:{p_col}: person “aksoltan-atayeva”: the as_of date “2025-02-30” is not a real date: February 2025 has 28 days")),
+        "{err}"
+    );
+    assert_eq!(
+        lines[2],
+        format!("{}: 2 problems found", dir.path().display())
+    );
+}
+
+#[test]
+fn check_on_a_missing_folder_fails() {
+    let dir = TempDir::new().unwrap();
+    let missing = dir.path().join("nothing-here");
+    let output = run(&["check", missing.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "{0}: there is no such folder\n{0}: 1 problem found\n",
+            missing.display()
+        )
+    );
+}
+
+// ---------------------------------------------------------------- export
+
+fn export() -> Value {
+    let output = run(&["export"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    serde_json::from_str(&stdout(&output)).unwrap()
+}
+
+fn array<'a>(value: &'a Value, key: &str) -> &'a Vec<Value> {
+    value
+        .get(key)
+        .and_then(Value::as_array)
+        .unwrap_or_else(|| panic!("`{key}` is not a list in {value}"))
+}
+
+fn string<'a>(value: &'a Value, key: &str) -> &'a str {
+    value
+        .get(key)
+        .and_then(Value::as_str)
+        .unwrap_or_else(|| panic!("`{key}` is not a string in {value}"))
+}
+
+/// Is `text` an ISO date of some precision: YYYY, YYYY-MM or YYYY-MM-DD?
+fn iso_precision(text: &str) -> Option<&'static str> {
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = text.split('-').collect();
+    match parts.as_slice() {
+        [y] if digits(y, 4) => Some("year"),
+        [y, m] if digits(y, 4) && digits(m, 2) => Some("month"),
+        [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2) => Some("day"),
+        _ => None,
+    }
+}
+
+#[test]
+fn export_prints_the_whole_dataset_as_json() {
+    let json = export();
+    let keys: Vec<&str> = json
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "articles",
+            "events",
+            "organizations",
+            "people",
+            "facts",
+            "glossary"
+        ]
+    );
+    assert_eq!(array(&json, "articles").len(), 5);
+    let embedded = Dataset::embedded().unwrap();
+    assert_eq!(array(&json, "events").len(), embedded.events.len());
+    assert_eq!(
+        array(&json, "organizations").len(),
+        embedded.organizations.len()
+    );
+    assert_eq!(array(&json, "people").len(), embedded.people.len());
+    assert_eq!(array(&json, "facts").len(), embedded.facts.len());
+    assert_eq!(array(&json, "glossary").len(), embedded.glossary.len());
+}
+
+#[test]
+fn export_with_a_data_folder_matches_the_bundled_export() {
+    let dir = data_dir();
+    let output = run(&["export", "--data", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let from_folder: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(from_folder, export());
+}
+
+#[test]
+fn export_of_a_broken_folder_fails_with_the_problems() {
+    let dir = data_copy();
+    replace_once(
+        &dir,
+        "events.ron",
+        "date: \"2007-12\",",
+        "date: \"2007-13\",",
+    );
+    let output = run(&["export", "--data", dir.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output), "");
+    let err = stderr(&output);
+    assert!(err.starts_with("the dataset has 1 problem:\n"), "{err}");
+    assert!(err.contains("events.ron:"), "{err}");
+    assert!(err.contains("has month 13"), "{err}");
+}
+
+#[test]
+fn every_record_cites_paragraphs_that_exist() {
+    let json = export();
+    let lengths: std::collections::HashMap<&str, usize> = array(&json, "articles")
+        .iter()
+        .map(|a| (string(a, "id"), array(a, "body").len()))
+        .collect();
+    assert_eq!(lengths.len(), 5);
+    let check = |what: &str, sources: &Vec<Value>| {
+        assert!(!sources.is_empty(), "{what} cites nothing");
+        for source in sources {
+            let object = source.as_object().unwrap();
+            assert_eq!(object.len(), 2, "{what}: {source}");
+            let article = string(source, "article");
+            let paragraph = source.get("paragraph").and_then(Value::as_u64).unwrap();
+            let length = *lengths
+                .get(article)
+                .unwrap_or_else(|| panic!("{what} cites unknown article {article}"));
+            assert!(
+                (1..=length as u64).contains(&paragraph),
+                "{what} cites paragraph {paragraph} of {article}, which has {length}"
+            );
+        }
+    };
+    for key in ["events", "organizations", "people", "facts", "glossary"] {
+        for record in array(&json, key) {
+            let what = format!("{key} {}", string(record, "id"));
+            check(&what, array(record, "sources"));
+        }
+    }
+    for organization in array(&json, "organizations") {
+        for relationship in array(organization, "relationships") {
+            let what = format!("a relationship of {}", string(organization, "id"));
+            let sources = array(relationship, "sources");
+            assert_eq!(sources.len(), 1, "{what}");
+            check(&what, sources);
+        }
+    }
+}
+
+#[test]
+fn event_dates_are_iso_strings_of_their_precision_or_spans() {
+    let json = export();
+    for event in array(&json, "events") {
+        let id = string(event, "id");
+        let precision = string(event, "precision");
+        match event.get("date").unwrap() {
+            Value::String(date) => {
+                assert_eq!(iso_precision(date), Some(precision), "{id}: {date}");
+            }
+            Value::Object(span) => {
+                assert_eq!(span.len(), 2, "{id}");
+                let start = span.get("start").and_then(Value::as_str).unwrap();
+                let end = span.get("end").and_then(Value::as_str).unwrap();
+                assert_eq!(iso_precision(start), Some(precision), "{id}: {start}");
+                assert!(iso_precision(end).is_some(), "{id}: {end}");
+                assert!(start <= end, "{id}: {start}/{end}");
+            }
+            other => panic!("{id}: the date {other} is neither a string nor a span"),
+        }
+    }
+    let event = |id: &str| {
+        array(&json, "events")
+            .iter()
+            .find(|e| string(e, "id") == id)
+            .unwrap_or_else(|| panic!("no event {id}"))
+            .clone()
+    };
+    let resolution = event("un-resolution-50-80-a");
+    assert_eq!(string(&resolution, "date"), "1995-12-12");
+    assert_eq!(string(&resolution, "precision"), "day");
+    assert_eq!(string(&resolution, "resolution"), "50/80 A");
+    let unrcca = event("unrcca-established");
+    assert_eq!(string(&unrcca, "date"), "2007-12");
+    assert_eq!(string(&unrcca, "precision"), "month");
+    let talks = event("inter-afghan-talks-1997");
+    assert_eq!(string(&talks, "date"), "1997");
+    assert_eq!(string(&talks, "precision"), "year");
+    let cartagena = event("nam-cartagena-conference-1995");
+    assert_eq!(
+        cartagena.get("date").unwrap(),
+        &serde_json::json!({ "start": "1995-10-18", "end": "1995-10-20" })
+    );
+}
+
+/// The JSON of the articles without the editors' `note`s, which name what was removed.
+fn without_notes(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .filter(|(k, _)| k.as_str() != "note")
+                .map(|(k, v)| (k.clone(), without_notes(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(without_notes).collect()),
+        other => other.clone(),
+    }
+}
+
+#[test]
+fn exported_article_text_has_no_web_boilerplate() {
+    let json = export();
+    let articles = without_notes(json.get("articles").unwrap());
+    let text = serde_json::to_string(&articles).unwrap();
+    for boilerplate in [
+        "Please enter",
+        "Next news",
+        "Here are some photos",
+        "Phone:",
+        "Fax:",
+        "E-mail",
+        "158184",
+        "Türkmençe",
+        "Русский",
+        "///",
+        "talyby",
+        "date 2024-12-11",
+    ] {
+        assert!(
+            !text.contains(boilerplate),
+            "the articles contain {boilerplate:?}"
+        );
+    }
+}
+
+#[test]
+fn resolution_paragraphs_have_no_glued_footnote_markers() {
+    let json = export();
+    let articles = without_notes(json.get("articles").unwrap());
+    let text = serde_json::to_string(&articles).unwrap();
+    for glued in [
+        "Group5",
+        "2020,1",
+        "United Nations,2",
+        "1995,4",
+        "resolutions, 3",
+    ] {
+        assert!(!text.contains(glued), "the articles contain {glued:?}");
+    }
+    let resolution = articles
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| string(a, "id") == "un-resolution-permanent-neutrality-2025")
+        .unwrap();
+    let mut checked = 0;
+    for (index, block) in array(resolution, "body").iter().enumerate() {
+        if !matches!(string(block, "kind"), "preamble" | "operative") {
+            continue;
+        }
+        checked += 1;
+        let chars: Vec<char> = string(block, "text").chars().collect();
+        for pair in chars.windows(2) {
+            let glued_to_word = pair[0].is_ascii_alphabetic() && pair[1].is_ascii_digit();
+            let glued_to_comma = pair[0] == ',' && pair[1].is_ascii_digit();
+            assert!(
+                !glued_to_word && !glued_to_comma,
+                "paragraph {}: a footnote marker is glued in “{}{}”",
+                index + 1,
+                pair[0],
+                pair[1]
+            );
+        }
+    }
+    assert!(
+        checked >= 10,
+        "only {checked} resolution paragraphs were checked"
+    );
+}
+
+// ---------------------------------------------------------------- help
+
+#[test]
+fn help_lists_the_commands() {
+    let output = run(&["--help"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(text.contains("check"), "{text}");
+    assert!(text.contains("export"), "{text}");
+    assert!(text.contains("Usage: neutrality-reader"), "{text}");
+}
