@@ -23,6 +23,14 @@ pub struct Cli {
     #[arg(long, value_name = "ID")]
     pub article: Option<String>,
 
+    /// With --article: open at this paragraph (counted from 1) and highlight it.
+    #[arg(long, value_name = "N", requires = "article")]
+    pub paragraph: Option<u32>,
+
+    /// Open in this colour theme (it is remembered, like the button's choice).
+    #[arg(long, value_enum, value_name = "THEME")]
+    pub theme: Option<ThemeArg>,
+
     /// Render the window as it opens, save it as a PNG and exit.
     #[arg(long, value_name = "FILE.png")]
     pub screenshot: Option<PathBuf>,
@@ -43,6 +51,15 @@ pub enum ViewArg {
     Organizations,
     /// The quiz (not built yet).
     Quiz,
+}
+
+/// The themes `--theme` can choose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// Dark text on warm paper.
+    Light,
+    /// Light text on a dark page.
+    Dark,
 }
 
 /// Commands other than opening the window.

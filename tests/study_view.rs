@@ -1,6 +1,11 @@
 //! The Study view driven as a reader would: clicking, typing keys, scrolling,
 //! restarting the app. Runs without a display or GPU.
 
+#![expect(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test]: a test that cannot load its data should fail loudly"
+)]
+
 use std::collections::HashMap;
 use std::sync::Arc;
 

@@ -58,6 +58,7 @@ pub struct ReaderApp {
     reader: ReaderRuntime,
     applied_theme: Option<Theme>,
     screenshot: Option<ScreenshotJob>,
+    timing: Option<std::time::Instant>,
 }
 
 impl ReaderApp {
@@ -82,6 +83,7 @@ impl ReaderApp {
             reader: ReaderRuntime::default(),
             applied_theme: None,
             screenshot: None,
+            timing: None,
         };
         let article = app
             .settings
@@ -101,12 +103,23 @@ impl ReaderApp {
         self
     }
 
-    /// Opens an article at its top (or where the reader left it).
-    pub fn open(&mut self, article: &str) {
+    /// Opens an article where the reader left it, or at `paragraph`, highlighted.
+    pub fn open(&mut self, article: &str, paragraph: Option<u32>) {
         self.apply(Command::OpenArticle {
             article: article.to_owned(),
-            paragraph: None,
+            paragraph,
         });
+    }
+
+    /// Switches to `theme`.
+    pub fn apply_theme(&mut self, theme: Theme) {
+        self.apply(Command::SetTheme(theme));
+    }
+
+    /// Reports on stderr how long after `started` the first frame was drawn.
+    pub fn with_timing(mut self, started: std::time::Instant) -> Self {
+        self.timing = Some(started);
+        self
     }
 
     /// The saved state, as it would be written on exit.
@@ -255,8 +268,15 @@ impl eframe::App for ReaderApp {
         for command in commands {
             self.apply(command);
         }
+        let settled = self.reader.scroll_to_paragraph.is_none();
         if let Some(job) = &mut self.screenshot {
-            job.step(&ctx);
+            job.step(&ctx, settled);
+        }
+        if let Some(started) = self.timing.take() {
+            eprintln!(
+                "neutrality-reader: first frame laid out {:.0} ms after start",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
         }
     }
 

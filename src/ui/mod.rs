@@ -12,7 +12,7 @@ pub mod widgets;
 
 use std::sync::{Arc, Mutex};
 
-use crate::cli::{Cli, ViewArg};
+use crate::cli::{Cli, ThemeArg, ViewArg};
 use crate::dataset::Dataset;
 use app::{DataOrigin, ReaderApp};
 use screenshot::{ScreenshotJob, ScreenshotResult};
@@ -49,6 +49,8 @@ pub fn load_for_window(args: &Cli) -> Result<(Dataset, DataOrigin), String> {
 
 /// Opens the window; returns the process exit code.
 pub fn run(args: &Cli) -> i32 {
+    let started = std::time::Instant::now();
+    let timing = std::env::var_os("NEUTRALITY_READER_TIMING").is_some();
     if let Some(view) = args.view
         && view != ViewArg::Study
     {
@@ -74,8 +76,17 @@ pub fn run(args: &Cli) -> i32 {
         );
         return 2;
     }
+    if let (Some(id), Some(paragraph)) = (&args.article, args.paragraph) {
+        let count = dataset.article(id).map_or(0, |a| a.body.len());
+        if paragraph == 0 || usize::try_from(paragraph).map_or(true, |p| p > count) {
+            eprintln!("neutrality-reader: “{id}” has paragraphs 1 to {count}, not {paragraph}");
+            return 2;
+        }
+    }
     let dataset = Arc::new(dataset);
     let article = args.article.clone();
+    let paragraph = args.paragraph;
+    let theme = args.theme;
     let screenshot_result: ScreenshotResult = Arc::new(Mutex::new(None));
     let screenshot = args.screenshot.clone();
     let mut viewport = egui::ViewportBuilder::default()
@@ -105,7 +116,16 @@ pub fn run(args: &Cli) -> i32 {
             };
             let mut app = ReaderApp::new(&cc.egui_ctx, dataset, origin, stored);
             if let Some(article) = article {
-                app.open(&article);
+                app.open(&article, paragraph);
+            }
+            if let Some(theme) = theme {
+                app.apply_theme(match theme {
+                    ThemeArg::Light => theme::Theme::Light,
+                    ThemeArg::Dark => theme::Theme::Dark,
+                });
+            }
+            if timing {
+                app = app.with_timing(started);
             }
             Ok(Box::new(match screenshot {
                 Some(path) => app.with_screenshot(ScreenshotJob::new(path, result_for_app)),

@@ -29,14 +29,17 @@ impl ScreenshotJob {
         }
     }
 
-    /// Called at the end of every frame.
-    pub fn step(&mut self, ctx: &egui::Context) {
+    /// Called at the end of every frame; `settled` is false while the view is
+    /// still moving (scrolling to a paragraph), and the picture waits for it.
+    pub fn step(&mut self, ctx: &egui::Context, settled: bool) {
         let done = self.result.lock().map(|r| r.is_some()).unwrap_or(true);
         if done {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             return;
         }
-        self.frames += 1;
+        if settled {
+            self.frames += 1;
+        }
         if self.frames >= SETTLE_FRAMES && !self.requested {
             self.requested = true;
             let (path, result, repaint) = (self.path.clone(), self.result.clone(), ctx.clone());

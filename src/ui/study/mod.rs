@@ -18,6 +18,8 @@ pub struct ReaderRuntime {
     pub highlight: Option<(String, u32)>,
     /// A paragraph to bring into view on the next frame.
     pub scroll_to_paragraph: Option<u32>,
+    /// Frames spent bringing `scroll_to_paragraph` into view.
+    pub scroll_attempts: u32,
     /// A saved scroll offset to restore on the next frame.
     pub restore_offset: Option<f32>,
 }

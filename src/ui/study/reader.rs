@@ -111,8 +111,21 @@ fn page_ui(
         let highlighted = reader.highlight.as_ref() == Some(&(article.id.clone(), number));
         let response = block_row_ui(ui, block, number, operative, highlighted, size, palette);
         if reader.scroll_to_paragraph == Some(number) {
-            ui.scroll_to_rect(response.rect, Some(Align::Min));
-            reader.scroll_to_paragraph = None;
+            // On the first frames the page's height is not known yet and the
+            // scroll stops short: keep asking until the paragraph is in view.
+            let in_view = ui.clip_rect().contains(response.rect.left_top());
+            reader.scroll_attempts += 1;
+            if in_view || reader.scroll_attempts > 10 {
+                reader.scroll_to_paragraph = None;
+                reader.scroll_attempts = 0;
+            } else {
+                ui.scroll_to_rect_animation(
+                    response.rect,
+                    Some(Align::Min),
+                    egui::style::ScrollAnimation::none(),
+                );
+                ui.ctx().request_repaint();
+            }
         }
         if let Some(note) = block.note() {
             egui::Frame::new()
