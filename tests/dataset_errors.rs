@@ -8,37 +8,15 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use neutrality_reader::dataset::{DataFiles, Dataset, MAX_FILE_BYTES, Problem};
 use tempfile::TempDir;
 
+mod common;
+use common::{data_copy, data_dir};
+
 // ---------------------------------------------------------------- helpers
-
-fn data_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let path = entry.path();
-        let target = to.join(entry.file_name());
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            fs::copy(&path, &target).unwrap();
-        }
-    }
-}
-
-/// A fresh copy of `data/` in a temporary folder.
-fn data_copy() -> TempDir {
-    let dir = TempDir::new().unwrap();
-    copy_dir(&data_dir(), dir.path());
-    dir
-}
 
 /// The name a problem in `rel` is reported under.
 fn name(dir: &TempDir, rel: &str) -> String {

@@ -280,3 +280,26 @@ fn nothing_repaints_when_idle() {
         .map(|v| v.repaint_delay);
     assert_eq!(delay, Some(std::time::Duration::MAX));
 }
+
+#[test]
+fn hovering_an_event_shows_its_card_with_the_editors_note() {
+    let mut harness = app();
+    library_entry(
+        &harness,
+        "Cooperation of Turkmenistan with international organizations is strengthened",
+    )
+    .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(
+            Role::Button,
+            "ECO summit in Ashgabat opens with the Tejen–Sarahs–Mashhad railway",
+        )
+        .hover();
+    // Tooltips wait a moment before they show.
+    harness.run_steps(60);
+    harness.get_by_label_contains(
+        "begins with the opening ceremony of the Tejen–Sarahs–Mashhad railway",
+    );
+    harness.get_by_label_contains("“the summit of the IOC”, a wrong acronym");
+}

@@ -40,6 +40,16 @@ pub fn context_ui(
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(organization.short_name()).strong());
                     ui.weak(relationship_summary(organization));
+                })
+                .response
+                .on_hover_ui(|ui| {
+                    ui.set_max_width(360.0);
+                    record_card_ui(
+                        ui,
+                        &organization.name,
+                        &organization.summary,
+                        organization.note.as_deref(),
+                    );
                 });
                 if organization.acronym.is_some() {
                     ui.label(RichText::new(&organization.name).small());
@@ -61,7 +71,16 @@ pub fn context_ui(
                 ui.label(RichText::new(event.date.human()).small().weak());
                 let response = ui
                     .add(egui::Button::new(&event.title).wrap().frame(false))
-                    .on_hover_text("Show the paragraph that reports it");
+                    .on_hover_ui(|ui| {
+                        ui.set_max_width(360.0);
+                        record_card_ui(
+                            ui,
+                            &event.date.human(),
+                            &event.description,
+                            event.note.as_deref(),
+                        );
+                        ui.weak("Click to show the paragraph that reports it.");
+                    });
                 if response.clicked() {
                     commands.push(Command::OpenArticle {
                         article: article.to_owned(),
@@ -71,4 +90,13 @@ pub fn context_ui(
                 ui.add_space(4.0);
             }
         });
+}
+
+/// A short card: a heading, the record's text and its editor's note, if any.
+fn record_card_ui(ui: &mut egui::Ui, heading: &str, text: &str, note: Option<&str>) {
+    ui.label(RichText::new(heading).strong());
+    ui.label(text);
+    if let Some(note) = note {
+        ui.label(RichText::new(format!("Editor’s note: {note}")).italics());
+    }
 }
