@@ -456,3 +456,48 @@ fn help_lists_the_commands() {
     assert!(text.contains("export"), "{text}");
     assert!(text.contains("Usage: neutrality-reader"), "{text}");
 }
+
+// These are refused before any window opens, so they run without a display.
+
+#[test]
+fn views_not_built_yet_are_refused_with_a_reason() {
+    for view in ["timeline", "organizations", "quiz"] {
+        let output = run(&["--view", view]);
+        assert_eq!(output.status.code(), Some(2), "{view}");
+        assert!(
+            stderr(&output).contains("view is not built yet; this version has --view study"),
+            "{}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
+fn an_unknown_article_is_refused_with_the_list_of_ids() {
+    let output = run(&["--article", "no-such-article"]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(
+        err.contains("there is no article “no-such-article”"),
+        "{err}"
+    );
+    assert!(err.contains("mfa-foreign-policy"), "{err}");
+}
+
+#[test]
+fn a_paragraph_past_the_end_is_refused() {
+    let output = run(&["--article", "mfa-foreign-policy", "--paragraph", "99"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("“mfa-foreign-policy” has paragraphs 1 to 19, not 99"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_paragraph_needs_an_article() {
+    let output = run(&["--paragraph", "3"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--article"), "{}", stderr(&output));
+}
