@@ -303,3 +303,44 @@ fn hovering_an_event_shows_its_card_with_the_editors_note() {
     );
     harness.get_by_label_contains("“the summit of the IOC”, a wrong acronym");
 }
+
+#[test]
+fn the_keyboard_scrolls_the_article() {
+    let mut harness = app_with(None, DataOrigin::default(), 800.0);
+    library_entry(&harness, "Foreign Policy").click();
+    harness.run();
+    let offset =
+        |h: &Harness<'static, ReaderApp>| h.state().settings().scroll["mfa-foreign-policy"];
+    assert_eq!(offset(&harness), 0.0);
+
+    // Page Down works even with the focus still on the library's button.
+    harness.key_press(egui::Key::PageDown);
+    harness.run();
+    let one_page = offset(&harness);
+    assert!(
+        one_page > 400.0,
+        "Page Down moves about a screenful ({one_page})"
+    );
+
+    // Space would press the focused button; Escape lets go of the focus first.
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.key_press(egui::Key::Space);
+    harness.run();
+    assert!(offset(&harness) > one_page * 1.8, "Space pages on");
+
+    harness.key_press(egui::Key::ArrowUp);
+    harness.run();
+    assert!(offset(&harness) < one_page * 2.0);
+
+    harness.key_press(egui::Key::End);
+    harness.run();
+    assert_eq!(
+        harness.state().settings().progress["mfa-foreign-policy"],
+        1.0
+    );
+
+    harness.key_press(egui::Key::Home);
+    harness.run();
+    assert_eq!(offset(&harness), 0.0);
+}

@@ -4,7 +4,7 @@
 use egui::{Align, RichText};
 
 use super::ReaderRuntime;
-use super::text::{self, Face};
+use super::text::{self, Face, LEADING};
 use crate::dataset::Dataset;
 use crate::model::{Article, Block};
 use crate::ui::state::Settings;
@@ -33,7 +33,21 @@ pub fn reader_ui(
     if let Some(offset) = reader.restore_offset.take() {
         area = area.vertical_scroll_offset(offset);
     }
+    let keys = scroll_keys(ui.ctx());
     let output = area.show(ui, |ui| {
+        if let Some(keys) = keys {
+            let page = ui.clip_rect().height() - size * LEADING * 2.0;
+            let delta = match keys {
+                ScrollKey::Lines(lines) => lines * size * LEADING,
+                ScrollKey::Pages(pages) => pages * page.max(size),
+                // Far enough to reach either end of any article; the area clamps it.
+                ScrollKey::Ends(direction) => direction * 1.0e7,
+            };
+            ui.scroll_with_delta_animation(
+                egui::vec2(0.0, -delta),
+                egui::style::ScrollAnimation::none(),
+            );
+        }
         let available = ui.available_width();
         let column = text::measure(size).min(available - 24.0).max(120.0);
         let side = ((available - column) / 2.0).max(0.0);
@@ -54,6 +68,48 @@ pub fn reader_ui(
         (offset + visible) / content
     };
     settings.record_position(&article.id, offset, progress);
+}
+
+/// A keyboard request to scroll the page; positive is down.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum ScrollKey {
+    /// Arrow keys: a few lines.
+    Lines(f32),
+    /// Page Up/Down, Space, Shift+Space: a screenful less two lines.
+    Pages(f32),
+    /// Home/End.
+    Ends(f32),
+}
+
+/// Reads the scrolling keys. Page Up/Down and Home/End always scroll the page
+/// (unless text is being typed); Space and the arrows only when no control has
+/// the focus, since Space presses a focused button and arrows move the focus.
+fn scroll_keys(ctx: &egui::Context) -> Option<ScrollKey> {
+    if ctx.egui_wants_keyboard_input() {
+        return None;
+    }
+    let free = ctx.memory(|m| m.focused().is_none());
+    ctx.input_mut(|i| {
+        use egui::{Key, Modifiers};
+        let none = Modifiers::NONE;
+        if i.consume_key(none, Key::PageDown) || (free && i.consume_key(none, Key::Space)) {
+            Some(ScrollKey::Pages(1.0))
+        } else if i.consume_key(none, Key::PageUp)
+            || (free && i.consume_key(Modifiers::SHIFT, Key::Space))
+        {
+            Some(ScrollKey::Pages(-1.0))
+        } else if free && i.consume_key(none, Key::ArrowDown) {
+            Some(ScrollKey::Lines(3.0))
+        } else if free && i.consume_key(none, Key::ArrowUp) {
+            Some(ScrollKey::Lines(-3.0))
+        } else if i.consume_key(none, Key::End) {
+            Some(ScrollKey::Ends(1.0))
+        } else if i.consume_key(none, Key::Home) {
+            Some(ScrollKey::Ends(-1.0))
+        } else {
+            None
+        }
+    })
 }
 
 fn page_ui(
