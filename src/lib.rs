@@ -6,4 +6,5 @@
 pub mod cli;
 pub mod dataset;
 pub mod model;
+pub mod timeline;
 pub mod ui;

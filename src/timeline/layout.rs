@@ -1,0 +1,655 @@
+//! Events on the time axis: culling to the view, packing into rows within
+//! lanes, gathering what does not fit into clusters, and keyboard order.
+//!
+//! Everything here is by index into the caller's own event list, so the
+//! timeline holds no titles or records and works for any kind of dated thing.
+
+use super::time::TimeSpan;
+use super::transform::Transform;
+use crate::model::{Precision, When};
+
+/// Width reserved for an item's marker when its span is narrower, in pixels.
+pub const MARKER_PX: f64 = 10.0;
+/// Room between one item's label and the next item in its row, in pixels.
+pub const LABEL_GAP_PX: f64 = 8.0;
+/// The most room a label may claim, in pixels; longer titles are cut when drawn.
+pub const MAX_LABEL_PX: f64 = 240.0;
+
+/// How an event is drawn, honest to the precision of its date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemShape {
+    /// A point on a day known exactly.
+    Day,
+    /// A band over a month, the day unknown.
+    Month,
+    /// A band over a year, month and day unknown (never a made-up 1 January).
+    Year,
+    /// A bar from one date to another.
+    Span,
+}
+
+/// The shape for an event dated `when`: a span that starts and ends on the
+/// same date is drawn as that date.
+pub fn shape_of(when: &When) -> ItemShape {
+    let date = match when {
+        When::Span(start, end) if start != end => return ItemShape::Span,
+        When::On(date) | When::Span(date, _) => date,
+    };
+    match date.precision() {
+        Precision::Day => ItemShape::Day,
+        Precision::Month => ItemShape::Month,
+        Precision::Year => ItemShape::Year,
+    }
+}
+
+/// One thing on the timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    /// The caller's index of the event in its own list.
+    pub event: usize,
+    /// When it happened.
+    pub span: TimeSpan,
+    /// How to draw it.
+    pub shape: ItemShape,
+    /// The caller's lane (a category, say), from 0.
+    pub lane: usize,
+    /// Length of its label in characters, to reserve room for it.
+    pub label_chars: usize,
+}
+
+/// An item given a place on screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placed {
+    /// The caller's index of the event.
+    pub event: usize,
+    /// Its lane.
+    pub lane: usize,
+    /// Its row within the lane, from 0.
+    pub row: usize,
+    /// Screen x where it starts.
+    pub x0: f64,
+    /// Screen x where the item itself ends (at least `x0`; the label's room is not included).
+    pub x1: f64,
+    /// How to draw it.
+    pub shape: ItemShape,
+}
+
+/// Items of one lane that found no free row, drawn as one mark with a count.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cluster {
+    /// The lane.
+    pub lane: usize,
+    /// Screen x where its first item starts.
+    pub x0: f64,
+    /// Screen x where its items end, as [`Placed::x1`] (no label room).
+    pub x1: f64,
+    /// How many items it holds.
+    pub count: usize,
+    /// The union of its items' spans.
+    pub span: TimeSpan,
+}
+
+/// Where everything goes in one frame.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Layout {
+    /// Items with a row, in chronological order.
+    pub placed: Vec<Placed>,
+    /// Items without one, gathered per lane, in chronological order within a lane.
+    pub clusters: Vec<Cluster>,
+}
+
+impl Layout {
+    /// Rows that placed items use in `lane` (clusters not counted): one more
+    /// than the highest row, or 0 if nothing in the lane was placed.
+    pub fn rows_used(&self, lane: usize) -> usize {
+        self.placed
+            .iter()
+            .filter(|p| p.lane == lane)
+            .map(|p| p.row + 1)
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+/// Items sorted by time, ready to cull and lay out each frame.
+#[derive(Clone, Debug)]
+pub struct Timeline {
+    /// Sorted by (start, end, event).
+    items: Vec<Item>,
+    /// The longest item in days: how far before a range an item may start and
+    /// still reach into it.
+    max_len: f64,
+    /// The union of all spans.
+    bounds: Option<TimeSpan>,
+}
+
+impl Timeline {
+    /// A timeline of `items`, sorted by (start, end, event).
+    ///
+    /// An item whose span is not finite is left out: it has no place on the
+    /// axis. A span that ends before it starts is taken as an instant.
+    pub fn new(items: Vec<Item>) -> Self {
+        let mut items: Vec<Item> = items
+            .into_iter()
+            .filter(|item| item.span.start.is_finite() && item.span.end.is_finite())
+            .map(|mut item| {
+                item.span = TimeSpan::new(item.span.start, item.span.end);
+                item
+            })
+            .collect();
+        items.sort_by(|a, b| {
+            a.span
+                .start
+                .total_cmp(&b.span.start)
+                .then(a.span.end.total_cmp(&b.span.end))
+                .then(a.event.cmp(&b.event))
+        });
+        let max_len = items.iter().map(|i| i.span.len()).fold(0.0, f64::max);
+        let bounds = items.iter().map(|i| i.span).reduce(|a, b| a.union(&b));
+        Self {
+            items,
+            max_len,
+            bounds,
+        }
+    }
+
+    /// All items, in chronological order.
+    pub fn items(&self) -> &[Item] {
+        &self.items
+    }
+
+    /// The time all items cover, if there are any.
+    pub fn bounds(&self) -> Option<TimeSpan> {
+        self.bounds
+    }
+
+    /// Number of items.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// True if there are no items.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Exactly the items whose span intersects `range` (see
+    /// [`TimeSpan::intersects`]), in chronological order.
+    ///
+    /// Two binary searches bound the candidates: none starts after the range,
+    /// and none starts more than the longest item's length before it. Only
+    /// those few are then tested, so this costs O(log n + k) unless a few very
+    /// long items stretch the window.
+    pub fn visible(&self, range: TimeSpan) -> impl Iterator<Item = &Item> {
+        // A little slack so rounding in `start + len` can never drop an item;
+        // the exact test below removes any extra.
+        let reach = self.max_len * (1.0 + 1e-9) + 1e-9;
+        let earliest = range.start - reach;
+        let lower = self.items.partition_point(|i| i.span.start < earliest);
+        // An instant at the start of an empty range still intersects it.
+        let upper = self
+            .items
+            .partition_point(|i| i.span.start < range.end || i.span.start <= range.start);
+        self.items
+            .get(lower..upper.max(lower))
+            .unwrap_or_default()
+            .iter()
+            .filter(move |i| i.span.intersects(&range))
+    }
+
+    /// Lays out the visible items that pass `include`, lane by lane.
+    ///
+    /// An item occupies its drawn extent (at least [`MARKER_PX`]) plus room for
+    /// its label (`label_chars × char_width_px`, at most [`MAX_LABEL_PX`]) and
+    /// [`LABEL_GAP_PX`]. In chronological order each takes the first of
+    /// `max_rows` rows of its lane that is free where it starts; if none is,
+    /// it joins a cluster of that lane, and clusters whose occupied room
+    /// overlaps or touches merge. Items in a lane `>= lanes` are skipped.
+    pub fn layout(
+        &self,
+        transform: &Transform,
+        lanes: usize,
+        max_rows: usize,
+        char_width_px: f64,
+        include: &dyn Fn(&Item) -> bool,
+    ) -> Layout {
+        let mut layout = Layout::default();
+        if lanes == 0 {
+            return layout;
+        }
+        let char_width = if char_width_px > 0.0 {
+            char_width_px
+        } else {
+            0.0
+        };
+        // Where each row of each lane is occupied up to, lane-major; and per
+        // lane the cluster still open for merging with its occupied end.
+        // Items come in order of start, so only a lane's latest cluster can
+        // meet the next item.
+        let mut row_ends = vec![f64::NEG_INFINITY; lanes.saturating_mul(max_rows)];
+        let mut open_clusters: Vec<Option<(usize, f64)>> = vec![None; lanes];
+
+        for item in self.visible(transform.visible()) {
+            if item.lane >= lanes || !include(item) {
+                continue;
+            }
+            let x0 = transform.x_from_t(item.span.start);
+            let x1 = transform.x_from_t(item.span.end).max(x0);
+            let label_px = (item.label_chars as f64 * char_width).min(MAX_LABEL_PX);
+            let occupied_end = x1.max(x0 + MARKER_PX) + label_px + LABEL_GAP_PX;
+
+            let rows = item.lane * max_rows..(item.lane + 1) * max_rows;
+            let free_row = row_ends
+                .get_mut(rows)
+                .unwrap_or_default()
+                .iter_mut()
+                .enumerate()
+                .find(|(_, end)| **end <= x0);
+            if let Some((row, end)) = free_row {
+                *end = occupied_end;
+                layout.placed.push(Placed {
+                    event: item.event,
+                    lane: item.lane,
+                    row,
+                    x0,
+                    x1,
+                    shape: item.shape,
+                });
+                continue;
+            }
+
+            let Some(open) = open_clusters.get_mut(item.lane) else {
+                continue;
+            };
+            let merged = match open {
+                Some((index, end)) if x0 <= *end => match layout.clusters.get_mut(*index) {
+                    Some(cluster) => {
+                        cluster.count += 1;
+                        cluster.x1 = cluster.x1.max(x1);
+                        cluster.span = cluster.span.union(&item.span);
+                        *end = end.max(occupied_end);
+                        true
+                    }
+                    None => false,
+                },
+                _ => false,
+            };
+            if !merged {
+                *open = Some((layout.clusters.len(), occupied_end));
+                layout.clusters.push(Cluster {
+                    lane: item.lane,
+                    x0,
+                    x1,
+                    count: 1,
+                    span: item.span,
+                });
+            }
+        }
+        layout
+    }
+
+    /// The first included item in chronological order.
+    pub fn first(&self, include: &dyn Fn(&Item) -> bool) -> Option<&Item> {
+        self.items.iter().find(|i| include(i))
+    }
+
+    /// The last included item in chronological order.
+    pub fn last(&self, include: &dyn Fn(&Item) -> bool) -> Option<&Item> {
+        self.items.iter().rev().find(|i| include(i))
+    }
+
+    /// The included item after `event`'s, or the first included one if
+    /// `event` is not on the timeline or is excluded; `None` after the last.
+    pub fn next_after(&self, event: usize, include: &dyn Fn(&Item) -> bool) -> Option<&Item> {
+        match self.position(event, include) {
+            Some(at) => self
+                .items
+                .get(at + 1..)
+                .unwrap_or_default()
+                .iter()
+                .find(|i| include(i)),
+            None => self.first(include),
+        }
+    }
+
+    /// The included item before `event`'s, or the last included one if
+    /// `event` is not on the timeline or is excluded; `None` before the first.
+    pub fn previous_before(&self, event: usize, include: &dyn Fn(&Item) -> bool) -> Option<&Item> {
+        match self.position(event, include) {
+            Some(at) => self
+                .items
+                .get(..at)
+                .unwrap_or_default()
+                .iter()
+                .rev()
+                .find(|i| include(i)),
+            None => self.last(include),
+        }
+    }
+
+    /// Index in sorted order of the first included item for `event`.
+    fn position(&self, event: usize, include: &dyn Fn(&Item) -> bool) -> Option<usize> {
+        self.items
+            .iter()
+            .position(|i| i.event == event && include(i))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Date;
+    use crate::timeline::time::day_number;
+
+    /// A small deterministic PRNG (xorshift64*), so the tests need no crate.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+
+        /// Uniform in `0..n`.
+        fn below(&mut self, n: u64) -> u64 {
+            self.next() % n
+        }
+
+        /// Uniform in `[lo, hi)`.
+        fn float(&mut self, lo: f64, hi: f64) -> f64 {
+            lo + (hi - lo) * (self.next() >> 11) as f64 / (1u64 << 53) as f64
+        }
+    }
+
+    /// `n` items over 1900–2030: days, months, years, some spans, some instants.
+    fn random_items(rng: &mut Rng, n: usize, lanes: u64) -> Vec<Item> {
+        let first = day_number(1900, 1, 1) as f64;
+        let last = day_number(2030, 1, 1) as f64;
+        (0..n)
+            .map(|event| {
+                let start = rng.float(first, last).floor();
+                let (len, shape) = match rng.below(10) {
+                    0..=3 => (1.0, ItemShape::Day),
+                    4..=5 => (30.0, ItemShape::Month),
+                    6..=7 => (365.0, ItemShape::Year),
+                    8 => (rng.float(2.0, 5.0 * 365.0).floor(), ItemShape::Span),
+                    _ => (0.0, ItemShape::Day),
+                };
+                Item {
+                    event,
+                    span: TimeSpan::new(start, start + len),
+                    shape,
+                    lane: rng.below(lanes) as usize,
+                    label_chars: 5 + rng.below(50) as usize,
+                }
+            })
+            .collect()
+    }
+
+    fn view(center: f64, len: f64, width: f64) -> Transform {
+        Transform::new(
+            TimeSpan::new(center - len / 2.0, center + len / 2.0),
+            50.0,
+            width,
+        )
+    }
+
+    fn everything(_: &Item) -> bool {
+        true
+    }
+
+    #[test]
+    fn culling_returns_exactly_the_intersecting_items() {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        let timeline = Timeline::new(random_items(&mut rng, 3_000, 5));
+        let bounds = timeline.bounds().unwrap();
+        for round in 0..500 {
+            let start = rng.float(bounds.start - 500.0, bounds.end + 500.0);
+            // Some ranges are instants, some start exactly on an item's start.
+            let start = if round % 7 == 0 {
+                timeline
+                    .items()
+                    .get(rng.below(3_000) as usize)
+                    .unwrap()
+                    .span
+                    .start
+            } else {
+                start
+            };
+            let len = match round % 5 {
+                0 => 0.0,
+                1 => rng.float(0.0, 3.0),
+                _ => rng.float(0.0, 20_000.0),
+            };
+            let range = TimeSpan::new(start, start + len);
+            let fast: Vec<usize> = timeline.visible(range).map(|i| i.event).collect();
+            let slow: Vec<usize> = timeline
+                .items()
+                .iter()
+                .filter(|i| i.span.intersects(&range))
+                .map(|i| i.event)
+                .collect();
+            assert_eq!(fast, slow, "range {range:?}");
+        }
+    }
+
+    #[test]
+    fn items_are_sorted_and_bounded() {
+        let mut rng = Rng(42);
+        let timeline = Timeline::new(random_items(&mut rng, 1_000, 3));
+        assert_eq!(timeline.len(), 1_000);
+        for pair in timeline.items().windows(2) {
+            let [a, b] = pair else { unreachable!() };
+            assert!((a.span.start, a.span.end, a.event) <= (b.span.start, b.span.end, b.event));
+        }
+        let bounds = timeline.bounds().unwrap();
+        assert!(
+            timeline
+                .items()
+                .iter()
+                .all(|i| bounds.union(&i.span) == bounds)
+        );
+
+        let empty = Timeline::new(Vec::new());
+        assert!(empty.is_empty());
+        assert_eq!(empty.bounds(), None);
+        assert_eq!(empty.visible(TimeSpan::new(0.0, 1e9)).count(), 0);
+        let bad = Item {
+            event: 0,
+            span: TimeSpan {
+                start: f64::NAN,
+                end: 1.0,
+            },
+            shape: ItemShape::Day,
+            lane: 0,
+            label_chars: 1,
+        };
+        assert!(Timeline::new(vec![bad]).is_empty(), "no place for a NaN");
+    }
+
+    /// Checks the layout invariants for one view; returns how many were placed.
+    fn check_layout(
+        timeline: &Timeline,
+        transform: &Transform,
+        lanes: usize,
+        max_rows: usize,
+        include: &dyn Fn(&Item) -> bool,
+    ) -> usize {
+        let char_width = 7.0;
+        let layout = timeline.layout(transform, lanes, max_rows, char_width, include);
+        let expected = timeline
+            .visible(transform.visible())
+            .filter(|i| i.lane < lanes && include(i))
+            .count();
+        let clustered: usize = layout.clusters.iter().map(|c| c.count).sum();
+        assert_eq!(layout.placed.len() + clustered, expected, "every item once");
+
+        // Occupied room of each placed item, to check rows do not overlap.
+        let by_event = |event: usize| timeline.items().iter().find(|i| i.event == event).unwrap();
+        for lane in 0..lanes {
+            assert!(layout.rows_used(lane) <= max_rows);
+            for row in 0..max_rows {
+                let mut previous_end = f64::NEG_INFINITY;
+                for placed in layout
+                    .placed
+                    .iter()
+                    .filter(|p| p.lane == lane && p.row == row)
+                {
+                    let item = by_event(placed.event);
+                    assert!(include(item) && item.lane == lane);
+                    assert!(placed.x1 >= placed.x0);
+                    assert!(
+                        placed.x0 >= previous_end,
+                        "overlap in lane {lane} row {row}"
+                    );
+                    let label = (item.label_chars as f64 * char_width).min(MAX_LABEL_PX);
+                    previous_end = placed.x1.max(placed.x0 + MARKER_PX) + label + LABEL_GAP_PX;
+                }
+            }
+            let clusters: Vec<&Cluster> =
+                layout.clusters.iter().filter(|c| c.lane == lane).collect();
+            for cluster in &clusters {
+                assert!(cluster.count >= 1 && cluster.x1 >= cluster.x0);
+            }
+            for pair in clusters.windows(2) {
+                let [a, b] = pair else { unreachable!() };
+                assert!(b.x0 > a.x1, "clusters overlap in lane {lane}");
+                assert!(b.span.start >= a.span.start);
+            }
+        }
+        layout.placed.len()
+    }
+
+    #[test]
+    fn layout_places_or_clusters_every_item_without_overlap() {
+        let mut rng = Rng(7);
+        let timeline = Timeline::new(random_items(&mut rng, 5_000, 6));
+        let bounds = timeline.bounds().unwrap();
+        let some = |i: &Item| !i.event.is_multiple_of(3);
+        let mut placed_somewhere = 0;
+        for len in [20.0, 400.0, 3_650.0, 40_000.0, Transform::MAX_VISIBLE_DAYS] {
+            for _ in 0..4 {
+                let center = rng.float(bounds.start, bounds.end);
+                for width in [300.0, 1200.0] {
+                    let tr = view(center, len, width);
+                    for (lanes, max_rows) in [(6, 4), (4, 1), (6, 0), (1, 3), (0, 2)] {
+                        placed_somewhere +=
+                            check_layout(&timeline, &tr, lanes, max_rows, &everything);
+                        placed_somewhere += check_layout(&timeline, &tr, lanes, max_rows, &some);
+                    }
+                }
+            }
+        }
+        assert!(placed_somewhere > 0);
+    }
+
+    #[test]
+    fn sparse_items_get_rows_and_crowded_ones_cluster() {
+        let item = |event: usize, day: f64| Item {
+            event,
+            span: TimeSpan::new(day, day + 1.0),
+            shape: ItemShape::Day,
+            lane: 0,
+            label_chars: 10,
+        };
+        // Ten events on consecutive days in a 20-day view: 10 px per day on 200 px
+        // is too close for labels of 70 px, so two rows then a cluster.
+        let timeline = Timeline::new((0..10).map(|e| item(e, e as f64)).collect());
+        let tr = Transform::new(TimeSpan::new(0.0, 20.0), 0.0, 200.0);
+        let layout = timeline.layout(&tr, 1, 2, 7.0, &everything);
+        assert_eq!(layout.rows_used(0), 2);
+        assert_eq!(layout.clusters.len(), 1);
+        let cluster = layout.clusters.first().unwrap();
+        // Each claims 10 + 70 + 8 = 88 px: days 0 and 1 take the rows, days 2
+        // to 8 cluster, and day 9 (x = 90) finds row 0 free again.
+        assert_eq!(cluster.count, 7);
+        assert_eq!(cluster.span, TimeSpan::new(2.0, 9.0));
+        let rows: Vec<(usize, usize)> = layout.placed.iter().map(|p| (p.event, p.row)).collect();
+        assert_eq!(rows, vec![(0, 0), (1, 1), (9, 0)]);
+        // Far apart, every one fits in the first row.
+        let spread = Timeline::new((0..10).map(|e| item(e, e as f64 * 100.0)).collect());
+        let tr = Transform::new(TimeSpan::new(0.0, 1_000.0), 0.0, 2_000.0);
+        let layout = spread.layout(&tr, 1, 2, 7.0, &everything);
+        assert_eq!(layout.placed.len(), 10);
+        assert!(layout.placed.iter().all(|p| p.row == 0));
+        assert!(layout.clusters.is_empty());
+    }
+
+    #[test]
+    fn next_and_previous_walk_the_whole_timeline() {
+        let mut rng = Rng(99);
+        let timeline = Timeline::new(random_items(&mut rng, 400, 4));
+        for include in [&everything as &dyn Fn(&Item) -> bool, &|i: &Item| {
+            i.lane != 2
+        }] {
+            let expected: Vec<usize> = timeline
+                .items()
+                .iter()
+                .filter(|i| include(i))
+                .map(|i| i.event)
+                .collect();
+            let mut forward = Vec::new();
+            let mut at = timeline.first(include);
+            while let Some(item) = at {
+                forward.push(item.event);
+                at = timeline.next_after(item.event, include);
+            }
+            assert_eq!(forward, expected);
+            let mut backward = Vec::new();
+            let mut at = timeline.last(include);
+            while let Some(item) = at {
+                backward.push(item.event);
+                at = timeline.previous_before(item.event, include);
+            }
+            backward.reverse();
+            assert_eq!(backward, expected);
+        }
+        // Unknown or excluded: start from the ends.
+        let first = timeline.first(&everything).unwrap().event;
+        let last = timeline.last(&everything).unwrap().event;
+        assert_eq!(
+            timeline.next_after(usize::MAX, &everything).unwrap().event,
+            first
+        );
+        assert_eq!(
+            timeline
+                .previous_before(usize::MAX, &everything)
+                .unwrap()
+                .event,
+            last
+        );
+        let not_first = |i: &Item| i.event != first;
+        assert_eq!(
+            timeline.next_after(first, &not_first).map(|i| i.event),
+            timeline.first(&not_first).map(|i| i.event)
+        );
+        assert!(timeline.first(&|_| false).is_none());
+    }
+
+    #[test]
+    fn shape_follows_precision() {
+        let on = |date| shape_of(&When::On(date));
+        assert_eq!(on(Date::day(1995, 12, 12)), ItemShape::Day);
+        assert_eq!(on(Date::month(2007, 12)), ItemShape::Month);
+        assert_eq!(on(Date::year(1997)), ItemShape::Year);
+        let year = Date::year(2025);
+        assert_eq!(shape_of(&When::Span(year, year)), ItemShape::Year);
+        let month = Date::month(2007, 12);
+        assert_eq!(shape_of(&When::Span(month, month)), ItemShape::Month);
+        let day = Date::day(1995, 12, 12);
+        assert_eq!(shape_of(&When::Span(day, day)), ItemShape::Day);
+        assert_eq!(
+            shape_of(&When::Span(
+                Date::day(1995, 10, 18),
+                Date::day(1995, 10, 20)
+            )),
+            ItemShape::Span
+        );
+        assert_eq!(
+            shape_of(&When::Span(Date::year(2025), Date::month(2025, 3))),
+            ItemShape::Span
+        );
+    }
+}

@@ -1,0 +1,16 @@
+//! The time axis behind the timeline view: day numbers, the time-to-screen
+//! transform with pan and zoom, adaptive ticks, and the layout of events into
+//! lanes, rows and clusters.
+//!
+//! Pure logic in f64, free of egui, so that every frame's geometry can be
+//! tested and benchmarked on its own; `ui` draws what this computes.
+
+pub mod layout;
+pub mod ticks;
+pub mod time;
+pub mod transform;
+
+pub use layout::{Cluster, Item, ItemShape, Layout, Placed, Timeline};
+pub use ticks::{Tick, TickSet, TickUnit, ticks};
+pub use time::{TimeSpan, civil_from_day, day_number};
+pub use transform::Transform;
