@@ -27,6 +27,11 @@ pub struct Cli {
     #[arg(long, value_name = "N", requires = "article")]
     pub paragraph: Option<u32>,
 
+    /// Select this event (by id, as `export` lists them) and zoom the timeline to
+    /// the years around it; opens the Timeline view unless --view says otherwise.
+    #[arg(long, value_name = "ID")]
+    pub event: Option<String>,
+
     /// Open in this colour theme (it is remembered, like the button's choice).
     #[arg(long, value_enum, value_name = "THEME")]
     pub theme: Option<ThemeArg>,
@@ -45,7 +50,7 @@ pub struct Cli {
 pub enum ViewArg {
     /// Library, reader and the article's organizations and events.
     Study,
-    /// The full timeline (not built yet).
+    /// The full timeline with its filters and list of events.
     Timeline,
     /// The organization membership panel (not built yet).
     Organizations,

@@ -461,7 +461,7 @@ fn help_lists_the_commands() {
 
 #[test]
 fn views_not_built_yet_are_refused_with_a_reason() {
-    for view in ["timeline", "organizations", "quiz"] {
+    for view in ["organizations", "quiz"] {
         let output = run(&["--view", view]);
         assert_eq!(output.status.code(), Some(2), "{view}");
         assert!(

@@ -9,8 +9,32 @@ use super::screenshot::ScreenshotJob;
 use super::state::{STORAGE_KEY, Settings, TextSizeStep};
 use super::study::{self, ReaderRuntime};
 use super::theme::Theme;
+use super::timeline::{self, TimelineIndex, TimelineRuntime};
 use super::{fonts, widgets};
 use crate::dataset::{Dataset, Problem};
+
+/// The views of the window.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum View {
+    /// Library, reader, the article's organizations and a timeline strip.
+    #[default]
+    Study,
+    /// The full timeline with filters and a list.
+    Timeline,
+}
+
+impl View {
+    /// Every view, in tab order.
+    pub const ALL: [View; 2] = [View::Study, View::Timeline];
+
+    /// The tab's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Study => "Study",
+            View::Timeline => "Timeline",
+        }
+    }
+}
 
 /// What a view asks the app to do; applied once, at the end of the frame.
 #[must_use]
@@ -23,6 +47,16 @@ pub enum Command {
         /// Paragraph to scroll to and highlight.
         paragraph: Option<u32>,
     },
+    /// Select an event (index into the dataset's events) or clear the
+    /// selection; `details` opens its card.
+    SelectEvent {
+        /// The event, or `None` to clear.
+        event: Option<usize>,
+        /// Open the details card.
+        details: bool,
+    },
+    /// Switch to a view.
+    ShowView(View),
     /// Change the reading text size.
     TextSize(TextSizeStep),
     /// Switch between light and dark.
@@ -56,6 +90,9 @@ pub struct ReaderApp {
     origin: DataOrigin,
     settings: Settings,
     reader: ReaderRuntime,
+    timeline_index: TimelineIndex,
+    timeline: TimelineRuntime,
+    selected_event: Option<usize>,
     applied_theme: Option<Theme>,
     screenshot: Option<ScreenshotJob>,
     timing: Option<std::time::Instant>,
@@ -76,11 +113,15 @@ impl ReaderApp {
             .and_then(|s| eframe::get_value::<Settings>(s, STORAGE_KEY))
             .map(Settings::sanitized)
             .unwrap_or_default();
+        let timeline_index = TimelineIndex::new(&dataset);
         let mut app = Self {
             dataset,
             origin,
             settings,
             reader: ReaderRuntime::default(),
+            timeline_index,
+            timeline: TimelineRuntime::default(),
+            selected_event: None,
             applied_theme: None,
             screenshot: None,
             timing: None,
@@ -111,6 +152,32 @@ impl ReaderApp {
         });
     }
 
+    /// Selects the event `id`, opens its card and zooms both timelines to the
+    /// few years around it. Returns false if there is no such event.
+    pub fn focus_event(&mut self, id: &str) -> bool {
+        let Some(index) = self.dataset.events.iter().position(|e| e.id == id) else {
+            return false;
+        };
+        let Some(event) = self.dataset.events.get(index) else {
+            return false;
+        };
+        let span = crate::timeline::TimeSpan::of(&event.date);
+        // Two years either side: close enough to read, wide enough for context.
+        let around = crate::timeline::TimeSpan::new(span.start - 730.0, span.end + 730.0);
+        self.timeline.full.fit(around);
+        self.timeline.strip.fit(around);
+        self.apply(Command::SelectEvent {
+            event: Some(index),
+            details: true,
+        });
+        true
+    }
+
+    /// Switches to `view`.
+    pub fn show_view(&mut self, view: View) {
+        self.apply(Command::ShowView(view));
+    }
+
     /// Switches to `theme`.
     pub fn apply_theme(&mut self, theme: Theme) {
         self.apply(Command::SetTheme(theme));
@@ -120,6 +187,28 @@ impl ReaderApp {
     pub fn with_timing(mut self, started: std::time::Instant) -> Self {
         self.timing = Some(started);
         self
+    }
+
+    /// The selected event's id, shared by every view.
+    pub fn selected_event(&self) -> Option<&str> {
+        self.selected_event
+            .and_then(|i| self.dataset.events.get(i))
+            .map(|e| e.id.as_str())
+    }
+
+    /// Whether the selected event's details card is open.
+    pub fn details_open(&self) -> bool {
+        self.timeline.details_open
+    }
+
+    /// The visible range of the full timeline, in day numbers, once drawn.
+    pub fn timeline_visible(&self) -> Option<crate::timeline::TimeSpan> {
+        self.timeline.full.visible()
+    }
+
+    /// The full timeline's time <-> screen mapping, once drawn.
+    pub fn timeline_transform(&self) -> Option<crate::timeline::Transform> {
+        self.timeline.full.transform
     }
 
     /// The saved state, as it would be written on exit.
@@ -154,8 +243,18 @@ impl ReaderApp {
             Command::OpenArticle { article, paragraph } => {
                 if self.dataset.article(&article).is_some() {
                     self.open_article(&article, paragraph);
+                    self.settings.view = View::Study;
                 }
             }
+            Command::SelectEvent { event, details } => {
+                self.selected_event = event.filter(|&i| i < self.dataset.events.len());
+                if self.selected_event.is_none() {
+                    self.timeline.details_open = false;
+                } else if details {
+                    self.timeline.details_open = true;
+                }
+            }
+            Command::ShowView(view) => self.settings.view = view,
             Command::TextSize(step) => self.settings.step_text_size(step),
             Command::SetTheme(theme) => self.settings.theme = theme,
             Command::ToggleLibrary => self.settings.show_library = !self.settings.show_library,
@@ -182,8 +281,14 @@ impl ReaderApp {
             ui.horizontal(|ui| {
                 ui.heading("Neutrality Reader");
                 ui.separator();
-                // The other views arrive with their own issues; Study is the one there is.
-                let _ = ui.selectable_label(true, "Study");
+                for view in View::ALL {
+                    if ui
+                        .selectable_label(self.settings.view == view, view.label())
+                        .clicked()
+                    {
+                        commands.push(Command::ShowView(view));
+                    }
+                }
                 if let Some(folder) = &self.origin.folder {
                     ui.separator();
                     ui.weak(format!("Dataset: {folder}"));
@@ -254,13 +359,28 @@ impl eframe::App for ReaderApp {
         Self::shortcuts(&ctx, &mut commands);
         self.top_bar_ui(ui, &mut commands);
         self.problems_ui(ui);
-        study::study_ui(
-            ui,
-            &self.dataset,
-            &mut self.settings,
-            &mut self.reader,
-            &mut commands,
-        );
+        match self.settings.view {
+            View::Study => study::study_ui(
+                ui,
+                &self.dataset,
+                &mut self.settings,
+                &mut self.reader,
+                study::StudyTimeline {
+                    index: &self.timeline_index,
+                    runtime: &mut self.timeline,
+                    selected: self.selected_event,
+                },
+                &mut commands,
+            ),
+            View::Timeline => timeline::timeline_view_ui(
+                ui,
+                &self.dataset,
+                &self.timeline_index,
+                &mut self.timeline,
+                self.selected_event,
+                &mut commands,
+            ),
+        }
         if !commands.is_empty() {
             // The frame was drawn before the change: draw once more to show it.
             ctx.request_repaint();

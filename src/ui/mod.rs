@@ -8,6 +8,7 @@ pub mod screenshot;
 pub mod state;
 pub mod study;
 pub mod theme;
+pub mod timeline;
 pub mod widgets;
 
 use std::sync::{Arc, Mutex};
@@ -52,10 +53,10 @@ pub fn run(args: &Cli) -> i32 {
     let started = std::time::Instant::now();
     let timing = std::env::var_os("NEUTRALITY_READER_TIMING").is_some();
     if let Some(view) = args.view
-        && view != ViewArg::Study
+        && !matches!(view, ViewArg::Study | ViewArg::Timeline)
     {
         eprintln!(
-            "neutrality-reader: the {view:?} view is not built yet; this version has --view study"
+            "neutrality-reader: the {view:?} view is not built yet; this version has --view study and --view timeline"
         );
         return 2;
     }
@@ -83,10 +84,20 @@ pub fn run(args: &Cli) -> i32 {
             return 2;
         }
     }
+    if let Some(id) = &args.event
+        && !dataset.events.iter().any(|e| &e.id == id)
+    {
+        eprintln!(
+            "neutrality-reader: there is no event “{id}”; `neutrality-reader export` lists them"
+        );
+        return 2;
+    }
     let dataset = Arc::new(dataset);
     let article = args.article.clone();
+    let event = args.event.clone();
     let paragraph = args.paragraph;
     let theme = args.theme;
+    let view = args.view;
     let screenshot_result: ScreenshotResult = Arc::new(Mutex::new(None));
     let screenshot = args.screenshot.clone();
     let mut viewport = egui::ViewportBuilder::default()
@@ -117,6 +128,15 @@ pub fn run(args: &Cli) -> i32 {
             let mut app = ReaderApp::new(&cc.egui_ctx, dataset, origin, stored);
             if let Some(article) = article {
                 app.open(&article, paragraph);
+            }
+            if let Some(event) = &event {
+                app.focus_event(event);
+                app.show_view(app::View::Timeline);
+            }
+            match view {
+                Some(ViewArg::Timeline) => app.show_view(app::View::Timeline),
+                Some(ViewArg::Study) => app.show_view(app::View::Study),
+                _ => {}
             }
             if let Some(theme) = theme {
                 app.apply_theme(match theme {

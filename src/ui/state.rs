@@ -34,6 +34,10 @@ pub struct Settings {
     pub show_library: bool,
     /// Whether the "in this article" panel is shown.
     pub show_context: bool,
+    /// Whether the timeline strip is shown under the reader.
+    pub show_strip: bool,
+    /// The view that was open.
+    pub view: super::app::View,
 }
 
 impl Default for Settings {
@@ -46,6 +50,8 @@ impl Default for Settings {
             theme: Theme::default(),
             show_library: true,
             show_context: true,
+            show_strip: true,
+            view: super::app::View::default(),
         }
     }
 }

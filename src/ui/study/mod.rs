@@ -1,13 +1,25 @@
 //! The Study view: library, reader and the article's organizations and events.
 
 mod context_panel;
+pub use context_panel::relationship_summary;
 mod library;
 mod reader;
 mod text;
 
 use super::app::Command;
 use super::state::Settings;
+use super::timeline::{self, TimelineIndex, TimelineRuntime};
 use crate::dataset::Dataset;
+
+/// The timeline strip's share of the Study view.
+pub struct StudyTimeline<'a> {
+    /// The timelines built at load.
+    pub index: &'a TimelineIndex,
+    /// The timeline's state.
+    pub runtime: &'a mut TimelineRuntime,
+    /// The selected event.
+    pub selected: Option<usize>,
+}
 
 /// Reader state that lives only while the app runs.
 #[derive(Clone, Debug, Default)]
@@ -30,6 +42,7 @@ pub fn study_ui(
     dataset: &Dataset,
     settings: &mut Settings,
     reader: &mut ReaderRuntime,
+    strip: StudyTimeline<'_>,
     commands: &mut Vec<Command>,
 ) {
     let current = reader.article.clone();
@@ -49,6 +62,23 @@ pub fn study_ui(
             .min_size(200.0)
             .show(ui, |ui| {
                 context_panel::context_ui(ui, dataset, current.as_deref(), commands);
+            });
+    }
+    if settings.show_strip {
+        egui::Panel::bottom("timeline_strip")
+            .resizable(true)
+            .default_size(200.0)
+            .min_size(120.0)
+            .show(ui, |ui| {
+                timeline::strip_ui(
+                    ui,
+                    dataset,
+                    strip.index,
+                    strip.runtime,
+                    current.as_deref(),
+                    strip.selected,
+                    commands,
+                );
             });
     }
     let page = settings.theme.palette().page;

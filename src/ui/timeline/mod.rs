@@ -1,0 +1,37 @@
+//! The timeline: a canvas widget over [`crate::timeline`], the full Timeline
+//! view with filters and a list, and the strip under the reader in Study.
+
+pub mod canvas;
+mod card;
+mod colors;
+mod index;
+mod strip;
+mod view;
+
+use std::collections::BTreeSet;
+
+pub use canvas::{CanvasState, date_with_precision};
+pub use card::event_card_ui;
+pub use colors::category_color;
+pub use index::{TimelineIndex, lane_of};
+pub use strip::strip_ui;
+pub use view::timeline_view_ui;
+
+use crate::model::EventCategory;
+
+/// Timeline state that lives while the app runs; the selection is the app's.
+#[derive(Clone, Debug, Default)]
+pub struct TimelineRuntime {
+    /// The full view's canvas.
+    pub full: CanvasState,
+    /// The Study strip's canvas.
+    pub strip: CanvasState,
+    /// Categories the reader has hidden.
+    pub hidden: BTreeSet<EventCategory>,
+    /// Show only events involving this organization.
+    pub organization: Option<String>,
+    /// Whether the details card of the selection is open.
+    pub details_open: bool,
+    /// The article whose events the strip last brought into view.
+    pub strip_article: Option<String>,
+}

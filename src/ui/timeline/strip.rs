@@ -1,0 +1,122 @@
+//! The timeline strip under the reader: every event in one lane, the open
+//! article's events emphasised and brought into view, a compact card for the
+//! selection.
+
+use egui::RichText;
+
+use super::canvas::{CanvasConfig, canvas_ui};
+use super::{TimelineIndex, TimelineRuntime, date_with_precision};
+use crate::dataset::Dataset;
+use crate::timeline::TimeSpan;
+use crate::ui::app::{Command, View};
+
+/// Draws the strip for the article `article`.
+pub fn strip_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    index: &TimelineIndex,
+    runtime: &mut TimelineRuntime,
+    article: Option<&str>,
+    selected: Option<usize>,
+    commands: &mut Vec<Command>,
+) {
+    let article_events: Vec<usize> = article
+        .map(|a| {
+            (0..dataset.events.len())
+                .filter(|&i| {
+                    dataset
+                        .events
+                        .get(i)
+                        .is_some_and(|e| e.sources.iter().any(|s| s.article == a))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    // Bring the article's events into view when another article is opened.
+    if runtime.strip_article.as_deref() != article {
+        runtime.strip_article = article.map(str::to_owned);
+        let span = article_events
+            .iter()
+            .filter_map(|&i| dataset.events.get(i))
+            .map(|e| TimeSpan::of(&e.date))
+            .reduce(|a, b| a.union(&b));
+        if let Some(span) = span {
+            runtime.strip.fit(span);
+        }
+    }
+    ui.horizontal(|ui| {
+        ui.strong("Timeline");
+        ui.weak(format!(
+            "{} events of this article emphasised · drag to pan, scroll to zoom",
+            article_events.len()
+        ));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("Open the full timeline").clicked() {
+                commands.push(Command::ShowView(View::Timeline));
+            }
+        });
+    });
+    let card_width = if selected.is_some() { 320.0 } else { 0.0 };
+    ui.horizontal_top(|ui| {
+        let height = ui.available_height();
+        ui.vertical(|ui| {
+            ui.set_width((ui.available_width() - card_width).max(200.0));
+            let emphasised = |event: usize| article_events.contains(&event);
+            let config = CanvasConfig {
+                id: egui::Id::unique("timeline_strip"),
+                timeline: &index.single_lane,
+                lanes: &[0],
+                lane_count: 1,
+                lane_label: &|_| None,
+                max_rows: 4,
+                include: &|_| true,
+                emphasised: &emphasised,
+                selected,
+                height,
+            };
+            let output = canvas_ui(ui, &mut runtime.strip, &config, dataset);
+            if let Some(select) = output.select {
+                commands.push(Command::SelectEvent {
+                    event: select,
+                    details: output.open_details,
+                });
+            }
+            if output.open_details && output.select.is_none() {
+                commands.push(Command::ShowView(View::Timeline));
+            }
+        });
+        if let Some(event) = selected.and_then(|i| dataset.events.get(i)) {
+            ui.vertical(|ui| {
+                ui.set_width(card_width - 12.0);
+                egui::ScrollArea::vertical()
+                    .id_salt("strip_card")
+                    .max_height(height)
+                    .show(ui, |ui| {
+                        ui.label(
+                            RichText::new(date_with_precision(&event.date))
+                                .small()
+                                .weak(),
+                        );
+                        ui.label(RichText::new(&event.title).strong());
+                        ui.label(RichText::new(&event.description).small());
+                        for source in &event.sources {
+                            let Some(a) = dataset.article(&source.article) else {
+                                continue;
+                            };
+                            let text =
+                                format!("Read in source: {}, ¶{}", a.title, source.paragraph);
+                            if ui
+                                .add(egui::Button::new(RichText::new(text).small()).wrap())
+                                .clicked()
+                            {
+                                commands.push(Command::OpenArticle {
+                                    article: source.article.clone(),
+                                    paragraph: Some(source.paragraph),
+                                });
+                            }
+                        }
+                    });
+            });
+        }
+    });
+}

@@ -1,0 +1,257 @@
+//! The full Timeline view: filters and legend, the chronological list, the
+//! canvas, and the selected event's card. The list and canvas share one selection.
+
+use egui::RichText;
+
+use super::canvas::{CanvasConfig, canvas_ui, category_lane_label};
+use super::colors::category_color;
+use super::{TimelineIndex, TimelineRuntime, card, lane_of};
+use crate::dataset::Dataset;
+use crate::model::EventCategory;
+use crate::timeline::{Item, TimeSpan};
+use crate::ui::app::Command;
+
+/// Rows a category lane may stack in the full view.
+const MAX_ROWS: usize = 3;
+
+/// Is the event at `index` shown under the current filters?
+pub fn event_included(dataset: &Dataset, runtime: &TimelineRuntime, index: usize) -> bool {
+    dataset.events.get(index).is_some_and(|event| {
+        !runtime.hidden.contains(&event.category)
+            && runtime
+                .organization
+                .as_ref()
+                .is_none_or(|o| event.organizations.contains(o))
+    })
+}
+
+/// Draws the Timeline view.
+pub fn timeline_view_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    index: &TimelineIndex,
+    runtime: &mut TimelineRuntime,
+    selected: Option<usize>,
+    commands: &mut Vec<Command>,
+) {
+    egui::Panel::left("timeline_filters")
+        .resizable(true)
+        .default_size(300.0)
+        .min_size(220.0)
+        .show(ui, |ui| {
+            filters_and_list_ui(ui, dataset, runtime, selected, commands)
+        });
+    egui::Panel::right("timeline_details")
+        .resizable(true)
+        .default_size(340.0)
+        .min_size(240.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("timeline_card_scroll")
+                .show(ui, |ui| {
+                    ui.add_space(6.0);
+                    match selected.and_then(|i| dataset.events.get(i)) {
+                        Some(event) if runtime.details_open => {
+                            card::event_card_ui(ui, dataset, event, commands);
+                        }
+                        Some(event) => {
+                            ui.label(RichText::new(&event.title).strong());
+                            ui.weak("Press Enter or click the event to see its details.");
+                        }
+                        None => {
+                            ui.weak("Select an event on the timeline or in the list to see its details and read it in its source.");
+                        }
+                    }
+                });
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.heading("Timeline");
+            ui.separator();
+            if ui
+                .button("Fit")
+                .on_hover_text("Show every event (or double-click the timeline)")
+                .clicked()
+                && let Some(bounds) = included_bounds(dataset, index, runtime)
+            {
+                runtime.full.fit(bounds);
+            }
+            if ui.button("Zoom in").on_hover_text("Zoom in (+)").clicked() {
+                zoom(runtime, 1.5);
+            }
+            if ui
+                .button("Zoom out")
+                .on_hover_text("Zoom out (−)")
+                .clicked()
+            {
+                zoom(runtime, 1.0 / 1.5);
+            }
+            ui.weak("Drag to pan, scroll to zoom; Left/Right step through events.");
+        });
+        ui.add_space(4.0);
+        let lanes: Vec<usize> = EventCategory::ALL
+            .iter()
+            .filter(|c| {
+                !runtime.hidden.contains(c) && dataset.events.iter().any(|e| e.category == **c)
+            })
+            .map(|c| lane_of(*c))
+            .collect();
+        let organization = runtime.organization.clone();
+        let include = |item: &Item| {
+            dataset.events.get(item.event).is_some_and(|e| {
+                organization
+                    .as_ref()
+                    .is_none_or(|o| e.organizations.contains(o))
+            })
+        };
+        let config = CanvasConfig {
+            id: egui::Id::unique("timeline_full"),
+            timeline: &index.by_category,
+            lanes: &lanes,
+            lane_count: EventCategory::ALL.len(),
+            lane_label: &category_lane_label,
+            max_rows: MAX_ROWS,
+            include: &include,
+            emphasised: &|_| true,
+            selected,
+            height: ui.available_height(),
+        };
+        let output = canvas_ui(ui, &mut runtime.full, &config, dataset);
+        if let Some(select) = output.select {
+            commands.push(Command::SelectEvent {
+                event: select,
+                details: output.open_details,
+            });
+        } else if output.open_details {
+            runtime.details_open = true;
+        }
+        if output.close_details {
+            runtime.details_open = false;
+        }
+    });
+}
+
+fn zoom(runtime: &mut TimelineRuntime, factor: f64) {
+    if let Some(t) = &mut runtime.full.transform {
+        let center = t.left() + t.width() / 2.0;
+        t.zoom_at(center, factor);
+    }
+}
+
+fn included_bounds(
+    dataset: &Dataset,
+    index: &TimelineIndex,
+    runtime: &TimelineRuntime,
+) -> Option<TimeSpan> {
+    index
+        .by_category
+        .items()
+        .iter()
+        .filter(|item| event_included(dataset, runtime, item.event))
+        .map(|item| item.span)
+        .reduce(|a, b| a.union(&b))
+}
+
+fn filters_and_list_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    runtime: &mut TimelineRuntime,
+    selected: Option<usize>,
+    commands: &mut Vec<Command>,
+) {
+    let dark = ui.visuals().dark_mode;
+    ui.add_space(6.0);
+    ui.heading("Categories");
+    for category in EventCategory::ALL {
+        let count = dataset
+            .events
+            .iter()
+            .filter(|e| e.category == category)
+            .count();
+        if count == 0 {
+            continue;
+        }
+        let mut shown = !runtime.hidden.contains(&category);
+        ui.horizontal(|ui| {
+            let (swatch, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            ui.painter()
+                .rect_filled(swatch, 2.0, category_color(category, dark));
+            if ui
+                .checkbox(&mut shown, format!("{} ({count})", category.label()))
+                .changed()
+            {
+                if shown {
+                    runtime.hidden.remove(&category);
+                } else {
+                    runtime.hidden.insert(category);
+                }
+            }
+        });
+    }
+    ui.horizontal(|ui| {
+        if ui.small_button("Show all").clicked() {
+            runtime.hidden.clear();
+        }
+        if ui.small_button("Hide all").clicked() {
+            runtime.hidden = EventCategory::ALL.into_iter().collect();
+        }
+    });
+    ui.add_space(6.0);
+    let current = runtime
+        .organization
+        .as_ref()
+        .and_then(|id| dataset.organization(id))
+        .map_or("All organizations".to_owned(), |o| {
+            o.short_name().to_owned()
+        });
+    let label = ui.label("Organization");
+    egui::ComboBox::from_id_salt("timeline_organization")
+        .selected_text(current)
+        .width(ui.available_width() - 8.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut runtime.organization, None, "All organizations");
+            for organization in &dataset.organizations {
+                if dataset
+                    .events
+                    .iter()
+                    .any(|e| e.organizations.contains(&organization.id))
+                {
+                    ui.selectable_value(
+                        &mut runtime.organization,
+                        Some(organization.id.clone()),
+                        organization.short_name(),
+                    );
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    ui.add_space(6.0);
+    ui.separator();
+    let shown: Vec<usize> = (0..dataset.events.len())
+        .filter(|&i| event_included(dataset, runtime, i))
+        .collect();
+    ui.heading(format!("Events ({})", shown.len()));
+    egui::ScrollArea::vertical()
+        .id_salt("timeline_list")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for index in shown {
+                let Some(event) = dataset.events.get(index) else {
+                    continue;
+                };
+                ui.label(RichText::new(event.date.human()).small().weak());
+                let is_selected = selected == Some(index);
+                let response = ui.add(egui::Button::selectable(is_selected, &event.title).wrap());
+                if is_selected && runtime.details_open {
+                    response.scroll_to_me(None);
+                }
+                if response.clicked() {
+                    commands.push(Command::SelectEvent {
+                        event: Some(index),
+                        details: true,
+                    });
+                }
+            }
+        });
+}

@@ -1,0 +1,217 @@
+//! The timeline as a reader uses it: clicking events, stepping with the
+//! keyboard, dragging, zooming with the wheel, filtering, and reading an event
+//! in its source. Runs without a display or GPU.
+
+#![expect(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test]: a test that cannot load its data should fail loudly"
+)]
+
+use std::sync::Arc;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+use neutrality_reader::dataset::Dataset;
+use neutrality_reader::ui::app::{DataOrigin, ReaderApp, View};
+
+const FIRST_RESOLUTION: &str =
+    "12 December 1995: First UN General Assembly resolution on Turkmenistan’s permanent neutrality";
+
+fn app(view: View) -> Harness<'static, ReaderApp> {
+    let data = Arc::new(Dataset::embedded().unwrap());
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        // Hovering an event opens a tooltip, which fades in over a few frames.
+        .with_max_steps(64)
+        .build_eframe(move |cc| {
+            let mut app = ReaderApp::new(&cc.egui_ctx, data, DataOrigin::default(), None);
+            app.show_view(view);
+            app
+        });
+    harness.run();
+    harness
+}
+
+fn canvas_center(harness: &Harness<'static, ReaderApp>) -> egui::Pos2 {
+    harness.get_by_label_contains("Timeline, ").rect().center()
+}
+
+#[test]
+fn the_timeline_view_opens_on_every_event() {
+    let harness = app(View::Timeline);
+    let canvases = harness
+        .query_all(
+            egui_kittest::kittest::By::new()
+                .role(Role::ScrollView)
+                .label_contains("Timeline, "),
+        )
+        .count();
+    assert_eq!(canvases, 1);
+    harness.get_by_role_and_label(Role::Button, FIRST_RESOLUTION);
+    harness.get_by_label("Events (36)");
+}
+
+#[test]
+fn clicking_an_event_shows_its_card() {
+    let mut harness = app(View::Timeline);
+    harness
+        .get_by_role_and_label(Role::Button, FIRST_RESOLUTION)
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().selected_event(),
+        Some("un-resolution-50-80-a")
+    );
+    assert!(harness.state().details_open());
+    harness.get_by_label("Resolution 50/80 A");
+    // The date stands in the list and, with its precision, on the card.
+    assert_eq!(harness.query_all_by_label("12 December 1995").count(), 2);
+    harness.get_by_role_and_label(
+        Role::Button,
+        "Read in source: UN General Assembly adopts the resolution “Permanent Neutrality of Turkmenistan”, paragraph 10",
+    );
+}
+
+#[test]
+fn right_selects_the_next_event_in_time() {
+    let mut harness = app(View::Timeline);
+    harness
+        .get_by_role_and_label(Role::Button, FIRST_RESOLUTION)
+        .click();
+    harness.run();
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    // Next after 12 December 1995 is 13 May 1996 (the ECO summit, then the
+    // agreement signed the same day).
+    assert_eq!(
+        harness.state().selected_event(),
+        Some("eco-summit-ashgabat-1996")
+    );
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    assert_eq!(
+        harness.state().selected_event(),
+        Some("quadrilateral-transport-agreement-1996")
+    );
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run();
+    assert_eq!(
+        harness.state().selected_event(),
+        Some("un-resolution-50-80-a")
+    );
+    harness.key_press(egui::Key::Home);
+    harness.run();
+    assert_eq!(
+        harness.state().selected_event(),
+        Some("independence-of-turkmenistan")
+    );
+}
+
+#[test]
+fn dragging_pans_the_visible_range() {
+    let mut harness = app(View::Timeline);
+    let before = harness.state().timeline_visible().unwrap();
+    let start = canvas_center(&harness);
+    harness.drag_at(start);
+    harness.run();
+    harness.hover_at(start + egui::vec2(200.0, 0.0));
+    harness.run();
+    harness.drop_at(start + egui::vec2(200.0, 0.0));
+    harness.run();
+    let after = harness.state().timeline_visible().unwrap();
+    assert!(
+        after.start < before.start,
+        "dragging right shows earlier years"
+    );
+    assert!(
+        (after.len() - before.len()).abs() < 1e-6,
+        "panning keeps the zoom"
+    );
+}
+
+#[test]
+fn the_wheel_zooms_around_the_pointer() {
+    let mut harness = app(View::Timeline);
+    let at = canvas_center(&harness) + egui::vec2(150.0, 0.0);
+    harness.hover_at(at);
+    harness.run();
+    let before = harness.state().timeline_transform().unwrap();
+    let under_pointer = before.t_from_x(f64::from(at.x));
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, 200.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run();
+    let after = harness.state().timeline_transform().unwrap();
+    assert!(
+        after.visible().len() < before.visible().len() * 0.9,
+        "zoomed in: {} -> {} days",
+        before.visible().len(),
+        after.visible().len()
+    );
+    // The day under the pointer stays under the pointer (within a pixel).
+    let drift_px = (after.x_from_t(under_pointer) - f64::from(at.x)).abs();
+    assert!(drift_px < 1.0, "the anchor moved {drift_px} px");
+}
+
+#[test]
+fn hiding_a_category_removes_its_events() {
+    let mut harness = app(View::Timeline);
+    harness.get_by_label_contains("UN resolution (").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, FIRST_RESOLUTION)
+            .is_none()
+    );
+    assert!(harness.query_by_label("Events (36)").is_none());
+}
+
+#[test]
+fn read_in_source_opens_the_article_at_the_paragraph() {
+    let mut harness = app(View::Timeline);
+    harness
+        .get_by_role_and_label(Role::Button, FIRST_RESOLUTION)
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(
+            Role::Button,
+            "Read in source: UN General Assembly adopts the resolution “Permanent Neutrality of Turkmenistan”, paragraph 10",
+        )
+        .click();
+    harness.run();
+    assert_eq!(harness.state().settings().view, View::Study);
+    assert_eq!(
+        harness.state().highlighted(),
+        Some(("un-resolution-permanent-neutrality-2025", 10))
+    );
+    harness.get_by_label_contains("Recalling its resolutions 50/80 A of 12 December 1995");
+}
+
+#[test]
+fn the_study_strip_selects_and_opens_the_full_timeline() {
+    let mut harness = app(View::Study);
+    // The oldest article is open; its first event is on the strip.
+    harness
+        .get_by_role_and_label(
+            Role::Button,
+            "1995: Turkmenistan joins the Non-Aligned Movement",
+        )
+        .click();
+    harness.run();
+    assert_eq!(harness.state().selected_event(), Some("nam-membership"));
+    harness
+        .get_by_role_and_label(Role::Button, "Open the full timeline")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().settings().view, View::Timeline);
+    // The selection is shared: the card shows the same event.
+    harness.get_by_label_contains("In 2020 the briefing marked the 25th anniversary");
+}
