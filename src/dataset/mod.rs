@@ -189,6 +189,14 @@ impl Dataset {
             .filter_map(|&i| self.events.get(i))
     }
 
+    /// Indices into [`Self::events`] of the events that cite the article, in order.
+    pub fn event_indices_of_article(&self, article: &str) -> &[usize] {
+        self.index
+            .events_by_article
+            .get(article)
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// Organizations that the article mentions, in file order.
     pub fn organizations_of_article(&self, article: &str) -> impl Iterator<Item = &Organization> {
         self.index

@@ -20,6 +20,10 @@ pub struct TimelineIndex {
     pub by_category: Timeline,
     /// Everything in lane 0.
     pub single_lane: Timeline,
+    /// How many events each category has, by lane.
+    pub category_counts: [usize; EventCategory::ALL.len()],
+    /// Indices of the organizations that some event involves, in file order.
+    pub organizations_with_events: Vec<usize>,
 }
 
 impl TimelineIndex {
@@ -44,9 +48,30 @@ impl TimelineIndex {
                 ..item.clone()
             })
             .collect();
+        let mut category_counts = [0; EventCategory::ALL.len()];
+        for event in &dataset.events {
+            if let Some(count) = category_counts.get_mut(lane_of(event.category)) {
+                *count += 1;
+            }
+        }
+        let involved: std::collections::HashSet<&str> = dataset
+            .events
+            .iter()
+            .flat_map(|e| e.organizations.iter().map(String::as_str))
+            .collect();
+        let organizations_with_events = (0..dataset.organizations.len())
+            .filter(|&i| {
+                dataset
+                    .organizations
+                    .get(i)
+                    .is_some_and(|o| involved.contains(o.id.as_str()))
+            })
+            .collect();
         Self {
             by_category: Timeline::new(items),
             single_lane: Timeline::new(single),
+            category_counts,
+            organizations_with_events,
         }
     }
 }

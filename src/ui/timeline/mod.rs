@@ -34,4 +34,24 @@ pub struct TimelineRuntime {
     pub details_open: bool,
     /// The article whose events the strip last brought into view.
     pub strip_article: Option<String>,
+    /// The events the list shows, for the filters they were computed with.
+    list: Option<(ListKey, Vec<usize>)>,
+}
+
+/// The filters a cached list was computed for.
+type ListKey = (BTreeSet<EventCategory>, Option<String>);
+
+impl TimelineRuntime {
+    /// Indices of the events shown under the current filters, recomputed only
+    /// when the filters change.
+    pub fn shown_events(&mut self, dataset: &crate::dataset::Dataset) -> &[usize] {
+        let key = (self.hidden.clone(), self.organization.clone());
+        if self.list.as_ref().is_none_or(|(k, _)| *k != key) {
+            let shown = (0..dataset.events.len())
+                .filter(|&i| view::event_included(dataset, self, i))
+                .collect();
+            self.list = Some((key, shown));
+        }
+        self.list.as_ref().map_or(&[], |(_, list)| list.as_slice())
+    }
 }

@@ -20,18 +20,7 @@ pub fn strip_ui(
     selected: Option<usize>,
     commands: &mut Vec<Command>,
 ) {
-    let article_events: Vec<usize> = article
-        .map(|a| {
-            (0..dataset.events.len())
-                .filter(|&i| {
-                    dataset
-                        .events
-                        .get(i)
-                        .is_some_and(|e| e.sources.iter().any(|s| s.article == a))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let article_events: &[usize] = article.map_or(&[], |a| dataset.event_indices_of_article(a));
     // Bring the article's events into view when another article is opened.
     if runtime.strip_article.as_deref() != article {
         runtime.strip_article = article.map(str::to_owned);

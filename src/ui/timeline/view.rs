@@ -39,7 +39,7 @@ pub fn timeline_view_ui(
         .default_size(300.0)
         .min_size(220.0)
         .show(ui, |ui| {
-            filters_and_list_ui(ui, dataset, runtime, selected, commands)
+            filters_and_list_ui(ui, dataset, index, runtime, selected, commands)
         });
     egui::Panel::right("timeline_details")
         .resizable(true)
@@ -91,10 +91,9 @@ pub fn timeline_view_ui(
         ui.add_space(4.0);
         let lanes: Vec<usize> = EventCategory::ALL
             .iter()
-            .filter(|c| {
-                !runtime.hidden.contains(c) && dataset.events.iter().any(|e| e.category == **c)
-            })
+            .filter(|c| !runtime.hidden.contains(c))
             .map(|c| lane_of(*c))
+            .filter(|&lane| index.category_counts.get(lane).is_some_and(|n| *n > 0))
             .collect();
         let organization = runtime.organization.clone();
         let include = |item: &Item| {
@@ -155,6 +154,7 @@ fn included_bounds(
 fn filters_and_list_ui(
     ui: &mut egui::Ui,
     dataset: &Dataset,
+    index: &TimelineIndex,
     runtime: &mut TimelineRuntime,
     selected: Option<usize>,
     commands: &mut Vec<Command>,
@@ -163,11 +163,11 @@ fn filters_and_list_ui(
     ui.add_space(6.0);
     ui.heading("Categories");
     for category in EventCategory::ALL {
-        let count = dataset
-            .events
-            .iter()
-            .filter(|e| e.category == category)
-            .count();
+        let count = index
+            .category_counts
+            .get(lane_of(category))
+            .copied()
+            .unwrap_or(0);
         if count == 0 {
             continue;
         }
@@ -210,42 +210,40 @@ fn filters_and_list_ui(
         .width(ui.available_width() - 8.0)
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut runtime.organization, None, "All organizations");
-            for organization in &dataset.organizations {
-                if dataset
-                    .events
-                    .iter()
-                    .any(|e| e.organizations.contains(&organization.id))
-                {
-                    ui.selectable_value(
-                        &mut runtime.organization,
-                        Some(organization.id.clone()),
-                        organization.short_name(),
-                    );
-                }
+            for organization in index
+                .organizations_with_events
+                .iter()
+                .filter_map(|&i| dataset.organizations.get(i))
+            {
+                ui.selectable_value(
+                    &mut runtime.organization,
+                    Some(organization.id.clone()),
+                    organization.short_name(),
+                );
             }
         })
         .response
         .labelled_by(label.id);
     ui.add_space(6.0);
     ui.separator();
-    let shown: Vec<usize> = (0..dataset.events.len())
-        .filter(|&i| event_included(dataset, runtime, i))
-        .collect();
+    let shown = runtime.shown_events(dataset).to_vec();
     ui.heading(format!("Events ({})", shown.len()));
+    // One line per event, so that only the rows on screen are built, however
+    // many events there are; the full title is on hover and in the card.
+    let row_height = ui.spacing().interact_size.y;
     egui::ScrollArea::vertical()
         .id_salt("timeline_list")
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for index in shown {
+        .show_rows(ui, row_height, shown.len(), |ui, rows| {
+            for index in shown.get(rows).unwrap_or(&[]).iter().copied() {
                 let Some(event) = dataset.events.get(index) else {
                     continue;
                 };
-                ui.label(RichText::new(event.date.human()).small().weak());
                 let is_selected = selected == Some(index);
-                let response = ui.add(egui::Button::selectable(is_selected, &event.title).wrap());
-                if is_selected && runtime.details_open {
-                    response.scroll_to_me(None);
-                }
+                let text = format!("{} — {}", event.date.human(), event.title);
+                let response = ui
+                    .add(egui::Button::selectable(is_selected, text).truncate())
+                    .on_hover_text(&event.title);
                 if response.clicked() {
                     commands.push(Command::SelectEvent {
                         event: Some(index),
