@@ -109,10 +109,16 @@ pub fn run(args: &Cli) -> i32 {
     if screenshot.is_some() {
         viewport = viewport.with_position([0.0, 0.0]);
     }
+    // A screenshot shows the window as it opens for a new reader, whatever was
+    // saved: its own empty store, removed afterwards, so egui's memory (scroll
+    // positions, panel sizes) starts fresh too.
+    let scratch_store = screenshot.as_ref().map(|_| {
+        std::env::temp_dir().join(format!("neutrality-reader-screenshot-{}.ron", std::process::id()))
+    });
     let options = eframe::NativeOptions {
         viewport,
-        // A screenshot shows the window as it opens for a new reader, whatever was saved.
         persist_window: screenshot.is_none(),
+        persistence_path: scratch_store.clone(),
         ..Default::default()
     };
     let result_for_app = screenshot_result.clone();
@@ -153,6 +159,10 @@ pub fn run(args: &Cli) -> i32 {
             }))
         }),
     );
+    if let Some(store) = &scratch_store {
+        // It may never have been written; nothing to do then.
+        let _ = std::fs::remove_file(store);
+    }
     if let Err(error) = outcome {
         eprintln!("neutrality-reader: could not open the window: {error}");
         return 1;
