@@ -6,6 +6,7 @@ mod files;
 mod locate;
 mod parse;
 mod problem;
+pub mod synthetic;
 mod validate;
 
 use std::collections::HashMap;

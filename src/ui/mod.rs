@@ -113,7 +113,10 @@ pub fn run(args: &Cli) -> i32 {
     // saved: its own empty store, removed afterwards, so egui's memory (scroll
     // positions, panel sizes) starts fresh too.
     let scratch_store = screenshot.as_ref().map(|_| {
-        std::env::temp_dir().join(format!("neutrality-reader-screenshot-{}.ron", std::process::id()))
+        std::env::temp_dir().join(format!(
+            "neutrality-reader-screenshot-{}.ron",
+            std::process::id()
+        ))
     });
     let options = eframe::NativeOptions {
         viewport,

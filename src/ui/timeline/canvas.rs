@@ -31,8 +31,21 @@ const LABEL_SIZE: f32 = 12.0;
 pub struct CanvasState {
     /// The time <-> screen mapping; `None` until the first frame fits the data.
     pub transform: Option<Transform>,
-    /// The height the lanes needed last frame.
-    last_height: Option<f32>,
+    /// The rows per lane chosen last frame, and for what.
+    rows: Option<RowsChoice>,
+}
+
+/// Rows per lane that fitted, remembered so that a frame usually lays out once.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct RowsChoice {
+    /// Days per pixel when the rows were last decided.
+    scale: f64,
+    /// Canvas height when chosen.
+    height: f32,
+    /// Number of lanes shown when chosen.
+    lanes: usize,
+    /// The rows.
+    rows: usize,
 }
 
 impl CanvasState {
@@ -128,8 +141,15 @@ pub fn canvas_ui(
     });
     *transform = transform.with_screen(f64::from(plot.left()), f64::from(plot.width()));
 
+    // A table, not a search: this runs once per visible event.
+    let mut lane_shown = vec![false; config.lane_count];
+    for &lane in config.lanes {
+        if let Some(shown) = lane_shown.get_mut(lane) {
+            *shown = true;
+        }
+    }
     let include_in_lanes =
-        |item: &Item| config.lanes.contains(&item.lane) && (config.include)(item);
+        |item: &Item| lane_shown.get(item.lane).copied().unwrap_or(false) && (config.include)(item);
     let moved = handle_pointer(ui, &response, transform, plot);
     if let Some(bounds) = bounds {
         if response.double_clicked() {
@@ -145,29 +165,54 @@ pub fn canvas_ui(
     }
 
     // Rows per lane: as many as fit in the height, at most `max_rows`; a lane
-    // with clusters takes one more row for them, so retry with fewer rows
-    // when that would overflow.
+    // with clusters takes one more row for them, so fewer rows are tried when
+    // that would overflow. The choice is remembered: panning keeps the scale
+    // and lays out once; only after a zoom is one more row tried.
     let lanes_height = (height - AXIS_HEIGHT - 4.0).max(ROW_HEIGHT);
     let fit_rows = (lanes_height / ROW_HEIGHT / config.lanes.len().max(1) as f32).floor() as usize;
-    let mut max_rows = fit_rows.clamp(1, config.max_rows.max(1));
-    let mut layout = config.timeline.layout(
-        transform,
-        config.lane_count,
-        max_rows,
-        CHAR_WIDTH,
-        &include_in_lanes,
-    );
-    while max_rows > 1 && lanes_needed(config.lanes, &layout) > lanes_height {
-        max_rows -= 1;
-        layout = config.timeline.layout(
+    let fit_rows = fit_rows.clamp(1, config.max_rows.max(1));
+    let scale = transform.days_per_px();
+    let remembered = state
+        .rows
+        .filter(|c| c.height == height && c.lanes == config.lanes.len());
+    let mut max_rows = remembered.map_or(fit_rows, |c| c.rows.min(fit_rows));
+    let lay_out = |rows: usize| {
+        config.timeline.layout(
             transform,
             config.lane_count,
-            max_rows,
+            rows,
             CHAR_WIDTH,
             &include_in_lanes,
-        );
+        )
+    };
+    let mut layout = lay_out(max_rows);
+    let overflows = |layout: &Layout| lanes_needed(config.lanes, layout) > lanes_height;
+    let mut decided_at = remembered.map_or(scale, |c| c.scale);
+    if overflows(&layout) {
+        while max_rows > 1 && overflows(&layout) {
+            max_rows -= 1;
+            layout = lay_out(max_rows);
+        }
+        decided_at = scale;
+    } else if max_rows < fit_rows
+        && remembered.is_some_and(|c| scale < c.scale * 0.9)
+        && !layout.clusters.is_empty()
+    {
+        // Zoomed in by a tenth or more since the rows were decided: there may
+        // be room for another row now.
+        let roomier = lay_out(max_rows + 1);
+        if !overflows(&roomier) {
+            max_rows += 1;
+            layout = roomier;
+        }
+        decided_at = scale;
     }
-    state.last_height = Some(height);
+    state.rows = Some(RowsChoice {
+        scale: decided_at,
+        height,
+        lanes: config.lanes.len(),
+        rows: max_rows,
+    });
 
     let transform = *transform;
     let lane_tops = lane_tops(config.lanes, &layout, rect.top());
@@ -600,11 +645,11 @@ fn paint_event(
         pos2(marker_end + 4.0, y - ROW_HEIGHT / 2.0),
         vec2(MAX_LABEL_PX as f32, ROW_HEIGHT),
     );
-    let galley = painter.layout_no_wrap(
-        title.to_owned(),
-        FontId::proportional(LABEL_SIZE),
-        text_color,
-    );
+    // Only what can show is laid out: the label room holds about this many
+    // characters, and text layout is the costliest part of a frame.
+    let visible_chars = (MAX_LABEL_PX / CHAR_WIDTH).ceil() as usize + 2;
+    let text: String = title.chars().take(visible_chars).collect();
+    let galley = painter.layout_no_wrap(text, FontId::proportional(LABEL_SIZE), text_color);
     let shown = label_rect.width().min(galley.size().x);
     painter
         .with_clip_rect(label_rect.intersect(painter.clip_rect()))

@@ -1,0 +1,161 @@
+//! The timeline widget and the app with 100,000 synthetic events.
+//!
+//! Targets (issue 3): one frame of the widget (layout and painting,
+//! tessellation excluded) at most 2 ms fully zoomed out and zoomed in to a
+//! month; one pan or zoom step at most 2 ms; time to first frame with 100,000
+//! events at most 100 ms beyond the empty app; memory linear in the events
+//! (printed before the timings: a counting allocator measures what the
+//! timeline index keeps).
+
+use std::hint::black_box;
+use std::sync::Arc;
+
+use std::alloc::System;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui_kittest::Harness;
+use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
+
+use neutrality_reader::dataset::Dataset;
+use neutrality_reader::dataset::synthetic::{self, Sizes};
+use neutrality_reader::timeline::{TimeSpan, Transform, day_number};
+use neutrality_reader::ui::app::{DataOrigin, ReaderApp, View};
+use neutrality_reader::ui::timeline::TimelineIndex;
+use neutrality_reader::ui::timeline::canvas::{
+    CanvasConfig, CanvasState, canvas_ui, category_lane_label,
+};
+
+// Counts allocations so that the memory the index keeps can be measured
+// (stats_alloc rather than a hand-written allocator: no unsafe code here).
+#[global_allocator]
+static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
+
+fn sizes(events: usize) -> Sizes {
+    Sizes {
+        articles: 20,
+        paragraphs_per_article: 30,
+        events,
+        organizations: 500,
+        people: 200,
+        facts: 100,
+        glossary: 50,
+    }
+}
+
+fn synthetic_dataset(events: usize) -> Dataset {
+    match Dataset::from_files(&synthetic::files(sizes(events), 7)) {
+        Ok(dataset) => dataset,
+        Err(error) => panic!("the synthetic dataset does not validate: {error}"),
+    }
+}
+
+fn memory_report() {
+    eprintln!("memory kept by the timeline index (two timelines, counts):");
+    for events in [10_000, 50_000, 100_000] {
+        let dataset = synthetic_dataset(events);
+        let region = Region::new(GLOBAL);
+        let index = TimelineIndex::new(&dataset);
+        let change = region.change();
+        let kept = change.bytes_allocated as isize - change.bytes_deallocated as isize;
+        eprintln!(
+            "  {events:>7} events: {kept:>10} bytes, {:.1} bytes per event",
+            kept as f64 / events as f64
+        );
+        drop(black_box(index));
+    }
+}
+
+fn widget_frames(c: &mut Criterion) {
+    memory_report();
+    let dataset = synthetic_dataset(100_000);
+    let index = TimelineIndex::new(&dataset);
+    let lanes: Vec<usize> = (0..13).collect();
+    let month = TimeSpan::new(
+        day_number(1995, 12, 1) as f64,
+        day_number(1996, 1, 1) as f64,
+    );
+    for (name, visible) in [
+        ("widget frame, 100k events, zoomed out", None),
+        ("widget frame, 100k events, one month", Some(month)),
+    ] {
+        let mut harness = Harness::builder()
+            .with_size([1600.0, 1000.0])
+            .build_ui_state(
+                |ui, state: &mut CanvasState| {
+                    let config = CanvasConfig {
+                        id: egui::Id::unique("bench_timeline"),
+                        timeline: &index.by_category,
+                        lanes: &lanes,
+                        lane_count: 13,
+                        lane_label: &category_lane_label,
+                        max_rows: 3,
+                        include: &|_| true,
+                        emphasised: &|_| true,
+                        selected: None,
+                        height: ui.available_height(),
+                    };
+                    black_box(canvas_ui(ui, state, &config, &dataset));
+                },
+                CanvasState::default(),
+            );
+        harness.step();
+        if let Some(span) = visible {
+            let state = harness.state_mut();
+            state.transform = Some(Transform::new(span, 120.0, 1450.0));
+        }
+        harness.step();
+        c.bench_function(name, |b| b.iter(|| harness.step()));
+        c.bench_function(&format!("{name}: pan step"), |b| {
+            let mut dx = 3.0;
+            b.iter(|| {
+                if let Some(t) = &mut harness.state_mut().transform {
+                    t.pan_px(dx);
+                }
+                dx = -dx;
+                harness.step();
+            })
+        });
+        c.bench_function(&format!("{name}: zoom step"), |b| {
+            let mut factor = 1.05;
+            b.iter(|| {
+                if let Some(t) = &mut harness.state_mut().transform {
+                    t.zoom_at(800.0, factor);
+                }
+                factor = 1.0 / factor;
+                harness.step();
+            })
+        });
+    }
+}
+
+fn first_frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("first frame");
+    group.sample_size(10);
+    let bundled = Arc::new(Dataset::embedded().unwrap_or_else(|e| panic!("{e}")));
+    let large = Arc::new(synthetic_dataset(100_000));
+    for (name, data) in [("bundled dataset", bundled), ("100k events", large)] {
+        group.bench_function(format!("app start + first Timeline frame, {name}"), |b| {
+            b.iter(|| {
+                let data = data.clone();
+                let harness =
+                    Harness::builder()
+                        .with_size([1600.0, 1000.0])
+                        .build_eframe(move |cc| {
+                            let mut app =
+                                ReaderApp::new(&cc.egui_ctx, data, DataOrigin::default(), None);
+                            app.show_view(View::Timeline);
+                            app
+                        });
+                black_box(harness.output().shapes.len())
+            })
+        });
+    }
+    group.bench_function("parse and validate 100k synthetic events", |b| {
+        let files = synthetic::files(sizes(100_000), 7);
+        b.iter(|| black_box(Dataset::from_files(&files).is_ok()))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, widget_frames, first_frame);
+criterion_main!(benches);
