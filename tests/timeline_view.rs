@@ -215,3 +215,83 @@ fn the_study_strip_selects_and_opens_the_full_timeline() {
     // The selection is shared: the card shows the same event.
     harness.get_by_label_contains("In 2020 the briefing marked the 25th anniversary");
 }
+
+#[test]
+fn clicking_a_cluster_zooms_into_it() {
+    let mut harness = app(View::Timeline);
+    let before = harness.state().timeline_visible().unwrap();
+    let cluster = harness
+        .query_all(
+            egui_kittest::kittest::By::new()
+                .role(Role::Button)
+                .label_contains("events, "),
+        )
+        .next()
+        .map(|node| node.rect().center())
+        .expect("the fitted timeline has a cluster");
+    harness.hover_at(cluster);
+    harness.run();
+    harness.drag_at(cluster);
+    harness.drop_at(cluster);
+    harness.run();
+    let after = harness.state().timeline_visible().unwrap();
+    assert!(
+        after.len() < before.len() / 2.0,
+        "{} -> {} days",
+        before.len(),
+        after.len()
+    );
+}
+
+#[test]
+fn enter_opens_the_details_escape_closes_them_and_fit_shows_everything() {
+    let mut harness = app(View::Timeline);
+    let fitted = harness.state().timeline_visible().unwrap();
+    harness
+        .get_by_role_and_label(Role::Button, FIRST_RESOLUTION)
+        .click();
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(!harness.state().details_open());
+    assert_eq!(
+        harness.state().selected_event(),
+        Some("un-resolution-50-80-a")
+    );
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(harness.state().details_open());
+    // + zooms in around the middle; Fit goes back to everything.
+    harness.key_press(egui::Key::Plus);
+    harness.run();
+    assert!(harness.state().timeline_visible().unwrap().len() < fitted.len() * 0.8);
+    harness.get_by_role_and_label(Role::Button, "Fit").click();
+    harness.run();
+    let refitted = harness.state().timeline_visible().unwrap();
+    assert!((refitted.len() - fitted.len()).abs() < 1.0);
+}
+
+#[test]
+fn the_organization_filter_keeps_only_its_events() {
+    let mut harness = app(View::Timeline);
+    harness.get_by_label("Organization").click();
+    harness.run();
+    // The list of organizations scrolls; bring the ECO into view, then pick it.
+    harness
+        .get_by_role_and_label(Role::Button, "ECO")
+        .scroll_to_me();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "ECO").click();
+    harness.run();
+    // The ECO's two summits, and nothing else.
+    harness.get_by_label("Events (2)");
+    harness.get_by_role_and_label(
+        Role::Button,
+        "13 May 1996: ECO summit in Ashgabat opens with the Tejen–Sarahs–Mashhad railway",
+    );
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, FIRST_RESOLUTION)
+            .is_none()
+    );
+}

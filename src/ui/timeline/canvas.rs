@@ -157,7 +157,10 @@ pub fn canvas_ui(
         }
         transform.clamp_to(bounds);
     }
-    if response.clicked() && !moved {
+    // A pointer click on empty ground clears the selection; Enter or Space on
+    // the focused canvas also count as a click in egui, and must not.
+    let pointer_click = ui.input(|i| i.pointer.any_click());
+    if response.clicked() && !moved && pointer_click {
         output.select = Some(None);
     }
     if response.clicked() || response.dragged() {
