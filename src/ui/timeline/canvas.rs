@@ -33,6 +33,8 @@ pub struct CanvasState {
     pub transform: Option<Transform>,
     /// The rows per lane chosen last frame, and for what.
     rows: Option<RowsChoice>,
+    /// The events labelled last frame.
+    labelled: Vec<usize>,
 }
 
 /// Rows per lane that fitted, remembered so that a frame usually lays out once.
@@ -73,6 +75,35 @@ impl CanvasState {
         }
         let shift = span.center() - visible.center();
         transform.pan_px(-shift / transform.days_per_px());
+    }
+}
+
+/// An event's label, cut to what can show, to be coloured when painted.
+///
+/// egui caches a laid-out text while it is used every frame. When zooming back
+/// and forth the labels on screen change from frame to frame, and laying them
+/// out again was a third of a frame's time; so the labels of the previous frame
+/// are asked for again too (see `keep_labels_warm`), which costs a look-up.
+fn label_galley(painter: &egui::Painter, title: &str) -> std::sync::Arc<egui::Galley> {
+    // The label room holds about this many characters.
+    let visible_chars = (MAX_LABEL_PX / CHAR_WIDTH).ceil() as usize + 2;
+    let text: String = title.chars().take(visible_chars).collect();
+    painter.layout_no_wrap(text, FontId::proportional(LABEL_SIZE), Color32::PLACEHOLDER)
+}
+
+/// Keeps last frame's labels in egui's text cache for one more frame.
+fn keep_labels_warm(
+    painter: &egui::Painter,
+    dataset: &Dataset,
+    previous: &[usize],
+    current: &[usize],
+) {
+    for &event in previous {
+        if !current.contains(&event)
+            && let Some(e) = dataset.events.get(event)
+        {
+            let _ = label_galley(painter, &e.title);
+        }
     }
 }
 
@@ -220,6 +251,8 @@ pub fn canvas_ui(
     let transform = *transform;
     let lane_tops = lane_tops(config.lanes, &layout, rect.top());
     let painter = ui.painter_at(rect);
+    // Events and clusters stay right of the lane labels.
+    let plot_painter = painter.with_clip_rect(plot.intersect(painter.clip_rect()));
     paint_background(&painter, ui, rect, plot, config, &lane_tops);
     let tick_set = ticks(&transform, CHAR_WIDTH);
     paint_axis(&painter, ui, plot, &tick_set, &transform, tick_set.unit);
@@ -240,17 +273,18 @@ pub fn canvas_ui(
         };
         let emphasised = (config.emphasised)(placed.event);
         let selected = config.selected == Some(placed.event);
+        let label = label_galley(&painter, &event.title);
         let hit = paint_event(
-            &painter,
+            &plot_painter,
             placed,
             y,
-            &event.title,
+            label,
             category_color(event.category, dark),
             emphasised,
             selected,
             ui,
         );
-        hits.push((placed.event, hit));
+        hits.push((placed.event, hit.intersect(plot)));
     }
     // Where the selection would hide in a cluster, if it does.
     let selected_overflow = config
@@ -268,7 +302,7 @@ pub fn canvas_ui(
         }
         // Clusters have a row of their own under the lane's events.
         if let Some(y) = row_y(cluster.lane, layout.rows_used(cluster.lane)) {
-            let hit = paint_cluster(&painter, ui, cluster, y);
+            let hit = paint_cluster(&plot_painter, ui, cluster, y).intersect(plot);
             let id = config
                 .id
                 .with(("cluster", cluster.lane, cluster.x0.to_bits()));
@@ -315,16 +349,23 @@ pub fn canvas_ui(
             shape: item.shape,
         };
         let color = category_color(event.category, dark);
-        let hit = paint_event(&painter, &placed, y, &event.title, color, true, true, ui);
-        hits.push((selected, hit));
+        let label = label_galley(&painter, &event.title);
+        let hit = paint_event(&plot_painter, &placed, y, label, color, true, true, ui);
+        hits.push((selected, hit.intersect(plot)));
     }
 
     // Each drawn event is a node of its own: hover, click, Tab, screen reader.
+    let labelled: Vec<usize> = hits.iter().map(|(event, _)| *event).collect();
+    keep_labels_warm(&painter, dataset, &state.labelled, &labelled);
+    state.labelled = labelled;
     let mut item_focused = false;
     for (event_index, hit) in hits {
         let Some(event) = dataset.events.get(event_index) else {
             continue;
         };
+        if !hit.is_positive() {
+            continue;
+        }
         let id = config.id.with(("event", event_index));
         let item_response = ui.interact(hit, id, Sense::click());
         let label = format!("{}: {}", event.date.human(), event.title);
@@ -596,7 +637,7 @@ fn paint_event(
     painter: &egui::Painter,
     placed: &Placed,
     y: f32,
-    title: &str,
+    galley: std::sync::Arc<egui::Galley>,
     color: Color32,
     emphasised: bool,
     selected: bool,
@@ -648,11 +689,6 @@ fn paint_event(
         pos2(marker_end + 4.0, y - ROW_HEIGHT / 2.0),
         vec2(MAX_LABEL_PX as f32, ROW_HEIGHT),
     );
-    // Only what can show is laid out: the label room holds about this many
-    // characters, and text layout is the costliest part of a frame.
-    let visible_chars = (MAX_LABEL_PX / CHAR_WIDTH).ceil() as usize + 2;
-    let text: String = title.chars().take(visible_chars).collect();
-    let galley = painter.layout_no_wrap(text, FontId::proportional(LABEL_SIZE), text_color);
     let shown = label_rect.width().min(galley.size().x);
     painter
         .with_clip_rect(label_rect.intersect(painter.clip_rect()))
