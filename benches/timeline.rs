@@ -6,6 +6,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use neutrality_reader::dataset::synthetic::Rng;
 
 use neutrality_reader::timeline::{
     Item, ItemShape, TimeSpan, Timeline, Transform, day_number, ticks,
@@ -17,30 +18,14 @@ const MAX_ROWS: usize = 4;
 const WIDTH: f64 = 1200.0;
 const CHAR_WIDTH: f64 = 7.0;
 
-/// xorshift64*: deterministic, so every run measures the same timeline.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
 /// Day, month and year points over 1900–2030, and some spans of up to five years.
 fn items() -> Vec<Item> {
-    let mut rng = Rng(0x5EED_1995_1212);
+    let mut rng = Rng::new(0x5EED_1995_1212, 0);
     let first = day_number(1900, 1, 1);
     let days = (day_number(2030, 1, 1) - first) as u64;
     (0..ITEMS)
         .map(|event| {
-            let start = (first + rng.below(days) as i64) as f64;
+            let start = (first + rng.below(days as usize) as i64) as f64;
             let (len, shape) = match rng.below(10) {
                 0..=4 => (1.0, ItemShape::Day),
                 5..=6 => (30.0, ItemShape::Month),
@@ -51,8 +36,8 @@ fn items() -> Vec<Item> {
                 event,
                 span: TimeSpan::new(start, start + len),
                 shape,
-                lane: rng.below(LANES as u64) as usize,
-                label_chars: 20 + rng.below(41) as usize,
+                lane: rng.below(LANES),
+                label_chars: 20 + rng.below(41),
             }
         })
         .collect()

@@ -95,19 +95,22 @@ pub fn files(sizes: Sizes, seed: u64) -> DataFiles {
     }
 }
 
-/// splitmix64: small, fast and deterministic on every platform.
-struct Rng(u64);
+/// splitmix64: small, fast and deterministic on every platform. Shared by the
+/// synthetic datasets, the benchmarks and the property tests.
+#[derive(Clone, Debug)]
+pub struct Rng(u64);
 
 impl Rng {
-    /// An independent stream for each part of the dataset, so that changing
-    /// one size does not reshuffle the others.
-    fn new(seed: u64, stream: u64) -> Self {
+    /// A generator for `seed`; `stream` gives independent streams from one
+    /// seed, so that changing one size of a dataset does not reshuffle the others.
+    pub fn new(seed: u64, stream: u64) -> Self {
         let mut rng = Self(seed ^ stream.wrapping_mul(0xD1B5_4A32_D192_ED03));
-        rng.next();
+        rng.next_u64();
         rng
     }
 
-    fn next(&mut self) -> u64 {
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -116,8 +119,13 @@ impl Rng {
     }
 
     /// A number in `0..n`; 0 when `n` is 0.
-    fn below(&mut self, n: usize) -> usize {
-        ((u128::from(self.next()) * n as u128) >> 64) as usize
+    pub fn below(&mut self, n: usize) -> usize {
+        ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
+    }
+
+    /// A number in `[low, high)`.
+    pub fn float(&mut self, low: f64, high: f64) -> f64 {
+        low + (high - low) * (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
 
     /// A number in `low..=high`.
@@ -731,6 +739,27 @@ fn header(kind: &str, count: usize) -> String {
     out
 }
 
+/// Ends a record: its sources, sometimes a `derived` and a `note` (each with
+/// the given chance in a hundred), and the closing parenthesis.
+fn push_record_end(
+    rng: &mut Rng,
+    out: &mut String,
+    layout: &Layout,
+    cites: &[Cite],
+    (derived_percent, note_percent): (usize, usize),
+) {
+    out.push_str("        sources: ");
+    layout.push_cites(out, cites);
+    out.push_str(",\n");
+    if derived_percent > 0 && rng.percent(derived_percent) {
+        push_field_sentence(rng, out, "derived", 8, 14);
+    }
+    if rng.percent(note_percent) {
+        push_field_sentence(rng, out, "note", 8, 16);
+    }
+    out.push_str("    ),\n");
+}
+
 fn push_field_sentence(rng: &mut Rng, out: &mut String, field: &str, low: usize, high: usize) {
     out.push_str("        ");
     out.push_str(field);
@@ -816,16 +845,8 @@ fn facts(rng: &mut Rng, count: usize, layout: &mut Layout, refs: &Refs<'_>) -> S
         }
         out.push_str("        quote: \"");
         out.push_str(&quote);
-        out.push_str("\",\n        sources: ");
-        layout.push_cites(&mut out, &cites);
-        out.push_str(",\n");
-        if rng.percent(20) {
-            push_field_sentence(rng, &mut out, "derived", 8, 14);
-        }
-        if rng.percent(5) {
-            push_field_sentence(rng, &mut out, "note", 8, 16);
-        }
-        out.push_str("    ),\n");
+        out.push_str("\",\n");
+        push_record_end(rng, &mut out, layout, &cites, (20, 5));
     }
     out.push_str("]\n");
     out
@@ -980,13 +1001,7 @@ fn people(rng: &mut Rng, layout: &Layout, refs: &Refs<'_>) -> String {
             out.push_str(",\n");
         }
         layout.some_cites(rng, &mut cites);
-        out.push_str("        sources: ");
-        layout.push_cites(&mut out, &cites);
-        out.push_str(",\n");
-        if rng.percent(5) {
-            push_field_sentence(rng, &mut out, "note", 8, 16);
-        }
-        out.push_str("    ),\n");
+        push_record_end(rng, &mut out, layout, &cites, (0, 5));
     }
     out.push_str("]\n");
     out
@@ -1016,13 +1031,7 @@ fn glossary(rng: &mut Rng, count: usize, layout: &Layout) -> String {
         }
         out.push_str("\",\n");
         layout.some_cites(rng, &mut cites);
-        out.push_str("        sources: ");
-        layout.push_cites(&mut out, &cites);
-        out.push_str(",\n");
-        if rng.percent(3) {
-            push_field_sentence(rng, &mut out, "note", 8, 16);
-        }
-        out.push_str("    ),\n");
+        push_record_end(rng, &mut out, layout, &cites, (0, 3));
     }
     out.push_str("]\n");
     out
@@ -1088,16 +1097,7 @@ fn events(rng: &mut Rng, count: usize, layout: &Layout, refs: &Refs<'_>) -> Stri
             out.push_str(",\n");
         }
         layout.some_cites(rng, &mut cites);
-        out.push_str("        sources: ");
-        layout.push_cites(&mut out, &cites);
-        out.push_str(",\n");
-        if rng.percent(4) {
-            push_field_sentence(rng, &mut out, "derived", 8, 14);
-        }
-        if rng.percent(4) {
-            push_field_sentence(rng, &mut out, "note", 8, 16);
-        }
-        out.push_str("    ),\n");
+        push_record_end(rng, &mut out, layout, &cites, (4, 4));
     }
     out.push_str("]\n");
     out

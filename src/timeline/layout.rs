@@ -341,30 +341,10 @@ mod tests {
     use crate::model::Date;
     use crate::timeline::time::day_number;
 
-    /// A small deterministic PRNG (xorshift64*), so the tests need no crate.
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        }
-
-        /// Uniform in `0..n`.
-        fn below(&mut self, n: u64) -> u64 {
-            self.next() % n
-        }
-
-        /// Uniform in `[lo, hi)`.
-        fn float(&mut self, lo: f64, hi: f64) -> f64 {
-            lo + (hi - lo) * (self.next() >> 11) as f64 / (1u64 << 53) as f64
-        }
-    }
+    use crate::dataset::synthetic::Rng;
 
     /// `n` items over 1900–2030: days, months, years, some spans, some instants.
-    fn random_items(rng: &mut Rng, n: usize, lanes: u64) -> Vec<Item> {
+    fn random_items(rng: &mut Rng, n: usize, lanes: usize) -> Vec<Item> {
         let first = day_number(1900, 1, 1) as f64;
         let last = day_number(2030, 1, 1) as f64;
         (0..n)
@@ -381,8 +361,8 @@ mod tests {
                     event,
                     span: TimeSpan::new(start, start + len),
                     shape,
-                    lane: rng.below(lanes) as usize,
-                    label_chars: 5 + rng.below(50) as usize,
+                    lane: rng.below(lanes),
+                    label_chars: 5 + rng.below(50),
                 }
             })
             .collect()
@@ -402,19 +382,14 @@ mod tests {
 
     #[test]
     fn culling_returns_exactly_the_intersecting_items() {
-        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        let mut rng = Rng::new(0x9E37_79B9_7F4A_7C15, 0);
         let timeline = Timeline::new(random_items(&mut rng, 3_000, 5));
         let bounds = timeline.bounds().unwrap();
         for round in 0..500 {
             let start = rng.float(bounds.start - 500.0, bounds.end + 500.0);
             // Some ranges are instants, some start exactly on an item's start.
             let start = if round % 7 == 0 {
-                timeline
-                    .items()
-                    .get(rng.below(3_000) as usize)
-                    .unwrap()
-                    .span
-                    .start
+                timeline.items().get(rng.below(3_000)).unwrap().span.start
             } else {
                 start
             };
@@ -437,7 +412,7 @@ mod tests {
 
     #[test]
     fn items_are_sorted_and_bounded() {
-        let mut rng = Rng(42);
+        let mut rng = Rng::new(42, 0);
         let timeline = Timeline::new(random_items(&mut rng, 1_000, 3));
         assert_eq!(timeline.len(), 1_000);
         for pair in timeline.items().windows(2) {
@@ -524,7 +499,7 @@ mod tests {
 
     #[test]
     fn layout_places_or_clusters_every_item_without_overlap() {
-        let mut rng = Rng(7);
+        let mut rng = Rng::new(7, 0);
         let timeline = Timeline::new(random_items(&mut rng, 5_000, 6));
         let bounds = timeline.bounds().unwrap();
         let some = |i: &Item| !i.event.is_multiple_of(3);
@@ -579,7 +554,7 @@ mod tests {
 
     #[test]
     fn next_and_previous_walk_the_whole_timeline() {
-        let mut rng = Rng(99);
+        let mut rng = Rng::new(99, 0);
         let timeline = Timeline::new(random_items(&mut rng, 400, 4));
         for include in [&everything as &dyn Fn(&Item) -> bool, &|i: &Item| {
             i.lane != 2
