@@ -344,3 +344,19 @@ fn the_keyboard_scrolls_the_article() {
     harness.run();
     assert_eq!(offset(&harness), 0.0);
 }
+
+#[test]
+fn the_timeline_strip_can_be_hidden() {
+    let mut harness = app();
+    harness.get_by_label_contains("events of this article emphasised");
+    harness
+        .get_by_role_and_label(Role::Button, "Timeline strip")
+        .click();
+    harness.run();
+    assert!(!harness.state().settings().show_strip);
+    assert!(
+        harness
+            .query_by_label_contains("events of this article emphasised")
+            .is_none()
+    );
+}

@@ -65,6 +65,8 @@ pub enum Command {
     ToggleLibrary,
     /// Show or hide the "in this article" panel.
     ToggleContext,
+    /// Show or hide the timeline strip under the reader.
+    ToggleStrip,
 }
 
 /// Ctrl+Plus (or Ctrl+=, the same key unshifted), Ctrl+Minus, Ctrl+0.
@@ -259,6 +261,7 @@ impl ReaderApp {
             Command::SetTheme(theme) => self.settings.theme = theme,
             Command::ToggleLibrary => self.settings.show_library = !self.settings.show_library,
             Command::ToggleContext => self.settings.show_context = !self.settings.show_context,
+            Command::ToggleStrip => self.settings.show_strip = !self.settings.show_strip,
         }
     }
 
@@ -319,6 +322,13 @@ impl ReaderApp {
                         commands.push(Command::TextSize(TextSizeStep::Smaller));
                     }
                     ui.separator();
+                    if ui
+                        .selectable_label(self.settings.show_strip, "Timeline strip")
+                        .on_hover_text("Show or hide the timeline under the reader")
+                        .clicked()
+                    {
+                        commands.push(Command::ToggleStrip);
+                    }
                     if ui
                         .selectable_label(self.settings.show_context, "In this article")
                         .on_hover_text("Show or hide the organizations and events of the article")
