@@ -6,5 +6,6 @@
 pub mod cli;
 pub mod dataset;
 pub mod model;
+pub mod organizations;
 pub mod timeline;
 pub mod ui;
