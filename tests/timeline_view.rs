@@ -213,7 +213,7 @@ fn the_study_strip_selects_and_opens_the_full_timeline() {
     harness.run();
     assert_eq!(harness.state().settings().view, View::Timeline);
     // The selection is shared: the card shows the same event.
-    harness.get_by_label_contains("In 2020 the briefing marked the 25th anniversary");
+    harness.get_by_label_contains("The 2020 briefing speaks of the 25th anniversary");
 }
 
 #[test]
