@@ -443,8 +443,8 @@ fn a_citation_of_a_paragraph_beyond_the_article() {
     let text = replace_once(
         &dir,
         "events.ron",
-        "sources: [(\"nam-ambassadors-briefing-2020\", 3)],\n        derived: \"In 2020",
-        "sources: [(\"nam-ambassadors-briefing-2020\", 6)],\n        derived: \"In 2020",
+        "sources: [(\"nam-ambassadors-briefing-2020\", 3)],\n        derived: \"The 2020",
+        "sources: [(\"nam-ambassadors-briefing-2020\", 6)],\n        derived: \"The 2020",
     );
     let paragraphs = Dataset::embedded()
         .unwrap()
