@@ -295,3 +295,27 @@ fn the_organization_filter_keeps_only_its_events() {
             .is_none()
     );
 }
+
+#[test]
+fn the_list_follows_a_selection_made_on_the_timeline() {
+    let mut harness = app(View::Timeline);
+    let last =
+        "December 2025 — International forum in Turkmenistan for the Year of Peace and Trust";
+    // Only the rows on screen exist; the last event's row is below them.
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, last)
+            .is_none()
+    );
+    harness
+        .get_by_role_and_label(Role::Button, FIRST_RESOLUTION)
+        .click();
+    harness.run();
+    harness.key_press(egui::Key::End);
+    harness.run();
+    assert_eq!(
+        harness.state().selected_event(),
+        Some("international-forum-december-2025")
+    );
+    harness.get_by_role_and_label(Role::Button, last);
+}

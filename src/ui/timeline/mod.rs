@@ -36,6 +36,8 @@ pub struct TimelineRuntime {
     pub strip_article: Option<String>,
     /// The events the list shows, for the filters they were computed with.
     list: Option<(ListKey, Vec<usize>)>,
+    /// The selection the list last scrolled to, so it follows the canvas once.
+    pub list_followed: Option<usize>,
 }
 
 /// The filters a cached list was computed for.

@@ -231,25 +231,40 @@ fn filters_and_list_ui(
     // One line per event, so that only the rows on screen are built, however
     // many events there are; the full title is on hover and in the card.
     let row_height = ui.spacing().interact_size.y;
-    egui::ScrollArea::vertical()
+    let mut area = egui::ScrollArea::vertical()
         .id_salt("timeline_list")
-        .auto_shrink([false, false])
-        .show_rows(ui, row_height, shown.len(), |ui, rows| {
-            for index in shown.get(rows).unwrap_or(&[]).iter().copied() {
-                let Some(event) = dataset.events.get(index) else {
-                    continue;
-                };
-                let is_selected = selected == Some(index);
-                let text = format!("{} — {}", event.date.human(), event.title);
-                let response = ui
-                    .add(egui::Button::selectable(is_selected, text).truncate())
-                    .on_hover_text(&event.title);
-                if response.clicked() {
-                    commands.push(Command::SelectEvent {
-                        event: Some(index),
-                        details: true,
-                    });
-                }
+        .auto_shrink([false, false]);
+    // When the selection changes elsewhere (the canvas, the keyboard), bring
+    // its row into view once; the rows off screen are never built, so it
+    // cannot scroll itself into view.
+    if runtime.list_followed != selected {
+        runtime.list_followed = selected;
+        if let Some(position) = selected.and_then(|s| shown.iter().position(|&i| i == s)) {
+            let pitch = row_height + ui.spacing().item_spacing.y;
+            let above = 3.0 * pitch;
+            area = area.vertical_scroll_offset((position as f32 * pitch - above).max(0.0));
+        }
+    }
+    let mut followed = runtime.list_followed;
+    area.show_rows(ui, row_height, shown.len(), |ui, rows| {
+        for index in shown.get(rows).unwrap_or(&[]).iter().copied() {
+            let Some(event) = dataset.events.get(index) else {
+                continue;
+            };
+            let is_selected = selected == Some(index);
+            let text = format!("{} — {}", event.date.human(), event.title);
+            let response = ui
+                .add(egui::Button::selectable(is_selected, text).truncate())
+                .on_hover_text(&event.title);
+            if response.clicked() {
+                // Chosen here, so already in view: the list must not jump.
+                followed = Some(index);
+                commands.push(Command::SelectEvent {
+                    event: Some(index),
+                    details: true,
+                });
             }
-        });
+        }
+    });
+    runtime.list_followed = followed;
 }
