@@ -121,6 +121,9 @@ pub struct Timeline {
     max_len: f64,
     /// The union of all spans.
     bounds: Option<TimeSpan>,
+    /// (event, index into `items`), sorted by event: finds an event's item in
+    /// O(log n) rather than by a scan every frame or key press.
+    by_event: Vec<(usize, usize)>,
 }
 
 impl Timeline {
@@ -146,10 +149,17 @@ impl Timeline {
         });
         let max_len = items.iter().map(|i| i.span.len()).fold(0.0, f64::max);
         let bounds = items.iter().map(|i| i.span).reduce(|a, b| a.union(&b));
+        let mut by_event: Vec<(usize, usize)> = items
+            .iter()
+            .enumerate()
+            .map(|(position, item)| (item.event, position))
+            .collect();
+        by_event.sort_unstable();
         Self {
             items,
             max_len,
             bounds,
+            by_event,
         }
     }
 
@@ -327,11 +337,26 @@ impl Timeline {
         }
     }
 
+    /// The (first) item of `event`, if the timeline has one.
+    pub fn item_of(&self, event: usize) -> Option<&Item> {
+        let at = self.by_event.partition_point(|(e, _)| *e < event);
+        self.by_event
+            .get(at)
+            .filter(|(e, _)| *e == event)
+            .and_then(|(_, position)| self.items.get(*position))
+    }
+
     /// Index in sorted order of the first included item for `event`.
     fn position(&self, event: usize, include: &dyn Fn(&Item) -> bool) -> Option<usize> {
-        self.items
+        let start = self.by_event.partition_point(|(e, _)| *e < event);
+        self.by_event
+            .get(start..)
+            .unwrap_or_default()
             .iter()
-            .position(|i| i.event == event && include(i))
+            .take_while(|(e, _)| *e == event)
+            .map(|(_, position)| *position)
+            .filter(|&position| self.items.get(position).is_some_and(include))
+            .min()
     }
 }
 
@@ -550,6 +575,17 @@ mod tests {
         assert_eq!(layout.placed.len(), 10);
         assert!(layout.placed.iter().all(|p| p.row == 0));
         assert!(layout.clusters.is_empty());
+    }
+
+    #[test]
+    fn item_of_finds_every_event_and_nothing_else() {
+        let mut rng = Rng::new(5, 0);
+        let timeline = Timeline::new(random_items(&mut rng, 500, 3));
+        for item in timeline.items() {
+            assert_eq!(timeline.item_of(item.event), Some(item));
+        }
+        assert_eq!(timeline.item_of(500), None);
+        assert_eq!(timeline.item_of(usize::MAX), None);
     }
 
     #[test]

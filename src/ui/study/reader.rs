@@ -164,7 +164,10 @@ fn page_ui(
         if matches!(block, Block::Operative { .. }) {
             operative += 1;
         }
-        let highlighted = reader.highlight.as_ref() == Some(&(article.id.clone(), number));
+        let highlighted = reader
+            .highlight
+            .as_ref()
+            .is_some_and(|(id, paragraph)| *id == article.id && *paragraph == number);
         let response = block_row_ui(ui, block, number, operative, highlighted, size, palette);
         if reader.scroll_to_paragraph == Some(number) {
             // On the first frames the page's height is not known yet and the

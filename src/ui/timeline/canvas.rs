@@ -290,7 +290,7 @@ pub fn canvas_ui(
     let selected_overflow = config
         .selected
         .filter(|s| !layout.placed.iter().any(|p| p.event == *s))
-        .and_then(|s| config.timeline.items().iter().find(|i| i.event == s))
+        .and_then(|s| config.timeline.item_of(s))
         .map(|item| (item.lane, transform.x_from_t(item.span.start)));
     for cluster in &layout.clusters {
         let only_the_selection = cluster.count == 1
@@ -331,7 +331,7 @@ pub fn canvas_ui(
     // into a cluster: on top, in the cluster row.
     if let Some(selected) = config.selected
         && !layout.placed.iter().any(|p| p.event == selected)
-        && let Some(item) = config.timeline.items().iter().find(|i| i.event == selected)
+        && let Some(item) = config.timeline.item_of(selected)
         && include_in_lanes(item)
         && item.span.intersects(&transform.visible())
         && let (Some(y), Some(event)) = (

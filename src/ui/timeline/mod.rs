@@ -47,11 +47,18 @@ impl TimelineRuntime {
     /// Indices of the events shown under the current filters, recomputed only
     /// when the filters change.
     pub fn shown_events(&mut self, dataset: &crate::dataset::Dataset) -> &[usize] {
-        let key = (self.hidden.clone(), self.organization.clone());
-        if self.list.as_ref().is_none_or(|(k, _)| *k != key) {
+        // Compared in place; the filters are cloned only when they changed.
+        let current = self
+            .list
+            .as_ref()
+            .is_some_and(|((hidden, organization), _)| {
+                *hidden == self.hidden && *organization == self.organization
+            });
+        if !current {
             let shown = (0..dataset.events.len())
                 .filter(|&i| view::event_included(dataset, self, i))
                 .collect();
+            let key = (self.hidden.clone(), self.organization.clone());
             self.list = Some((key, shown));
         }
         self.list.as_ref().map_or(&[], |(_, list)| list.as_slice())

@@ -226,7 +226,9 @@ fn filters_and_list_ui(
         .labelled_by(label.id);
     ui.add_space(6.0);
     ui.separator();
-    let shown = runtime.shown_events(dataset).to_vec();
+    // Read before the list borrows the runtime: the list is not copied per frame.
+    let followed_before = runtime.list_followed;
+    let shown = runtime.shown_events(dataset);
     ui.heading(format!("Events ({})", shown.len()));
     // One line per event, so that only the rows on screen are built, however
     // many events there are; the full title is on hover and in the card.
@@ -237,15 +239,15 @@ fn filters_and_list_ui(
     // When the selection changes elsewhere (the canvas, the keyboard), bring
     // its row into view once; the rows off screen are never built, so it
     // cannot scroll itself into view.
-    if runtime.list_followed != selected {
-        runtime.list_followed = selected;
+    let mut followed = followed_before;
+    if followed_before != selected {
+        followed = selected;
         if let Some(position) = selected.and_then(|s| shown.iter().position(|&i| i == s)) {
             let pitch = row_height + ui.spacing().item_spacing.y;
             let above = 3.0 * pitch;
             area = area.vertical_scroll_offset((position as f32 * pitch - above).max(0.0));
         }
     }
-    let mut followed = runtime.list_followed;
     area.show_rows(ui, row_height, shown.len(), |ui, rows| {
         for index in shown.get(rows).unwrap_or(&[]).iter().copied() {
             let Some(event) = dataset.events.get(index) else {
