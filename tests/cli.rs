@@ -501,3 +501,14 @@ fn a_paragraph_needs_an_article() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("--article"), "{}", stderr(&output));
 }
+
+#[test]
+fn an_unknown_event_is_refused() {
+    let output = run(&["--event", "no-such-event"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("there is no event “no-such-event”"),
+        "{}",
+        stderr(&output)
+    );
+}

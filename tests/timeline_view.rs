@@ -319,3 +319,42 @@ fn the_list_follows_a_selection_made_on_the_timeline() {
     );
     harness.get_by_role_and_label(Role::Button, last);
 }
+
+#[test]
+fn events_never_cover_the_lane_labels() {
+    let data = Arc::new(Dataset::embedded().unwrap());
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .with_max_steps(64)
+        .build_eframe(move |cc| {
+            let mut app = ReaderApp::new(&cc.egui_ctx, data, DataOrigin::default(), None);
+            // Zoomed to 2022–2026: year bands of 2022 start left of the view.
+            app.focus_event("un-resolution-78-266");
+            app.show_view(View::Timeline);
+            app
+        });
+    harness.run();
+    let canvas = harness
+        .query_all(
+            egui_kittest::kittest::By::new()
+                .role(Role::ScrollView)
+                .label_contains("Timeline, "),
+        )
+        .next()
+        .map(|n| n.rect())
+        .unwrap();
+    // The lane names take the first 118 points of the canvas.
+    let plot_left = canvas.left() + 118.0;
+    let mut events = 0;
+    for node in harness.query_all(egui_kittest::kittest::By::new().role(Role::Button)) {
+        let rect = node.rect();
+        if canvas.contains_rect(rect) {
+            events += 1;
+            assert!(
+                rect.left() >= plot_left - 0.5,
+                "{node:?} reaches over the lane names"
+            );
+        }
+    }
+    assert!(events > 5, "only {events} events were on the canvas");
+}
