@@ -187,12 +187,7 @@ fn page_ui(
             }
         }
         if let Some(note) = block.note() {
-            egui::Frame::new()
-                .inner_margin(egui::Margin {
-                    left: (size * GUTTER).min(127.0) as i8,
-                    ..egui::Margin::ZERO
-                })
-                .show(ui, |ui| editor_note_ui(ui, palette, size, note));
+            indented(size * GUTTER).show(ui, |ui| editor_note_ui(ui, palette, size, note));
         }
         ui.add_space(size * 0.7);
     }
@@ -217,11 +212,7 @@ fn block_row_ui(
         egui::Color32::TRANSPARENT
     };
     let gutter = size * GUTTER;
-    let response = egui::Frame::new()
-        .inner_margin(egui::Margin {
-            left: gutter.min(127.0) as i8,
-            ..egui::Margin::ZERO
-        })
+    let response = indented(gutter)
         .show(ui, |ui| {
             egui::Frame::new()
                 .fill(fill)
@@ -244,6 +235,15 @@ fn block_row_ui(
     response
 }
 
+/// A frame that indents its content by `left` points (egui margins are whole
+/// points up to 127).
+fn indented(left: f32) -> egui::Frame {
+    egui::Frame::new().inner_margin(egui::Margin {
+        left: left.clamp(0.0, 127.0) as i8,
+        ..egui::Margin::ZERO
+    })
+}
+
 /// A label that wraps at the column's edge even inside a row.
 fn wrapped(ui: &mut egui::Ui, job: egui::text::LayoutJob) {
     ui.add(egui::Label::new(job).wrap());
@@ -259,15 +259,9 @@ fn block_ui(ui: &mut egui::Ui, block: &Block, operative: u32, size: f32, palette
             ui.label(text::run(text, size, Face::Regular, palette.text));
         }
         Block::Quote { text, .. } => {
-            egui::Frame::new()
-                .stroke(egui::Stroke::NONE)
-                .inner_margin(egui::Margin {
-                    left: 16,
-                    ..egui::Margin::ZERO
-                })
-                .show(ui, |ui| {
-                    ui.label(text::run(text, size, Face::Italic, palette.text));
-                });
+            indented(16.0).show(ui, |ui| {
+                ui.label(text::run(text, size, Face::Italic, palette.text));
+            });
         }
         Block::List { items, .. } => {
             for item in items {
