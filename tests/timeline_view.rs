@@ -20,9 +20,13 @@ const FIRST_RESOLUTION: &str =
     "12 December 1995: First UN General Assembly resolution on Turkmenistan’s permanent neutrality";
 
 fn app(view: View) -> Harness<'static, ReaderApp> {
+    app_sized(view, [1600.0, 1000.0])
+}
+
+fn app_sized(view: View, size: [f32; 2]) -> Harness<'static, ReaderApp> {
     let data = Arc::new(Dataset::embedded().unwrap());
     let mut harness = Harness::builder()
-        .with_size([1600.0, 1000.0])
+        .with_size(size)
         // Hovering an event opens a tooltip, which fades in over a few frames.
         .with_max_steps(64)
         .build_eframe(move |cc| {
@@ -197,8 +201,18 @@ fn read_in_source_opens_the_article_at_the_paragraph() {
 
 #[test]
 fn the_study_strip_selects_and_opens_the_full_timeline() {
-    let mut harness = app(View::Study);
-    // The oldest article is open; its first event is on the strip.
+    // The window's size as it opens: a narrow strip, where crowding shows.
+    let mut harness = app_sized(View::Study, [1280.0, 800.0]);
+    // The oldest article is open; the strip shows its span, 1995 to 2020,
+    // with the first of its events at each end.
+    harness.get_by_role_and_label(
+        Role::Button,
+        "1995: Turkmenistan joins the Non-Aligned Movement",
+    );
+    harness.get_by_role_and_label(
+        Role::Button,
+        "2020: 25th anniversary of the recognition of Turkmenistan’s neutrality and of its NAM membership",
+    );
     harness
         .get_by_role_and_label(
             Role::Button,
