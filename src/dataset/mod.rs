@@ -146,8 +146,22 @@ impl Dataset {
                 }
             }
         }
+        // An organization is in an article when the article is one of its
+        // sources, states one of its relationships, or states a figure about
+        // it: the places the organization panel lists as mentions.
         for (i, organization) in self.organizations.iter().enumerate() {
-            for source in &organization.sources {
+            let relationships = organization.relationships.iter().map(|r| &r.source);
+            let facts = self
+                .facts
+                .iter()
+                .filter(|f| f.organizations.contains(&organization.id))
+                .flat_map(|f| &f.sources);
+            for source in organization
+                .sources
+                .iter()
+                .chain(relationships)
+                .chain(facts)
+            {
                 let list = index
                     .organizations_by_article
                     .entry(source.article.clone())
@@ -156,6 +170,9 @@ impl Dataset {
                     list.push(i);
                 }
             }
+        }
+        for list in index.organizations_by_article.values_mut() {
+            list.sort_unstable();
         }
         self.index = index;
     }
@@ -196,6 +213,20 @@ impl Dataset {
             .events_by_article
             .get(article)
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// Indices into [`Self::organizations`] of the organizations the article
+    /// mentions, in file order.
+    pub fn organization_indices_of_article(&self, article: &str) -> &[usize] {
+        self.index
+            .organizations_by_article
+            .get(article)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The index into [`Self::organizations`] of the organization with this id.
+    pub fn organization_index(&self, id: &str) -> Option<usize> {
+        self.index.organizations.get(id).copied()
     }
 
     /// Organizations that the article mentions, in file order.

@@ -327,6 +327,17 @@ pub enum OrganizationKind {
 }
 
 impl OrganizationKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [OrganizationKind; 7] = [
+        OrganizationKind::Global,
+        OrganizationKind::Regional,
+        OrganizationKind::UnBody,
+        OrganizationKind::Specialized,
+        OrganizationKind::Informal,
+        OrganizationKind::Institute,
+        OrganizationKind::National,
+    ];
+
     /// A label for people.
     pub fn label(self) -> &'static str {
         match self {
@@ -374,6 +385,17 @@ pub enum RelationshipKind {
 }
 
 impl RelationshipKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [RelationshipKind; 7] = [
+        RelationshipKind::Member,
+        RelationshipKind::Office,
+        RelationshipKind::GuestOfHonour,
+        RelationshipKind::Host,
+        RelationshipKind::Initiator,
+        RelationshipKind::Cooperation,
+        RelationshipKind::National,
+    ];
+
     /// A label for people.
     pub fn label(self) -> &'static str {
         match self {

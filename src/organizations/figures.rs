@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use crate::dataset::Dataset;
+use crate::model::{Fact, Qualifier};
 
 /// Headline figures: the facts that measure one thing, sorted by as-of date, so
 /// that "149 (2022) → 155 (2025)" shows how a figure changed.
@@ -66,4 +67,26 @@ pub fn facts_about(dataset: &Dataset, org_index: usize) -> Vec<usize> {
         .filter(|(_, fact)| fact.organizations.contains(&organization.id))
         .map(|(i, _)| i)
         .collect()
+}
+
+/// "+6 from 2022 to 2025" between the first and last values, when both are
+/// exact figures of different dates; nothing for one value or a rough one.
+pub fn change_text(facts: &[&Fact]) -> Option<String> {
+    let (first, last) = (facts.first()?, facts.last()?);
+    let exact = |f: &Fact| f.qualifier == Qualifier::Exactly;
+    if facts.len() < 2 || first.as_of == last.as_of || !exact(first) || !exact(last) {
+        return None;
+    }
+    let difference = last.value - first.value;
+    let sign = if difference > 0.0 { "+" } else { "" };
+    let amount = if difference.fract() == 0.0 {
+        format!("{}", difference as i64)
+    } else {
+        format!("{difference}")
+    };
+    Some(format!(
+        "({sign}{amount} from {} to {})",
+        first.as_of.human(),
+        last.as_of.human()
+    ))
 }

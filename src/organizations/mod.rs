@@ -18,7 +18,7 @@ mod text;
 #[cfg(test)]
 mod tests;
 
-pub use figures::{FigureSeries, facts_about, figure_series};
+pub use figures::{FigureSeries, change_text, facts_about, figure_series};
 pub use filter::{Filter, filter};
 pub use rows::{KindTally, OrgRow, RelationshipTally, events_of, mentions, rows, tally};
 pub use sort::{SortColumn, SortOrder, sort};

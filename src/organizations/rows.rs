@@ -21,8 +21,8 @@ pub struct OrgRow {
     /// Since when the first relationship holds; `None` when not stated or unknown.
     pub since: Option<Date>,
     /// Distinct (article, paragraph) citations of the organization: its own
-    /// sources, its relationships' sources, and the sources of the events and
-    /// facts that list it. Counts the same places as [`mentions`].
+    /// sources, its relationships' sources, and the sources of the facts that
+    /// list it. Counts the same places as [`mentions`].
     pub mentions: usize,
 }
 
@@ -60,8 +60,11 @@ pub fn rows(dataset: &Dataset) -> Vec<OrgRow> {
 /// `dataset.articles`, paragraph) pairs, without duplicates, in article order
 /// then paragraph order. Empty for an index out of range.
 ///
-/// The places are those [`OrgRow::mentions`] counts. A citation of an article
-/// the dataset does not hold is left out, since the panel could not open it.
+/// The places are those [`OrgRow::mentions`] counts. Events are left out: an
+/// event's paragraph need not name every organization the event involves (the
+/// Ashgabat conference's sessions do not name the UN), and the panel lists
+/// events apart. A citation of an article the dataset does not hold is left
+/// out, since the panel could not open it.
 pub fn mentions(dataset: &Dataset, org_index: usize) -> Vec<(usize, u32)> {
     let Some(organization) = dataset.organizations.get(org_index) else {
         return Vec::new();
@@ -69,11 +72,11 @@ pub fn mentions(dataset: &Dataset, org_index: usize) -> Vec<(usize, u32)> {
     let articles = article_positions(dataset);
     let mut places = Vec::new();
     push_own(&mut places, &articles, organization);
-    let listed = |ids: &[String]| ids.contains(&organization.id);
-    for event in dataset.events.iter().filter(|e| listed(&e.organizations)) {
-        push_sources(&mut places, &articles, &event.sources);
-    }
-    for fact in dataset.facts.iter().filter(|f| listed(&f.organizations)) {
+    for fact in dataset
+        .facts
+        .iter()
+        .filter(|f| f.organizations.contains(&organization.id))
+    {
         push_sources(&mut places, &articles, &fact.sources);
     }
     places.sort_unstable();
@@ -96,25 +99,37 @@ pub fn events_of(dataset: &Dataset, org_index: usize) -> Vec<usize> {
         .collect()
 }
 
-/// Rows per first relationship, `None` ("not stated") last; see [`tally`].
+/// Organizations per relationship, `None` ("not stated") last; see [`tally`].
 pub type RelationshipTally = Vec<(Option<RelationshipKind>, usize)>;
 
-/// Rows per kind; see [`tally`].
+/// Organizations per kind; see [`tally`].
 pub type KindTally = Vec<(OrganizationKind, usize)>;
 
-/// For the chart: rows counted by their first relationship (`None` for "not
-/// stated", last) and by kind, each in enum order, leaving out zero counts.
-pub fn tally(rows: &[OrgRow]) -> (RelationshipTally, KindTally) {
+/// For the chart and the chips: organizations counted by relationship (`None`
+/// for "not stated", last) and by kind, each in enum order, leaving out zero
+/// counts.
+///
+/// An organization counts once under each kind of relationship it has, as
+/// the relationship filter matches any of them: a bar or chip then shows as
+/// many organizations as clicking it leaves in the table. The relationship
+/// counts may therefore add up to more than the organizations.
+pub fn tally(dataset: &Dataset) -> (RelationshipTally, KindTally) {
     // BTreeMaps give enum order, since both enums derive Ord in declaration order.
     let mut relationships: BTreeMap<RelationshipKind, usize> = BTreeMap::new();
     let mut not_stated = 0;
     let mut kinds: BTreeMap<OrganizationKind, usize> = BTreeMap::new();
-    for row in rows {
-        match row.relationship {
-            Some(kind) => *relationships.entry(kind).or_default() += 1,
-            None => not_stated += 1,
+    for organization in &dataset.organizations {
+        let mut own: Vec<RelationshipKind> =
+            organization.relationships.iter().map(|r| r.kind).collect();
+        own.sort_unstable();
+        own.dedup();
+        for kind in own {
+            *relationships.entry(kind).or_default() += 1;
         }
-        *kinds.entry(row.kind).or_default() += 1;
+        if organization.relationships.is_empty() {
+            not_stated += 1;
+        }
+        *kinds.entry(organization.kind).or_default() += 1;
     }
     // Option orders None first, but the chart wants "not stated" last.
     let mut by_relationship: Vec<_> = relationships
@@ -161,8 +176,8 @@ fn push_own(
 }
 
 /// Every organization's mention places, sorted and without duplicates, in one
-/// pass over events and facts (calling [`mentions`] per organization would scan
-/// them once per organization).
+/// pass over the facts (calling [`mentions`] per organization would scan them
+/// once per organization).
 fn all_citations(dataset: &Dataset) -> Vec<Vec<(usize, u32)>> {
     let articles = article_positions(dataset);
     let positions: HashMap<&str, usize> = dataset
@@ -180,13 +195,9 @@ fn all_citations(dataset: &Dataset) -> Vec<Vec<(usize, u32)>> {
             own
         })
         .collect();
-    let listed = dataset
-        .events
-        .iter()
-        .map(|e| (&e.organizations, &e.sources))
-        .chain(dataset.facts.iter().map(|f| (&f.organizations, &f.sources)));
-    for (ids, sources) in listed {
-        for id in ids {
+    for fact in &dataset.facts {
+        let sources = &fact.sources;
+        for id in &fact.organizations {
             if let Some(list) = positions.get(id.as_str()).and_then(|&i| places.get_mut(i)) {
                 push_sources(list, &articles, sources);
             }
