@@ -32,6 +32,11 @@ pub struct Cli {
     #[arg(long, value_name = "ID")]
     pub event: Option<String>,
 
+    /// Select this organization (by id, as `export` lists them) and open its
+    /// details in the Organizations view, unless --view says otherwise.
+    #[arg(long, value_name = "ID")]
+    pub organization: Option<String>,
+
     /// Open in this colour theme (it is remembered, like the button's choice).
     #[arg(long, value_enum, value_name = "THEME")]
     pub theme: Option<ThemeArg>,
@@ -52,7 +57,7 @@ pub enum ViewArg {
     Study,
     /// The full timeline with its filters and list of events.
     Timeline,
-    /// The organization membership panel (not built yet).
+    /// The organizations table, with details, headline figures and a chart.
     Organizations,
     /// The quiz (not built yet).
     Quiz,

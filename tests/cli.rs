@@ -460,16 +460,23 @@ fn help_lists_the_commands() {
 // These are refused before any window opens, so they run without a display.
 
 #[test]
-fn views_not_built_yet_are_refused_with_a_reason() {
-    for view in ["organizations", "quiz"] {
-        let output = run(&["--view", view]);
-        assert_eq!(output.status.code(), Some(2), "{view}");
-        assert!(
-            stderr(&output).contains("view is not built yet; this version has --view study"),
-            "{}",
-            stderr(&output)
-        );
-    }
+fn the_quiz_view_is_refused_with_a_reason_until_it_is_built() {
+    let output = run(&["--view", "quiz"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("the quiz view is not built yet"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn an_unknown_organization_is_refused_with_the_known_ones() {
+    let output = run(&["--organization", "nato"]);
+    assert_eq!(output.status.code(), Some(2));
+    let text = stderr(&output);
+    assert!(text.contains("there is no organization “nato”"), "{text}");
+    assert!(text.contains("un-general-assembly"), "{text}");
 }
 
 #[test]

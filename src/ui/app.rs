@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::organizations::{self, OrganizationsRuntime};
 use super::screenshot::ScreenshotJob;
 use super::state::{STORAGE_KEY, Settings, TextSizeStep};
 use super::study::{self, ReaderRuntime};
@@ -21,17 +22,20 @@ pub enum View {
     Study,
     /// The full timeline with filters and a list.
     Timeline,
+    /// The organizations table with details, figures and a chart.
+    Organizations,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 2] = [View::Study, View::Timeline];
+    pub const ALL: [View; 3] = [View::Study, View::Timeline, View::Organizations];
 
     /// The tab's label.
     pub fn label(self) -> &'static str {
         match self {
             View::Study => "Study",
             View::Timeline => "Timeline",
+            View::Organizations => "Organizations",
         }
     }
 }
@@ -54,6 +58,20 @@ pub enum Command {
         event: Option<usize>,
         /// Open the details card.
         details: bool,
+    },
+    /// Select an event, open its card, bring it into view on both timelines
+    /// and switch to the Timeline view.
+    FocusEvent(usize),
+    /// Select an organization (index into the dataset's organizations) or
+    /// clear the selection; `details` opens its details, `show` switches to
+    /// the Organizations view with its row in view.
+    SelectOrganization {
+        /// The organization, or `None` to clear.
+        organization: Option<usize>,
+        /// Open its details.
+        details: bool,
+        /// Switch to the Organizations view.
+        show: bool,
     },
     /// Switch to a view.
     ShowView(View),
@@ -95,6 +113,8 @@ pub struct ReaderApp {
     timeline_index: TimelineIndex,
     timeline: TimelineRuntime,
     selected_event: Option<usize>,
+    organizations: OrganizationsRuntime,
+    selected_organization: Option<usize>,
     applied_theme: Option<Theme>,
     screenshot: Option<ScreenshotJob>,
     timing: Option<std::time::Instant>,
@@ -116,6 +136,7 @@ impl ReaderApp {
             .map(Settings::sanitized)
             .unwrap_or_default();
         let timeline_index = TimelineIndex::new(&dataset);
+        let organizations = OrganizationsRuntime::new(&dataset);
         let mut app = Self {
             dataset,
             origin,
@@ -124,6 +145,8 @@ impl ReaderApp {
             timeline_index,
             timeline: TimelineRuntime::default(),
             selected_event: None,
+            organizations,
+            selected_organization: None,
             applied_theme: None,
             screenshot: None,
             timing: None,
@@ -160,19 +183,42 @@ impl ReaderApp {
         let Some(index) = self.dataset.events.iter().position(|e| e.id == id) else {
             return false;
         };
-        let Some(event) = self.dataset.events.get(index) else {
+        let view = self.settings.view;
+        self.apply(Command::FocusEvent(index));
+        // Only the selection and zoom: the caller chooses the view.
+        self.settings.view = view;
+        true
+    }
+
+    /// Selects the organization `id` and opens its details. Returns false if
+    /// there is no such organization.
+    pub fn select_organization(&mut self, id: &str) -> bool {
+        let Some(index) = self.dataset.organizations.iter().position(|o| o.id == id) else {
             return false;
         };
-        let span = crate::timeline::TimeSpan::of(&event.date);
-        // Two years either side: close enough to read, wide enough for context.
-        let around = crate::timeline::TimeSpan::new(span.start - 730.0, span.end + 730.0);
-        self.timeline.full.fit(around);
-        self.timeline.strip.fit(around);
-        self.apply(Command::SelectEvent {
-            event: Some(index),
+        self.apply(Command::SelectOrganization {
+            organization: Some(index),
             details: true,
+            show: false,
         });
         true
+    }
+
+    /// The selected organization's id, shared by every view.
+    pub fn selected_organization(&self) -> Option<&str> {
+        self.selected_organization
+            .and_then(|i| self.dataset.organizations.get(i))
+            .map(|o| o.id.as_str())
+    }
+
+    /// Whether the selected organization's details are open.
+    pub fn organization_details_open(&self) -> bool {
+        self.organizations.details_open
+    }
+
+    /// The current view.
+    pub fn view(&self) -> View {
+        self.settings.view
     }
 
     /// Switches to `view`.
@@ -254,6 +300,39 @@ impl ReaderApp {
                     self.timeline.details_open = false;
                 } else if details {
                     self.timeline.details_open = true;
+                }
+            }
+            Command::FocusEvent(index) => {
+                let Some(event) = self.dataset.events.get(index) else {
+                    return;
+                };
+                let span = crate::timeline::TimeSpan::of(&event.date);
+                // Two years either side: close enough to read, wide enough for context.
+                let around = crate::timeline::TimeSpan::new(span.start - 730.0, span.end + 730.0);
+                self.timeline.full.fit(around);
+                self.timeline.strip.fit(around);
+                self.selected_event = Some(index);
+                self.timeline.details_open = true;
+                self.settings.view = View::Timeline;
+            }
+            Command::SelectOrganization {
+                organization,
+                details,
+                show,
+            } => {
+                self.selected_organization =
+                    organization.filter(|&i| i < self.dataset.organizations.len());
+                match self.selected_organization {
+                    None => self.organizations.details_open = false,
+                    Some(index) => {
+                        if details {
+                            self.organizations.details_open = true;
+                        }
+                        if show {
+                            self.organizations.reveal(&self.dataset, index);
+                            self.settings.view = View::Organizations;
+                        }
+                    }
                 }
             }
             Command::ShowView(view) => self.settings.view = view,
@@ -388,6 +467,14 @@ impl eframe::App for ReaderApp {
                 &self.timeline_index,
                 &mut self.timeline,
                 self.selected_event,
+                &mut commands,
+            ),
+            View::Organizations => organizations::organizations_view_ui(
+                ui,
+                &self.dataset,
+                &mut self.organizations,
+                self.selected_organization,
+                self.selected_event.and_then(|i| self.dataset.events.get(i)),
                 &mut commands,
             ),
         }

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod fonts;
 pub mod icon;
+pub mod organizations;
 pub mod screenshot;
 pub mod state;
 pub mod study;
@@ -52,11 +53,9 @@ pub fn load_for_window(args: &Cli) -> Result<(Dataset, DataOrigin), String> {
 pub fn run(args: &Cli) -> i32 {
     let started = std::time::Instant::now();
     let timing = std::env::var_os("NEUTRALITY_READER_TIMING").is_some();
-    if let Some(view) = args.view
-        && !matches!(view, ViewArg::Study | ViewArg::Timeline)
-    {
+    if args.view == Some(ViewArg::Quiz) {
         eprintln!(
-            "neutrality-reader: the {view:?} view is not built yet; this version has --view study and --view timeline"
+            "neutrality-reader: the quiz view is not built yet; this version has --view study, timeline and organizations"
         );
         return 2;
     }
@@ -92,7 +91,22 @@ pub fn run(args: &Cli) -> i32 {
         );
         return 2;
     }
+    if let Some(id) = &args.organization
+        && dataset.organization(id).is_none()
+    {
+        let known: Vec<&str> = dataset
+            .organizations
+            .iter()
+            .map(|o| o.id.as_str())
+            .collect();
+        eprintln!(
+            "neutrality-reader: there is no organization “{id}”; the organizations are: {}",
+            known.join(", ")
+        );
+        return 2;
+    }
     let dataset = Arc::new(dataset);
+    let organization = args.organization.clone();
     let article = args.article.clone();
     let event = args.event.clone();
     let paragraph = args.paragraph;
@@ -142,10 +156,15 @@ pub fn run(args: &Cli) -> i32 {
                 app.focus_event(event);
                 app.show_view(app::View::Timeline);
             }
+            if let Some(organization) = &organization {
+                app.select_organization(organization);
+                app.show_view(app::View::Organizations);
+            }
             match view {
                 Some(ViewArg::Timeline) => app.show_view(app::View::Timeline),
                 Some(ViewArg::Study) => app.show_view(app::View::Study),
-                _ => {}
+                Some(ViewArg::Organizations) => app.show_view(app::View::Organizations),
+                Some(ViewArg::Quiz) | None => {}
             }
             if let Some(theme) = theme {
                 app.apply_theme(match theme {

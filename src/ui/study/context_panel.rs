@@ -4,8 +4,9 @@
 use egui::RichText;
 
 use crate::dataset::Dataset;
-use crate::model::Organization;
+use crate::model::{Event, Organization};
 use crate::ui::app::Command;
+use crate::ui::organizations::standing_rich;
 
 /// The relationship of Turkmenistan to `organization` in a few words.
 pub fn relationship_summary(organization: &Organization) -> String {
@@ -18,11 +19,13 @@ pub fn relationship_summary(organization: &Organization) -> String {
     }
 }
 
-/// Draws the panel for the article `current`.
+/// Draws the panel for the article `current`. With an event selected on the
+/// timeline, each relationship shows how it stood on that event's date.
 pub fn context_ui(
     ui: &mut egui::Ui,
     dataset: &Dataset,
     current: Option<&str>,
+    selected_event: Option<&Event>,
     commands: &mut Vec<Command>,
 ) {
     let Some(article) = current else { return };
@@ -32,27 +35,63 @@ pub fn context_ui(
         .auto_shrink([false, true])
         .show(ui, |ui| {
             ui.heading("Organizations");
-            let organizations: Vec<_> = dataset.organizations_of_article(article).collect();
-            if organizations.is_empty() {
+            let as_of = selected_event.map(|event| event.date.start());
+            if let (Some(event), Some(date)) = (selected_event, as_of) {
+                ui.label(
+                    RichText::new(format!(
+                        "As they stood on {}, the date of the selected event “{}”:",
+                        date.human(),
+                        event.title
+                    ))
+                    .small()
+                    .italics(),
+                );
+            }
+            let indices = dataset.organization_indices_of_article(article);
+            if indices.is_empty() {
                 ui.weak("This article names no organization.");
             }
-            for organization in organizations {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(organization.short_name()).strong());
-                    ui.weak(relationship_summary(organization));
-                })
-                .response
-                .on_hover_ui(|ui| {
-                    ui.set_max_width(360.0);
-                    record_card_ui(
-                        ui,
-                        &organization.name,
-                        &organization.summary,
-                        organization.note.as_deref(),
-                    );
-                });
+            for &index in indices {
+                let Some(organization) = dataset.organizations.get(index) else {
+                    continue;
+                };
+                let response = ui
+                    .add(
+                        egui::Button::new(RichText::new(organization.short_name()).strong())
+                            .frame(false),
+                    )
+                    .on_hover_ui(|ui| {
+                        ui.set_max_width(360.0);
+                        record_card_ui(
+                            ui,
+                            &organization.name,
+                            &organization.summary,
+                            organization.note.as_deref(),
+                        );
+                        ui.weak("Click to open it in the Organizations view.");
+                    });
+                if response.clicked() {
+                    commands.push(Command::SelectOrganization {
+                        organization: Some(index),
+                        details: true,
+                        show: true,
+                    });
+                }
                 if organization.acronym.is_some() {
                     ui.label(RichText::new(&organization.name).small());
+                }
+                match (as_of, organization.relationships.as_slice()) {
+                    (_, []) => {
+                        ui.weak("Relationship not stated");
+                    }
+                    (None, _) => {
+                        ui.weak(relationship_summary(organization));
+                    }
+                    (Some(date), relationships) => {
+                        for relationship in relationships {
+                            ui.label(standing_rich(relationship, date).small());
+                        }
+                    }
                 }
                 ui.add_space(4.0);
             }

@@ -61,7 +61,8 @@ pub fn study_ui(
             .default_size(300.0)
             .min_size(200.0)
             .show(ui, |ui| {
-                context_panel::context_ui(ui, dataset, current.as_deref(), commands);
+                let event = strip.selected.and_then(|i| dataset.events.get(i));
+                context_panel::context_ui(ui, dataset, current.as_deref(), event, commands);
             });
     }
     if settings.show_strip {

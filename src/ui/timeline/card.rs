@@ -63,15 +63,27 @@ pub fn event_card_ui(
     let organizations: Vec<_> = event
         .organizations
         .iter()
-        .filter_map(|id| dataset.organization(id))
+        .filter_map(|id| {
+            let index = dataset.organization_index(id)?;
+            Some((index, dataset.organizations.get(index)?))
+        })
         .collect();
     if !organizations.is_empty() {
         ui.add_space(4.0);
         ui.label(RichText::new("Organizations").strong());
-        for organization in organizations {
+        for (index, organization) in organizations {
             ui.horizontal_wrapped(|ui| {
-                ui.label(organization.short_name())
-                    .on_hover_text(&organization.name);
+                let link = ui.link(organization.short_name()).on_hover_text(format!(
+                    "{}: open in the Organizations view",
+                    organization.name
+                ));
+                if link.clicked() {
+                    commands.push(Command::SelectOrganization {
+                        organization: Some(index),
+                        details: true,
+                        show: true,
+                    });
+                }
                 ui.weak(relationship_summary(organization));
             });
         }

@@ -1,0 +1,239 @@
+//! The details of the selected organization: summary, each relationship with
+//! the sentence that states it, figures about it, its events, and every
+//! paragraph that mentions it.
+
+use egui::{RichText, Role, WidgetInfo};
+
+use super::{OrganizationsRuntime, standing_rich, undated_text};
+use crate::dataset::Dataset;
+use crate::model::{Organization, Source};
+use crate::organizations;
+use crate::ui::app::Command;
+
+/// What the details list for one organization, worked out when it is selected
+/// rather than on every frame.
+#[derive(Clone, Debug, Default)]
+pub struct DetailLists {
+    /// The organization these are for.
+    organization: usize,
+    /// Indices of its events, chronological.
+    events: Vec<usize>,
+    /// Indices of the facts about it.
+    facts: Vec<usize>,
+    /// (article index, paragraph) places that mention it.
+    mentions: Vec<(usize, u32)>,
+}
+
+impl DetailLists {
+    fn of(dataset: &Dataset, organization: usize) -> Self {
+        Self {
+            organization,
+            events: organizations::events_of(dataset, organization),
+            facts: organizations::facts_about(dataset, organization),
+            mentions: organizations::mentions(dataset, organization),
+        }
+    }
+}
+
+/// Draws the details of the organization at `index`.
+pub fn details_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    index: usize,
+    organization: &Organization,
+    runtime: &mut OrganizationsRuntime,
+    commands: &mut Vec<Command>,
+) {
+    if runtime
+        .details
+        .as_ref()
+        .is_none_or(|d| d.organization != index)
+    {
+        runtime.details = Some(DetailLists::of(dataset, index));
+    }
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Organization").small().weak());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .small_button("Close")
+                .on_hover_text("Close the details (Esc)")
+                .clicked()
+            {
+                runtime.details_open = false;
+            }
+        });
+    });
+    let as_of = runtime.as_of.date;
+    let Some(lists) = &runtime.details else {
+        return;
+    };
+    egui::ScrollArea::vertical()
+        .id_salt("organization_details_scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.heading(&organization.name);
+            let mut line = organization.kind.label().to_owned();
+            if let Some(acronym) = &organization.acronym {
+                line = format!("{acronym} · {line}");
+            }
+            ui.label(RichText::new(line).weak());
+            if !organization.aliases.is_empty() {
+                ui.label(
+                    RichText::new(format!("Also called: {}", organization.aliases.join("; ")))
+                        .small()
+                        .weak(),
+                );
+            }
+            ui.add_space(6.0);
+            ui.label(&organization.summary);
+            if let Some(note) = &organization.note {
+                ui.label(
+                    RichText::new(format!("Editor’s note: {note}"))
+                        .small()
+                        .italics(),
+                );
+            }
+
+            section(ui, "Turkmenistan’s relationship");
+            if organization.relationships.is_empty() {
+                ui.label(
+                    RichText::new("The articles do not state Turkmenistan’s relationship to it.")
+                        .italics(),
+                );
+            }
+            for relationship in &organization.relationships {
+                ui.label(RichText::new(undated_text(relationship)).strong());
+                if let Some(date) = as_of {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(RichText::new(format!("On {}:", date.human())).small());
+                        ui.label(standing_rich(relationship, date).small());
+                    });
+                }
+                ui.label(RichText::new(format!("“{}”", relationship.quote)).italics());
+                if let Some(derived) = &relationship.derived {
+                    ui.label(
+                        RichText::new(format!("How the date was found: {derived}"))
+                            .small()
+                            .italics(),
+                    );
+                }
+                read_in_source(ui, dataset, &relationship.source, commands);
+                ui.add_space(6.0);
+            }
+
+            if !lists.facts.is_empty() {
+                section(ui, "Figures");
+                for fact in lists.facts.iter().filter_map(|&i| dataset.facts.get(i)) {
+                    ui.label(RichText::new(fact.headline()).strong())
+                        .on_hover_text(&fact.measure);
+                    ui.label(RichText::new(&fact.measure).small());
+                    ui.label(RichText::new(format!("“{}”", fact.quote)).italics());
+                    if let Some(note) = &fact.note {
+                        ui.label(
+                            RichText::new(format!("Editor’s note: {note}"))
+                                .small()
+                                .italics(),
+                        );
+                    }
+                    for source in &fact.sources {
+                        read_in_source(ui, dataset, source, commands);
+                    }
+                    ui.add_space(6.0);
+                }
+            }
+
+            section(ui, &format!("Events ({})", lists.events.len()));
+            if lists.events.is_empty() {
+                ui.weak("No dated event of the articles involves it.");
+            }
+            for &event_index in &lists.events {
+                let Some(event) = dataset.events.get(event_index) else {
+                    continue;
+                };
+                let text = format!("{} — {}", event.date.human(), event.title);
+                if ui
+                    .add(egui::Button::new(text).wrap())
+                    .on_hover_text("Show this event on the timeline")
+                    .clicked()
+                {
+                    commands.push(Command::FocusEvent(event_index));
+                }
+            }
+
+            section(
+                ui,
+                &format!(
+                    "Mentioned in ({} paragraph{})",
+                    lists.mentions.len(),
+                    if lists.mentions.len() == 1 { "" } else { "s" }
+                ),
+            );
+            mentions_ui(ui, dataset, &lists.mentions, commands);
+        });
+}
+
+/// A small heading between the parts of the details.
+fn section(ui: &mut egui::Ui, title: &str) {
+    ui.add_space(8.0);
+    ui.label(RichText::new(title).strong().size(15.0));
+    ui.add_space(2.0);
+}
+
+/// "Read in source: title, paragraph n", opening the article there.
+pub fn read_in_source(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    source: &Source,
+    commands: &mut Vec<Command>,
+) {
+    let Some(article) = dataset.article(&source.article) else {
+        return;
+    };
+    let text = format!(
+        "Read in source: {}, paragraph {}",
+        article.title, source.paragraph
+    );
+    if ui
+        .add(egui::Button::new(text).wrap())
+        .on_hover_text("Open the article at this paragraph, highlighted")
+        .clicked()
+    {
+        commands.push(Command::OpenArticle {
+            article: source.article.clone(),
+            paragraph: Some(source.paragraph),
+        });
+    }
+}
+
+/// The mentions grouped by article: its title, then one small button per paragraph.
+fn mentions_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    mentions: &[(usize, u32)],
+    commands: &mut Vec<Command>,
+) {
+    for group in mentions.chunk_by(|a, b| a.0 == b.0) {
+        let Some(article) = group.first().and_then(|&(a, _)| dataset.articles.get(a)) else {
+            continue;
+        };
+        ui.label(RichText::new(&article.title).small());
+        ui.horizontal_wrapped(|ui| {
+            for &(_, paragraph) in group {
+                let name = format!("Paragraph {paragraph} of {}", article.title);
+                let response = ui
+                    .small_button(format!("¶{paragraph}"))
+                    .on_hover_text(format!("Open {name}"));
+                // The pilcrow reads badly aloud; say what the button opens.
+                response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &name));
+                if response.clicked() {
+                    commands.push(Command::OpenArticle {
+                        article: article.id.clone(),
+                        paragraph: Some(paragraph),
+                    });
+                }
+            }
+        });
+        ui.add_space(4.0);
+    }
+}

@@ -1,0 +1,106 @@
+//! The filter box and the relationship and kind chips above the table.
+
+use std::collections::BTreeSet;
+use std::hash::Hash;
+
+use super::OrganizationsRuntime;
+use crate::dataset::Dataset;
+use crate::model::RelationshipKind;
+use crate::organizations::{self, KindTally, RelationshipTally};
+
+/// The chips and how many organizations each would show, counted once per
+/// dataset (see [`organizations::tally`]); the chart draws the same counts.
+#[derive(Clone, Debug, Default)]
+pub struct Chips {
+    /// Relationship chips (`None`: "not stated").
+    pub relationships: RelationshipTally,
+    /// Kind chips.
+    pub kinds: KindTally,
+}
+
+impl Chips {
+    /// The chips for the kinds and relationships that occur in `dataset`.
+    pub fn new(dataset: &Dataset) -> Self {
+        let (relationships, kinds) = organizations::tally(dataset);
+        Self {
+            relationships,
+            kinds,
+        }
+    }
+}
+
+/// The filter box's id, so that the view's arrow keys can work while typing in it.
+pub fn filter_box_id() -> egui::Id {
+    egui::Id::unique("organizations_filter_box")
+}
+
+/// The filter box and the chips.
+pub fn filters_ui(ui: &mut egui::Ui, runtime: &mut OrganizationsRuntime) {
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        let label = ui.label("Filter");
+        ui.add(
+            egui::TextEdit::singleline(&mut runtime.filter.text)
+                .id(filter_box_id())
+                .hint_text("name, acronym or other name")
+                .desired_width(280.0),
+        )
+        .labelled_by(label.id)
+        .on_hover_text(
+            "Type to narrow the table; Down and Up then move through it, Enter opens the details",
+        );
+        if !runtime.filter.text.is_empty()
+            && ui
+                .small_button("Clear")
+                .on_hover_text("Clear the filter text")
+                .clicked()
+        {
+            runtime.filter.text.clear();
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Relationship:");
+        for &(kind, count) in &runtime.chips.relationships {
+            let label = kind.map_or("Not stated", RelationshipKind::label);
+            chip(ui, &mut runtime.filter.relationships, kind, label, count);
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Kind:");
+        for &(kind, count) in &runtime.chips.kinds {
+            chip(ui, &mut runtime.filter.kinds, kind, kind.label(), count);
+        }
+        let any = !runtime.filter.kinds.is_empty() || !runtime.filter.relationships.is_empty();
+        if any && ui.small_button("All chips off").clicked() {
+            runtime.filter.kinds.clear();
+            runtime.filter.relationships.clear();
+        }
+    });
+}
+
+/// A chip that adds `value` to `chosen`, or takes it out again.
+fn chip<T: Ord + Copy + Hash>(
+    ui: &mut egui::Ui,
+    chosen: &mut BTreeSet<T>,
+    value: T,
+    label: &str,
+    count: usize,
+) {
+    let on = chosen.contains(&value);
+    let hint = if on {
+        "Click to stop filtering by this"
+    } else {
+        "Click to show only these (chips of one row combine with “or”)"
+    };
+    if ui
+        .selectable_label(on, format!("{label} ({count})"))
+        .on_hover_text(hint)
+        .clicked()
+    {
+        if on {
+            chosen.remove(&value);
+        } else {
+            chosen.insert(value);
+        }
+    }
+}
