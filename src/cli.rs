@@ -1,4 +1,5 @@
-//! The command line: open the window, `check` a dataset, `export` it as JSON.
+//! The command line: open the window, `check` a dataset, `export` it as JSON,
+//! print a `quiz`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -37,6 +38,15 @@ pub struct Cli {
     #[arg(long, value_name = "ID")]
     pub organization: Option<String>,
 
+    /// Start the quiz of this code (as the Quiz view or `quiz` shows it) in
+    /// the Quiz view; with --quiz-mode, in that mode.
+    #[arg(long, value_name = "CODE")]
+    pub quiz: Option<String>,
+
+    /// With --quiz: practice (the default), test or class.
+    #[arg(long, value_enum, value_name = "MODE", requires = "quiz")]
+    pub quiz_mode: Option<QuizModeArg>,
+
     /// Open in this colour theme (it is remembered, like the button's choice).
     #[arg(long, value_enum, value_name = "THEME")]
     pub theme: Option<ThemeArg>,
@@ -59,8 +69,19 @@ pub enum ViewArg {
     Timeline,
     /// The organizations table, with details, headline figures and a chart.
     Organizations,
-    /// The quiz (not built yet).
+    /// Quizzes generated from the dataset: practice, test, class mode, review.
     Quiz,
+}
+
+/// The modes `--quiz-mode` can choose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum QuizModeArg {
+    /// Feedback after each answer.
+    Practice,
+    /// The score at the end, then a review.
+    Test,
+    /// One question large, for a projector.
+    Class,
 }
 
 /// The themes `--theme` can choose.
@@ -82,6 +103,126 @@ pub enum Command {
     },
     /// Print the whole dataset as JSON.
     Export,
+    /// Print a quiz generated from the dataset: a worksheet with its answer key
+    /// (Markdown) or the questions as JSON. The same seed and options always
+    /// print the same quiz.
+    Quiz(QuizArgs),
+}
+
+/// The options of `quiz`.
+#[derive(Debug, clap::Args)]
+pub struct QuizArgs {
+    /// The seed; the same seed gives the same quiz. A seed below 1,048,576 with
+    /// at most 64 questions also gets a quiz code to share.
+    #[arg(long, default_value_t = 0, conflicts_with = "code")]
+    pub seed: u64,
+    /// How many questions (fewer if the data has fewer good ones).
+    #[arg(long, default_value_t = 10, conflicts_with = "code")]
+    pub count: usize,
+    /// Topics, separated by commas: events, resolutions, organizations, people,
+    /// figures, glossary, sentences. All of them if omitted.
+    #[arg(long, value_name = "LIST", conflicts_with = "code")]
+    pub topics: Option<String>,
+    /// easy, normal or hard: how close the wrong options are to the right one.
+    #[arg(long, default_value = "normal", conflicts_with = "code")]
+    pub difficulty: String,
+    /// Make the quiz of this code (as shown in the Quiz view) instead.
+    #[arg(long, value_name = "CODE")]
+    pub code: Option<String>,
+    /// markdown: a printable worksheet with the answer key; json: the questions.
+    #[arg(long, value_enum, default_value = "markdown")]
+    pub format: QuizFormat,
+}
+
+/// How `quiz` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum QuizFormat {
+    /// A printable worksheet.
+    Markdown,
+    /// A list of questions.
+    Json,
+}
+
+/// `quiz`: prints the quiz, returns the exit code (2 for bad options).
+pub fn quiz(dir: Option<&Path>, args: &QuizArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    use crate::quiz::{Difficulty, QuizCode, QuizOptions, Topic, worksheet};
+    let options = match &args.code {
+        Some(text) => match QuizCode::parse(text) {
+            Ok(code) => code.options(),
+            Err(error) => {
+                let _ = writeln!(err, "neutrality-reader quiz: {error}");
+                return 2;
+            }
+        },
+        None => {
+            let topics = match args.topics.as_deref().map(Topic::parse_list).transpose() {
+                Ok(topics) => topics.unwrap_or_default(),
+                Err(error) => {
+                    let _ = writeln!(err, "neutrality-reader quiz: {error}");
+                    return 2;
+                }
+            };
+            let Some(difficulty) = Difficulty::from_key(&args.difficulty) else {
+                let _ = writeln!(
+                    err,
+                    "neutrality-reader quiz: “{}” is not a difficulty; write easy, normal or hard",
+                    args.difficulty
+                );
+                return 2;
+            };
+            if args.count == 0 {
+                let _ = writeln!(err, "neutrality-reader quiz: --count must be at least 1");
+                return 2;
+            }
+            QuizOptions {
+                seed: args.seed,
+                count: args.count,
+                topics,
+                difficulty,
+            }
+        }
+    };
+    let dataset = match load(dir) {
+        Ok(dataset) => dataset,
+        Err(error) => {
+            for problem in &error.problems {
+                let _ = writeln!(err, "{problem}");
+            }
+            let _ = writeln!(
+                err,
+                "neutrality-reader quiz: the dataset has problems; `check` lists them"
+            );
+            return 1;
+        }
+    };
+    let quiz = crate::quiz::generate(&dataset, &options);
+    if quiz.questions.is_empty() {
+        let _ = writeln!(
+            err,
+            "neutrality-reader quiz: the dataset has no question to ask on these topics"
+        );
+        return 1;
+    }
+    let text = match args.format {
+        QuizFormat::Markdown => worksheet::to_markdown(&quiz, &dataset),
+        QuizFormat::Json => match serde_json::to_string_pretty(&worksheet::to_json(&quiz)) {
+            Ok(text) => text,
+            Err(error) => {
+                let _ = writeln!(err, "could not write JSON: {error}");
+                return 1;
+            }
+        },
+    };
+    let _ = writeln!(out, "{text}");
+    if quiz.questions.len() < options.count {
+        let _ = writeln!(
+            err,
+            "neutrality-reader quiz: {} of the {} questions asked for: the dataset has no more good ones on these topics",
+            quiz.questions.len(),
+            options.count
+        );
+    }
+    0
 }
 
 /// Loads the dataset from `dir`, or the embedded one.

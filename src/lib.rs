@@ -7,5 +7,7 @@ pub mod cli;
 pub mod dataset;
 pub mod model;
 pub mod organizations;
+pub mod quiz;
+pub mod storage;
 pub mod timeline;
 pub mod ui;

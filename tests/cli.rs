@@ -460,17 +460,6 @@ fn help_lists_the_commands() {
 // These are refused before any window opens, so they run without a display.
 
 #[test]
-fn the_quiz_view_is_refused_with_a_reason_until_it_is_built() {
-    let output = run(&["--view", "quiz"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("the quiz view is not built yet"),
-        "{}",
-        stderr(&output)
-    );
-}
-
-#[test]
 fn an_unknown_organization_is_refused_with_the_known_ones() {
     let output = run(&["--organization", "nato"]);
     assert_eq!(output.status.code(), Some(2));
@@ -515,6 +504,126 @@ fn an_unknown_event_is_refused() {
     assert_eq!(output.status.code(), Some(2));
     assert!(
         stderr(&output).contains("there is no event “no-such-event”"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn quiz_json_lists_questions_with_answers_and_sources() {
+    let output = run(&["quiz", "--seed", "12", "--count", "8", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let questions: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let questions = questions.as_array().unwrap();
+    assert_eq!(questions.len(), 8);
+    let dataset = neutrality_reader::dataset::Dataset::embedded().unwrap();
+    for question in questions {
+        for field in [
+            "kind",
+            "prompt",
+            "options",
+            "answer",
+            "explanation",
+            "sources",
+        ] {
+            assert!(question.get(field).is_some(), "{field} in {question}");
+        }
+        let options = question["options"].as_array().unwrap();
+        let answer = question["answer"].as_array().unwrap();
+        assert!(!answer.is_empty());
+        assert!(
+            answer
+                .iter()
+                .all(|i| (i.as_u64().unwrap() as usize) < options.len())
+        );
+        for source in question["sources"].as_array().unwrap() {
+            let article = dataset
+                .article(source["article"].as_str().unwrap())
+                .unwrap();
+            let paragraph = source["paragraph"].as_u64().unwrap() as u32;
+            assert!(article.paragraph(paragraph).is_some(), "{source}");
+        }
+    }
+}
+
+#[test]
+fn the_same_seed_prints_the_same_quiz_and_its_code_too() {
+    let first = run(&[
+        "quiz",
+        "--seed",
+        "31",
+        "--count",
+        "5",
+        "--topics",
+        "events,figures",
+    ]);
+    let second = run(&[
+        "quiz",
+        "--seed",
+        "31",
+        "--count",
+        "5",
+        "--topics",
+        "events,figures",
+    ]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    assert_eq!(stdout(&first), stdout(&second));
+    let sheet = stdout(&first);
+    // The worksheet names its code; the code prints the same worksheet.
+    let code = sheet
+        .lines()
+        .next()
+        .unwrap()
+        .strip_prefix("# Quiz ")
+        .unwrap()
+        .to_owned();
+    let by_code = run(&["quiz", "--code", &code]);
+    assert_eq!(stdout(&by_code), sheet);
+    let other = run(&[
+        "quiz",
+        "--seed",
+        "32",
+        "--count",
+        "5",
+        "--topics",
+        "events,figures",
+    ]);
+    assert_ne!(stdout(&other), sheet);
+}
+
+#[test]
+fn the_worksheet_has_the_answer_key_and_sources_at_the_end() {
+    let output = run(&["quiz", "--seed", "3", "--count", "6"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let sheet = stdout(&output);
+    let key = sheet.find("## Answer key").unwrap();
+    let sources = sheet.find("## Sources").unwrap();
+    assert!(sheet.find("**1.**").unwrap() < key && key < sources);
+    assert!(sheet.contains("Name: ____"));
+    assert_eq!(
+        sheet[key..sources].matches("Source: *").count(),
+        6,
+        "{sheet}"
+    );
+    assert!(sheet.contains("- **A.** ") && sheet.contains("- **D.** "));
+}
+
+#[test]
+fn quiz_options_that_make_no_sense_are_refused_with_a_reason() {
+    let output = run(&["quiz", "--topics", "events,weather"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("weather"), "{}", stderr(&output));
+    let output = run(&["quiz", "--difficulty", "brutal"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("“brutal” is not a difficulty"),
+        "{}",
+        stderr(&output)
+    );
+    let output = run(&["quiz", "--code", "ZZZZ"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("has 4 characters"),
         "{}",
         stderr(&output)
     );

@@ -1,0 +1,273 @@
+//! Quiz codes: eight characters that make the same quiz again.
+//!
+//! A code is written in Crockford's base 32 (digits and the letters A–Z without
+//! I, L, O and U), shown as two groups of four, `7K2M-9QX4`. Reading ignores
+//! case, spaces and hyphens, and takes I and L for 1 and O for 0, the way
+//! Crockford's alphabet is meant to be typed.
+//!
+//! The first seven characters hold 35 bits:
+//!
+//! | bits | what                                                    |
+//! |------|---------------------------------------------------------|
+//! | 20   | the seed (so 1,048,576 different quizzes per setting)    |
+//! | 6    | the number of questions, 1 to 64                          |
+//! | 2    | the difficulty                                            |
+//! | 7    | the topics, one bit per entry of [`Topic::ALL`]; none = all |
+//!
+//! mixed by a fixed bijection so that codes made with the same settings do not
+//! all start alike. The eighth character is a check: a weighted sum of the
+//! others modulo 32, with odd weights, so that any one mistyped character (and
+//! nearly every swap of two neighbours) is caught rather than silently making
+//! another quiz. The dataset is not part of the code: the same code gives the
+//! same quiz on the same dataset.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::str::FromStr;
+
+use super::options::{Difficulty, QuizOptions, Topic};
+
+/// Bits of the seed a code holds.
+pub const SEED_BITS: u32 = 20;
+/// The most questions a code can ask for.
+pub const MAX_COUNT: usize = 64;
+
+const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+const DATA_CHARS: usize = 7;
+const PAYLOAD_BITS: u32 = 35;
+const MASK: u64 = (1 << PAYLOAD_BITS) - 1;
+const COUNT_BITS: u32 = 6;
+const DIFFICULTY_BITS: u32 = 2;
+/// Odd, so multiplying by it modulo 2^35 is a bijection.
+const MIX: u64 = 0x5_DEEC_E66D;
+const UNMIX: u64 = inverse(MIX);
+const SHIFT: u32 = 17;
+
+/// The inverse of odd `a` modulo 2^35, by Newton's iteration (each step
+/// doubles the number of correct low bits: 3, 6, 12, 24, 48).
+const fn inverse(a: u64) -> u64 {
+    let mut x = a;
+    let mut i = 0;
+    while i < 5 {
+        x = x.wrapping_mul(2u64.wrapping_sub(a.wrapping_mul(x)));
+        i += 1;
+    }
+    x & MASK
+}
+
+fn mix(payload: u64) -> u64 {
+    let x = payload ^ (payload >> SHIFT);
+    x.wrapping_mul(MIX) & MASK
+}
+
+fn unmix(mixed: u64) -> u64 {
+    let x = mixed.wrapping_mul(UNMIX) & MASK;
+    // Undoes x ^ (x >> 17) on 35 bits.
+    x ^ (x >> SHIFT) ^ (x >> (2 * SHIFT))
+}
+
+fn check(values: &[u8]) -> u8 {
+    let sum: u32 = values
+        .iter()
+        .zip((1u32..).step_by(2))
+        .map(|(&v, weight)| u32::from(v) * weight)
+        .sum();
+    (sum % 32) as u8
+}
+
+/// A quiz code: seed, number of questions, difficulty and topics in eight
+/// characters. Make one with [`QuizCode::from_options`] or [`QuizCode::parse`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct QuizCode {
+    chars: [u8; 8],
+}
+
+/// Why a text is not a quiz code.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CodeError {
+    /// Nothing was typed.
+    #[error("the quiz code is empty: type its eight characters, such as 7K2M-9QX4")]
+    Empty,
+    /// A character outside the alphabet.
+    #[error(
+        "“{character}” cannot be part of a quiz code: codes use the digits and the letters A–Z except U"
+    )]
+    Character {
+        /// The character, as typed.
+        character: char,
+    },
+    /// Too few or too many characters.
+    #[error("“{text}” has {length} characters, but a quiz code has 8 (hyphens and spaces aside)")]
+    Length {
+        /// The text as typed.
+        text: String,
+        /// How many code characters it has.
+        length: usize,
+    },
+    /// The check character does not match: something is mistyped.
+    #[error("“{0}” is not a valid quiz code: a character is probably mistyped")]
+    Check(String),
+    /// The characters check out but say something no quiz code says.
+    #[error("“{0}” is not a quiz code this version of the reader makes")]
+    Unknown(String),
+    /// The options do not fit in a code.
+    #[error(
+        "these options cannot be shared as a code: it holds seeds below {max_seed} and 1 to {MAX_COUNT} questions",
+        max_seed = 1u64 << SEED_BITS
+    )]
+    NotShareable,
+}
+
+impl QuizCode {
+    /// The code for `options`; an error if the seed or count does not fit
+    /// ([`QuizOptions::is_shareable`]).
+    pub fn from_options(options: &QuizOptions) -> Result<Self, CodeError> {
+        if !options.is_shareable() {
+            return Err(CodeError::NotShareable);
+        }
+        let topics = Topic::ALL
+            .iter()
+            .enumerate()
+            .filter(|(_, topic)| options.topics.contains(topic))
+            .fold(0u64, |bits, (i, _)| bits | (1 << i));
+        // Every topic and no topic mean the same: store both as none.
+        let topics = if topics == (1 << Topic::ALL.len()) - 1 {
+            0
+        } else {
+            topics
+        };
+        let difficulty = match options.difficulty {
+            Difficulty::Easy => 0,
+            Difficulty::Normal => 1,
+            Difficulty::Hard => 2,
+        };
+        let count = (options.count as u64).saturating_sub(1);
+        let payload = (((topics << DIFFICULTY_BITS | difficulty) << COUNT_BITS | count)
+            << SEED_BITS)
+            | options.seed;
+        let mixed = mix(payload);
+        let mut values = [0u8; 8];
+        for (i, value) in values.iter_mut().take(DATA_CHARS).enumerate() {
+            let shift = 5 * (DATA_CHARS - 1 - i);
+            *value = ((mixed >> shift) & 31) as u8;
+        }
+        values[DATA_CHARS] = check(&values[..DATA_CHARS]);
+        Ok(Self {
+            chars: values.map(|v| ALPHABET[usize::from(v)]),
+        })
+    }
+
+    /// Reads a code as people type it: any case, with or without the hyphen
+    /// and spaces, I and L for 1, O for 0.
+    pub fn parse(text: &str) -> Result<Self, CodeError> {
+        let mut values = Vec::with_capacity(8);
+        for c in text.chars() {
+            if c.is_whitespace() || matches!(c, '-' | '–' | '_') {
+                continue;
+            }
+            let value = match c.to_ascii_uppercase() {
+                'I' | 'L' => Some(1),
+                'O' => Some(0),
+                upper => ALPHABET
+                    .iter()
+                    .position(|&a| char::from(a) == upper)
+                    .map(|p| p as u8),
+            };
+            values.push(value.ok_or(CodeError::Character { character: c })?);
+        }
+        if values.is_empty() {
+            return Err(CodeError::Empty);
+        }
+        if values.len() != 8 {
+            return Err(CodeError::Length {
+                text: text.trim().to_owned(),
+                length: values.len(),
+            });
+        }
+        if check(&values[..DATA_CHARS]) != values[DATA_CHARS] {
+            return Err(CodeError::Check(text.trim().to_owned()));
+        }
+        let mut chars = [0u8; 8];
+        for (slot, &v) in chars.iter_mut().zip(&values) {
+            *slot = ALPHABET[usize::from(v)];
+        }
+        let code = Self { chars };
+        // A difficulty of 3 checks out but was never written.
+        if code.fields().is_none() {
+            return Err(CodeError::Unknown(text.trim().to_owned()));
+        }
+        Ok(code)
+    }
+
+    fn fields(&self) -> Option<QuizOptions> {
+        let mixed = self.chars[..DATA_CHARS]
+            .iter()
+            .filter_map(|&c| ALPHABET.iter().position(|&a| a == c))
+            .fold(0u64, |acc, v| (acc << 5) | v as u64);
+        let payload = unmix(mixed);
+        let seed = payload & ((1 << SEED_BITS) - 1);
+        let rest = payload >> SEED_BITS;
+        let count = (rest & ((1 << COUNT_BITS) - 1)) as usize + 1;
+        let rest = rest >> COUNT_BITS;
+        let difficulty = match rest & ((1 << DIFFICULTY_BITS) - 1) {
+            0 => Difficulty::Easy,
+            1 => Difficulty::Normal,
+            2 => Difficulty::Hard,
+            _ => return None,
+        };
+        let bits = rest >> DIFFICULTY_BITS;
+        let topics: BTreeSet<Topic> = Topic::ALL
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| bits & (1 << i) != 0)
+            .map(|(_, &topic)| topic)
+            .collect();
+        Some(QuizOptions {
+            seed,
+            count,
+            topics,
+            difficulty,
+        })
+    }
+
+    /// The options the code stands for. An empty topic set means every topic.
+    pub fn options(&self) -> QuizOptions {
+        // Every code is checked when made, so the fallback is never taken.
+        self.fields().unwrap_or_default()
+    }
+
+    /// The eight characters without the hyphen: `7K2M9QX4`.
+    pub fn compact(&self) -> String {
+        self.chars.iter().map(|&c| char::from(c)).collect()
+    }
+}
+
+impl fmt::Display for QuizCode {
+    /// Two groups of four: `7K2M-9QX4`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = self.compact();
+        let (head, tail) = text.split_at(4);
+        write!(f, "{head}-{tail}")
+    }
+}
+
+impl FromStr for QuizCode {
+    type Err = CodeError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Self::parse(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_mixing_is_a_bijection() {
+        assert_eq!(MIX.wrapping_mul(UNMIX) & MASK, 1);
+        for payload in [0, 1, 2, 12345, MASK, MASK - 1, 1 << 34, 0x2_AAAA_AAAA] {
+            assert_eq!(unmix(mix(payload)), payload, "{payload:#x}");
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! A key sentence with one token blanked: a record's own quote (a fact's or a
+//! relationship's), which the validator has checked stands word for word in
+//! the paragraph it cites.
+//!
+//! Only tokens whose replacement is surely wrong are blanked (see
+//! [`crate::quiz`]'s bank): a year or month of a date, an ordinal, an exact
+//! count. Names are not, since a sentence that names one organization often
+//! lists others ("such as the United Nations, the European Union, …") and
+//! another name in the blank could make it true. The options are of the
+//! token's type: years, months, ordinals or counts, none of them standing
+//! elsewhere in the sentence, and for a count none stated in the same
+//! paragraph nor another figure of the same measure.
+
+use crate::dataset::synthetic::Rng;
+use crate::model::month_name;
+
+use super::super::bank::{QuoteRef, Shape};
+use super::super::distractors::{months, number_text, numbers, ordinals, sorted_options, years};
+use super::super::evidence::{paragraph, quote, sources_with_first};
+use super::super::question::{Question, QuestionKind};
+use super::super::text::{fold, month_number, numbers as digit_runs, quoted};
+use super::{Ask, one_answer};
+
+/// What is put where the token was.
+pub(crate) const BLANK: &str = "_____";
+
+/// A cloze question on blank `pos` of the bank.
+pub(super) fn cloze(ask: &Ask<'_, '_>, pos: usize, rng: &mut Rng) -> Option<Question> {
+    let dataset = ask.bank.dataset;
+    let blank = *ask.bank.blanks.get(pos)?;
+    let (text, sources, record, fact) = match blank.quote {
+        QuoteRef::Fact(i) => {
+            let fact = dataset.facts.get(i as usize)?;
+            (
+                fact.quote.as_str(),
+                fact.sources.clone(),
+                format!("fact:{}", fact.id),
+                Some(fact),
+            )
+        }
+        QuoteRef::Relationship(o, r) => {
+            let organization = dataset.organizations.get(o as usize)?;
+            let relationship = organization.relationships.get(r as usize)?;
+            (
+                relationship.quote.as_str(),
+                vec![relationship.source.clone()],
+                format!("relationship:{}:{r}", organization.id),
+                None,
+            )
+        }
+    };
+    let token = text.get(blank.start..blank.end)?;
+    let evidence = quote(dataset, text, &sources)?;
+    let in_sentence: Vec<i64> = digit_runs(text).collect();
+    let (answer, candidates) = match blank.shape {
+        Shape::Year(year) => {
+            let excluded: Vec<i32> = in_sentence
+                .iter()
+                .filter_map(|&n| i32::try_from(n).ok())
+                .collect();
+            let latest = ask.bank.latest_year.max(year) + 2;
+            (
+                (i64::from(year), year.to_string()),
+                years(year, &excluded, latest, ask.difficulty, rng),
+            )
+        }
+        Shape::Month(month) => {
+            let excluded: Vec<u8> = text
+                .split(|c: char| !c.is_alphabetic())
+                .filter_map(month_number)
+                .collect();
+            (
+                (i64::from(month), month_name(month).to_owned()),
+                months(month, &excluded, ask.difficulty, rng),
+            )
+        }
+        Shape::Ordinal(n) => (
+            (n, token.to_owned()),
+            ordinals(n, &in_sentence, ask.difficulty, rng),
+        ),
+        Shape::Count(n) => {
+            let mut excluded: Vec<f64> = paragraph(dataset, &evidence.source)
+                .map(|p| digit_runs(&p).map(|m| m as f64).collect())
+                .unwrap_or_default();
+            let measure = fact.map(|f| (fold(&f.measure), fold(&f.unit)));
+            if let Some(values) = measure.and_then(|key| ask.bank.measures.get(&key)) {
+                excluded.extend(values);
+            }
+            excluded.retain(|&v| v != n as f64);
+            let candidates = numbers(n as f64, 0, false, &excluded, ask.difficulty, rng)
+                .into_iter()
+                .map(|(k, v)| (k, number_text(v, 0)))
+                .collect();
+            ((n, token.to_owned()), candidates)
+        }
+    };
+    let options = sorted_options(answer, candidates)?;
+    let blanked = format!("{}{BLANK}{}", &text[..blank.start], &text[blank.end..]);
+    let article = dataset
+        .article(&evidence.source.article)
+        .map_or(evidence.source.article.as_str(), |a| a.title.as_str());
+    let as_of = fact
+        .map(|f| format!(" The figure holds for {}.", f.as_of.human()))
+        .unwrap_or_default();
+    Some(one_answer(
+        QuestionKind::Cloze,
+        format!("{}:{record}:{token}", QuestionKind::Cloze.key()),
+        format!(
+            "Fill in the blank in this sentence from {}: {}",
+            quoted(article),
+            quoted(&blanked)
+        ),
+        options,
+        format!(
+            "The missing word is “{token}”. The article says: {}.{as_of}",
+            evidence.cite(dataset)
+        ),
+        sources_with_first(&evidence.source, &sources),
+    ))
+}

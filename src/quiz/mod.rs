@@ -1,0 +1,96 @@
+//! The quiz generator: multiple-choice questions drawn from the dataset's
+//! structure, with wrong options that are provably wrong.
+//!
+//! [`generate`] turns a [`Dataset`] and [`QuizOptions`] (seed, number of
+//! questions, topics, difficulty) into a [`Quiz`]. The same seed, options and
+//! dataset always give the same quiz; a [`QuizCode`] of eight characters
+//! carries the options so that someone else can take the same quiz. Nothing
+//! here knows of egui.
+//!
+//! # What a question promises
+//!
+//! * Every option but the answer is wrong, and wrong by what the data states,
+//!   not by what it leaves out. Options differ from each other and from the
+//!   answer even ignoring case and punctuation.
+//! * Four options (two for "which came first"); a question that cannot get
+//!   three good distractors is not asked. A quiz is never padded: it may have
+//!   fewer questions than asked for.
+//! * Every question cites paragraphs that exist, and its explanation quotes
+//!   the sentence that states the answer (a record's own quote, or a sentence
+//!   of the paragraph it cites), with how a worked-out date was worked out.
+//!   A record whose answer no sentence states is not asked about.
+//! * Every question has a stable [`Question::id`] ("event-year:un-membership")
+//!   for spaced repetition.
+//!
+//! # The kinds and their rules
+//!
+//! Each kind's module documents its rules in full; in short:
+//!
+//! * **Event year, month, day** ([`QuestionKind::EventYear`], …): month and
+//!   day only where the date has that precision; a span only for its start
+//!   ("did this begin"); a planned event as planned, unless its date is
+//!   worked out. No option lies inside the event's span or is named by its
+//!   title, and a worked-out year gets no option within a year of it.
+//! * **Which came first, order of four**: only events of which one surely
+//!   ended before the other began, at the precision of each date ("1995" and
+//!   "12 December 1995" are never compared); never planned events.
+//! * **Resolutions**: number from date and subject, subject and date from
+//!   number; distractors are other resolutions whose dates cannot coincide.
+//! * **Acronyms**: other organizations' names or acronyms, the same kind first;
+//!   never a name of an organization with the same acronym, nor one that
+//!   contains or is contained in the answer.
+//! * **Relationship**: only labels the data rules out (a guest of honour is
+//!   not a member, …); never "Cooperation", which every tie implies.
+//!   Few organizations qualify, and that is the point.
+//! * **Person and role**: other people's roles and names, never a role that
+//!   contains or is contained in the answer's.
+//! * **Figures**: the date is always in the prompt; no option is a figure of
+//!   the same measure at any date (149 of 2022 is never offered for 2025);
+//!   "about" figures get options at least 30 % away; "more than" figures are
+//!   not asked.
+//! * **Glossary**: term to definition and back, each definition with its own
+//!   term masked.
+//! * **Fill in the blank**: a year, month, ordinal or exact count of a
+//!   record's quote; never a name, nor a number after "about" or "more than".
+//!
+//! # Speed
+//!
+//! [`QuizBank::new`] indexes a dataset once; [`QuizBank::generate`] then
+//! draws each question from decks of candidates without scanning the
+//! dataset, so a question costs about the same with 36 events or 100,000.
+//! Candidates are checked cheaply first (does a cited paragraph hold the
+//! year at all?) and only the chosen ones are split into sentences.
+//! `benches/quiz.rs` times both datasets.
+
+mod bank;
+mod code;
+mod distractors;
+mod evidence;
+mod generate;
+mod kinds;
+mod options;
+mod question;
+mod random;
+mod text;
+
+// Taking a quiz, remembering answers (spaced repetition), and printing it.
+pub mod memory;
+pub mod session;
+pub mod worksheet;
+
+#[cfg(test)]
+mod tests;
+
+pub use bank::QuizBank;
+pub use code::{CodeError, MAX_COUNT, QuizCode, SEED_BITS};
+pub use options::{Difficulty, DifficultyError, QuizOptions, Topic, TopicError};
+pub use question::{Question, QuestionKind, Quiz};
+
+use crate::dataset::Dataset;
+
+/// A quiz from `dataset` for `options`; the same arguments always give the
+/// same quiz. Indexes the dataset first: to make many quizzes from one
+/// dataset, build a [`QuizBank`] once and call [`QuizBank::generate`].
+pub fn generate(dataset: &Dataset, options: &QuizOptions) -> Quiz {
+    QuizBank::new(dataset).generate(options)
+}
