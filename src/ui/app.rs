@@ -6,6 +6,7 @@ use std::sync::Arc;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::organizations::{self, OrganizationsRuntime};
+use super::quiz::{self, QuizRuntime};
 use super::screenshot::ScreenshotJob;
 use super::state::{STORAGE_KEY, Settings, TextSizeStep};
 use super::study::{self, ReaderRuntime};
@@ -24,11 +25,13 @@ pub enum View {
     Timeline,
     /// The organizations table with details, figures and a chart.
     Organizations,
+    /// Quizzes generated from the dataset.
+    Quiz,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 3] = [View::Study, View::Timeline, View::Organizations];
+    pub const ALL: [View; 4] = [View::Study, View::Timeline, View::Organizations, View::Quiz];
 
     /// The tab's label.
     pub fn label(self) -> &'static str {
@@ -36,6 +39,7 @@ impl View {
             View::Study => "Study",
             View::Timeline => "Timeline",
             View::Organizations => "Organizations",
+            View::Quiz => "Quiz",
         }
     }
 }
@@ -115,6 +119,7 @@ pub struct ReaderApp {
     selected_event: Option<usize>,
     organizations: OrganizationsRuntime,
     selected_organization: Option<usize>,
+    quiz: QuizRuntime,
     applied_theme: Option<Theme>,
     screenshot: Option<ScreenshotJob>,
     timing: Option<std::time::Instant>,
@@ -147,6 +152,7 @@ impl ReaderApp {
             selected_event: None,
             organizations,
             selected_organization: None,
+            quiz: QuizRuntime::default(),
             applied_theme: None,
             screenshot: None,
             timing: None,
@@ -161,6 +167,23 @@ impl ReaderApp {
             app.open_article(&article, None);
         }
         app
+    }
+
+    /// Keeps the quiz memory (spaced repetition, scores) in `file`, loading
+    /// what is there; a damaged file is set aside and the reader told.
+    pub fn with_quiz_memory(mut self, file: std::path::PathBuf) -> Self {
+        self.quiz = QuizRuntime::with_memory_file(file);
+        self
+    }
+
+    /// The quiz's state: the session being taken and the memory.
+    pub fn quiz(&self) -> &QuizRuntime {
+        &self.quiz
+    }
+
+    /// The quiz's state, to set up a quiz from outside the window.
+    pub fn quiz_mut(&mut self) -> &mut QuizRuntime {
+        &mut self.quiz
     }
 
     /// Renders once, saves a PNG of the window to `job`'s path, then closes.
@@ -477,6 +500,7 @@ impl eframe::App for ReaderApp {
                 self.selected_event.and_then(|i| self.dataset.events.get(i)),
                 &mut commands,
             ),
+            View::Quiz => quiz::quiz_view_ui(ui, &self.dataset, &mut self.quiz, &mut commands),
         }
         if !commands.is_empty() {
             // The frame was drawn before the change: draw once more to show it.

@@ -5,6 +5,7 @@ pub mod app;
 pub mod fonts;
 pub mod icon;
 pub mod organizations;
+pub mod quiz;
 pub mod screenshot;
 pub mod state;
 pub mod study;
@@ -14,7 +15,7 @@ pub mod widgets;
 
 use std::sync::{Arc, Mutex};
 
-use crate::cli::{Cli, ThemeArg, ViewArg};
+use crate::cli::{Cli, QuizModeArg, ThemeArg, ViewArg};
 use crate::dataset::Dataset;
 use app::{DataOrigin, ReaderApp};
 use screenshot::{ScreenshotJob, ScreenshotResult};
@@ -53,12 +54,6 @@ pub fn load_for_window(args: &Cli) -> Result<(Dataset, DataOrigin), String> {
 pub fn run(args: &Cli) -> i32 {
     let started = std::time::Instant::now();
     let timing = std::env::var_os("NEUTRALITY_READER_TIMING").is_some();
-    if args.view == Some(ViewArg::Quiz) {
-        eprintln!(
-            "neutrality-reader: the quiz view is not built yet; this version has --view study, timeline and organizations"
-        );
-        return 2;
-    }
     let (dataset, origin) = match load_for_window(args) {
         Ok(loaded) => loaded,
         Err(message) => {
@@ -105,6 +100,25 @@ pub fn run(args: &Cli) -> i32 {
         );
         return 2;
     }
+    let quiz = match args
+        .quiz
+        .as_deref()
+        .map(crate::quiz::QuizCode::parse)
+        .transpose()
+    {
+        Ok(code) => code.map(|code| {
+            let mode = match args.quiz_mode {
+                Some(QuizModeArg::Test) => crate::quiz::session::Mode::Test,
+                Some(QuizModeArg::Class) => crate::quiz::session::Mode::Class,
+                Some(QuizModeArg::Practice) | None => crate::quiz::session::Mode::Practice,
+            };
+            (crate::quiz::generate(&dataset, &code.options()), mode)
+        }),
+        Err(error) => {
+            eprintln!("neutrality-reader: --quiz: {error}");
+            return 2;
+        }
+    };
     let dataset = Arc::new(dataset);
     let organization = args.organization.clone();
     let article = args.article.clone();
@@ -149,6 +163,13 @@ pub fn run(args: &Cli) -> i32 {
                 cc.storage
             };
             let mut app = ReaderApp::new(&cc.egui_ctx, dataset, origin, stored);
+            // The quiz memory lives beside eframe's settings, in its own file
+            // written atomically; a screenshot neither reads nor writes it.
+            if screenshot.is_none()
+                && let Some(dir) = eframe::storage_dir("neutrality-reader")
+            {
+                app = app.with_quiz_memory(dir.join("quiz-memory.json"));
+            }
             if let Some(article) = article {
                 app.open(&article, paragraph);
             }
@@ -160,11 +181,16 @@ pub fn run(args: &Cli) -> i32 {
                 app.select_organization(organization);
                 app.show_view(app::View::Organizations);
             }
+            if let Some((quiz, mode)) = quiz {
+                app.quiz_mut().start(quiz, mode);
+                app.show_view(app::View::Quiz);
+            }
             match view {
                 Some(ViewArg::Timeline) => app.show_view(app::View::Timeline),
                 Some(ViewArg::Study) => app.show_view(app::View::Study),
                 Some(ViewArg::Organizations) => app.show_view(app::View::Organizations),
-                Some(ViewArg::Quiz) | None => {}
+                Some(ViewArg::Quiz) => app.show_view(app::View::Quiz),
+                None => {}
             }
             if let Some(theme) = theme {
                 app.apply_theme(match theme {

@@ -2,8 +2,10 @@
 
 use egui::{Color32, RichText};
 
+use super::app::Command;
 use super::theme::Palette;
-use crate::dataset::Problem;
+use crate::dataset::{Dataset, Problem};
+use crate::model::Source;
 
 /// A boxed editor's note: where the articles are garbled, contradictory or silent.
 pub fn editor_note_ui(ui: &mut egui::Ui, palette: &Palette, size: f32, text: &str) {
@@ -50,4 +52,30 @@ pub fn load_problems_ui(ui: &mut egui::Ui, folder: Option<&str>, problems: &[Pro
                     }
                 });
         });
+}
+
+/// "Read in source: title, paragraph n", opening the article there.
+pub fn read_in_source(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    source: &Source,
+    commands: &mut Vec<Command>,
+) {
+    let Some(article) = dataset.article(&source.article) else {
+        return;
+    };
+    let text = format!(
+        "Read in source: {}, paragraph {}",
+        article.title, source.paragraph
+    );
+    if ui
+        .add(egui::Button::new(text).wrap())
+        .on_hover_text("Open the article at this paragraph, highlighted")
+        .clicked()
+    {
+        commands.push(Command::OpenArticle {
+            article: source.article.clone(),
+            paragraph: Some(source.paragraph),
+        });
+    }
 }

@@ -6,9 +6,10 @@ use egui::{RichText, Role, WidgetInfo};
 
 use super::{OrganizationsRuntime, standing_rich, undated_text};
 use crate::dataset::Dataset;
-use crate::model::{Organization, Source};
+use crate::model::Organization;
 use crate::organizations;
 use crate::ui::app::Command;
+use crate::ui::widgets::read_in_source;
 
 /// What the details list for one organization, worked out when it is selected
 /// rather than on every frame.
@@ -178,32 +179,6 @@ fn section(ui: &mut egui::Ui, title: &str) {
     ui.add_space(8.0);
     ui.label(RichText::new(title).strong().size(15.0));
     ui.add_space(2.0);
-}
-
-/// "Read in source: title, paragraph n", opening the article there.
-pub fn read_in_source(
-    ui: &mut egui::Ui,
-    dataset: &Dataset,
-    source: &Source,
-    commands: &mut Vec<Command>,
-) {
-    let Some(article) = dataset.article(&source.article) else {
-        return;
-    };
-    let text = format!(
-        "Read in source: {}, paragraph {}",
-        article.title, source.paragraph
-    );
-    if ui
-        .add(egui::Button::new(text).wrap())
-        .on_hover_text("Open the article at this paragraph, highlighted")
-        .clicked()
-    {
-        commands.push(Command::OpenArticle {
-            article: source.article.clone(),
-            paragraph: Some(source.paragraph),
-        });
-    }
 }
 
 /// The mentions grouped by article: its title, then one small button per paragraph.

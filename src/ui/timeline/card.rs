@@ -105,22 +105,6 @@ pub fn event_card_ui(
     }
     ui.add_space(6.0);
     for source in &event.sources {
-        let Some(article) = dataset.article(&source.article) else {
-            continue;
-        };
-        let text = format!(
-            "Read in source: {}, paragraph {}",
-            article.title, source.paragraph
-        );
-        if ui
-            .add(egui::Button::new(text).wrap())
-            .on_hover_text("Open the article at this paragraph, highlighted")
-            .clicked()
-        {
-            commands.push(Command::OpenArticle {
-                article: source.article.clone(),
-                paragraph: Some(source.paragraph),
-            });
-        }
+        crate::ui::widgets::read_in_source(ui, dataset, source, commands);
     }
 }

@@ -1,0 +1,224 @@
+//! The Quiz view: set up a quiz (mode, topics, length, difficulty, or a quiz
+//! code), take it with the mouse or the keyboard, see the score and review
+//! every question; Class mode shows one question large for a projector. The
+//! student's memory (spaced repetition and score history) is saved after
+//! every answer.
+
+mod class;
+mod question;
+mod results;
+mod setup;
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use egui::Key;
+
+use super::app::Command;
+use crate::dataset::Dataset;
+use crate::quiz::memory::{Memory, Score};
+use crate::quiz::session::{Mode, Session};
+use crate::quiz::{Difficulty, Question, Quiz, Topic};
+use crate::storage::{self, Loaded};
+
+/// The quiz's state while the app runs, and the memory it saves.
+#[derive(Debug)]
+pub struct QuizRuntime {
+    /// The choices on the setup screen.
+    pub setup: Setup,
+    /// The quiz being taken, if any.
+    pub session: Option<Session>,
+    /// What the student remembers; saved to `memory_file`.
+    pub memory: Memory,
+    /// Where the memory is saved; `None` keeps it for this run only.
+    memory_file: Option<PathBuf>,
+    /// Something the student should know: a save that failed, a damaged save
+    /// set aside.
+    pub notice: Option<String>,
+    /// In Class mode with a countdown: when the time of the question shown
+    /// runs out, in egui's clock (seconds).
+    deadline: Option<f64>,
+}
+
+/// The setup screen's choices.
+#[derive(Clone, Debug)]
+pub struct Setup {
+    /// How the quiz will be taken.
+    pub mode: Mode,
+    /// The topics chosen; all of them at first.
+    pub topics: BTreeSet<Topic>,
+    /// How many questions.
+    pub count: usize,
+    /// How close the wrong options are.
+    pub difficulty: Difficulty,
+    /// A quiz code being typed.
+    pub code_text: String,
+    /// Why the typed code is not one.
+    pub code_error: Option<String>,
+    /// Class mode: seconds per question, if counted down.
+    pub countdown: Option<u32>,
+}
+
+impl Default for Setup {
+    fn default() -> Self {
+        Self {
+            mode: Mode::Practice,
+            topics: Topic::ALL.into_iter().collect(),
+            count: 10,
+            difficulty: Difficulty::Normal,
+            code_text: String::new(),
+            code_error: None,
+            countdown: None,
+        }
+    }
+}
+
+impl Default for QuizRuntime {
+    fn default() -> Self {
+        Self {
+            setup: Setup::default(),
+            session: None,
+            memory: Memory::new(),
+            memory_file: None,
+            notice: None,
+            deadline: None,
+        }
+    }
+}
+
+impl QuizRuntime {
+    /// Loads the memory saved at `file`. A missing file starts an empty
+    /// memory; a damaged one is moved aside (see [`storage::load_json`]) and
+    /// the student is told.
+    pub fn with_memory_file(file: PathBuf) -> Self {
+        let mut runtime = Self::default();
+        match storage::load_json::<Memory>(&file) {
+            Loaded::Missing => {}
+            Loaded::Read(memory) => runtime.memory = memory.migrated(),
+            Loaded::SetAside { reason, moved_to } => {
+                runtime.notice = Some(match moved_to {
+                    Some(path) => format!(
+                        "Your quiz progress could not be read: {reason}. It was kept as {} and a fresh record started.",
+                        path.display()
+                    ),
+                    None => format!(
+                        "Your quiz progress could not be read: {reason}. A fresh record was started for this session."
+                    ),
+                });
+            }
+        }
+        runtime.memory_file = Some(file);
+        runtime
+    }
+
+    /// Starts `quiz` in `mode`.
+    pub fn start(&mut self, quiz: Quiz, mode: Mode) {
+        self.session = Some(Session::new(quiz, mode));
+        self.deadline = None;
+    }
+
+    /// Records a confirmed answer in the memory and saves it.
+    fn record(&mut self, question: &Question, right: bool) {
+        self.memory.record(question, right, chrono::Utc::now());
+        self.save();
+    }
+
+    /// Adds the finished session's score to the history and saves it.
+    fn record_score(&mut self) {
+        let Some(session) = &self.session else { return };
+        if !session.mode.records() {
+            return;
+        }
+        let (right, total) = session.score();
+        self.memory.add_score(Score {
+            at: chrono::Utc::now(),
+            mode: session.mode.key().to_owned(),
+            code: session.quiz.code.map(|c| c.to_string()),
+            right: u32::try_from(right).unwrap_or(u32::MAX),
+            total: u32::try_from(total).unwrap_or(u32::MAX),
+        });
+        self.save();
+    }
+
+    fn save(&mut self) {
+        let Some(file) = &self.memory_file else {
+            return;
+        };
+        if let Err(error) = storage::save_json(file, &self.memory) {
+            self.notice = Some(format!(
+                "Your quiz progress could not be saved to {}: {error}. It is kept while the app runs.",
+                file.display()
+            ));
+        }
+    }
+}
+
+/// Draws the Quiz view.
+pub fn quiz_view_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    runtime: &mut QuizRuntime,
+    commands: &mut Vec<Command>,
+) {
+    if let Some(notice) = runtime.notice.clone() {
+        egui::Panel::top("quiz_notice").show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.colored_label(ui.visuals().warn_fg_color, notice);
+                if ui.small_button("Dismiss").clicked() {
+                    runtime.notice = None;
+                }
+            });
+        });
+    }
+    egui::CentralPanel::default().show(ui, |ui| {
+        let finished = runtime.session.as_ref().map(|s| (s.finished, s.mode));
+        match finished {
+            None => setup::setup_ui(ui, dataset, runtime),
+            Some((true, _)) => results::results_ui(ui, dataset, runtime, commands),
+            Some((false, Mode::Class)) => class::class_ui(ui, dataset, runtime, commands),
+            Some((false, _)) => question::question_ui(ui, dataset, runtime, commands),
+        }
+    });
+}
+
+/// A key that chooses an option: 1–8 or A–H.
+fn option_key(ui: &egui::Ui) -> Option<usize> {
+    const KEYS: [(Key, Key); 8] = [
+        (Key::Num1, Key::A),
+        (Key::Num2, Key::B),
+        (Key::Num3, Key::C),
+        (Key::Num4, Key::D),
+        (Key::Num5, Key::E),
+        (Key::Num6, Key::F),
+        (Key::Num7, Key::G),
+        (Key::Num8, Key::H),
+    ];
+    ui.input_mut(|i| {
+        KEYS.iter().position(|&(number, letter)| {
+            i.consume_key(egui::Modifiers::NONE, number)
+                || i.consume_key(egui::Modifiers::NONE, letter)
+        })
+    })
+}
+
+/// Whether a text field has the keyboard, so that letters are typing, not answers.
+fn typing(ui: &egui::Ui) -> bool {
+    ui.ctx().text_edit_focused()
+}
+
+/// Whether `key` was pressed (and takes it, so no other widget acts on it).
+fn pressed(ui: &egui::Ui, key: Key) -> bool {
+    ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key))
+}
+
+/// "Read in source" buttons for a question's sources.
+fn sources_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    question: &Question,
+    commands: &mut Vec<Command>,
+) {
+    for source in &question.sources {
+        crate::ui::widgets::read_in_source(ui, dataset, source, commands);
+    }
+}
