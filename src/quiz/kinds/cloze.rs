@@ -102,11 +102,15 @@ pub(super) fn cloze(ask: &Ask<'_, '_>, pos: usize, rng: &mut Rng) -> Option<Ques
     let as_of = fact
         .map(|f| format!(" The figure holds for {}.", f.as_of.human()))
         .unwrap_or_default();
+    // A number never goes without its date: "currently" in a 2025 page is 2025.
+    let holds_for = fact
+        .map(|f| format!(" (the figure for {})", f.as_of.human()))
+        .unwrap_or_default();
     Some(one_answer(
         QuestionKind::Cloze,
         format!("{}:{record}:{token}", QuestionKind::Cloze.key()),
         format!(
-            "Fill in the blank in this sentence from {}: {}",
+            "Fill in the blank in this sentence from {}{holds_for}: {}",
             quoted(article),
             quoted(&blanked)
         ),

@@ -233,6 +233,10 @@ fn with_the_capital(name: &str) -> String {
 pub(super) fn relationship(ask: &Ask<'_, '_>, index: usize, rng: &mut Rng) -> Option<Question> {
     let dataset = ask.bank.dataset;
     let organization = dataset.organizations.get(index)?;
+    // "Turkmenistan's relationship to its own ministry" teaches nothing.
+    if organization.kind == OrganizationKind::National {
+        return None;
+    }
     let mut stated: Vec<RelationshipKind> =
         organization.relationships.iter().map(|r| r.kind).collect();
     stated.sort();
