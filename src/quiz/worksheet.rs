@@ -92,28 +92,22 @@ pub fn to_markdown(quiz: &Quiz, dataset: &Dataset) -> String {
             .iter()
             .map(|&i| letter(i).to_string())
             .collect();
+        // A long answer (a definition) is in the explanation already.
         let answer = if question.kind.is_ordering() {
             letters.join(", ")
+        } else if question.answer_text().chars().count() > 60 {
+            letters.join("")
         } else {
             format!("{} ({})", letters.join(""), question.answer_text())
         };
+        // A backslash ends the line: "Source" starts its own line when printed.
         let _ = writeln!(
             out,
-            "**{}.** {answer}. {}",
+            "**{}.** {answer}. {}\\",
             number + 1,
             question.explanation
         );
-        let places: Vec<String> = question
-            .sources
-            .iter()
-            .map(|source| {
-                let title = dataset
-                    .article(&source.article)
-                    .map_or(source.article.as_str(), |a| a.title.as_str());
-                format!("*{title}*, paragraph {}", source.paragraph)
-            })
-            .collect();
-        let _ = writeln!(out, "Source: {}.\n", places.join("; "));
+        let _ = writeln!(out, "Source: {}.\n", places(dataset, question));
     }
     let mut cited: Vec<&str> = quiz
         .questions
@@ -131,4 +125,36 @@ pub fn to_markdown(quiz: &Quiz, dataset: &Dataset) -> String {
         let _ = writeln!(out, "- *{}*. {}.", article.title, article.source_line());
     }
     out
+}
+
+/// "*Title*, paragraphs 12 and 4; *Other*, paragraph 3": the sources grouped
+/// by article, in the order they are cited.
+fn places(dataset: &Dataset, question: &Question) -> String {
+    let mut groups: Vec<(&str, Vec<u32>)> = Vec::new();
+    for source in &question.sources {
+        match groups
+            .iter_mut()
+            .find(|(article, _)| *article == source.article)
+        {
+            Some((_, paragraphs)) => paragraphs.push(source.paragraph),
+            None => groups.push((source.article.as_str(), vec![source.paragraph])),
+        }
+    }
+    let parts: Vec<String> = groups
+        .into_iter()
+        .map(|(article, paragraphs)| {
+            let title = dataset
+                .article(article)
+                .map_or(article, |a| a.title.as_str());
+            let numbers: Vec<String> = paragraphs.iter().map(u32::to_string).collect();
+            match numbers.as_slice() {
+                [one] => format!("*{title}*, paragraph {one}"),
+                [rest @ .., last] => {
+                    format!("*{title}*, paragraphs {} and {last}", rest.join(", "))
+                }
+                [] => format!("*{title}*"),
+            }
+        })
+        .collect();
+    parts.join("; ")
 }
