@@ -47,6 +47,11 @@ pub struct Cli {
     #[arg(long, value_enum, value_name = "MODE", requires = "quiz")]
     pub quiz_mode: Option<QuizModeArg>,
 
+    /// Start in presentation mode (F5 in the window): the view full screen,
+    /// large text on a high-contrast stage, driven by the keyboard.
+    #[arg(long)]
+    pub present: bool,
+
     /// Open in this colour theme (it is remembered, like the button's choice).
     #[arg(long, value_enum, value_name = "THEME")]
     pub theme: Option<ThemeArg>,

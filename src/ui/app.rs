@@ -6,6 +6,7 @@ use std::sync::Arc;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::organizations::{self, OrganizationsRuntime};
+use super::present::{self, Presentation, Stage};
 use super::quiz::{self, QuizRuntime};
 use super::screenshot::ScreenshotJob;
 use super::state::{STORAGE_KEY, Settings, TextSizeStep};
@@ -89,6 +90,8 @@ pub enum Command {
     ToggleContext,
     /// Show or hide the timeline strip under the reader.
     ToggleStrip,
+    /// Start presentation mode on the current view (F5).
+    Present,
 }
 
 /// Ctrl+Plus (or Ctrl+=, the same key unshifted), Ctrl+Minus, Ctrl+0.
@@ -98,6 +101,7 @@ const LARGER: [KeyboardShortcut; 2] = [
 ];
 const SMALLER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus);
 const RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
+const PRESENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F5);
 
 /// Where the dataset came from, and what went wrong loading the one asked for.
 #[derive(Clone, Debug, Default)]
@@ -120,6 +124,9 @@ pub struct ReaderApp {
     organizations: OrganizationsRuntime,
     selected_organization: Option<usize>,
     quiz: QuizRuntime,
+    presentation: Presentation,
+    /// For commands that talk to the window (full screen).
+    ctx: Option<egui::Context>,
     applied_theme: Option<Theme>,
     screenshot: Option<ScreenshotJob>,
     timing: Option<std::time::Instant>,
@@ -153,6 +160,8 @@ impl ReaderApp {
             organizations,
             selected_organization: None,
             quiz: QuizRuntime::default(),
+            presentation: Presentation::default(),
+            ctx: Some(ctx.clone()),
             applied_theme: None,
             screenshot: None,
             timing: None,
@@ -225,6 +234,52 @@ impl ReaderApp {
             show: false,
         });
         true
+    }
+
+    /// Starts presentation mode on the current view, at the highlighted
+    /// paragraph, the selected event or the selected organization.
+    pub fn start_presentation(&mut self) {
+        self.apply(Command::Present);
+    }
+
+    /// Whether presentation mode is on, and the slide it shows (0-based).
+    pub fn presentation(&self) -> Option<usize> {
+        self.presentation
+            .active
+            .then_some(self.presentation.position)
+    }
+
+    /// Whether presentation mode has blanked the screen.
+    pub fn presentation_blank(&self) -> bool {
+        self.presentation.blank
+    }
+
+    fn start_presentation_now(&mut self) {
+        let position = match self.settings.view {
+            View::Study => self
+                .reader
+                .highlight
+                .as_ref()
+                .map_or(0, |(_, paragraph)| paragraph.saturating_sub(1) as usize),
+            View::Timeline => {
+                let selected = self.selected_event;
+                let shown = self.timeline.shown_events(&self.dataset);
+                selected
+                    .and_then(|s| shown.iter().position(|&i| i == s))
+                    .unwrap_or(0)
+            }
+            View::Organizations => {
+                let selected = self.selected_organization;
+                let shown = self.organizations.shown(&self.dataset);
+                selected
+                    .and_then(|s| shown.iter().position(|&i| i == s))
+                    .unwrap_or(0)
+            }
+            View::Quiz => 0,
+        };
+        if let Some(ctx) = &self.ctx {
+            self.presentation.start(ctx, position);
+        }
     }
 
     /// The selected organization's id, shared by every view.
@@ -364,6 +419,7 @@ impl ReaderApp {
             Command::ToggleLibrary => self.settings.show_library = !self.settings.show_library,
             Command::ToggleContext => self.settings.show_context = !self.settings.show_context,
             Command::ToggleStrip => self.settings.show_strip = !self.settings.show_strip,
+            Command::Present => self.start_presentation_now(),
         }
     }
 
@@ -377,6 +433,9 @@ impl ReaderApp {
             }
             if i.consume_shortcut(&RESET) {
                 commands.push(Command::TextSize(TextSizeStep::Reset));
+            }
+            if i.consume_shortcut(&PRESENT) {
+                commands.push(Command::Present);
             }
         });
     }
@@ -469,8 +528,52 @@ impl eframe::App for ReaderApp {
         }
         let mut commands = Vec::new();
         Self::shortcuts(&ctx, &mut commands);
-        self.top_bar_ui(ui, &mut commands);
-        self.problems_ui(ui);
+        if self.presentation.active {
+            let events = self.timeline.shown_events(&self.dataset);
+            let organizations = self.organizations.shown(&self.dataset);
+            present::present_ui(
+                ui,
+                &mut self.presentation,
+                Stage {
+                    dataset: &self.dataset,
+                    view: self.settings.view,
+                    article: self.reader.article.as_deref(),
+                    events,
+                    organizations,
+                    quiz: &mut self.quiz,
+                    scale: &mut self.settings.present_scale,
+                },
+                &mut commands,
+            );
+        } else {
+            self.top_bar_ui(ui, &mut commands);
+            self.problems_ui(ui);
+            self.view_ui(ui, &mut commands);
+        }
+        if !commands.is_empty() {
+            // The frame was drawn before the change: draw once more to show it.
+            ctx.request_repaint();
+        }
+        for command in commands {
+            // Reading in source from the stage leaves the stage.
+            if matches!(command, Command::OpenArticle { .. }) && self.presentation.active {
+                self.presentation.stop(&ctx);
+            }
+            self.apply(command);
+        }
+        self.after_frame(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.screenshot.is_none() {
+            eframe::set_value(storage, STORAGE_KEY, &self.settings);
+        }
+    }
+}
+
+impl ReaderApp {
+    /// The current view, below the top bar.
+    fn view_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         match self.settings.view {
             View::Study => study::study_ui(
                 ui,
@@ -482,7 +585,7 @@ impl eframe::App for ReaderApp {
                     runtime: &mut self.timeline,
                     selected: self.selected_event,
                 },
-                &mut commands,
+                commands,
             ),
             View::Timeline => timeline::timeline_view_ui(
                 ui,
@@ -490,7 +593,7 @@ impl eframe::App for ReaderApp {
                 &self.timeline_index,
                 &mut self.timeline,
                 self.selected_event,
-                &mut commands,
+                commands,
             ),
             View::Organizations => organizations::organizations_view_ui(
                 ui,
@@ -498,32 +601,24 @@ impl eframe::App for ReaderApp {
                 &mut self.organizations,
                 self.selected_organization,
                 self.selected_event.and_then(|i| self.dataset.events.get(i)),
-                &mut commands,
+                commands,
             ),
-            View::Quiz => quiz::quiz_view_ui(ui, &self.dataset, &mut self.quiz, &mut commands),
+            View::Quiz => quiz::quiz_view_ui(ui, &self.dataset, &mut self.quiz, commands),
         }
-        if !commands.is_empty() {
-            // The frame was drawn before the change: draw once more to show it.
-            ctx.request_repaint();
-        }
-        for command in commands {
-            self.apply(command);
-        }
-        let settled = self.reader.scroll_to_paragraph.is_none();
+    }
+
+    /// The screenshot job and the first-frame timing, after the frame.
+    fn after_frame(&mut self, ctx: &egui::Context) {
+        // The reader is not drawn on the stage, so nothing scrolls there.
+        let settled = self.reader.scroll_to_paragraph.is_none() || self.presentation.active;
         if let Some(job) = &mut self.screenshot {
-            job.step(&ctx, settled);
+            job.step(ctx, settled);
         }
         if let Some(started) = self.timing.take() {
             eprintln!(
                 "neutrality-reader: first frame laid out {:.0} ms after start",
                 started.elapsed().as_secs_f64() * 1000.0
             );
-        }
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if self.screenshot.is_none() {
-            eframe::set_value(storage, STORAGE_KEY, &self.settings);
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod app;
 pub mod fonts;
 pub mod icon;
 pub mod organizations;
+pub mod present;
 pub mod quiz;
 pub mod screenshot;
 pub mod state;
@@ -125,6 +126,7 @@ pub fn run(args: &Cli) -> i32 {
     let event = args.event.clone();
     let paragraph = args.paragraph;
     let theme = args.theme;
+    let present = args.present;
     let view = args.view;
     let screenshot_result: ScreenshotResult = Arc::new(Mutex::new(None));
     let screenshot = args.screenshot.clone();
@@ -191,6 +193,9 @@ pub fn run(args: &Cli) -> i32 {
                 Some(ViewArg::Organizations) => app.show_view(app::View::Organizations),
                 Some(ViewArg::Quiz) => app.show_view(app::View::Quiz),
                 None => {}
+            }
+            if present {
+                app.start_presentation();
             }
             if let Some(theme) = theme {
                 app.apply_theme(match theme {

@@ -38,6 +38,8 @@ pub struct Settings {
     pub show_strip: bool,
     /// The view that was open.
     pub view: super::app::View,
+    /// Presentation mode's own text scale (1 = 32-point body text).
+    pub present_scale: f32,
 }
 
 impl Default for Settings {
@@ -52,6 +54,7 @@ impl Default for Settings {
             show_context: true,
             show_strip: true,
             view: super::app::View::default(),
+            present_scale: super::present::SCALE_DEFAULT,
         }
     }
 }
@@ -90,6 +93,10 @@ impl Settings {
             self.text_size = TEXT_SIZE_DEFAULT;
         }
         self.text_size = self.text_size.clamp(TEXT_SIZE_MIN, TEXT_SIZE_MAX);
+        if !self.present_scale.is_finite() {
+            self.present_scale = super::present::SCALE_DEFAULT;
+        }
+        self.present_scale = self.present_scale.clamp(0.5, 2.5);
         self
     }
 }

@@ -10,14 +10,16 @@ use crate::dataset::Dataset;
 use crate::ui::app::Command;
 
 /// How much larger than the normal quiz text.
-const SCALE: f32 = 2.0;
+pub const CLASS_SCALE: f32 = 2.0;
 
-/// Draws the question shown in Class mode and handles its keys.
+/// Draws the question shown in Class mode, `scale` times the normal quiz
+/// text, and handles its keys.
 pub fn class_ui(
     ui: &mut egui::Ui,
     dataset: &Dataset,
     runtime: &mut QuizRuntime,
     commands: &mut Vec<Command>,
+    scale: f32,
 ) {
     let now = ui.input(|i| i.time);
     let countdown = runtime.setup.countdown;
@@ -74,13 +76,13 @@ pub fn class_ui(
     ui.horizontal(|ui| {
         ui.label(
             RichText::new(format!("Question {} of {total}", position + 1))
-                .size(14.0 * SCALE)
+                .size(14.0 * scale)
                 .strong(),
         );
         if let Some(left) = remaining {
             ui.label(
                 RichText::new(format!("{left:.0} s"))
-                    .size(14.0 * SCALE)
+                    .size(14.0 * scale)
                     .color(ui.visuals().warn_fg_color),
             );
         }
@@ -91,7 +93,7 @@ pub fn class_ui(
                 session.finished = true;
             }
             if let Some(code) = code {
-                ui.label(RichText::new(format!("Quiz code {code}")).size(12.0 * SCALE));
+                ui.label(RichText::new(format!("Quiz code {code}")).size(12.0 * scale));
             }
         });
     });
@@ -102,7 +104,7 @@ pub fn class_ui(
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.add_space(10.0);
-            ui.label(RichText::new(&question.prompt).size(22.0 * SCALE).strong());
+            ui.label(RichText::new(&question.prompt).size(22.0 * scale).strong());
             ui.add_space(16.0);
             for (index, option) in question.options.iter().enumerate() {
                 option_button(
@@ -112,7 +114,7 @@ pub fn class_ui(
                     index,
                     option,
                     shows_answer,
-                    17.0 * SCALE,
+                    17.0 * scale,
                 );
                 ui.add_space(4.0);
             }
@@ -124,7 +126,7 @@ pub fn class_ui(
                 });
             } else {
                 reveal = ui
-                    .button(RichText::new("Reveal the answer (Space)").size(14.0 * SCALE))
+                    .button(RichText::new("Reveal the answer (Space)").size(14.0 * scale))
                     .clicked();
             }
             ui.add_space(8.0);

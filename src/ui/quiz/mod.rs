@@ -175,10 +175,30 @@ pub fn quiz_view_ui(
         match finished {
             None => setup::setup_ui(ui, dataset, runtime),
             Some((true, _)) => results::results_ui(ui, dataset, runtime, commands),
-            Some((false, Mode::Class)) => class::class_ui(ui, dataset, runtime, commands),
+            Some((false, Mode::Class)) => {
+                class::class_ui(ui, dataset, runtime, commands, class::CLASS_SCALE);
+            }
             Some((false, _)) => question::question_ui(ui, dataset, runtime, commands),
         }
     });
+}
+
+/// The quiz under way on the presentation stage: its question as in Class
+/// mode (Space reveals, arrows move), at `scale` times the Class size; the
+/// score and review at the end.
+pub fn present_question_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    runtime: &mut QuizRuntime,
+    scale: f32,
+    commands: &mut Vec<Command>,
+) {
+    let finished = runtime.session.as_ref().is_some_and(|s| s.finished);
+    if finished {
+        results::results_ui(ui, dataset, runtime, commands);
+    } else {
+        class::class_ui(ui, dataset, runtime, commands, class::CLASS_SCALE * scale);
+    }
 }
 
 /// A key that chooses an option: 1–8 or A–H.

@@ -1,0 +1,333 @@
+//! Presentation mode (F5, Esc leaves): the current view alone, full screen, on
+//! a high-contrast stage with its own text scale, driven by the keyboard. An
+//! article is shown paragraph by paragraph, the timeline event by event, the
+//! organizations one by one, a quiz question by question as in Class mode.
+//! B blanks the screen, as a projector remote's button does.
+
+use egui::{Key, RichText};
+
+use super::app::{Command, View};
+use super::quiz::{self, QuizRuntime};
+use super::timeline::date_with_precision;
+use crate::dataset::Dataset;
+use crate::model::Block;
+
+/// The stage: white and yellow on black, readable from the back of a room.
+pub mod stage {
+    use egui::Color32;
+    /// Behind everything.
+    pub const BACKGROUND: Color32 = Color32::BLACK;
+    /// Text.
+    pub const TEXT: Color32 = Color32::WHITE;
+    /// Dates, numbers, headings.
+    pub const ACCENT: Color32 = Color32::from_rgb(0xFF, 0xD4, 0x3B);
+    /// Secondary lines: sources, positions.
+    pub const MUTED: Color32 = Color32::from_rgb(0xB8, 0xB8, 0xB8);
+}
+
+/// Smallest, first and largest presentation scale (1 = 32-point body text).
+const SCALE_MIN: f32 = 0.5;
+/// See [`SCALE_MIN`].
+pub const SCALE_DEFAULT: f32 = 1.0;
+const SCALE_MAX: f32 = 2.5;
+
+/// What presentation mode is showing, while it lasts.
+#[derive(Clone, Debug, Default)]
+pub struct Presentation {
+    /// Whether presentation mode is on.
+    pub active: bool,
+    /// The slide shown: a paragraph, event or organization index.
+    pub position: usize,
+    /// Whether the screen is blanked.
+    pub blank: bool,
+}
+
+/// One slide's worth of content.
+enum Slide<'a> {
+    Paragraph {
+        title: &'a str,
+        number: usize,
+        count: usize,
+        block: &'a Block,
+    },
+    Event {
+        index: usize,
+        count: usize,
+        event: &'a crate::model::Event,
+    },
+    Organization {
+        index: usize,
+        count: usize,
+        organization: &'a crate::model::Organization,
+    },
+    Nothing(&'static str),
+}
+
+/// What presentation needs from the app, borrowed for one frame.
+pub struct Stage<'a> {
+    /// The dataset.
+    pub dataset: &'a Dataset,
+    /// The view presented.
+    pub view: View,
+    /// The article open in the reader.
+    pub article: Option<&'a str>,
+    /// The timeline's events in the order the Timeline view lists them.
+    pub events: &'a [usize],
+    /// The organizations in table order.
+    pub organizations: &'a [usize],
+    /// The quiz, for Class-mode questions.
+    pub quiz: &'a mut QuizRuntime,
+    /// Presentation's own text scale, remembered.
+    pub scale: &'a mut f32,
+}
+
+impl Presentation {
+    /// Turns presentation on at `position`, full screen.
+    pub fn start(&mut self, ctx: &egui::Context, position: usize) {
+        self.active = true;
+        self.blank = false;
+        self.position = position;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+    }
+
+    /// Turns presentation off and leaves full screen.
+    pub fn stop(&mut self, ctx: &egui::Context) {
+        self.active = false;
+        self.blank = false;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+    }
+}
+
+/// Draws the stage and handles its keys; returns commands for the app.
+pub fn present_ui(
+    ui: &mut egui::Ui,
+    presentation: &mut Presentation,
+    stage: Stage<'_>,
+    commands: &mut Vec<Command>,
+) {
+    let ctx = ui.ctx().clone();
+    let count = slide_count(&stage);
+    let quiz_mode = stage.view == View::Quiz;
+    let (escape, blank, larger, smaller) = ui.input_mut(|i| {
+        (
+            i.consume_key(egui::Modifiers::NONE, Key::Escape),
+            i.consume_key(egui::Modifiers::NONE, Key::B),
+            i.consume_key(egui::Modifiers::NONE, Key::Plus)
+                || i.consume_key(egui::Modifiers::NONE, Key::Equals),
+            i.consume_key(egui::Modifiers::NONE, Key::Minus),
+        )
+    });
+    if escape {
+        presentation.stop(&ctx);
+        return;
+    }
+    if blank {
+        presentation.blank = !presentation.blank;
+    }
+    if larger {
+        *stage.scale = (*stage.scale + 0.125).min(SCALE_MAX);
+    }
+    if smaller {
+        *stage.scale = (*stage.scale - 0.125).max(SCALE_MIN);
+    }
+    if !quiz_mode && !presentation.blank {
+        let (next, previous, first, last) = ui.input_mut(|i| {
+            let mut any = |keys: &[Key]| {
+                keys.iter()
+                    .any(|&k| i.consume_key(egui::Modifiers::NONE, k))
+            };
+            (
+                any(&[Key::ArrowRight, Key::ArrowDown, Key::Space, Key::PageDown]),
+                any(&[Key::ArrowLeft, Key::ArrowUp, Key::PageUp, Key::Backspace]),
+                any(&[Key::Home]),
+                any(&[Key::End]),
+            )
+        });
+        let end = count.saturating_sub(1);
+        if next {
+            presentation.position = (presentation.position + 1).min(end);
+        }
+        if previous {
+            presentation.position = presentation.position.saturating_sub(1);
+        }
+        if first {
+            presentation.position = 0;
+        }
+        if last {
+            presentation.position = end;
+        }
+    }
+    presentation.position = presentation.position.min(count.saturating_sub(1));
+    let scale = *stage.scale;
+    egui::CentralPanel::default()
+        .frame(
+            egui::Frame::new()
+                .fill(stage::BACKGROUND)
+                .inner_margin(egui::Margin::symmetric(64, 40)),
+        )
+        .show(ui, |ui| {
+            if presentation.blank {
+                // Nothing but black; the accessible name says why.
+                ui.label(RichText::new("Screen blanked: press B").color(stage::BACKGROUND));
+                return;
+            }
+            ui.style_mut().visuals.override_text_color = Some(stage::TEXT);
+            if quiz_mode {
+                if stage.quiz.session.is_some() {
+                    quiz::present_question_ui(ui, stage.dataset, stage.quiz, scale, commands);
+                } else {
+                    slide_ui(
+                        ui,
+                        &Slide::Nothing("Start a quiz in the Quiz view, then press F5."),
+                        scale,
+                    );
+                }
+                return;
+            }
+            let slide = slide_at(&stage, presentation.position);
+            slide_ui(ui, &slide, scale);
+        });
+}
+
+/// How many slides the view has.
+fn slide_count(stage: &Stage<'_>) -> usize {
+    match stage.view {
+        View::Study => stage
+            .article
+            .and_then(|id| stage.dataset.article(id))
+            .map_or(0, |a| a.body.len()),
+        View::Timeline => stage.events.len(),
+        View::Organizations => stage.organizations.len(),
+        View::Quiz => 1,
+    }
+}
+
+fn slide_at<'a>(stage: &Stage<'a>, position: usize) -> Slide<'a> {
+    match stage.view {
+        View::Study => {
+            let Some(article) = stage.article.and_then(|id| stage.dataset.article(id)) else {
+                return Slide::Nothing("Open an article, then press F5.");
+            };
+            match article.body.get(position) {
+                Some(block) => Slide::Paragraph {
+                    title: &article.title,
+                    number: position + 1,
+                    count: article.body.len(),
+                    block,
+                },
+                None => Slide::Nothing("This article has no text."),
+            }
+        }
+        View::Timeline => match stage
+            .events
+            .get(position)
+            .and_then(|&i| stage.dataset.events.get(i))
+        {
+            Some(event) => Slide::Event {
+                index: position,
+                count: stage.events.len(),
+                event,
+            },
+            None => Slide::Nothing("No event is shown: change the timeline's filters."),
+        },
+        View::Organizations => match stage
+            .organizations
+            .get(position)
+            .and_then(|&i| stage.dataset.organizations.get(i))
+        {
+            Some(organization) => Slide::Organization {
+                index: position,
+                count: stage.organizations.len(),
+                organization,
+            },
+            None => Slide::Nothing("No organization is shown: clear the filter."),
+        },
+        View::Quiz => Slide::Nothing(""),
+    }
+}
+
+fn slide_ui(ui: &mut egui::Ui, slide: &Slide<'_>, scale: f32) {
+    let body = 32.0 * scale;
+    let small = 20.0 * scale;
+    let position = |ui: &mut egui::Ui, text: String| {
+        ui.label(RichText::new(text).size(small).color(stage::MUTED));
+        ui.add_space(small);
+    };
+    match slide {
+        Slide::Paragraph {
+            title,
+            number,
+            count,
+            block,
+        } => {
+            position(ui, format!("{title} · paragraph {number} of {count}"));
+            let text = block.text();
+            let rich = RichText::new(text).size(body);
+            let rich = match block {
+                Block::Heading { .. } => rich.color(stage::ACCENT).strong(),
+                Block::Quote { .. } => rich.italics(),
+                _ => rich,
+            };
+            ui.label(rich);
+            if let Some(note) = block.note() {
+                ui.add_space(small);
+                ui.label(
+                    RichText::new(format!("Editor’s note: {note}"))
+                        .size(small)
+                        .color(stage::MUTED),
+                );
+            }
+        }
+        Slide::Event {
+            index,
+            count,
+            event,
+        } => {
+            position(ui, format!("Event {} of {count}", index + 1));
+            ui.label(
+                RichText::new(date_with_precision(&event.date))
+                    .size(body)
+                    .color(stage::ACCENT),
+            );
+            ui.label(RichText::new(&event.title).size(body * 1.25).strong());
+            ui.add_space(small * 0.5);
+            ui.label(RichText::new(&event.description).size(body * 0.8));
+        }
+        Slide::Organization {
+            index,
+            count,
+            organization,
+        } => {
+            position(ui, format!("Organization {} of {count}", index + 1));
+            if let Some(acronym) = &organization.acronym {
+                ui.label(RichText::new(acronym).size(body).color(stage::ACCENT));
+            }
+            ui.label(RichText::new(&organization.name).size(body * 1.25).strong());
+            for relationship in &organization.relationships {
+                ui.label(
+                    RichText::new(super::organizations::undated_text(relationship))
+                        .size(body * 0.8)
+                        .color(stage::ACCENT),
+                );
+                ui.label(
+                    RichText::new(format!("“{}”", relationship.quote))
+                        .size(body * 0.7)
+                        .italics(),
+                );
+            }
+            ui.add_space(small * 0.5);
+            ui.label(RichText::new(&organization.summary).size(body * 0.7));
+        }
+        Slide::Nothing(message) => {
+            ui.label(RichText::new(*message).size(body).color(stage::MUTED));
+        }
+    }
+    ui.add_space(small);
+    ui.label(
+        RichText::new(
+            "Right arrow or Space: next · Left arrow: back · B: blank · + and −: size · Esc: leave",
+        )
+        .size(small * 0.7)
+        .color(stage::MUTED),
+    );
+}

@@ -1,0 +1,134 @@
+//! Presentation mode as a teacher drives it: F5 enters on the current view,
+//! the arrows and Space step through paragraphs, events or quiz questions, B
+//! blanks the screen and Esc leaves. Runs without a display.
+
+#![expect(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test]: a test that cannot load its data should fail loudly"
+)]
+
+use std::sync::Arc;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+use neutrality_reader::dataset::Dataset;
+use neutrality_reader::quiz::session::Mode;
+use neutrality_reader::quiz::{QuizOptions, generate};
+use neutrality_reader::ui::app::{DataOrigin, ReaderApp, View};
+
+fn app(setup: impl FnOnce(&mut ReaderApp) + 'static) -> Harness<'static, ReaderApp> {
+    let data = Arc::new(Dataset::embedded().unwrap());
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_max_steps(64)
+        .build_eframe(move |cc| {
+            let mut app = ReaderApp::new(&cc.egui_ctx, data, DataOrigin::default(), None);
+            setup(&mut app);
+            app
+        });
+    harness.run();
+    harness
+}
+
+fn press(harness: &mut Harness<'static, ReaderApp>, key: egui::Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+#[test]
+fn f5_presents_the_article_paragraph_by_paragraph_and_esc_leaves() {
+    let dataset = Dataset::embedded().unwrap();
+    let article = dataset
+        .article("nam-ambassadors-briefing-2020")
+        .unwrap()
+        .clone();
+    let mut harness = app(|app| app.open("nam-ambassadors-briefing-2020", None));
+    assert_eq!(harness.state().presentation(), None);
+    press(&mut harness, egui::Key::F5);
+    assert_eq!(harness.state().presentation(), Some(0));
+    let count = article.body.len();
+    harness.get_by_label_contains(&format!("paragraph 1 of {count}"));
+    harness.get_by_label(&article.body[0].text());
+    // The top bar is gone: the stage is the view alone.
+    assert!(harness.query_by_label("Organizations").is_none());
+    press(&mut harness, egui::Key::ArrowRight);
+    press(&mut harness, egui::Key::Space);
+    assert_eq!(harness.state().presentation(), Some(2));
+    harness.get_by_label(&article.body[2].text());
+    press(&mut harness, egui::Key::ArrowLeft);
+    assert_eq!(harness.state().presentation(), Some(1));
+    press(&mut harness, egui::Key::End);
+    assert_eq!(harness.state().presentation(), Some(count - 1));
+    // Past the end it stays on the last paragraph.
+    press(&mut harness, egui::Key::ArrowRight);
+    assert_eq!(harness.state().presentation(), Some(count - 1));
+    press(&mut harness, egui::Key::Escape);
+    assert_eq!(harness.state().presentation(), None);
+    let tabs = harness
+        .query_all(egui_kittest::kittest::By::new().label("Organizations"))
+        .count();
+    assert!(tabs >= 1);
+}
+
+#[test]
+fn b_blanks_the_screen_and_b_again_brings_it_back() {
+    let dataset = Dataset::embedded().unwrap();
+    let first = dataset.articles[0].body[0].text();
+    let mut harness = app(|app| {
+        app.open(&Dataset::embedded().unwrap().articles[0].id, None);
+    });
+    press(&mut harness, egui::Key::F5);
+    harness.get_by_label(&first);
+    press(&mut harness, egui::Key::B);
+    assert!(harness.state().presentation_blank());
+    assert!(harness.query_by_label(&first).is_none());
+    // Arrows do nothing while blank: the class sees no jump.
+    press(&mut harness, egui::Key::ArrowRight);
+    assert_eq!(harness.state().presentation(), Some(0));
+    press(&mut harness, egui::Key::B);
+    harness.get_by_label(&first);
+}
+
+#[test]
+fn the_timeline_is_presented_event_by_event_from_the_selected_one() {
+    let mut harness = app(|app| {
+        app.focus_event("un-resolution-50-80-a");
+        app.show_view(View::Timeline);
+    });
+    press(&mut harness, egui::Key::F5);
+    let start = harness.state().presentation().unwrap();
+    harness.get_by_label(
+        "First UN General Assembly resolution on Turkmenistan’s permanent neutrality",
+    );
+    harness.get_by_label_contains(&format!("Event {} of 36", start + 1));
+    press(&mut harness, egui::Key::ArrowRight);
+    assert_eq!(harness.state().presentation(), Some(start + 1));
+    harness.get_by_label_contains(&format!("Event {} of 36", start + 2));
+}
+
+#[test]
+fn a_class_quiz_is_presented_and_space_reveals_the_answer() {
+    let dataset = Dataset::embedded().unwrap();
+    let quiz = generate(
+        &dataset,
+        &QuizOptions {
+            seed: 8,
+            count: 3,
+            ..QuizOptions::default()
+        },
+    );
+    let first = quiz.questions[0].clone();
+    let mut harness = app(move |app| {
+        app.quiz_mut().start(quiz, Mode::Class);
+        app.show_view(View::Quiz);
+        app.start_presentation();
+    });
+    assert_eq!(harness.state().presentation(), Some(0));
+    harness.get_by_label(&first.prompt);
+    assert!(harness.query_by_label(&first.explanation).is_none());
+    press(&mut harness, egui::Key::Space);
+    harness.get_by_label(&first.explanation);
+    press(&mut harness, egui::Key::ArrowRight);
+    harness.get_by_label_contains("Question 2 of");
+}
