@@ -96,6 +96,10 @@ pub enum ThemeArg {
     Light,
     /// Light text on a dark page.
     Dark,
+    /// Brown text on cream paper.
+    Sepia,
+    /// White on black with yellow accents.
+    HighContrast,
 }
 
 /// Commands other than opening the window.

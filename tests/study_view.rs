@@ -171,15 +171,55 @@ fn keyboard_changes_the_text_size() {
 }
 
 #[test]
-fn the_theme_button_switches_to_dark_and_back() {
+fn the_reading_menu_switches_between_the_four_themes() {
     let mut harness = app();
-    harness.get_by_role_and_label(Role::Button, "Dark").click();
+    for (label, theme, dark) in [
+        ("Dark", Theme::Dark, true),
+        ("Sepia", Theme::Sepia, false),
+        ("High contrast", Theme::HighContrast, true),
+        ("Light", Theme::Light, false),
+    ] {
+        harness.get_by_role_and_label(Role::Button, "Reading").click();
+        harness.run();
+        harness.get_by_label(label).click();
+        harness.run();
+        assert_eq!(harness.state().settings().theme, theme);
+        assert_eq!(harness.ctx.global_style().visuals.dark_mode, dark, "{label}");
+        harness.key_press(egui::Key::Escape);
+        harness.run();
+    }
+}
+
+#[test]
+fn f1_or_a_question_mark_shows_the_keyboard_shortcuts_and_esc_hides_them() {
+    let mut harness = app();
+    assert!(!harness.state().shortcuts_open());
+    harness.key_press(egui::Key::F1);
     harness.run();
-    assert_eq!(harness.state().settings().theme, Theme::Dark);
-    assert!(harness.ctx.global_style().visuals.dark_mode);
-    harness.get_by_role_and_label(Role::Button, "Light").click();
+    assert!(harness.state().shortcuts_open());
+    harness.get_by_label("Keyboard shortcuts");
+    harness.get_by_label("blank the screen, and back");
+    harness.key_press(egui::Key::Escape);
     harness.run();
-    assert_eq!(harness.state().settings().theme, Theme::Light);
+    assert!(!harness.state().shortcuts_open());
+    harness.event(egui::Event::Text("?".to_owned()));
+    harness.run();
+    assert!(harness.state().shortcuts_open());
+}
+
+#[test]
+fn the_line_width_slider_sets_the_measure() {
+    let mut harness = app();
+    assert_eq!(harness.state().settings().line_width, 70);
+    harness.get_by_role_and_label(Role::Button, "Reading").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Slider, "Line width").focus();
+    harness.run();
+    for _ in 0..10 {
+        harness.key_press(egui::Key::ArrowLeft);
+        harness.run();
+    }
+    assert_eq!(harness.state().settings().line_width, 60);
 }
 
 #[test]

@@ -9,7 +9,7 @@ use super::organizations::{self, OrganizationsRuntime};
 use super::present::{self, Presentation, Stage};
 use super::quiz::{self, QuizRuntime};
 use super::screenshot::ScreenshotJob;
-use super::state::{STORAGE_KEY, Settings, TextSizeStep};
+use super::state::{LINE_WIDTH_MAX, LINE_WIDTH_MIN, STORAGE_KEY, Settings, TextSizeStep};
 use super::study::{self, ReaderRuntime};
 use super::theme::Theme;
 use super::timeline::{self, TimelineIndex, TimelineRuntime};
@@ -92,6 +92,12 @@ pub enum Command {
     ToggleStrip,
     /// Start presentation mode on the current view (F5).
     Present,
+    /// Set the reading measure, in characters a line.
+    LineWidth(u32),
+    /// Show or hide the keyboard shortcuts (F1 or ?).
+    ToggleShortcuts,
+    /// Save the window as a PNG picture.
+    SaveViewPng,
 }
 
 /// Ctrl+Plus (or Ctrl+=, the same key unshifted), Ctrl+Minus, Ctrl+0.
@@ -102,6 +108,64 @@ const LARGER: [KeyboardShortcut; 2] = [
 const SMALLER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus);
 const RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
 const PRESENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F5);
+const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
+
+/// The shortcuts window's contents: a section, then (keys, what they do).
+const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
+    (
+        "Everywhere",
+        &[
+            ("F1 or ?", "show or hide this list"),
+            ("F5", "present the current view full screen (Esc leaves)"),
+            ("Ctrl + Plus / Minus / 0", "larger / smaller / normal reading text"),
+            ("Tab, Shift + Tab", "move between controls; Space or Enter presses"),
+            ("Ctrl + Q", "quit"),
+        ],
+    ),
+    (
+        "Reading an article",
+        &[
+            ("Page Down / Page Up, Space", "a screen down / up"),
+            ("Down / Up", "a few lines"),
+            ("Home / End", "the top / the end"),
+        ],
+    ),
+    (
+        "Timeline (click it first)",
+        &[
+            ("Left / Right", "previous / next event in time"),
+            ("Home / End", "first / last event"),
+            ("+ / −", "zoom in / out"),
+            ("Enter / Esc", "open / close the details"),
+        ],
+    ),
+    (
+        "Organizations",
+        &[
+            ("Down / Up", "next / previous row (also while filtering)"),
+            ("Enter / Esc", "open / close the details"),
+        ],
+    ),
+    (
+        "Quiz",
+        &[
+            ("1–4 or A–D", "choose an option"),
+            ("Enter", "confirm; again: next question"),
+            ("Right / Left", "next / previous question"),
+            ("Space", "Class mode: reveal the answer"),
+        ],
+    ),
+    (
+        "Presentation (F5)",
+        &[
+            ("Right, Down, Space, Page Down", "next paragraph, event or organization"),
+            ("Left, Up, Page Up", "back"),
+            ("B", "blank the screen, and back"),
+            ("+ / −", "larger / smaller stage text"),
+            ("Esc", "leave"),
+        ],
+    ),
+];
 
 /// Where the dataset came from, and what went wrong loading the one asked for.
 #[derive(Clone, Debug, Default)]
@@ -125,6 +189,10 @@ pub struct ReaderApp {
     selected_organization: Option<usize>,
     quiz: QuizRuntime,
     presentation: Presentation,
+    /// Whether the keyboard shortcuts window is open.
+    show_shortcuts: bool,
+    /// What became of the last "Save view as PNG", to show in the top bar.
+    saved_png: Arc<std::sync::Mutex<Option<String>>>,
     /// For commands that talk to the window (full screen).
     ctx: Option<egui::Context>,
     applied_theme: Option<Theme>,
@@ -161,6 +229,8 @@ impl ReaderApp {
             selected_organization: None,
             quiz: QuizRuntime::default(),
             presentation: Presentation::default(),
+            show_shortcuts: false,
+            saved_png: Arc::default(),
             ctx: Some(ctx.clone()),
             applied_theme: None,
             screenshot: None,
@@ -252,6 +322,45 @@ impl ReaderApp {
     /// Whether presentation mode has blanked the screen.
     pub fn presentation_blank(&self) -> bool {
         self.presentation.blank
+    }
+
+    /// Whether the keyboard shortcuts window is open.
+    pub fn shortcuts_open(&self) -> bool {
+        self.show_shortcuts
+    }
+
+    /// What the last "Save view as PNG" did, once done.
+    pub fn saved_png_message(&self) -> Option<String> {
+        self.saved_png.lock().ok().and_then(|m| m.clone())
+    }
+
+    /// Saves the next frame as a PNG, with the code `--screenshot` uses, in
+    /// the Pictures folder (or the working folder), named by view and time.
+    fn save_view_png(&mut self) {
+        let Some(ctx) = &self.ctx else { return };
+        let folder = std::env::var_os("HOME")
+            .map(|home| std::path::PathBuf::from(home).join("Pictures"))
+            .filter(|dir| dir.is_dir())
+            .unwrap_or_else(|| std::path::PathBuf::from("."));
+        let name = format!(
+            "neutrality-reader-{}-{}.png",
+            self.settings.view.label().to_lowercase(),
+            chrono::Local::now().format("%Y%m%d-%H%M%S")
+        );
+        let path = folder.join(name);
+        let message = self.saved_png.clone();
+        let repaint = ctx.clone();
+        ctx.request_screenshot(move |image| {
+            let text = match super::screenshot::save_png(&image, &path) {
+                Ok(()) => format!("Saved the view as {}", path.display()),
+                Err(error) => format!("Could not save the view: {error}"),
+            };
+            if let Ok(mut slot) = message.lock() {
+                *slot = Some(text);
+            }
+            repaint.request_repaint();
+        });
+        ctx.request_repaint();
     }
 
     fn start_presentation_now(&mut self) {
@@ -420,10 +529,16 @@ impl ReaderApp {
             Command::ToggleContext => self.settings.show_context = !self.settings.show_context,
             Command::ToggleStrip => self.settings.show_strip = !self.settings.show_strip,
             Command::Present => self.start_presentation_now(),
+            Command::LineWidth(width) => {
+                self.settings.line_width = width.clamp(LINE_WIDTH_MIN, LINE_WIDTH_MAX);
+            }
+            Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Command::SaveViewPng => self.save_view_png(),
         }
     }
 
     fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let typing = ctx.text_edit_focused();
         ctx.input_mut(|i| {
             if LARGER.iter().any(|s| i.consume_shortcut(s)) {
                 commands.push(Command::TextSize(TextSizeStep::Larger));
@@ -436,6 +551,15 @@ impl ReaderApp {
             }
             if i.consume_shortcut(&PRESENT) {
                 commands.push(Command::Present);
+            }
+            // "?" arrives as typed text; in a text field it is just a character.
+            let question_mark = !typing
+                && i
+                    .events
+                    .iter()
+                    .any(|e| matches!(e, egui::Event::Text(t) if t == "?"));
+            if i.consume_shortcut(&HELP) || question_mark {
+                commands.push(Command::ToggleShortcuts);
             }
         });
     }
@@ -457,15 +581,12 @@ impl ReaderApp {
                     ui.separator();
                     ui.weak(format!("Dataset: {folder}"));
                 }
+                if let Some(message) = self.saved_png_message() {
+                    ui.separator();
+                    ui.weak(message);
+                }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    let theme = self.settings.theme;
-                    let (label, hint) = match theme {
-                        Theme::Light => ("Dark", "Switch to the dark theme"),
-                        Theme::Dark => ("Light", "Switch to the light theme"),
-                    };
-                    if ui.button(label).on_hover_text(hint).clicked() {
-                        commands.push(Command::SetTheme(theme.toggled()));
-                    }
+                    self.reading_menu_ui(ui, commands);
                     ui.separator();
                     if ui
                         .button("A+")
@@ -506,6 +627,84 @@ impl ReaderApp {
                     }
                 });
             });
+        });
+    }
+
+    /// The keyboard shortcuts, in a window that Esc or F1 closes.
+    fn shortcuts_window(&mut self, ctx: &egui::Context) {
+        if !self.show_shortcuts {
+            return;
+        }
+        if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+            self.show_shortcuts = false;
+            return;
+        }
+        let mut open = true;
+        egui::Window::new("Keyboard shortcuts")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .default_width(520.0)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .show(ctx, |ui| {
+                egui::ScrollArea::vertical().max_height(560.0).show(ui, |ui| {
+                    for (section, rows) in SHORTCUTS {
+                        ui.add_space(6.0);
+                        ui.label(egui::RichText::new(*section).strong());
+                        egui::Grid::new(*section).num_columns(2).spacing([24.0, 4.0]).show(
+                            ui,
+                            |ui| {
+                                for (keys, what) in *rows {
+                                    ui.monospace(*keys);
+                                    ui.label(*what);
+                                    ui.end_row();
+                                }
+                            },
+                        );
+                    }
+                });
+            });
+        self.show_shortcuts = open;
+    }
+
+    /// "Reading": the theme, the line width, the keyboard shortcuts, and
+    /// saving the view as a picture.
+    fn reading_menu_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        ui.menu_button("Reading", |ui| {
+            ui.label(egui::RichText::new("Theme").strong());
+            for theme in Theme::ALL {
+                if ui
+                    .radio(self.settings.theme == theme, theme.label())
+                    .clicked()
+                {
+                    commands.push(Command::SetTheme(theme));
+                }
+            }
+            ui.separator();
+            let mut width = self.settings.line_width;
+            let label = ui.label(egui::RichText::new("Line width").strong());
+            let slider = ui
+                .add(
+                    egui::Slider::new(&mut width, LINE_WIDTH_MIN..=LINE_WIDTH_MAX)
+                        .suffix(" characters"),
+                )
+                .labelled_by(label.id);
+            if slider.changed() {
+                commands.push(Command::LineWidth(width));
+            }
+            ui.separator();
+            if ui.button("Keyboard shortcuts (F1)").clicked() {
+                commands.push(Command::ToggleShortcuts);
+                ui.close();
+            }
+            if ui.button("Save view as PNG").clicked() {
+                commands.push(Command::SaveViewPng);
+                ui.close();
+            }
+            if ui.button("Present (F5)").clicked() {
+                commands.push(Command::Present);
+                ui.close();
+            }
         });
     }
 
@@ -550,6 +749,7 @@ impl eframe::App for ReaderApp {
             self.problems_ui(ui);
             self.view_ui(ui, &mut commands);
         }
+        self.shortcuts_window(&ctx);
         if !commands.is_empty() {
             // The frame was drawn before the change: draw once more to show it.
             ctx.request_repaint();

@@ -201,6 +201,8 @@ pub fn run(args: &Cli) -> i32 {
                 app.apply_theme(match theme {
                     ThemeArg::Light => theme::Theme::Light,
                     ThemeArg::Dark => theme::Theme::Dark,
+                    ThemeArg::Sepia => theme::Theme::Sepia,
+                    ThemeArg::HighContrast => theme::Theme::HighContrast,
                 });
             }
             if timing {

@@ -16,6 +16,13 @@ pub const TEXT_SIZE_DEFAULT: f32 = 18.0;
 /// Largest reading text size.
 pub const TEXT_SIZE_MAX: f32 = 40.0;
 
+/// Narrowest and widest reading measure, in characters a line.
+pub const LINE_WIDTH_MIN: u32 = 45;
+/// The measure a new reader starts with: about seventy characters.
+pub const LINE_WIDTH_DEFAULT: u32 = 70;
+/// See [`LINE_WIDTH_MIN`].
+pub const LINE_WIDTH_MAX: u32 = 100;
+
 /// The reader's choices and places, saved with eframe persistence.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -40,6 +47,8 @@ pub struct Settings {
     pub view: super::app::View,
     /// Presentation mode's own text scale (1 = 32-point body text).
     pub present_scale: f32,
+    /// The reading measure, in characters a line.
+    pub line_width: u32,
 }
 
 impl Default for Settings {
@@ -55,6 +64,7 @@ impl Default for Settings {
             show_strip: true,
             view: super::app::View::default(),
             present_scale: super::present::SCALE_DEFAULT,
+            line_width: LINE_WIDTH_DEFAULT,
         }
     }
 }
@@ -97,6 +107,7 @@ impl Settings {
             self.present_scale = super::present::SCALE_DEFAULT;
         }
         self.present_scale = self.present_scale.clamp(0.5, 2.5);
+        self.line_width = self.line_width.clamp(LINE_WIDTH_MIN, LINE_WIDTH_MAX);
         self
     }
 }

@@ -1,4 +1,5 @@
-//! Light and dark themes, and the reader's colours in each.
+//! The reading themes (light, sepia, dark, high contrast), and the reader's
+//! colours in each.
 
 use egui::Color32;
 use serde::{Deserialize, Serialize};
@@ -11,6 +12,10 @@ pub enum Theme {
     Light,
     /// Light text on a dark page, for the evening.
     Dark,
+    /// Brown text on cream paper: softer than white for long reading.
+    Sepia,
+    /// White on black with yellow accents, for low vision and bright rooms.
+    HighContrast,
 }
 
 /// Colours the reader paints with, beyond egui's own visuals.
@@ -35,11 +40,16 @@ pub struct Palette {
 }
 
 impl Theme {
-    /// The other theme.
-    pub fn toggled(self) -> Self {
+    /// Every theme, in the order the menu offers them.
+    pub const ALL: [Theme; 4] = [Theme::Light, Theme::Sepia, Theme::Dark, Theme::HighContrast];
+
+    /// A label for people.
+    pub fn label(self) -> &'static str {
         match self {
-            Theme::Light => Theme::Dark,
-            Theme::Dark => Theme::Light,
+            Theme::Light => "Light",
+            Theme::Sepia => "Sepia",
+            Theme::Dark => "Dark",
+            Theme::HighContrast => "High contrast",
         }
     }
 
@@ -58,6 +68,37 @@ impl Theme {
                 let mut v = egui::Visuals::dark();
                 v.panel_fill = Color32::from_rgb(0x1E, 0x20, 0x22);
                 v.selection.bg_fill = Color32::from_rgb(0x2E, 0x5A, 0x48);
+                v
+            }
+            Theme::Sepia => {
+                let mut v = egui::Visuals::light();
+                v.panel_fill = Color32::from_rgb(0xEF, 0xE4, 0xCC);
+                v.window_fill = Color32::from_rgb(0xF6, 0xEE, 0xDA);
+                v.extreme_bg_color = Color32::from_rgb(0xF8, 0xF1, 0xE0);
+                v.override_text_color = Some(Color32::from_rgb(0x3B, 0x2F, 0x1E));
+                v.selection.bg_fill = Color32::from_rgb(0xD9, 0xC3, 0x93);
+                v.selection.stroke.color = Color32::from_rgb(0x4A, 0x33, 0x12);
+                v
+            }
+            Theme::HighContrast => {
+                let mut v = egui::Visuals::dark();
+                v.panel_fill = Color32::BLACK;
+                v.window_fill = Color32::BLACK;
+                v.extreme_bg_color = Color32::BLACK;
+                v.override_text_color = Some(Color32::WHITE);
+                v.selection.bg_fill = Color32::from_rgb(0x00, 0x3F, 0x9E);
+                v.selection.stroke = egui::Stroke::new(2.0, Color32::from_rgb(0xFF, 0xD4, 0x3B));
+                v.hyperlink_color = Color32::from_rgb(0xFF, 0xD4, 0x3B);
+                // Every control outlined, so that none hides in the black.
+                for widget in [
+                    &mut v.widgets.inactive,
+                    &mut v.widgets.hovered,
+                    &mut v.widgets.active,
+                ] {
+                    widget.bg_stroke = egui::Stroke::new(1.5, Color32::WHITE);
+                    widget.fg_stroke.color = Color32::WHITE;
+                }
+                v.widgets.noninteractive.bg_stroke = egui::Stroke::new(1.0, Color32::from_gray(0xB0));
                 v
             }
         }
@@ -85,6 +126,26 @@ impl Theme {
                 note_stroke: Color32::from_rgb(0x9A, 0x82, 0x3C),
                 highlight: Color32::from_rgb(0x55, 0x4A, 0x1E),
                 operative_fill: Color32::from_rgb(0x2C, 0x35, 0x31),
+            },
+            Theme::Sepia => Palette {
+                page: Color32::from_rgb(0xF8, 0xF0, 0xDC),
+                text: Color32::from_rgb(0x3B, 0x2F, 0x1E),
+                muted: Color32::from_rgb(0x7A, 0x66, 0x4A),
+                accent: Color32::from_rgb(0x7A, 0x3E, 0x10),
+                note_fill: Color32::from_rgb(0xF1, 0xE0, 0xB5),
+                note_stroke: Color32::from_rgb(0xB8, 0x8A, 0x3A),
+                highlight: Color32::from_rgb(0xF0, 0xD2, 0x8A),
+                operative_fill: Color32::from_rgb(0xEF, 0xE6, 0xCF),
+            },
+            Theme::HighContrast => Palette {
+                page: Color32::BLACK,
+                text: Color32::WHITE,
+                muted: Color32::from_gray(0xD0),
+                accent: Color32::from_rgb(0xFF, 0xD4, 0x3B),
+                note_fill: Color32::from_rgb(0x1A, 0x1A, 0x00),
+                note_stroke: Color32::from_rgb(0xFF, 0xD4, 0x3B),
+                highlight: Color32::from_rgb(0x00, 0x3F, 0x9E),
+                operative_fill: Color32::from_gray(0x14),
             },
         }
     }

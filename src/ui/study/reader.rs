@@ -49,7 +49,7 @@ pub fn reader_ui(
             );
         }
         let available = ui.available_width();
-        let column = text::measure(size).min(available - 24.0).max(120.0);
+        let column = text::measure(size, settings.line_width).min(available - 24.0).max(120.0);
         let side = ((available - column) / 2.0).max(0.0);
         ui.horizontal_top(|ui| {
             ui.add_space(side);

@@ -8,9 +8,10 @@ use crate::ui::fonts::{SERIF, SERIF_BOLD, SERIF_ITALIC, family};
 /// Line height as a multiple of the text size.
 pub const LEADING: f32 = 1.55;
 
-/// The reading measure in points for a text size: about 70 characters of Noto Serif.
-pub fn measure(text_size: f32) -> f32 {
-    text_size * 38.0
+/// The reading measure in points for a text size and a line width in
+/// characters: an average Noto Serif character is about 0.54 em wide.
+pub fn measure(text_size: f32, characters: u32) -> f32 {
+    text_size * 0.543 * characters as f32
 }
 
 /// Which face a run of text uses.
@@ -75,6 +76,7 @@ mod tests {
 
     #[test]
     fn the_measure_grows_with_the_text() {
-        assert!(measure(24.0) > measure(18.0));
+        assert!(measure(24.0, 70) > measure(18.0, 70));
+        assert!(measure(18.0, 90) > measure(18.0, 60));
     }
 }
