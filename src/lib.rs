@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod dataset;
 pub mod model;
+pub mod notes;
 pub mod organizations;
 pub mod quiz;
 pub mod storage;

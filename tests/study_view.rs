@@ -179,12 +179,18 @@ fn the_reading_menu_switches_between_the_four_themes() {
         ("High contrast", Theme::HighContrast, true),
         ("Light", Theme::Light, false),
     ] {
-        harness.get_by_role_and_label(Role::Button, "Reading").click();
+        harness
+            .get_by_role_and_label(Role::Button, "Reading")
+            .click();
         harness.run();
         harness.get_by_label(label).click();
         harness.run();
         assert_eq!(harness.state().settings().theme, theme);
-        assert_eq!(harness.ctx.global_style().visuals.dark_mode, dark, "{label}");
+        assert_eq!(
+            harness.ctx.global_style().visuals.dark_mode,
+            dark,
+            "{label}"
+        );
         harness.key_press(egui::Key::Escape);
         harness.run();
     }
@@ -211,9 +217,13 @@ fn f1_or_a_question_mark_shows_the_keyboard_shortcuts_and_esc_hides_them() {
 fn the_line_width_slider_sets_the_measure() {
     let mut harness = app();
     assert_eq!(harness.state().settings().line_width, 70);
-    harness.get_by_role_and_label(Role::Button, "Reading").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Reading")
+        .click();
     harness.run();
-    harness.get_by_role_and_label(Role::Slider, "Line width").focus();
+    harness
+        .get_by_role_and_label(Role::Slider, "Line width")
+        .focus();
     harness.run();
     for _ in 0..10 {
         harness.key_press(egui::Key::ArrowLeft);

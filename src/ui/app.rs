@@ -98,6 +98,8 @@ pub enum Command {
     ToggleShortcuts,
     /// Save the window as a PNG picture.
     SaveViewPng,
+    /// Write the notes to a Markdown file.
+    ExportNotes,
 }
 
 /// Ctrl+Plus (or Ctrl+=, the same key unshifted), Ctrl+Minus, Ctrl+0.
@@ -117,8 +119,14 @@ const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
         &[
             ("F1 or ?", "show or hide this list"),
             ("F5", "present the current view full screen (Esc leaves)"),
-            ("Ctrl + Plus / Minus / 0", "larger / smaller / normal reading text"),
-            ("Tab, Shift + Tab", "move between controls; Space or Enter presses"),
+            (
+                "Ctrl + Plus / Minus / 0",
+                "larger / smaller / normal reading text",
+            ),
+            (
+                "Tab, Shift + Tab",
+                "move between controls; Space or Enter presses",
+            ),
             ("Ctrl + Q", "quit"),
         ],
     ),
@@ -158,7 +166,10 @@ const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
     (
         "Presentation (F5)",
         &[
-            ("Right, Down, Space, Page Down", "next paragraph, event or organization"),
+            (
+                "Right, Down, Space, Page Down",
+                "next paragraph, event or organization",
+            ),
             ("Left, Up, Page Up", "back"),
             ("B", "blank the screen, and back"),
             ("+ / −", "larger / smaller stage text"),
@@ -322,6 +333,40 @@ impl ReaderApp {
     /// Whether presentation mode has blanked the screen.
     pub fn presentation_blank(&self) -> bool {
         self.presentation.blank
+    }
+
+    /// Keeps the notes and highlights in `file`, loading what is there.
+    pub fn with_notes_file(mut self, file: std::path::PathBuf) -> Self {
+        self.reader.load_notes(file);
+        self
+    }
+
+    /// The reader's notes.
+    pub fn notes(&self) -> &crate::notes::Notes {
+        &self.reader.notes
+    }
+
+    /// Where "Export notes as Markdown" writes: beside the notes file, or in
+    /// the working folder.
+    pub fn notes_export_path(&self) -> std::path::PathBuf {
+        let folder = self
+            .reader
+            .notes_file
+            .as_ref()
+            .and_then(|f| f.parent().map(std::path::Path::to_path_buf))
+            .unwrap_or_else(|| std::path::PathBuf::from("."));
+        folder.join("neutrality-reader-notes.md")
+    }
+
+    fn export_notes(&mut self) {
+        let path = self.notes_export_path();
+        let text = self.reader.notes.to_markdown(&self.dataset);
+        self.reader.notes_message = Some(
+            match crate::storage::write_atomically(&path, text.as_bytes()) {
+                Ok(()) => format!("Notes exported to {}", path.display()),
+                Err(error) => format!("Could not export the notes to {}: {error}", path.display()),
+            },
+        );
     }
 
     /// Whether the keyboard shortcuts window is open.
@@ -534,6 +579,7 @@ impl ReaderApp {
             }
             Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
             Command::SaveViewPng => self.save_view_png(),
+            Command::ExportNotes => self.export_notes(),
         }
     }
 
@@ -554,8 +600,7 @@ impl ReaderApp {
             }
             // "?" arrives as typed text; in a text field it is just a character.
             let question_mark = !typing
-                && i
-                    .events
+                && i.events
                     .iter()
                     .any(|e| matches!(e, egui::Event::Text(t) if t == "?"));
             if i.consume_shortcut(&HELP) || question_mark {
@@ -647,22 +692,24 @@ impl ReaderApp {
             .default_width(520.0)
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ctx, |ui| {
-                egui::ScrollArea::vertical().max_height(560.0).show(ui, |ui| {
-                    for (section, rows) in SHORTCUTS {
-                        ui.add_space(6.0);
-                        ui.label(egui::RichText::new(*section).strong());
-                        egui::Grid::new(*section).num_columns(2).spacing([24.0, 4.0]).show(
-                            ui,
-                            |ui| {
-                                for (keys, what) in *rows {
-                                    ui.monospace(*keys);
-                                    ui.label(*what);
-                                    ui.end_row();
-                                }
-                            },
-                        );
-                    }
-                });
+                egui::ScrollArea::vertical()
+                    .max_height(560.0)
+                    .show(ui, |ui| {
+                        for (section, rows) in SHORTCUTS {
+                            ui.add_space(6.0);
+                            ui.label(egui::RichText::new(*section).strong());
+                            egui::Grid::new(*section)
+                                .num_columns(2)
+                                .spacing([24.0, 4.0])
+                                .show(ui, |ui| {
+                                    for (keys, what) in *rows {
+                                        ui.monospace(*keys);
+                                        ui.label(*what);
+                                        ui.end_row();
+                                    }
+                                });
+                        }
+                    });
             });
         self.show_shortcuts = open;
     }

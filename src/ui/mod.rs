@@ -170,7 +170,9 @@ pub fn run(args: &Cli) -> i32 {
             if screenshot.is_none()
                 && let Some(dir) = eframe::storage_dir("neutrality-reader")
             {
-                app = app.with_quiz_memory(dir.join("quiz-memory.json"));
+                app = app
+                    .with_quiz_memory(dir.join("quiz-memory.json"))
+                    .with_notes_file(dir.join("notes.json"));
             }
             if let Some(article) = article {
                 app.open(&article, paragraph);

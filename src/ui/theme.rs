@@ -98,7 +98,8 @@ impl Theme {
                     widget.bg_stroke = egui::Stroke::new(1.5, Color32::WHITE);
                     widget.fg_stroke.color = Color32::WHITE;
                 }
-                v.widgets.noninteractive.bg_stroke = egui::Stroke::new(1.0, Color32::from_gray(0xB0));
+                v.widgets.noninteractive.bg_stroke =
+                    egui::Stroke::new(1.0, Color32::from_gray(0xB0));
                 v
             }
         }

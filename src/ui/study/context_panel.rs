@@ -139,3 +139,56 @@ fn record_card_ui(ui: &mut egui::Ui, heading: &str, text: &str, note: Option<&st
         ui.label(RichText::new(format!("Editor’s note: {note}")).italics());
     }
 }
+
+/// "My notes": every note and highlight, each opening its paragraph, and
+/// the export as Markdown.
+pub fn notes_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    reader: &mut super::ReaderRuntime,
+    commands: &mut Vec<Command>,
+) {
+    ui.separator();
+    let notes = reader.notes.in_order(dataset);
+    egui::CollapsingHeader::new(RichText::new(format!("My notes ({})", notes.len())).strong())
+        .id_salt("my_notes")
+        .default_open(true)
+        .show(ui, |ui| {
+            if notes.is_empty() {
+                ui.weak(
+                    "Click a paragraph’s number in the margin to highlight it or write a note.",
+                );
+            }
+            egui::ScrollArea::vertical()
+                .id_salt("my_notes_scroll")
+                .max_height(180.0)
+                .show(ui, |ui| {
+                    for note in &notes {
+                        let title = dataset
+                            .article(&note.article)
+                            .map_or(note.article.as_str(), |a| a.title.as_str());
+                        let mut text = format!("¶{} · {title}", note.paragraph);
+                        if !note.text.is_empty() {
+                            let short: String = note.text.chars().take(60).collect();
+                            text = format!("{text}: {short}");
+                        }
+                        if ui
+                            .add(egui::Button::new(text).wrap().frame(false))
+                            .on_hover_text("Open this paragraph")
+                            .clicked()
+                        {
+                            commands.push(Command::OpenArticle {
+                                article: note.article.clone(),
+                                paragraph: Some(note.paragraph),
+                            });
+                        }
+                    }
+                });
+            if !notes.is_empty() && ui.button("Export notes as Markdown").clicked() {
+                commands.push(Command::ExportNotes);
+            }
+        });
+    if let Some(message) = &reader.notes_message {
+        ui.label(RichText::new(message).small());
+    }
+}

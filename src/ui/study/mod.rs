@@ -34,6 +34,46 @@ pub struct ReaderRuntime {
     pub scroll_attempts: u32,
     /// A saved scroll offset to restore on the next frame.
     pub restore_offset: Option<f32>,
+    /// The reader's notes and highlights.
+    pub notes: crate::notes::Notes,
+    /// Where the notes are saved; `None` keeps them for this run only.
+    pub notes_file: Option<std::path::PathBuf>,
+    /// The paragraph whose note is being written, and the draft.
+    pub editing: Option<(u32, String)>,
+    /// A save that failed, a damaged file set aside, an export done.
+    pub notes_message: Option<String>,
+}
+
+impl ReaderRuntime {
+    /// Loads the notes saved at `file`; a damaged file is set aside and said.
+    pub fn load_notes(&mut self, file: std::path::PathBuf) {
+        use crate::storage::{Loaded, load_json};
+        match load_json::<crate::notes::Notes>(&file) {
+            Loaded::Missing => {}
+            Loaded::Read(notes) => self.notes = notes,
+            Loaded::SetAside { reason, moved_to } => {
+                self.notes_message = Some(match moved_to {
+                    Some(path) => format!(
+                        "Your notes could not be read: {reason}. They were kept as {}.",
+                        path.display()
+                    ),
+                    None => format!("Your notes could not be read: {reason}."),
+                });
+            }
+        }
+        self.notes_file = Some(file);
+    }
+
+    /// Saves the notes, atomically; a failure is said, the notes are kept.
+    pub fn save_notes(&mut self) {
+        let Some(file) = &self.notes_file else { return };
+        if let Err(error) = crate::storage::save_json(file, &self.notes) {
+            self.notes_message = Some(format!(
+                "Your notes could not be saved to {}: {error}. They are kept while the app runs.",
+                file.display()
+            ));
+        }
+    }
 }
 
 /// Draws the Study view and pushes what the reader asked for into `commands`.
@@ -63,6 +103,7 @@ pub fn study_ui(
             .show(ui, |ui| {
                 let event = strip.selected.and_then(|i| dataset.events.get(i));
                 context_panel::context_ui(ui, dataset, current.as_deref(), event, commands);
+                context_panel::notes_ui(ui, dataset, reader, commands);
             });
     }
     if settings.show_strip {

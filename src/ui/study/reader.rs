@@ -49,7 +49,9 @@ pub fn reader_ui(
             );
         }
         let available = ui.available_width();
-        let column = text::measure(size, settings.line_width).min(available - 24.0).max(120.0);
+        let column = text::measure(size, settings.line_width)
+            .min(available - 24.0)
+            .max(120.0);
         let side = ((available - column) / 2.0).max(0.0);
         ui.horizontal_top(|ui| {
             ui.add_space(side);
@@ -164,11 +166,37 @@ fn page_ui(
         if matches!(block, Block::Operative { .. }) {
             operative += 1;
         }
-        let highlighted = reader
+        let jumped_to = reader
             .highlight
             .as_ref()
             .is_some_and(|(id, paragraph)| *id == article.id && *paragraph == number);
-        let response = block_row_ui(ui, block, number, operative, highlighted, size, palette);
+        let marked = reader.notes.is_highlighted(&article.id, number);
+        let fill = if jumped_to {
+            palette.highlight
+        } else if marked {
+            palette.note_fill
+        } else if matches!(block, Block::Operative { .. }) {
+            palette.operative_fill
+        } else {
+            egui::Color32::TRANSPARENT
+        };
+        let (response, number_clicked) =
+            block_row_ui(ui, block, number, operative, fill, size, palette);
+        if number_clicked {
+            let draft = reader
+                .notes
+                .get(&article.id, number)
+                .map(|n| n.text.clone())
+                .unwrap_or_default();
+            reader.editing = match reader.editing {
+                Some((open, _)) if open == number => None,
+                _ => Some((number, draft)),
+            };
+            if reader.editing.is_some() {
+                // Opened to write in: the cursor goes straight to the note.
+                ui.memory_mut(|m| m.request_focus(note_editor_id()));
+            }
+        }
         if reader.scroll_to_paragraph == Some(number) {
             // On the first frames the page's height is not known yet and the
             // scroll stops short: keep asking until the paragraph is in view.
@@ -189,28 +217,33 @@ fn page_ui(
         if let Some(note) = block.note() {
             indented(size * GUTTER).show(ui, |ui| editor_note_ui(ui, palette, size, note));
         }
+        if reader.editing.as_ref().is_some_and(|(p, _)| *p == number) {
+            indented(size * GUTTER).show(ui, |ui| {
+                note_editor_ui(ui, &article.id, number, reader, size)
+            });
+        } else if let Some(note) = reader
+            .notes
+            .get(&article.id, number)
+            .filter(|n| !n.text.is_empty())
+        {
+            indented(size * GUTTER).show(ui, |ui| your_note_ui(ui, palette, size, &note.text));
+        }
         ui.add_space(size * 0.7);
     }
     ui.add_space(size * 3.0);
 }
 
-/// One block with its number in the margin; returns the block's area.
+/// One block with its number in the margin; returns the block's area and
+/// whether the number (the way to a note or highlight) was clicked.
 fn block_row_ui(
     ui: &mut egui::Ui,
     block: &Block,
     number: u32,
     operative: u32,
-    highlighted: bool,
+    fill: egui::Color32,
     size: f32,
     palette: &Palette,
-) -> egui::Response {
-    let fill = if highlighted {
-        palette.highlight
-    } else if matches!(block, Block::Operative { .. }) {
-        palette.operative_fill
-    } else {
-        egui::Color32::TRANSPARENT
-    };
+) -> (egui::Response, bool) {
     let gutter = size * GUTTER;
     let response = indented(gutter)
         .show(ui, |ui| {
@@ -224,15 +257,109 @@ fn block_row_ui(
                 });
         })
         .response;
-    // The number sits in the margin, level with the first line.
+    // The number sits in the margin, level with the first line; it is also
+    // the button for a note or a highlight on this paragraph.
+    let number_rect = egui::Rect::from_min_size(
+        response.rect.left_top() + egui::vec2(0.0, 2.0),
+        egui::vec2(gutter - size * 0.3, size * 1.2),
+    );
+    let button = ui.interact(
+        number_rect,
+        ui.scope_id().with(("paragraph_number", number)),
+        egui::Sense::click(),
+    );
+    let name = format!("Paragraph {number}: highlight or note");
+    button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+    let color = if button.hovered() || button.has_focus() {
+        palette.accent
+    } else {
+        palette.muted
+    };
     ui.painter().text(
         response.rect.left_top() + egui::vec2(gutter - size * 0.5, 2.0 + size * 0.35),
         egui::Align2::RIGHT_TOP,
         number.to_string(),
         egui::FontId::proportional(size * 0.62),
-        palette.muted,
+        color,
     );
-    response
+    let clicked = button
+        .on_hover_text("Highlight this paragraph or write a note on it")
+        .clicked();
+    (response, clicked)
+}
+
+/// The note editor's id, to give it the keyboard when it opens.
+fn note_editor_id() -> egui::Id {
+    egui::Id::unique("reader_note_editor")
+}
+
+/// The reader's own note under its paragraph.
+fn your_note_ui(ui: &mut egui::Ui, palette: &Palette, size: f32, text: &str) {
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(1.5, palette.accent))
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(10, 6))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                RichText::new("Your note")
+                    .size(size * 0.72)
+                    .strong()
+                    .color(palette.accent),
+            );
+            ui.label(RichText::new(text).size(size * 0.82).color(palette.text));
+        });
+}
+
+/// Writing a note on paragraph `number`, and highlighting it.
+fn note_editor_ui(
+    ui: &mut egui::Ui,
+    article: &str,
+    number: u32,
+    reader: &mut ReaderRuntime,
+    size: f32,
+) {
+    let now = chrono::Utc::now();
+    let highlighted = reader.notes.is_highlighted(article, number);
+    let mut save = false;
+    let mut toggle = false;
+    let mut close = false;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        let label = ui.label(RichText::new(format!("Note on paragraph {number}")).strong());
+        if let Some((_, draft)) = &mut reader.editing {
+            ui.add(
+                egui::TextEdit::multiline(draft)
+                    .id(note_editor_id())
+                    .desired_rows(3)
+                    .desired_width(f32::INFINITY)
+                    .font(egui::FontId::proportional(size * 0.85))
+                    .hint_text("What you want to remember about this paragraph"),
+            )
+            .labelled_by(label.id);
+        }
+        ui.horizontal(|ui| {
+            save = ui.button("Save note").clicked();
+            let highlight = if highlighted {
+                "Remove highlight"
+            } else {
+                "Highlight"
+            };
+            toggle = ui.button(highlight).clicked();
+            close = ui.button("Close").clicked();
+        });
+    });
+    if save && let Some((_, draft)) = reader.editing.take() {
+        reader.notes.set_text(article, number, &draft, now);
+        reader.save_notes();
+    }
+    if toggle {
+        reader.notes.toggle_highlight(article, number, now);
+        reader.save_notes();
+    }
+    if close {
+        reader.editing = None;
+    }
 }
 
 /// A frame that indents its content by `left` points (egui margins are whole

@@ -1,0 +1,130 @@
+//! Notes as a reader writes them: click a paragraph's number, write, save,
+//! highlight, find it in "My notes", export it as Markdown; a damaged notes
+//! file is set aside. Runs without a display.
+
+#![expect(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test]: a test that cannot load its data should fail loudly"
+)]
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+use neutrality_reader::dataset::Dataset;
+use neutrality_reader::ui::app::{DataOrigin, ReaderApp};
+
+fn app(notes: PathBuf) -> Harness<'static, ReaderApp> {
+    let data = Arc::new(Dataset::embedded().unwrap());
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 2400.0])
+        .with_max_steps(64)
+        .build_eframe(move |cc| {
+            let mut app = ReaderApp::new(&cc.egui_ctx, data, DataOrigin::default(), None)
+                .with_notes_file(notes);
+            app.open("mfa-foreign-policy", None);
+            app
+        });
+    harness.run();
+    harness
+}
+
+#[test]
+fn a_note_is_written_highlighted_listed_and_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.json");
+    let mut harness = app(file.clone());
+    harness
+        .get_by_role_and_label(Role::Button, "Paragraph 10: highlight or note")
+        .click();
+    harness.run();
+    harness.get_by_label("Note on paragraph 10");
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Note on paragraph 10")
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Note on paragraph 10")
+        .type_text("155 in 2025, against 149 in 2022");
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Highlight")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Save note")
+        .click();
+    harness.run();
+    let note = harness
+        .state()
+        .notes()
+        .get("mfa-foreign-policy", 10)
+        .unwrap()
+        .clone();
+    assert_eq!(note.text, "155 in 2025, against 149 in 2022");
+    assert!(note.highlighted);
+    // Shown under its paragraph, listed in "My notes", saved to disk.
+    harness.get_by_label("Your note");
+    harness.get_by_label("My notes (1)");
+    harness.get_by_role_and_label(
+        Role::Button,
+        "¶10 · Foreign Policy: 155 in 2025, against 149 in 2022",
+    );
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(saved.contains("155 in 2025, against 149 in 2022"));
+    // Export: Markdown with the paragraph quoted and its source.
+    harness
+        .get_by_role_and_label(Role::Button, "Export notes as Markdown")
+        .click();
+    harness.run();
+    let exported = harness.state().notes_export_path();
+    let text = std::fs::read_to_string(&exported).unwrap();
+    assert!(text.contains("## Foreign Policy"), "{text}");
+    assert!(text.contains("### Paragraph 10 (highlighted)"), "{text}");
+    assert!(text.contains("155 in 2025, against 149 in 2022"), "{text}");
+    assert!(
+        text.contains("Source: *Foreign Policy*, paragraph 10."),
+        "{text}"
+    );
+    harness.get_by_label_contains("Notes exported to ");
+}
+
+#[test]
+fn notes_come_back_after_a_restart_and_a_damaged_file_is_set_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.json");
+    {
+        let mut harness = app(file.clone());
+        harness
+            .get_by_role_and_label(Role::Button, "Paragraph 2: highlight or note")
+            .click();
+        harness.run();
+        harness
+            .get_by_role_and_label(Role::Button, "Highlight")
+            .click();
+        harness.run();
+    }
+    let harness = app(file.clone());
+    assert!(
+        harness
+            .state()
+            .notes()
+            .is_highlighted("mfa-foreign-policy", 2)
+    );
+    drop(harness);
+    std::fs::write(&file, "{\"entries\": [").unwrap();
+    let harness = app(file.clone());
+    assert!(harness.state().notes().entries.is_empty());
+    harness.get_by_label_contains("Your notes could not be read");
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().any(|n| n.starts_with("notes.json.corrupt-")),
+        "{names:?}"
+    );
+}
