@@ -10,6 +10,7 @@ pub mod model;
 pub mod notes;
 pub mod organizations;
 pub mod quiz;
+pub mod search;
 pub mod storage;
 pub mod timeline;
 pub mod ui;

@@ -203,7 +203,9 @@ mod tests {
         let mfa = text.find("## Foreign Policy").unwrap();
         assert!(nam < mfa, "articles in the dataset's order:\n{text}");
         assert!(text.contains("### Paragraph 3 (highlighted)"));
-        assert!(text.contains("> Currently, Turkmenistan has established diplomatic relations with 155 countries worldwide."));
+        assert!(text.contains(
+            "> The country successfully implements its foreign policy strategy based on equality, mutual respect, and mutual benefit. Currently, Turkmenistan has established diplomatic relations with 155 countries worldwide."
+        ));
         assert!(text.contains("Compare with 149 in 2022."));
         assert!(text.contains("Source: *Foreign Policy*, paragraph 10."));
         let back: Notes = serde_json::from_str(&serde_json::to_string(&notes).unwrap()).unwrap();

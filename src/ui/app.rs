@@ -9,6 +9,7 @@ use super::organizations::{self, OrganizationsRuntime};
 use super::present::{self, Presentation, Stage};
 use super::quiz::{self, QuizRuntime};
 use super::screenshot::ScreenshotJob;
+use super::search::{self as search_ui, FindBar, SearchBox};
 use super::state::{LINE_WIDTH_MAX, LINE_WIDTH_MIN, STORAGE_KEY, Settings, TextSizeStep};
 use super::study::{self, ReaderRuntime};
 use super::theme::Theme;
@@ -111,6 +112,7 @@ const SMALLER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key:
 const RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
 const PRESENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F5);
 const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
+const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 
 /// The shortcuts window's contents: a section, then (keys, what they do).
 const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
@@ -200,6 +202,14 @@ pub struct ReaderApp {
     selected_organization: Option<usize>,
     quiz: QuizRuntime,
     presentation: Presentation,
+    /// The links in the articles' text, found at load.
+    links: crate::links::LinkIndex,
+    /// Ctrl+K's index, built at load.
+    search_index: crate::search::SearchIndex,
+    /// Ctrl+K's box.
+    search_box: SearchBox,
+    /// Ctrl+F's bar.
+    find_bar: FindBar,
     /// Whether the keyboard shortcuts window is open.
     show_shortcuts: bool,
     /// What became of the last "Save view as PNG", to show in the top bar.
@@ -228,6 +238,8 @@ impl ReaderApp {
             .unwrap_or_default();
         let timeline_index = TimelineIndex::new(&dataset);
         let organizations = OrganizationsRuntime::new(&dataset);
+        let search_index = crate::search::SearchIndex::new(&dataset);
+        let links = crate::links::LinkIndex::new(&dataset);
         let mut app = Self {
             dataset,
             origin,
@@ -240,6 +252,10 @@ impl ReaderApp {
             selected_organization: None,
             quiz: QuizRuntime::default(),
             presentation: Presentation::default(),
+            search_index,
+            links,
+            search_box: SearchBox::default(),
+            find_bar: FindBar::default(),
             show_shortcuts: false,
             saved_png: Arc::default(),
             ctx: Some(ctx.clone()),
@@ -585,6 +601,7 @@ impl ReaderApp {
 
     fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
         let typing = ctx.text_edit_focused();
+        let mut quit = false;
         ctx.input_mut(|i| {
             if LARGER.iter().any(|s| i.consume_shortcut(s)) {
                 commands.push(Command::TextSize(TextSizeStep::Larger));
@@ -594,6 +611,10 @@ impl ReaderApp {
             }
             if i.consume_shortcut(&RESET) {
                 commands.push(Command::TextSize(TextSizeStep::Reset));
+            }
+            if i.consume_shortcut(&QUIT) {
+                // Closing the window saves the settings, as the window's own button does.
+                quit = true;
             }
             if i.consume_shortcut(&PRESENT) {
                 commands.push(Command::Present);
@@ -607,6 +628,9 @@ impl ReaderApp {
                 commands.push(Command::ToggleShortcuts);
             }
         });
+        if quit {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
     }
 
     fn top_bar_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
@@ -774,6 +798,12 @@ impl eframe::App for ReaderApp {
         }
         let mut commands = Vec::new();
         Self::shortcuts(&ctx, &mut commands);
+        if !self.presentation.active {
+            search_ui::shortcuts(&ctx, &mut self.search_box, &mut self.find_bar);
+            if self.find_bar.open && self.settings.view != View::Study {
+                commands.push(Command::ShowView(View::Study));
+            }
+        }
         if self.presentation.active {
             let events = self.timeline.shown_events(&self.dataset);
             let organizations = self.organizations.shown(&self.dataset);
@@ -797,6 +827,15 @@ impl eframe::App for ReaderApp {
             self.view_ui(ui, &mut commands);
         }
         self.shortcuts_window(&ctx);
+        if !self.presentation.active {
+            search_ui::search_window(
+                &ctx,
+                &self.dataset,
+                &self.search_index,
+                &mut self.search_box,
+                &mut commands,
+            );
+        }
         if !commands.is_empty() {
             // The frame was drawn before the change: draw once more to show it.
             ctx.request_repaint();
@@ -821,6 +860,17 @@ impl eframe::App for ReaderApp {
 impl ReaderApp {
     /// The current view, below the top bar.
     fn view_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        if self.settings.view == View::Study && self.find_bar.open {
+            egui::Panel::top("find_bar").show(ui, |ui| {
+                search_ui::find_bar_ui(
+                    ui,
+                    &self.dataset,
+                    self.reader.article.as_deref(),
+                    &mut self.find_bar,
+                    commands,
+                );
+            });
+        }
         match self.settings.view {
             View::Study => study::study_ui(
                 ui,
@@ -831,6 +881,7 @@ impl ReaderApp {
                     index: &self.timeline_index,
                     runtime: &mut self.timeline,
                     selected: self.selected_event,
+                    links: &self.links,
                 },
                 commands,
             ),

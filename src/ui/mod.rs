@@ -8,6 +8,7 @@ pub mod organizations;
 pub mod present;
 pub mod quiz;
 pub mod screenshot;
+pub mod search;
 pub mod state;
 pub mod study;
 pub mod theme;

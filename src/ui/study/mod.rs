@@ -3,6 +3,7 @@
 mod context_panel;
 pub use context_panel::relationship_summary;
 mod library;
+mod linked;
 mod reader;
 mod text;
 
@@ -19,6 +20,8 @@ pub struct StudyTimeline<'a> {
     pub runtime: &'a mut TimelineRuntime,
     /// The selected event.
     pub selected: Option<usize>,
+    /// The links in the articles' text, found at load.
+    pub links: &'a crate::links::LinkIndex,
 }
 
 /// Reader state that lives only while the app runs.
@@ -126,5 +129,7 @@ pub fn study_ui(
     let page = settings.theme.palette().page;
     egui::CentralPanel::default()
         .frame(egui::Frame::new().fill(page))
-        .show(ui, |ui| reader::reader_ui(ui, dataset, settings, reader));
+        .show(ui, |ui| {
+            reader::reader_ui(ui, dataset, settings, reader, strip.links, commands);
+        });
 }

@@ -4,9 +4,12 @@
 use egui::{Align, RichText};
 
 use super::ReaderRuntime;
+use super::linked::linked_text_ui;
 use super::text::{self, Face, LEADING};
 use crate::dataset::Dataset;
+use crate::links::{Link, LinkIndex};
 use crate::model::{Article, Block};
+use crate::ui::app::Command;
 use crate::ui::state::Settings;
 use crate::ui::theme::Palette;
 use crate::ui::widgets::editor_note_ui;
@@ -20,6 +23,8 @@ pub fn reader_ui(
     dataset: &Dataset,
     settings: &mut Settings,
     reader: &mut ReaderRuntime,
+    links: &LinkIndex,
+    commands: &mut Vec<Command>,
 ) {
     let Some(article) = reader.article.as_deref().and_then(|id| dataset.article(id)) else {
         ui.centered_and_justified(|ui| ui.label("Choose an article in the library."));
@@ -57,7 +62,12 @@ pub fn reader_ui(
             ui.add_space(side);
             ui.vertical(|ui| {
                 ui.set_width(column);
-                page_ui(ui, article, size, &palette, reader);
+                let links = PageLinks {
+                    dataset,
+                    index: links,
+                    commands: &mut *commands,
+                };
+                page_ui(ui, article, size, &palette, reader, links);
             });
         });
     });
@@ -114,13 +124,27 @@ fn scroll_keys(ctx: &egui::Context) -> Option<ScrollKey> {
     })
 }
 
+/// The page's links: the dataset they point into, where they are, and the
+/// commands a click pushes.
+struct PageLinks<'a> {
+    dataset: &'a Dataset,
+    index: &'a LinkIndex,
+    commands: &'a mut Vec<Command>,
+}
+
 fn page_ui(
     ui: &mut egui::Ui,
     article: &Article,
     size: f32,
     palette: &Palette,
     reader: &mut ReaderRuntime,
+    page_links: PageLinks<'_>,
 ) {
+    let PageLinks {
+        dataset,
+        index: links,
+        commands,
+    } = page_links;
     ui.add_space(size * 2.0);
     ui.label(text::run(
         &article.title,
@@ -161,6 +185,11 @@ fn page_ui(
     ui.separator();
     ui.add_space(size * 0.6);
     let mut operative = 0;
+    let article_index = dataset
+        .articles
+        .iter()
+        .position(|a| a.id == article.id)
+        .unwrap_or(usize::MAX);
     for (index, block) in article.body.iter().enumerate() {
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
         if matches!(block, Block::Operative { .. }) {
@@ -180,8 +209,23 @@ fn page_ui(
         } else {
             egui::Color32::TRANSPARENT
         };
-        let (response, number_clicked) =
-            block_row_ui(ui, block, number, operative, fill, size, palette);
+        let linked = Linked {
+            links: links.of(article_index, number),
+            dataset,
+            commands: &mut *commands,
+        };
+        let (response, number_clicked) = block_row_ui(
+            ui,
+            Row {
+                block,
+                number,
+                operative,
+                fill,
+            },
+            size,
+            palette,
+            linked,
+        );
         if number_clicked {
             let draft = reader
                 .notes
@@ -233,17 +277,30 @@ fn page_ui(
     ui.add_space(size * 3.0);
 }
 
+/// A block as the page shows it: its number, its place among the operative
+/// paragraphs, and its background.
+struct Row<'a> {
+    block: &'a Block,
+    number: u32,
+    operative: u32,
+    fill: egui::Color32,
+}
+
 /// One block with its number in the margin; returns the block's area and
 /// whether the number (the way to a note or highlight) was clicked.
 fn block_row_ui(
     ui: &mut egui::Ui,
-    block: &Block,
-    number: u32,
-    operative: u32,
-    fill: egui::Color32,
+    row: Row<'_>,
     size: f32,
     palette: &Palette,
+    linked: Linked<'_>,
 ) -> (egui::Response, bool) {
+    let Row {
+        block,
+        number,
+        operative,
+        fill,
+    } = row;
     let gutter = size * GUTTER;
     let response = indented(gutter)
         .show(ui, |ui| {
@@ -253,7 +310,7 @@ fn block_row_ui(
                 .inner_margin(egui::Margin::symmetric(6, 2))
                 .show(ui, |ui| {
                     ui.set_width(ui.available_width());
-                    block_ui(ui, block, operative, size, palette);
+                    block_ui(ui, block, operative, size, palette, linked);
                 });
         })
         .response;
@@ -376,18 +433,46 @@ fn wrapped(ui: &mut egui::Ui, job: egui::text::LayoutJob) {
     ui.add(egui::Label::new(job).wrap());
 }
 
-fn block_ui(ui: &mut egui::Ui, block: &Block, operative: u32, size: f32, palette: &Palette) {
+/// A paragraph's links and what drawing them needs.
+struct Linked<'a> {
+    links: &'a [Link],
+    dataset: &'a Dataset,
+    commands: &'a mut Vec<Command>,
+}
+
+impl Linked<'_> {
+    fn text(self, ui: &mut egui::Ui, job: egui::text::LayoutJob, accent: egui::Color32) {
+        linked_text_ui(ui, job, self.links, self.dataset, accent, self.commands);
+    }
+}
+
+fn block_ui(
+    ui: &mut egui::Ui,
+    block: &Block,
+    operative: u32,
+    size: f32,
+    palette: &Palette,
+    linked: Linked<'_>,
+) {
     match block {
         Block::Heading { text, .. } => {
             ui.add_space(size * 0.6);
             ui.label(text::run(text, size * 1.25, Face::Bold, palette.accent));
         }
         Block::Paragraph { text, .. } => {
-            ui.label(text::run(text, size, Face::Regular, palette.text));
+            linked.text(
+                ui,
+                text::run(text, size, Face::Regular, palette.text),
+                palette.accent,
+            );
         }
         Block::Quote { text, .. } => {
             indented(16.0).show(ui, |ui| {
-                ui.label(text::run(text, size, Face::Italic, palette.text));
+                linked.text(
+                    ui,
+                    text::run(text, size, Face::Italic, palette.text),
+                    palette.accent,
+                );
             });
         }
         Block::List { items, .. } => {
@@ -399,7 +484,11 @@ fn block_ui(ui: &mut egui::Ui, block: &Block, operative: u32, size: f32, palette
             }
         }
         Block::Preamble { text, .. } => {
-            ui.label(text::resolution_paragraph(text, size, palette.text));
+            linked.text(
+                ui,
+                text::resolution_paragraph(text, size, palette.text),
+                palette.accent,
+            );
         }
         Block::Operative { text, .. } => {
             ui.horizontal_top(|ui| {
@@ -409,7 +498,11 @@ fn block_ui(ui: &mut egui::Ui, block: &Block, operative: u32, size: f32, palette
                     Face::Bold,
                     palette.accent,
                 ));
-                wrapped(ui, text::resolution_paragraph(text, size, palette.text));
+                linked.text(
+                    ui,
+                    text::resolution_paragraph(text, size, palette.text),
+                    palette.accent,
+                );
             });
         }
         Block::Image { path, alt, .. } => {

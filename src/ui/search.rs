@@ -1,0 +1,365 @@
+//! Ctrl+K: one box over the articles' text, events, organizations, people and
+//! the glossary, results grouped and ranked with the matches highlighted;
+//! Up/Down choose, Enter opens the hit at its place, Esc closes. And Ctrl+F:
+//! find in the open article, Enter and Shift+Enter step through the matches.
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Key, Modifiers, RichText};
+
+use super::app::Command;
+use crate::dataset::Dataset;
+use crate::search::{Match, SearchIndex, SearchResults, Target, find_in_article};
+
+/// Hits shown per group.
+const PER_GROUP: usize = 6;
+
+/// The Ctrl+K box while it is open.
+#[derive(Debug, Default)]
+pub struct SearchBox {
+    /// Whether it is open.
+    pub open: bool,
+    /// What was typed.
+    pub query: String,
+    /// The results of `searched`.
+    results: SearchResults,
+    /// The query the results are for.
+    searched: String,
+    /// The chosen hit, in the order shown.
+    pub chosen: usize,
+}
+
+/// Ctrl+F in the open article.
+#[derive(Debug, Default)]
+pub struct FindBar {
+    /// Whether it is open.
+    pub open: bool,
+    /// What was typed.
+    pub query: String,
+    /// Every match in the article, in reading order.
+    pub matches: Vec<Match>,
+    /// (article, query) the matches are for.
+    found_for: (String, String),
+    /// The match shown, an index into `matches`.
+    pub current: usize,
+}
+
+/// The search box's text field, to give it the keyboard when it opens.
+fn query_id() -> egui::Id {
+    egui::Id::unique("search_query")
+}
+
+/// The find bar's text field.
+fn find_id() -> egui::Id {
+    egui::Id::unique("find_query")
+}
+
+/// Ctrl+K and Ctrl+F open their boxes (taking the keys from the text fields).
+pub fn shortcuts(ctx: &egui::Context, search: &mut SearchBox, find: &mut FindBar) {
+    let (k, f) = ctx.input_mut(|i| {
+        (
+            i.consume_key(Modifiers::COMMAND, Key::K),
+            i.consume_key(Modifiers::COMMAND, Key::F),
+        )
+    });
+    if k {
+        search.open = true;
+        ctx.memory_mut(|m| m.request_focus(query_id()));
+    }
+    if f {
+        find.open = true;
+        ctx.memory_mut(|m| m.request_focus(find_id()));
+    }
+}
+
+/// Draws the Ctrl+K window; Enter or a click opens a hit as a command.
+pub fn search_window(
+    ctx: &egui::Context,
+    dataset: &Dataset,
+    index: &SearchIndex,
+    search: &mut SearchBox,
+    commands: &mut Vec<Command>,
+) {
+    if !search.open {
+        return;
+    }
+    let (escape, down, up, enter) = ctx.input_mut(|i| {
+        (
+            i.consume_key(Modifiers::NONE, Key::Escape),
+            i.consume_key(Modifiers::NONE, Key::ArrowDown),
+            i.consume_key(Modifiers::NONE, Key::ArrowUp),
+            i.consume_key(Modifiers::NONE, Key::Enter),
+        )
+    });
+    if escape {
+        search.open = false;
+        return;
+    }
+    if search.searched != search.query {
+        search.results = index.search(dataset, &search.query, PER_GROUP);
+        search.searched.clone_from(&search.query);
+        search.chosen = 0;
+    }
+    let count = search.results.hits().count();
+    if down && count > 0 {
+        search.chosen = (search.chosen + 1).min(count - 1);
+    }
+    if up {
+        search.chosen = search.chosen.saturating_sub(1);
+    }
+    let mut opened = None;
+    if enter {
+        opened = search.results.hits().nth(search.chosen).map(|h| h.target);
+    }
+    let mut open = true;
+    egui::Window::new("Search")
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .default_width(640.0)
+        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 60.0))
+        .show(ctx, |ui| {
+            let label = ui.label("Search everything");
+            ui.add(
+                egui::TextEdit::singleline(&mut search.query)
+                    .id(query_id())
+                    .hint_text("a name, a date, a word of the articles…")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+            ui.weak("Up and Down choose, Enter opens, Esc closes.");
+            if !search.query.trim().is_empty() && search.results.is_empty() {
+                ui.label("Nothing found.");
+            }
+            egui::ScrollArea::vertical()
+                .max_height(520.0)
+                .show(ui, |ui| {
+                    let mut position = 0;
+                    for group in &search.results.groups {
+                        if group.hits.is_empty() {
+                            continue;
+                        }
+                        ui.add_space(6.0);
+                        let more = if group.total > group.hits.len() {
+                            format!(" — {} shown of {}", group.hits.len(), group.total)
+                        } else {
+                            String::new()
+                        };
+                        ui.label(RichText::new(format!("{}{more}", group.kind.label())).strong());
+                        for hit in &group.hits {
+                            let chosen = position == search.chosen;
+                            let job = hit_job(
+                                ui,
+                                &hit.title,
+                                &hit.title_highlights,
+                                &hit.snippet,
+                                &hit.highlights,
+                            );
+                            let response = ui
+                                .add(egui::Button::selectable(chosen, job).wrap())
+                                .on_hover_text("Open");
+                            if chosen && (down || up) {
+                                response.scroll_to_me(None);
+                            }
+                            if response.clicked() {
+                                opened = Some(hit.target);
+                            }
+                            position += 1;
+                        }
+                    }
+                });
+        });
+    if !open {
+        search.open = false;
+    }
+    if let Some(target) = opened {
+        search.open = false;
+        commands.extend(open_target(dataset, target));
+    }
+}
+
+/// The title, then the snippet, with the matched parts marked.
+fn hit_job(
+    ui: &egui::Ui,
+    title: &str,
+    title_marks: &[std::ops::Range<usize>],
+    snippet: &str,
+    marks: &[std::ops::Range<usize>],
+) -> LayoutJob {
+    let visuals = ui.visuals();
+    let plain = TextFormat {
+        font_id: egui::FontId::proportional(15.0),
+        color: visuals.strong_text_color(),
+        ..TextFormat::default()
+    };
+    let marked = TextFormat {
+        background: visuals.selection.bg_fill,
+        ..plain.clone()
+    };
+    let mut job = LayoutJob::default();
+    append_marked(&mut job, title, title_marks, &plain, &marked);
+    if !snippet.is_empty() {
+        job.append("\n", 0.0, plain.clone());
+        let small = TextFormat {
+            font_id: egui::FontId::proportional(13.0),
+            color: visuals.text_color(),
+            ..TextFormat::default()
+        };
+        let small_marked = TextFormat {
+            background: visuals.selection.bg_fill,
+            ..small.clone()
+        };
+        append_marked(&mut job, snippet, marks, &small, &small_marked);
+    }
+    job
+}
+
+/// Appends `text` with the byte ranges `marks` in the `marked` format; a
+/// range that is not on character boundaries is drawn plain.
+fn append_marked(
+    job: &mut LayoutJob,
+    text: &str,
+    marks: &[std::ops::Range<usize>],
+    plain: &TextFormat,
+    marked: &TextFormat,
+) {
+    let mut at = 0;
+    for range in marks {
+        let (Some(before), Some(inside)) = (text.get(at..range.start), text.get(range.clone()))
+        else {
+            continue;
+        };
+        job.append(before, 0.0, plain.clone());
+        job.append(inside, 0.0, marked.clone());
+        at = range.end;
+    }
+    job.append(text.get(at..).unwrap_or_default(), 0.0, plain.clone());
+}
+
+/// What opening a hit does: an organization in its view, an event on the
+/// timeline, anything else at the paragraph that states it.
+pub fn open_target(dataset: &Dataset, target: Target) -> Vec<Command> {
+    let at = |sources: &[crate::model::Source]| {
+        sources
+            .first()
+            .map(|s| Command::OpenArticle {
+                article: s.article.clone(),
+                paragraph: Some(s.paragraph),
+            })
+            .into_iter()
+            .collect()
+    };
+    match target {
+        Target::Organization(index) => vec![Command::SelectOrganization {
+            organization: Some(index),
+            details: true,
+            show: true,
+        }],
+        Target::Event(index) => vec![Command::FocusEvent(index)],
+        Target::Person(index) => dataset.people.get(index).map_or(vec![], |p| at(&p.sources)),
+        Target::Glossary(index) => dataset
+            .glossary
+            .get(index)
+            .map_or(vec![], |g| at(&g.sources)),
+        Target::Paragraph { article, paragraph } => dataset
+            .articles
+            .get(article)
+            .map(|a| Command::OpenArticle {
+                article: a.id.clone(),
+                paragraph: Some(paragraph),
+            })
+            .into_iter()
+            .collect(),
+    }
+}
+
+/// The find bar above the reader: the matches in the open article, the one
+/// shown highlighted in its paragraph; Enter goes to the next, Shift+Enter to
+/// the previous, Esc closes.
+pub fn find_bar_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    article: Option<&str>,
+    find: &mut FindBar,
+    commands: &mut Vec<Command>,
+) {
+    if !find.open {
+        return;
+    }
+    let Some(article_id) = article else { return };
+    let Some(article) = dataset.article(article_id) else {
+        return;
+    };
+    let key = (article_id.to_owned(), find.query.clone());
+    let changed = find.found_for != key;
+    if changed {
+        find.matches = find_in_article(article, &find.query);
+        find.found_for = key;
+        find.current = 0;
+    }
+    let focused = ui.ctx().memory(|m| m.has_focus(find_id()));
+    let (next, previous, escape) = ui.input_mut(|i| {
+        let enter = focused && i.key_pressed(Key::Enter);
+        (
+            enter && !i.modifiers.shift,
+            enter && i.modifiers.shift,
+            focused && i.consume_key(Modifiers::NONE, Key::Escape),
+        )
+    });
+    if escape {
+        find.open = false;
+        return;
+    }
+    let count = find.matches.len();
+    let mut go = changed && count > 0;
+    ui.horizontal(|ui| {
+        let label = ui.label("Find in this article");
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut find.query)
+                    .id(find_id())
+                    .desired_width(220.0),
+            )
+            .labelled_by(label.id);
+        if (next || previous) && count > 0 {
+            find.current = if next {
+                (find.current + 1) % count
+            } else {
+                (find.current + count - 1) % count
+            };
+            go = true;
+            // Enter takes the focus away from a single-line field: keep it.
+            response.request_focus();
+        }
+        let status = if find.query.trim().is_empty() {
+            String::new()
+        } else if count == 0 {
+            "no match".to_owned()
+        } else {
+            format!("{} of {count}", find.current + 1)
+        };
+        ui.label(status);
+        if ui
+            .add_enabled(count > 0, egui::Button::new("Previous"))
+            .clicked()
+        {
+            find.current = (find.current + count - 1) % count.max(1);
+            go = true;
+        }
+        if ui
+            .add_enabled(count > 0, egui::Button::new("Next"))
+            .clicked()
+        {
+            find.current = (find.current + 1) % count.max(1);
+            go = true;
+        }
+        if ui.button("Close").clicked() {
+            find.open = false;
+        }
+    });
+    if go && let Some(found) = find.matches.get(find.current) {
+        commands.push(Command::OpenArticle {
+            article: article_id.to_owned(),
+            paragraph: Some(found.paragraph),
+        });
+    }
+}

@@ -1,0 +1,164 @@
+//! A paragraph whose names, resolution numbers and dates are links: drawn as
+//! one wrapped text (the typography stays that of the page), with each link
+//! underlined and given its own clickable, focusable, named area on top.
+
+use egui::text::{CCursor, LayoutJob, LayoutSection};
+use egui::{Color32, RichText, Sense};
+
+use super::context_panel::relationship_summary;
+use crate::dataset::Dataset;
+use crate::links::{Link, LinkTarget};
+use crate::ui::app::Command;
+
+/// Draws `job` with `links` (byte ranges into `job.text`) as links.
+pub fn linked_text_ui(
+    ui: &mut egui::Ui,
+    job: LayoutJob,
+    links: &[Link],
+    dataset: &Dataset,
+    accent: Color32,
+    commands: &mut Vec<Command>,
+) {
+    if links.is_empty() {
+        ui.label(job);
+        return;
+    }
+    let job = underline(job, links, accent);
+    let text = job.text.clone();
+    let (pos, galley, response) = egui::Label::new(job).layout_in_ui(ui);
+    // Drawn by hand, so the paragraph's text is given to screen readers here.
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, galley.text()));
+    let fallback = ui.visuals().text_color();
+    ui.painter().galley(pos, galley.clone(), fallback);
+    for (number, link) in links.iter().enumerate() {
+        let (Some(before), Some(shown)) =
+            (text.get(..link.range.start), text.get(link.range.clone()))
+        else {
+            continue;
+        };
+        let start = before.chars().count();
+        let end = start + shown.chars().count();
+        let first = galley.pos_from_cursor(CCursor::new(start));
+        let last = galley.pos_from_cursor(CCursor::new(end));
+        // A link broken over two lines is clickable on its first line.
+        let right = if (first.min.y - last.min.y).abs() < 1.0 {
+            last.min.x
+        } else {
+            galley.rect.right()
+        };
+        let rect = egui::Rect::from_min_max(first.min, egui::pos2(right, first.max.y))
+            .translate(pos.to_vec2());
+        let area = ui.interact(rect, response.id.with(number), Sense::click());
+        area.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, shown));
+        if area.hovered() || area.has_focus() {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+        }
+        if area.has_focus() {
+            ui.painter().rect_stroke(
+                rect.expand(1.0),
+                2.0,
+                egui::Stroke::new(1.5, accent),
+                egui::StrokeKind::Outside,
+            );
+        }
+        let area = area.on_hover_ui(|ui| card_ui(ui, dataset, link.target));
+        if area.clicked() {
+            commands.extend(open(dataset, link.target));
+        }
+    }
+}
+
+/// The link sections underlined in the accent colour.
+fn underline(job: LayoutJob, links: &[Link], accent: Color32) -> LayoutJob {
+    let mut out = LayoutJob {
+        text: job.text.clone(),
+        sections: Vec::new(),
+        ..job.clone()
+    };
+    for section in &job.sections {
+        let (start, end) = (section.byte_range.start.0, section.byte_range.end.0);
+        // Cut the section at every link edge inside it.
+        let mut cuts = vec![start, end];
+        for link in links {
+            for edge in [link.range.start, link.range.end] {
+                if start < edge && edge < end {
+                    cuts.push(edge);
+                }
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        for pair in cuts.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let mut format = section.format.clone();
+            if links.iter().any(|l| l.range.start <= a && b <= l.range.end) {
+                format.underline = egui::Stroke::new(1.0, accent);
+                format.color = accent;
+            }
+            out.sections.push(LayoutSection {
+                leading_space: if a == start {
+                    section.leading_space
+                } else {
+                    0.0
+                },
+                byte_range: egui::text::ByteIndex(a)..egui::text::ByteIndex(b),
+                format,
+            });
+        }
+    }
+    out
+}
+
+/// What a link opens: an organization in its panel, an event on the
+/// timeline (the Study strip's card), a person's first event.
+fn open(dataset: &Dataset, target: LinkTarget) -> Option<Command> {
+    match target {
+        LinkTarget::Organization(index) => Some(Command::SelectOrganization {
+            organization: Some(index),
+            details: true,
+            show: true,
+        }),
+        LinkTarget::Event(index) => Some(Command::SelectEvent {
+            event: Some(index),
+            details: true,
+        }),
+        LinkTarget::Person(index) => {
+            let person = dataset.people.get(index)?;
+            let event = dataset
+                .events
+                .iter()
+                .position(|e| e.people.contains(&person.id))?;
+            Some(Command::SelectEvent {
+                event: Some(event),
+                details: true,
+            })
+        }
+    }
+}
+
+/// The short card on hover.
+fn card_ui(ui: &mut egui::Ui, dataset: &Dataset, target: LinkTarget) {
+    ui.set_max_width(340.0);
+    match target {
+        LinkTarget::Organization(index) => {
+            if let Some(organization) = dataset.organizations.get(index) {
+                ui.label(RichText::new(&organization.name).strong());
+                ui.label(relationship_summary(organization));
+                ui.weak("Click to open it in the Organizations view.");
+            }
+        }
+        LinkTarget::Person(index) => {
+            if let Some(person) = dataset.people.get(index) {
+                ui.label(RichText::new(&person.name).strong());
+                ui.label(format!("{} ({})", person.role, person.as_of.human()));
+            }
+        }
+        LinkTarget::Event(index) => {
+            if let Some(event) = dataset.events.get(index) {
+                ui.label(RichText::new(event.date.human()).small());
+                ui.label(RichText::new(&event.title).strong());
+                ui.weak("Click to select it on the timeline.");
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! Ctrl+K and Ctrl+F as a reader uses them: type, see grouped results, press
+//! Enter or click to open the hit at its place; find in the open article and
+//! step through the matches. Runs without a display.
+
+#![expect(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test]: a test that cannot load its data should fail loudly"
+)]
+
+use std::sync::Arc;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+use neutrality_reader::dataset::Dataset;
+use neutrality_reader::ui::app::{DataOrigin, ReaderApp, View};
+
+fn app() -> Harness<'static, ReaderApp> {
+    let data = Arc::new(Dataset::embedded().unwrap());
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 1000.0])
+        .with_max_steps(64)
+        .build_eframe(move |cc| ReaderApp::new(&cc.egui_ctx, data, DataOrigin::default(), None));
+    harness.run();
+    harness
+}
+
+fn type_in(harness: &mut Harness<'static, ReaderApp>, field: &str, text: &str) {
+    harness
+        .get_by_role_and_label(Role::TextInput, field)
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, field)
+        .type_text(text);
+    harness.run();
+}
+
+#[test]
+fn ctrl_k_finds_an_organization_and_enter_opens_it() {
+    let mut harness = app();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    harness.run();
+    type_in(&mut harness, "Search everything", "non-aligned");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().view(), View::Organizations);
+    assert_eq!(harness.state().selected_organization(), Some("nam"));
+}
+
+#[test]
+fn ctrl_k_opens_a_paragraph_hit_at_its_paragraph() {
+    let mut harness = app();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    harness.run();
+    type_in(&mut harness, "Search everything", "Tejen");
+    // A result is a button: its title (here the article's), a new line, then
+    // the snippet with the match.
+    let hit = harness
+        .query_all(
+            egui_kittest::kittest::By::new()
+                .role(Role::Button)
+                .label_contains("organizations is strengthened\n"),
+        )
+        .next()
+        .unwrap();
+    hit.click();
+    harness.run();
+    assert_eq!(harness.state().view(), View::Study);
+    let (article, _) = harness.state().highlighted().unwrap();
+    assert_eq!(article, "cooperation-international-organizations");
+}
+
+#[test]
+fn ctrl_f_finds_in_the_article_and_enter_steps_through_the_matches() {
+    let mut harness = app();
+    harness.state_mut().open("mfa-foreign-policy", None);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    type_in(&mut harness, "Find in this article", "neutral");
+    let dataset = Dataset::embedded().unwrap();
+    let article = dataset.article("mfa-foreign-policy").unwrap();
+    let expected: Vec<u32> = (1..=article.body.len() as u32)
+        .flat_map(|n| {
+            let text = article.paragraph(n).unwrap().text().to_lowercase();
+            std::iter::repeat_n(n, text.matches("neutral").count())
+        })
+        .collect();
+    assert!(expected.len() >= 2);
+    harness.get_by_label(&format!("1 of {}", expected.len()));
+    assert_eq!(
+        harness.state().highlighted(),
+        Some(("mfa-foreign-policy", expected[0]))
+    );
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.get_by_label(&format!("2 of {}", expected.len()));
+    assert_eq!(
+        harness.state().highlighted(),
+        Some(("mfa-foreign-policy", expected[1]))
+    );
+}
