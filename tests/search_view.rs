@@ -94,6 +94,11 @@ fn ctrl_f_finds_in_the_article_and_enter_steps_through_the_matches() {
         harness.state().highlighted(),
         Some(("mfa-foreign-policy", expected[0]))
     );
+    // The match itself is marked in its paragraph.
+    let (_, paragraph, range) = harness.state().find_mark().unwrap();
+    assert_eq!(paragraph, expected[0]);
+    let text = article.paragraph(paragraph).unwrap().text();
+    assert_eq!(text[range].to_lowercase(), "neutral");
     harness.key_press(egui::Key::Enter);
     harness.run();
     harness.get_by_label(&format!("2 of {}", expected.len()));

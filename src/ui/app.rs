@@ -385,6 +385,15 @@ impl ReaderApp {
         );
     }
 
+    /// The Ctrl+F match marked in the reader: article, paragraph, byte range
+    /// into that paragraph's text.
+    pub fn find_mark(&self) -> Option<(&str, u32, std::ops::Range<usize>)> {
+        self.reader
+            .found
+            .as_ref()
+            .map(|(article, paragraph, range)| (article.as_str(), *paragraph, range.clone()))
+    }
+
     /// Whether the keyboard shortcuts window is open.
     pub fn shortcuts_open(&self) -> bool {
         self.show_shortcuts
@@ -871,6 +880,14 @@ impl ReaderApp {
                 );
             });
         }
+        // The match shown is marked in its paragraph while the bar is open.
+        self.reader.found = self
+            .find_bar
+            .open
+            .then(|| self.find_bar.matches.get(self.find_bar.current))
+            .flatten()
+            .zip(self.reader.article.clone())
+            .map(|(found, article)| (article, found.paragraph, found.range.clone()));
         match self.settings.view {
             View::Study => study::study_ui(
                 ui,

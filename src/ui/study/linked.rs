@@ -10,20 +10,33 @@ use crate::dataset::Dataset;
 use crate::links::{Link, LinkTarget};
 use crate::ui::app::Command;
 
-/// Draws `job` with `links` (byte ranges into `job.text`) as links.
+/// Draws `job` with `links` (byte ranges into `job.text`) as links, and
+/// `found` (a Ctrl+F match, a byte range) marked.
 pub fn linked_text_ui(
     ui: &mut egui::Ui,
     job: LayoutJob,
     links: &[Link],
+    found: Option<std::ops::Range<usize>>,
     dataset: &Dataset,
     accent: Color32,
     commands: &mut Vec<Command>,
 ) {
+    let job = match found {
+        Some(range) => restyle(job, &[range], |format| {
+            format.background = Color32::from_rgb(0xF2, 0xC1, 0x4E);
+            format.color = Color32::BLACK;
+        }),
+        None => job,
+    };
     if links.is_empty() {
         ui.label(job);
         return;
     }
-    let job = underline(job, links, accent);
+    let ranges: Vec<std::ops::Range<usize>> = links.iter().map(|l| l.range.clone()).collect();
+    let job = restyle(job, &ranges, |format| {
+        format.underline = egui::Stroke::new(1.0, accent);
+        format.color = accent;
+    });
     let text = job.text.clone();
     let (pos, galley, response) = egui::Label::new(job).layout_in_ui(ui);
     // Drawn by hand, so the paragraph's text is given to screen readers here.
@@ -68,8 +81,12 @@ pub fn linked_text_ui(
     }
 }
 
-/// The link sections underlined in the accent colour.
-fn underline(job: LayoutJob, links: &[Link], accent: Color32) -> LayoutJob {
+/// `job` with the text in `ranges` restyled by `style`.
+fn restyle(
+    job: LayoutJob,
+    ranges: &[std::ops::Range<usize>],
+    style: impl Fn(&mut egui::TextFormat),
+) -> LayoutJob {
     let mut out = LayoutJob {
         text: job.text.clone(),
         sections: Vec::new(),
@@ -77,10 +94,10 @@ fn underline(job: LayoutJob, links: &[Link], accent: Color32) -> LayoutJob {
     };
     for section in &job.sections {
         let (start, end) = (section.byte_range.start.0, section.byte_range.end.0);
-        // Cut the section at every link edge inside it.
+        // Cut the section at every range edge inside it.
         let mut cuts = vec![start, end];
-        for link in links {
-            for edge in [link.range.start, link.range.end] {
+        for range in ranges {
+            for edge in [range.start, range.end] {
                 if start < edge && edge < end {
                     cuts.push(edge);
                 }
@@ -91,9 +108,8 @@ fn underline(job: LayoutJob, links: &[Link], accent: Color32) -> LayoutJob {
         for pair in cuts.windows(2) {
             let (a, b) = (pair[0], pair[1]);
             let mut format = section.format.clone();
-            if links.iter().any(|l| l.range.start <= a && b <= l.range.end) {
-                format.underline = egui::Stroke::new(1.0, accent);
-                format.color = accent;
+            if ranges.iter().any(|r| r.start <= a && b <= r.end) {
+                style(&mut format);
             }
             out.sections.push(LayoutSection {
                 leading_space: if a == start {

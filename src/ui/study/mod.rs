@@ -37,6 +37,8 @@ pub struct ReaderRuntime {
     pub scroll_attempts: u32,
     /// A saved scroll offset to restore on the next frame.
     pub restore_offset: Option<f32>,
+    /// The Ctrl+F match shown: article, paragraph, byte range in its text.
+    pub found: Option<(String, u32, std::ops::Range<usize>)>,
     /// The reader's notes and highlights.
     pub notes: crate::notes::Notes,
     /// Where the notes are saved; `None` keeps them for this run only.

@@ -209,8 +209,14 @@ fn page_ui(
         } else {
             egui::Color32::TRANSPARENT
         };
+        let found = reader
+            .found
+            .as_ref()
+            .filter(|(id, paragraph, _)| *id == article.id && *paragraph == number)
+            .map(|(_, _, range)| range.clone());
         let linked = Linked {
             links: links.of(article_index, number),
+            found,
             dataset,
             commands: &mut *commands,
         };
@@ -436,13 +442,22 @@ fn wrapped(ui: &mut egui::Ui, job: egui::text::LayoutJob) {
 /// A paragraph's links and what drawing them needs.
 struct Linked<'a> {
     links: &'a [Link],
+    found: Option<std::ops::Range<usize>>,
     dataset: &'a Dataset,
     commands: &'a mut Vec<Command>,
 }
 
 impl Linked<'_> {
     fn text(self, ui: &mut egui::Ui, job: egui::text::LayoutJob, accent: egui::Color32) {
-        linked_text_ui(ui, job, self.links, self.dataset, accent, self.commands);
+        linked_text_ui(
+            ui,
+            job,
+            self.links,
+            self.found,
+            self.dataset,
+            accent,
+            self.commands,
+        );
     }
 }
 
