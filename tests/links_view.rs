@@ -1,32 +1,21 @@
 //! Names, resolution numbers and dates in the articles are links: clicking one
 //! selects it in the organization panel or on the timeline. Runs without a display.
 
-#![expect(
-    clippy::unwrap_used,
-    reason = "helpers outside #[test]: a test that cannot load its data should fail loudly"
-)]
-
-use std::sync::Arc;
+mod window;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable as _};
 
 use neutrality_reader::dataset::Dataset;
-use neutrality_reader::ui::app::{DataOrigin, ReaderApp, View};
+use neutrality_reader::ui::app::{ReaderApp, View};
+use window::window;
 
 fn app(article: &'static str) -> Harness<'static, ReaderApp> {
-    let data = Arc::new(Dataset::embedded().unwrap());
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 4000.0])
-        .with_max_steps(64)
-        .build_eframe(move |cc| {
-            let mut app = ReaderApp::new(&cc.egui_ctx, data, DataOrigin::default(), None);
-            app.open(article, None);
-            app
-        });
-    harness.run();
-    harness
+    window([1400.0, 4000.0], move |mut app| {
+        app.open(article, None);
+        app
+    })
 }
 
 #[test]

@@ -2,34 +2,23 @@
 //! highlight, find it in "My notes", export it as Markdown; a damaged notes
 //! file is set aside. Runs without a display.
 
-#![expect(
-    clippy::unwrap_used,
-    reason = "helpers outside #[test]: a test that cannot load its data should fail loudly"
-)]
+mod window;
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
-use neutrality_reader::dataset::Dataset;
-use neutrality_reader::ui::app::{DataOrigin, ReaderApp};
+use neutrality_reader::ui::app::ReaderApp;
+use window::window;
 
 fn app(notes: PathBuf) -> Harness<'static, ReaderApp> {
-    let data = Arc::new(Dataset::embedded().unwrap());
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 2400.0])
-        .with_max_steps(64)
-        .build_eframe(move |cc| {
-            let mut app = ReaderApp::new(&cc.egui_ctx, data, DataOrigin::default(), None)
-                .with_notes_file(notes);
-            app.open("mfa-foreign-policy", None);
-            app
-        });
-    harness.run();
-    harness
+    window([1400.0, 2400.0], move |app| {
+        let mut app = app.with_notes_file(notes);
+        app.open("mfa-foreign-policy", None);
+        app
+    })
 }
 
 #[test]

@@ -3,36 +3,24 @@
 //! relationship in its source, jumping to an event, the as-of date, and the
 //! links from the Study panel and the timeline card. Runs without a display.
 
-#![expect(
-    clippy::unwrap_used,
-    reason = "helpers outside #[test]: a test that cannot load its data should fail loudly"
-)]
-
-use std::sync::Arc;
+mod window;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable as _};
 
-use neutrality_reader::dataset::Dataset;
-use neutrality_reader::ui::app::{DataOrigin, ReaderApp, View};
+use neutrality_reader::ui::app::{ReaderApp, View};
+use window::window;
 
 fn app(view: View) -> Harness<'static, ReaderApp> {
     app_sized(view, [1600.0, 1000.0])
 }
 
 fn app_sized(view: View, size: [f32; 2]) -> Harness<'static, ReaderApp> {
-    let data = Arc::new(Dataset::embedded().unwrap());
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .with_max_steps(64)
-        .build_eframe(move |cc| {
-            let mut app = ReaderApp::new(&cc.egui_ctx, data, DataOrigin::default(), None);
-            app.show_view(view);
-            app
-        });
-    harness.run();
-    harness
+    window(size, move |mut app| {
+        app.show_view(view);
+        app
+    })
 }
 
 /// Whether a button labelled exactly `label` is on screen.
@@ -358,16 +346,10 @@ fn a_date_that_is_not_one_is_explained() {
 
 #[test]
 fn the_study_panel_lists_exactly_the_organizations_of_the_open_article() {
-    let data = Arc::new(Dataset::embedded().unwrap());
-    let mut harness = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .with_max_steps(64)
-        .build_eframe(move |cc| {
-            let mut app = ReaderApp::new(&cc.egui_ctx, data, DataOrigin::default(), None);
-            app.open("nam-ambassadors-briefing-2020", None);
-            app
-        });
-    harness.run();
+    let mut harness = window([1600.0, 1000.0], move |mut app| {
+        app.open("nam-ambassadors-briefing-2020", None);
+        app
+    });
     let expected = [
         "UN",
         "NAM",
@@ -398,17 +380,11 @@ fn the_study_panel_lists_exactly_the_organizations_of_the_open_article() {
 
 #[test]
 fn the_study_panel_shows_relationships_as_of_the_selected_event() {
-    let data = Arc::new(Dataset::embedded().unwrap());
-    let mut harness = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .with_max_steps(64)
-        .build_eframe(move |cc| {
-            let mut app = ReaderApp::new(&cc.egui_ctx, data, DataOrigin::default(), None);
-            app.open("nam-ambassadors-briefing-2020", None);
-            app.focus_event("independence-of-turkmenistan");
-            app
-        });
-    harness.run();
+    let harness = window([1600.0, 1000.0], move |mut app| {
+        app.open("nam-ambassadors-briefing-2020", None);
+        app.focus_event("independence-of-turkmenistan");
+        app
+    });
     harness.get_by_label_contains("As they stood on 1991, the date of the selected event");
     // Joined in 1992 and 1995: neither had begun in 1991.
     harness.get_by_label("Not yet — Member from 1992");
@@ -417,17 +393,11 @@ fn the_study_panel_shows_relationships_as_of_the_selected_event() {
 
 #[test]
 fn an_organization_in_the_event_card_opens_the_organizations_view() {
-    let data = Arc::new(Dataset::embedded().unwrap());
-    let mut harness = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .with_max_steps(64)
-        .build_eframe(move |cc| {
-            let mut app = ReaderApp::new(&cc.egui_ctx, data, DataOrigin::default(), None);
-            app.focus_event("nam-membership");
-            app.show_view(View::Timeline);
-            app
-        });
-    harness.run();
+    let mut harness = window([1600.0, 1000.0], move |mut app| {
+        app.focus_event("nam-membership");
+        app.show_view(View::Timeline);
+        app
+    });
     harness.get_by_role_and_label(Role::Link, "NAM").click();
     harness.run();
     assert_eq!(harness.state().view(), View::Organizations);

@@ -2,12 +2,7 @@
 //! the arrows and Space step through paragraphs, events or quiz questions, B
 //! blanks the screen and Esc leaves. Runs without a display.
 
-#![expect(
-    clippy::unwrap_used,
-    reason = "helpers outside #[test]: a test that cannot load its data should fail loudly"
-)]
-
-use std::sync::Arc;
+mod window;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -15,20 +10,14 @@ use egui_kittest::kittest::Queryable as _;
 use neutrality_reader::dataset::Dataset;
 use neutrality_reader::quiz::session::Mode;
 use neutrality_reader::quiz::{QuizOptions, generate};
-use neutrality_reader::ui::app::{DataOrigin, ReaderApp, View};
+use neutrality_reader::ui::app::{ReaderApp, View};
+use window::window;
 
 fn app(setup: impl FnOnce(&mut ReaderApp) + 'static) -> Harness<'static, ReaderApp> {
-    let data = Arc::new(Dataset::embedded().unwrap());
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_max_steps(64)
-        .build_eframe(move |cc| {
-            let mut app = ReaderApp::new(&cc.egui_ctx, data, DataOrigin::default(), None);
-            setup(&mut app);
-            app
-        });
-    harness.run();
-    harness
+    window([1280.0, 800.0], move |mut app| {
+        setup(&mut app);
+        app
+    })
 }
 
 fn press(harness: &mut Harness<'static, ReaderApp>, key: egui::Key) {
@@ -131,4 +120,61 @@ fn a_class_quiz_is_presented_and_space_reveals_the_answer() {
     harness.get_by_label(&first.explanation);
     press(&mut harness, egui::Key::ArrowRight);
     harness.get_by_label_contains("Question 2 of");
+}
+
+#[test]
+fn the_organizations_are_presented_one_by_one_and_plus_enlarges_the_stage() {
+    let mut harness = window([1280.0, 800.0], |mut app| {
+        app.select_organization("nam");
+        app.show_view(View::Organizations);
+        app
+    });
+    press(&mut harness, egui::Key::F5);
+    let start = harness.state().presentation().unwrap();
+    harness.get_by_label_contains(&format!("Organization {} of 18", start + 1));
+    harness.get_by_label("Non-Aligned Movement");
+    press(&mut harness, egui::Key::ArrowRight);
+    harness.get_by_label_contains(&format!("Organization {} of 18", start + 2));
+    let before = harness.state().settings().present_scale;
+    press(&mut harness, egui::Key::Plus);
+    assert!(harness.state().settings().present_scale > before);
+    press(&mut harness, egui::Key::Minus);
+    press(&mut harness, egui::Key::Minus);
+    assert!(harness.state().settings().present_scale < before);
+}
+
+/// Whether one of the next few frames asks the window for `wanted` (queued
+/// input reaches the app over more than one frame).
+fn asks_window(
+    harness: &mut Harness<'static, ReaderApp>,
+    wanted: fn(&egui::ViewportCommand) -> bool,
+) -> bool {
+    (0..5).any(|_| {
+        harness.step();
+        harness
+            .output()
+            .viewport_output
+            .values()
+            .any(|viewport| viewport.commands.iter().any(wanted))
+    })
+}
+
+#[test]
+fn save_view_as_png_asks_the_window_for_a_picture() {
+    let mut harness = window([1280.0, 800.0], |app| app);
+    assert!(!asks_window(&mut harness, |c| matches!(
+        c,
+        egui::ViewportCommand::Screenshot(_)
+    )));
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Reading")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Save view as PNG")
+        .click();
+    assert!(asks_window(&mut harness, |c| matches!(
+        c,
+        egui::ViewportCommand::Screenshot(_)
+    )));
 }

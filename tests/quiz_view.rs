@@ -8,8 +8,9 @@
     reason = "helpers outside #[test]: a test that cannot load its data should fail loudly"
 )]
 
+mod window;
+
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -20,23 +21,17 @@ use neutrality_reader::quiz::memory::Memory;
 use neutrality_reader::quiz::session::Mode;
 use neutrality_reader::quiz::worksheet::letter;
 use neutrality_reader::quiz::{Question, QuizCode, QuizOptions, generate};
-use neutrality_reader::ui::app::{DataOrigin, ReaderApp, View};
+use neutrality_reader::ui::app::{ReaderApp, View};
+use window::window;
 
 fn app(memory: Option<PathBuf>) -> Harness<'static, ReaderApp> {
-    let data = Arc::new(Dataset::embedded().unwrap());
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 1000.0])
-        .with_max_steps(64)
-        .build_eframe(move |cc| {
-            let mut app = ReaderApp::new(&cc.egui_ctx, data, DataOrigin::default(), None);
-            if let Some(file) = memory {
-                app = app.with_quiz_memory(file);
-            }
-            app.show_view(View::Quiz);
-            app
-        });
-    harness.run();
-    harness
+    window([1400.0, 1000.0], move |mut app| {
+        if let Some(file) = memory {
+            app = app.with_quiz_memory(file);
+        }
+        app.show_view(View::Quiz);
+        app
+    })
 }
 
 fn code(seed: u64, count: usize) -> QuizCode {

@@ -2,28 +2,18 @@
 //! Enter or click to open the hit at its place; find in the open article and
 //! step through the matches. Runs without a display.
 
-#![expect(
-    clippy::unwrap_used,
-    reason = "helpers outside #[test]: a test that cannot load its data should fail loudly"
-)]
-
-use std::sync::Arc;
+mod window;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 use neutrality_reader::dataset::Dataset;
-use neutrality_reader::ui::app::{DataOrigin, ReaderApp, View};
+use neutrality_reader::ui::app::{ReaderApp, View};
+use window::window;
 
 fn app() -> Harness<'static, ReaderApp> {
-    let data = Arc::new(Dataset::embedded().unwrap());
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 1000.0])
-        .with_max_steps(64)
-        .build_eframe(move |cc| ReaderApp::new(&cc.egui_ctx, data, DataOrigin::default(), None));
-    harness.run();
-    harness
+    window([1400.0, 1000.0], |app| app)
 }
 
 fn type_in(harness: &mut Harness<'static, ReaderApp>, field: &str, text: &str) {

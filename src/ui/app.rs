@@ -112,7 +112,6 @@ const SMALLER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key:
 const RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
 const PRESENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F5);
 const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
-const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 
 /// The shortcuts window's contents: a section, then (keys, what they do).
 const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
@@ -610,7 +609,6 @@ impl ReaderApp {
 
     fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
         let typing = ctx.text_edit_focused();
-        let mut quit = false;
         ctx.input_mut(|i| {
             if LARGER.iter().any(|s| i.consume_shortcut(s)) {
                 commands.push(Command::TextSize(TextSizeStep::Larger));
@@ -620,10 +618,6 @@ impl ReaderApp {
             }
             if i.consume_shortcut(&RESET) {
                 commands.push(Command::TextSize(TextSizeStep::Reset));
-            }
-            if i.consume_shortcut(&QUIT) {
-                // Closing the window saves the settings, as the window's own button does.
-                quit = true;
             }
             if i.consume_shortcut(&PRESENT) {
                 commands.push(Command::Present);
@@ -637,9 +631,6 @@ impl ReaderApp {
                 commands.push(Command::ToggleShortcuts);
             }
         });
-        if quit {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        }
     }
 
     fn top_bar_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
