@@ -56,6 +56,11 @@ pub struct Cli {
     #[arg(long, value_enum, value_name = "THEME")]
     pub theme: Option<ThemeArg>,
 
+    /// The interface's language: en (English), tk (Türkmençe) or ru (Русский).
+    /// It is remembered, like the Reading menu's choice. The articles stay in English.
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
+
     /// Render the window as it opens, save it as a PNG and exit.
     #[arg(long, value_name = "FILE.png")]
     pub screenshot: Option<PathBuf>,
@@ -100,6 +105,28 @@ pub enum ThemeArg {
     Sepia,
     /// White on black with yellow accents.
     HighContrast,
+}
+
+/// The languages `--lang` can choose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// Türkmençe.
+    Tk,
+    /// Русский.
+    Ru,
+}
+
+impl LangArg {
+    /// The interface language it names.
+    pub fn language(self) -> crate::i18n::Language {
+        match self {
+            LangArg::En => crate::i18n::Language::English,
+            LangArg::Tk => crate::i18n::Language::Turkmen,
+            LangArg::Ru => crate::i18n::Language::Russian,
+        }
+    }
 }
 
 /// Commands other than opening the window.
@@ -297,5 +324,30 @@ pub fn export(dir: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> i
             let _ = write!(err, "{error}");
             1
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lang_takes_the_three_codes_and_refuses_others() {
+        for (code, language) in [
+            ("en", crate::i18n::Language::English),
+            ("tk", crate::i18n::Language::Turkmen),
+            ("ru", crate::i18n::Language::Russian),
+        ] {
+            let cli = Cli::try_parse_from(["neutrality-reader", "--lang", code]);
+            assert_eq!(
+                cli.ok().and_then(|c| c.lang).map(LangArg::language),
+                Some(language)
+            );
+        }
+        let error = Cli::try_parse_from(["neutrality-reader", "--lang", "fr"])
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(error.contains("possible values: en, tk, ru"), "{error}");
     }
 }

@@ -16,6 +16,7 @@ use super::theme::Theme;
 use super::timeline::{self, TimelineIndex, TimelineRuntime};
 use super::{fonts, widgets};
 use crate::dataset::{Dataset, Problem};
+use crate::i18n::{tr, trf};
 
 /// The views of the window.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -38,10 +39,10 @@ impl View {
     /// The tab's label.
     pub fn label(self) -> &'static str {
         match self {
-            View::Study => "Study",
-            View::Timeline => "Timeline",
-            View::Organizations => "Organizations",
-            View::Quiz => "Quiz",
+            View::Study => tr("app.view.study"),
+            View::Timeline => tr("app.view.timeline"),
+            View::Organizations => tr("app.view.organizations"),
+            View::Quiz => tr("app.view.quiz"),
         }
     }
 }
@@ -101,6 +102,8 @@ pub enum Command {
     SaveViewPng,
     /// Write the notes to a Markdown file.
     ExportNotes,
+    /// Show the interface in another language.
+    SetLanguage(crate::i18n::Language),
 }
 
 /// Ctrl+Plus (or Ctrl+=, the same key unshifted), Ctrl+Minus, Ctrl+0.
@@ -113,71 +116,67 @@ const RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N
 const PRESENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F5);
 const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 
-/// The shortcuts window's contents: a section, then (keys, what they do).
-const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
-    (
-        "Everywhere",
-        &[
-            ("F1 or ?", "show or hide this list"),
-            ("F5", "present the current view full screen (Esc leaves)"),
-            (
-                "Ctrl + Plus / Minus / 0",
-                "larger / smaller / normal reading text",
-            ),
-            (
-                "Tab, Shift + Tab",
-                "move between controls; Space or Enter presses",
-            ),
-            ("Ctrl + Q", "quit"),
-        ],
-    ),
-    (
-        "Reading an article",
-        &[
-            ("Page Down / Page Up, Space", "a screen down / up"),
-            ("Down / Up", "a few lines"),
-            ("Home / End", "the top / the end"),
-        ],
-    ),
-    (
-        "Timeline (click it first)",
-        &[
-            ("Left / Right", "previous / next event in time"),
-            ("Home / End", "first / last event"),
-            ("+ / −", "zoom in / out"),
-            ("Enter / Esc", "open / close the details"),
-        ],
-    ),
-    (
-        "Organizations",
-        &[
-            ("Down / Up", "next / previous row (also while filtering)"),
-            ("Enter / Esc", "open / close the details"),
-        ],
-    ),
-    (
-        "Quiz",
-        &[
-            ("1–4 or A–D", "choose an option"),
-            ("Enter", "confirm; again: next question"),
-            ("Right / Left", "next / previous question"),
-            ("Space", "Class mode: reveal the answer"),
-        ],
-    ),
-    (
-        "Presentation (F5)",
-        &[
-            (
-                "Right, Down, Space, Page Down",
-                "next paragraph, event or organization",
-            ),
-            ("Left, Up, Page Up", "back"),
-            ("B", "blank the screen, and back"),
-            ("+ / −", "larger / smaller stage text"),
-            ("Esc", "leave"),
-        ],
-    ),
-];
+/// The shortcuts window's contents: a section, then (keys, what they do),
+/// in the current language.
+fn shortcuts_table() -> [(&'static str, Vec<(&'static str, &'static str)>); 6] {
+    [
+        (
+            tr("app.keys.everywhere"),
+            vec![
+                (tr("app.keys.help_keys"), tr("app.keys.help")),
+                ("F5", tr("app.keys.present")),
+                (tr("app.keys.text_size_keys"), tr("app.keys.text_size")),
+                (tr("app.keys.tab_keys"), tr("app.keys.tab")),
+                ("Ctrl + K", tr("app.keys.search")),
+                ("Ctrl + F", tr("app.keys.find")),
+                ("Ctrl + Q", tr("app.keys.quit")),
+            ],
+        ),
+        (
+            tr("app.keys.reading"),
+            vec![
+                (tr("app.keys.page_keys"), tr("app.keys.page")),
+                (tr("app.keys.down_up"), tr("app.keys.lines")),
+                (tr("app.keys.home_end"), tr("app.keys.top_end")),
+            ],
+        ),
+        (
+            tr("app.keys.timeline"),
+            vec![
+                (tr("app.keys.left_right"), tr("app.keys.prev_next_event")),
+                (tr("app.keys.home_end"), tr("app.keys.first_last_event")),
+                ("+ / −", tr("app.keys.zoom")),
+                ("Enter / Esc", tr("app.keys.open_close_details")),
+            ],
+        ),
+        (
+            tr("app.keys.organizations"),
+            vec![
+                (tr("app.keys.down_up"), tr("app.keys.rows")),
+                ("Enter / Esc", tr("app.keys.open_close_details")),
+            ],
+        ),
+        (
+            tr("app.keys.quiz"),
+            vec![
+                (tr("app.keys.options_keys"), tr("app.keys.options")),
+                ("Enter", tr("app.keys.confirm")),
+                (tr("app.keys.right_left"), tr("app.keys.next_prev_question")),
+                (tr("app.keys.space"), tr("app.keys.reveal")),
+            ],
+        ),
+        (
+            tr("app.keys.presentation"),
+            vec![
+                (tr("app.keys.next_keys"), tr("app.keys.next_slide")),
+                (tr("app.keys.back_keys"), tr("app.keys.back")),
+                ("B", tr("app.keys.blank")),
+                ("+ / −", tr("app.keys.stage_size")),
+                ("Esc", tr("app.keys.leave")),
+            ],
+        ),
+    ]
+}
 
 /// Where the dataset came from, and what went wrong loading the one asked for.
 #[derive(Clone, Debug, Default)]
@@ -378,8 +377,11 @@ impl ReaderApp {
         let text = self.reader.notes.to_markdown(&self.dataset);
         self.reader.notes_message = Some(
             match crate::storage::write_atomically(&path, text.as_bytes()) {
-                Ok(()) => format!("Notes exported to {}", path.display()),
-                Err(error) => format!("Could not export the notes to {}: {error}", path.display()),
+                Ok(()) => trf("app.notes_exported", &[("path", &path.display())]),
+                Err(error) => trf(
+                    "app.notes_export_failed",
+                    &[("path", &path.display()), ("error", &error)],
+                ),
             },
         );
     }
@@ -421,8 +423,8 @@ impl ReaderApp {
         let repaint = ctx.clone();
         ctx.request_screenshot(move |image| {
             let text = match super::screenshot::save_png(&image, &path) {
-                Ok(()) => format!("Saved the view as {}", path.display()),
-                Err(error) => format!("Could not save the view: {error}"),
+                Ok(()) => trf("app.view_saved", &[("path", &path.display())]),
+                Err(error) => trf("app.view_save_failed", &[("error", &error)]),
             };
             if let Ok(mut slot) = message.lock() {
                 *slot = Some(text);
@@ -482,7 +484,13 @@ impl ReaderApp {
         self.apply(Command::ShowView(view));
     }
 
-    /// Switches to `theme`.
+    /// Shows the interface in `language`, as the Reading menu does.
+    pub fn apply_language(&mut self, language: crate::i18n::Language) {
+        self.settings.language = language;
+        crate::i18n::set_language(language);
+    }
+
+    /// Switches the colour theme, as the Reading menu does.
     pub fn apply_theme(&mut self, theme: Theme) {
         self.apply(Command::SetTheme(theme));
     }
@@ -604,6 +612,10 @@ impl ReaderApp {
             Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
             Command::SaveViewPng => self.save_view_png(),
             Command::ExportNotes => self.export_notes(),
+            Command::SetLanguage(language) => {
+                self.settings.language = language;
+                crate::i18n::set_language(language);
+            }
         }
     }
 
@@ -648,7 +660,7 @@ impl ReaderApp {
                 }
                 if let Some(folder) = &self.origin.folder {
                     ui.separator();
-                    ui.weak(format!("Dataset: {folder}"));
+                    ui.weak(trf("app.dataset_folder", &[("folder", folder)]));
                 }
                 if let Some(message) = self.saved_png_message() {
                     ui.separator();
@@ -659,37 +671,40 @@ impl ReaderApp {
                     ui.separator();
                     if ui
                         .button("A+")
-                        .on_hover_text("Larger text (Ctrl+Plus)")
+                        .on_hover_text(tr("app.larger_text"))
                         .clicked()
                     {
                         commands.push(Command::TextSize(TextSizeStep::Larger));
                     }
-                    ui.label(format!("{:.0} pt", self.settings.text_size));
+                    ui.label(trf(
+                        "app.text_size_pt",
+                        &[("size", &format!("{:.0}", self.settings.text_size))],
+                    ));
                     if ui
                         .button("A−")
-                        .on_hover_text("Smaller text (Ctrl+Minus)")
+                        .on_hover_text(tr("app.smaller_text"))
                         .clicked()
                     {
                         commands.push(Command::TextSize(TextSizeStep::Smaller));
                     }
                     ui.separator();
                     if ui
-                        .selectable_label(self.settings.show_strip, "Timeline strip")
-                        .on_hover_text("Show or hide the timeline under the reader")
+                        .selectable_label(self.settings.show_strip, tr("app.toggle_strip"))
+                        .on_hover_text(tr("app.toggle_strip_hint"))
                         .clicked()
                     {
                         commands.push(Command::ToggleStrip);
                     }
                     if ui
-                        .selectable_label(self.settings.show_context, "In this article")
-                        .on_hover_text("Show or hide the organizations and events of the article")
+                        .selectable_label(self.settings.show_context, tr("app.toggle_context"))
+                        .on_hover_text(tr("app.toggle_context_hint"))
                         .clicked()
                     {
                         commands.push(Command::ToggleContext);
                     }
                     if ui
-                        .selectable_label(self.settings.show_library, "Library")
-                        .on_hover_text("Show or hide the list of articles")
+                        .selectable_label(self.settings.show_library, tr("app.toggle_library"))
+                        .on_hover_text(tr("app.toggle_library_hint"))
                         .clicked()
                     {
                         commands.push(Command::ToggleLibrary);
@@ -709,7 +724,8 @@ impl ReaderApp {
             return;
         }
         let mut open = true;
-        egui::Window::new("Keyboard shortcuts")
+        egui::Window::new(tr("app.shortcuts_title"))
+            .id(egui::Id::unique("keyboard_shortcuts"))
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
@@ -719,14 +735,14 @@ impl ReaderApp {
                 egui::ScrollArea::vertical()
                     .max_height(560.0)
                     .show(ui, |ui| {
-                        for (section, rows) in SHORTCUTS {
+                        for (number, (section, rows)) in shortcuts_table().iter().enumerate() {
                             ui.add_space(6.0);
                             ui.label(egui::RichText::new(*section).strong());
-                            egui::Grid::new(*section)
+                            egui::Grid::new(("shortcuts", number))
                                 .num_columns(2)
                                 .spacing([24.0, 4.0])
                                 .show(ui, |ui| {
-                                    for (keys, what) in *rows {
+                                    for (keys, what) in rows {
                                         ui.monospace(*keys);
                                         ui.label(*what);
                                         ui.end_row();
@@ -741,8 +757,8 @@ impl ReaderApp {
     /// "Reading": the theme, the line width, the keyboard shortcuts, and
     /// saving the view as a picture.
     fn reading_menu_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-        ui.menu_button("Reading", |ui| {
-            ui.label(egui::RichText::new("Theme").strong());
+        ui.menu_button(tr("app.menu_reading"), |ui| {
+            ui.label(egui::RichText::new(tr("app.theme")).strong());
             for theme in Theme::ALL {
                 if ui
                     .radio(self.settings.theme == theme, theme.label())
@@ -752,27 +768,37 @@ impl ReaderApp {
                 }
             }
             ui.separator();
+            ui.label(egui::RichText::new(tr("app.language")).strong());
+            for language in crate::i18n::Language::ALL {
+                if ui
+                    .radio(self.settings.language == language, language.native_name())
+                    .clicked()
+                {
+                    commands.push(Command::SetLanguage(language));
+                }
+            }
+            ui.separator();
             let mut width = self.settings.line_width;
-            let label = ui.label(egui::RichText::new("Line width").strong());
+            let label = ui.label(egui::RichText::new(tr("app.line_width")).strong());
             let slider = ui
                 .add(
                     egui::Slider::new(&mut width, LINE_WIDTH_MIN..=LINE_WIDTH_MAX)
-                        .suffix(" characters"),
+                        .suffix(tr("app.line_width_suffix")),
                 )
                 .labelled_by(label.id);
             if slider.changed() {
                 commands.push(Command::LineWidth(width));
             }
             ui.separator();
-            if ui.button("Keyboard shortcuts (F1)").clicked() {
+            if ui.button(tr("app.menu_shortcuts")).clicked() {
                 commands.push(Command::ToggleShortcuts);
                 ui.close();
             }
-            if ui.button("Save view as PNG").clicked() {
+            if ui.button(tr("app.menu_save_png")).clicked() {
                 commands.push(Command::SaveViewPng);
                 ui.close();
             }
-            if ui.button("Present (F5)").clicked() {
+            if ui.button(tr("app.menu_present")).clicked() {
                 commands.push(Command::Present);
                 ui.close();
             }
@@ -792,6 +818,9 @@ impl ReaderApp {
 impl eframe::App for ReaderApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        // Every frame, because the language is per thread and eframe may
+        // draw on a thread other than the one that built the app.
+        crate::i18n::set_language(self.settings.language);
         if self.applied_theme != Some(self.settings.theme) {
             ctx.set_visuals(self.settings.theme.visuals());
             self.applied_theme = Some(self.settings.theme);

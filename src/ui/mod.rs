@@ -127,6 +127,7 @@ pub fn run(args: &Cli) -> i32 {
     let event = args.event.clone();
     let paragraph = args.paragraph;
     let theme = args.theme;
+    let lang = args.lang;
     let present = args.present;
     let view = args.view;
     let screenshot_result: ScreenshotResult = Arc::new(Mutex::new(None));
@@ -207,6 +208,9 @@ pub fn run(args: &Cli) -> i32 {
                     ThemeArg::Sepia => theme::Theme::Sepia,
                     ThemeArg::HighContrast => theme::Theme::HighContrast,
                 });
+            }
+            if let Some(lang) = lang {
+                app.apply_language(lang.language());
             }
             if timing {
                 app = app.with_timing(started);

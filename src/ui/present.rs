@@ -10,6 +10,7 @@ use super::app::{Command, View};
 use super::quiz::{self, QuizRuntime};
 use super::timeline::date_with_precision;
 use crate::dataset::Dataset;
+use crate::i18n::{tr, trf};
 use crate::model::Block;
 
 /// The stage: white and yellow on black, readable from the back of a room.
@@ -168,7 +169,7 @@ pub fn present_ui(
         .show(ui, |ui| {
             if presentation.blank {
                 // Nothing but black; the accessible name says why.
-                ui.label(RichText::new("Screen blanked: press B").color(stage::BACKGROUND));
+                ui.label(RichText::new(tr("present.blanked")).color(stage::BACKGROUND));
                 return;
             }
             ui.style_mut().visuals.override_text_color = Some(stage::TEXT);
@@ -176,11 +177,7 @@ pub fn present_ui(
                 if stage.quiz.session.is_some() {
                     quiz::present_question_ui(ui, stage.dataset, stage.quiz, scale, commands);
                 } else {
-                    slide_ui(
-                        ui,
-                        &Slide::Nothing("Start a quiz in the Quiz view, then press F5."),
-                        scale,
-                    );
+                    slide_ui(ui, &Slide::Nothing(tr("present.no_quiz")), scale);
                 }
                 return;
             }
@@ -206,7 +203,7 @@ fn slide_at<'a>(stage: &Stage<'a>, position: usize) -> Slide<'a> {
     match stage.view {
         View::Study => {
             let Some(article) = stage.article.and_then(|id| stage.dataset.article(id)) else {
-                return Slide::Nothing("Open an article, then press F5.");
+                return Slide::Nothing(tr("present.no_article"));
             };
             match article.body.get(position) {
                 Some(block) => Slide::Paragraph {
@@ -215,7 +212,7 @@ fn slide_at<'a>(stage: &Stage<'a>, position: usize) -> Slide<'a> {
                     count: article.body.len(),
                     block,
                 },
-                None => Slide::Nothing("This article has no text."),
+                None => Slide::Nothing(tr("present.empty_article")),
             }
         }
         View::Timeline => match stage
@@ -228,7 +225,7 @@ fn slide_at<'a>(stage: &Stage<'a>, position: usize) -> Slide<'a> {
                 count: stage.events.len(),
                 event,
             },
-            None => Slide::Nothing("No event is shown: change the timeline's filters."),
+            None => Slide::Nothing(tr("present.no_event")),
         },
         View::Organizations => match stage
             .organizations
@@ -240,7 +237,7 @@ fn slide_at<'a>(stage: &Stage<'a>, position: usize) -> Slide<'a> {
                 count: stage.organizations.len(),
                 organization,
             },
-            None => Slide::Nothing("No organization is shown: clear the filter."),
+            None => Slide::Nothing(tr("present.no_organization")),
         },
         View::Quiz => Slide::Nothing(""),
     }
@@ -260,7 +257,13 @@ fn slide_ui(ui: &mut egui::Ui, slide: &Slide<'_>, scale: f32) {
             count,
             block,
         } => {
-            position(ui, format!("{title} · paragraph {number} of {count}"));
+            position(
+                ui,
+                trf(
+                    "present.paragraph_of",
+                    &[("title", title), ("number", number), ("count", count)],
+                ),
+            );
             let text = block.text();
             let rich = RichText::new(text).size(body);
             let rich = match block {
@@ -272,7 +275,7 @@ fn slide_ui(ui: &mut egui::Ui, slide: &Slide<'_>, scale: f32) {
             if let Some(note) = block.note() {
                 ui.add_space(small);
                 ui.label(
-                    RichText::new(format!("Editor’s note: {note}"))
+                    RichText::new(trf("present.editor_note", &[("note", &note)]))
                         .size(small)
                         .color(stage::MUTED),
                 );
@@ -283,7 +286,13 @@ fn slide_ui(ui: &mut egui::Ui, slide: &Slide<'_>, scale: f32) {
             count,
             event,
         } => {
-            position(ui, format!("Event {} of {count}", index + 1));
+            position(
+                ui,
+                trf(
+                    "present.event_of",
+                    &[("number", &(index + 1)), ("count", count)],
+                ),
+            );
             ui.label(
                 RichText::new(date_with_precision(&event.date))
                     .size(body)
@@ -298,7 +307,13 @@ fn slide_ui(ui: &mut egui::Ui, slide: &Slide<'_>, scale: f32) {
             count,
             organization,
         } => {
-            position(ui, format!("Organization {} of {count}", index + 1));
+            position(
+                ui,
+                trf(
+                    "present.organization_of",
+                    &[("number", &(index + 1)), ("count", count)],
+                ),
+            );
             if let Some(acronym) = &organization.acronym {
                 ui.label(RichText::new(acronym).size(body).color(stage::ACCENT));
             }
@@ -324,10 +339,8 @@ fn slide_ui(ui: &mut egui::Ui, slide: &Slide<'_>, scale: f32) {
     }
     ui.add_space(small);
     ui.label(
-        RichText::new(
-            "Right arrow or Space: next · Left arrow: back · B: blank · + and −: size · Esc: leave",
-        )
-        .size(small * 0.7)
-        .color(stage::MUTED),
+        RichText::new(tr("present.footer"))
+            .size(small * 0.7)
+            .color(stage::MUTED),
     );
 }

@@ -8,6 +8,7 @@ use egui::{Key, Modifiers, RichText};
 
 use super::app::Command;
 use crate::dataset::Dataset;
+use crate::i18n::{tr, trf};
 use crate::search::{Match, SearchIndex, SearchResults, Target, find_in_article};
 
 /// Hits shown per group.
@@ -111,24 +112,25 @@ pub fn search_window(
         opened = search.results.hits().nth(search.chosen).map(|h| h.target);
     }
     let mut open = true;
-    egui::Window::new("Search")
+    egui::Window::new(tr("search.title"))
+        .id(egui::Id::unique("search_window"))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
         .default_width(640.0)
         .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 60.0))
         .show(ctx, |ui| {
-            let label = ui.label("Search everything");
+            let label = ui.label(tr("search.label"));
             ui.add(
                 egui::TextEdit::singleline(&mut search.query)
                     .id(query_id())
-                    .hint_text("a name, a date, a word of the articles…")
+                    .hint_text(tr("search.hint"))
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(label.id);
-            ui.weak("Up and Down choose, Enter opens, Esc closes.");
+            ui.weak(tr("search.keys"));
             if !search.query.trim().is_empty() && search.results.is_empty() {
-                ui.label("Nothing found.");
+                ui.label(tr("search.nothing"));
             }
             egui::ScrollArea::vertical()
                 .max_height(520.0)
@@ -140,11 +142,16 @@ pub fn search_window(
                         }
                         ui.add_space(6.0);
                         let more = if group.total > group.hits.len() {
-                            format!(" — {} shown of {}", group.hits.len(), group.total)
+                            trf(
+                                "search.shown_of",
+                                &[("shown", &group.hits.len()), ("total", &group.total)],
+                            )
                         } else {
                             String::new()
                         };
-                        ui.label(RichText::new(format!("{}{more}", group.kind.label())).strong());
+                        ui.label(
+                            RichText::new(format!("{}{more}", group_label(group.kind))).strong(),
+                        );
                         for hit in &group.hits {
                             let chosen = position == search.chosen;
                             let job = hit_job(
@@ -156,7 +163,7 @@ pub fn search_window(
                             );
                             let response = ui
                                 .add(egui::Button::selectable(chosen, job).wrap())
-                                .on_hover_text("Open");
+                                .on_hover_text(tr("search.open"));
                             if chosen && (down || up) {
                                 response.scroll_to_me(None);
                             }
@@ -312,7 +319,7 @@ pub fn find_bar_ui(
     let count = find.matches.len();
     let mut go = changed && count > 0;
     ui.horizontal(|ui| {
-        let label = ui.label("Find in this article");
+        let label = ui.label(tr("search.find_label"));
         let response = ui
             .add(
                 egui::TextEdit::singleline(&mut find.query)
@@ -333,26 +340,29 @@ pub fn find_bar_ui(
         let status = if find.query.trim().is_empty() {
             String::new()
         } else if count == 0 {
-            "no match".to_owned()
+            tr("search.no_match").to_owned()
         } else {
-            format!("{} of {count}", find.current + 1)
+            trf(
+                "search.match_of",
+                &[("number", &(find.current + 1)), ("count", &count)],
+            )
         };
         ui.label(status);
         if ui
-            .add_enabled(count > 0, egui::Button::new("Previous"))
+            .add_enabled(count > 0, egui::Button::new(tr("search.previous")))
             .clicked()
         {
             find.current = (find.current + count - 1) % count.max(1);
             go = true;
         }
         if ui
-            .add_enabled(count > 0, egui::Button::new("Next"))
+            .add_enabled(count > 0, egui::Button::new(tr("search.next")))
             .clicked()
         {
             find.current = (find.current + 1) % count.max(1);
             go = true;
         }
-        if ui.button("Close").clicked() {
+        if ui.button(tr("search.close")).clicked() {
             find.open = false;
         }
     });
@@ -361,5 +371,17 @@ pub fn find_bar_ui(
             article: article_id.to_owned(),
             paragraph: Some(found.paragraph),
         });
+    }
+}
+
+/// A group's heading in the current language.
+fn group_label(kind: crate::search::GroupKind) -> &'static str {
+    use crate::search::GroupKind;
+    match kind {
+        GroupKind::Organizations => tr("search.group.organizations"),
+        GroupKind::People => tr("search.group.people"),
+        GroupKind::Events => tr("search.group.events"),
+        GroupKind::Glossary => tr("search.group.glossary"),
+        GroupKind::Articles => tr("search.group.articles"),
     }
 }

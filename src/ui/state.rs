@@ -49,6 +49,8 @@ pub struct Settings {
     pub present_scale: f32,
     /// The reading measure, in characters a line.
     pub line_width: u32,
+    /// The interface's language.
+    pub language: crate::i18n::Language,
 }
 
 impl Default for Settings {
@@ -65,6 +67,7 @@ impl Default for Settings {
             view: super::app::View::default(),
             present_scale: super::present::SCALE_DEFAULT,
             line_width: LINE_WIDTH_DEFAULT,
+            language: crate::i18n::Language::default(),
         }
     }
 }
@@ -159,5 +162,24 @@ mod tests {
         let s: Settings = ron::from_str("(open_article: Some(\"x\"))").unwrap();
         assert_eq!(s.open_article.as_deref(), Some("x"));
         assert_eq!(s.text_size, TEXT_SIZE_DEFAULT);
+    }
+
+    #[test]
+    fn the_language_is_remembered_and_old_saves_are_in_english() {
+        let s = Settings {
+            language: crate::i18n::Language::Turkmen,
+            ..Settings::default()
+        };
+        let saved = ron::to_string(&s).unwrap_or_default();
+        let back: Result<Settings, _> = ron::from_str(&saved);
+        assert_eq!(
+            back.ok().map(|b| b.language),
+            Some(crate::i18n::Language::Turkmen)
+        );
+        let old: Result<Settings, _> = ron::from_str("(text_size: 20.0)");
+        assert_eq!(
+            old.ok().map(|o| o.language),
+            Some(crate::i18n::Language::English)
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! The reading themes (light, sepia, dark, high contrast), and the reader's
 //! colours in each.
 
+use crate::i18n::tr;
 use egui::Color32;
 use serde::{Deserialize, Serialize};
 
@@ -46,10 +47,10 @@ impl Theme {
     /// A label for people.
     pub fn label(self) -> &'static str {
         match self {
-            Theme::Light => "Light",
-            Theme::Sepia => "Sepia",
-            Theme::Dark => "Dark",
-            Theme::HighContrast => "High contrast",
+            Theme::Light => tr("theme.light"),
+            Theme::Sepia => tr("theme.sepia"),
+            Theme::Dark => tr("theme.dark"),
+            Theme::HighContrast => tr("theme.high_contrast"),
         }
     }
 

@@ -5,6 +5,7 @@ use egui::{Color32, RichText};
 use super::app::Command;
 use super::theme::Palette;
 use crate::dataset::{Dataset, Problem};
+use crate::i18n::{tr, trf};
 use crate::model::Source;
 
 /// A boxed editor's note: where the articles are garbled, contradictory or silent.
@@ -17,7 +18,7 @@ pub fn editor_note_ui(ui: &mut egui::Ui, palette: &Palette, size: f32, text: &st
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(
-                RichText::new("Editor’s note")
+                RichText::new(tr("common.editor_note"))
                     .size(size * 0.72)
                     .strong()
                     .color(palette.muted),
@@ -29,18 +30,23 @@ pub fn editor_note_ui(ui: &mut egui::Ui, palette: &Palette, size: f32, text: &st
 /// The banner shown when a dataset given with `--data` could not be loaded.
 pub fn load_problems_ui(ui: &mut egui::Ui, folder: Option<&str>, problems: &[Problem]) {
     let count = problems.len();
-    let folder = folder.unwrap_or("the dataset");
+    let folder = folder.unwrap_or(tr("common.the_dataset"));
+    let message = if count == 1 {
+        trf("common.load_failed_one", &[("folder", &folder)])
+    } else {
+        trf(
+            "common.load_failed_many",
+            &[("folder", &folder), ("count", &count)],
+        )
+    };
     ui.horizontal_wrapped(|ui| {
         ui.label(
-            RichText::new(format!(
-                "{folder} could not be loaded ({count} problem{}); showing the bundled dataset instead.",
-                if count == 1 { "" } else { "s" }
-            ))
-            .color(Color32::from_rgb(0xC0, 0x39, 0x2B))
-            .strong(),
+            RichText::new(message)
+                .color(Color32::from_rgb(0xC0, 0x39, 0x2B))
+                .strong(),
         );
     });
-    egui::CollapsingHeader::new("Show the problems")
+    egui::CollapsingHeader::new(tr("common.show_problems"))
         .id_salt("load_problems_list")
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
@@ -64,13 +70,13 @@ pub fn read_in_source(
     let Some(article) = dataset.article(&source.article) else {
         return;
     };
-    let text = format!(
-        "Read in source: {}, paragraph {}",
-        article.title, source.paragraph
+    let text = trf(
+        "common.read_in_source",
+        &[("title", &article.title), ("paragraph", &source.paragraph)],
     );
     if ui
         .add(egui::Button::new(text).wrap())
-        .on_hover_text("Open the article at this paragraph, highlighted")
+        .on_hover_text(tr("common.read_in_source_hint"))
         .clicked()
     {
         commands.push(Command::OpenArticle {

@@ -4,6 +4,7 @@ use egui::RichText;
 
 use super::OrganizationsRuntime;
 use crate::dataset::Dataset;
+use crate::i18n::{tr, trf};
 use crate::model::{Date, DateError, Event};
 use crate::organizations::{self, Counts};
 
@@ -14,8 +15,9 @@ pub struct AsOf {
     pub text: String,
     /// The date, when the text is one.
     pub date: Option<Date>,
-    /// Why the text is not a date.
-    pub error: Option<String>,
+    /// Why the text is not a date; worded when drawn, in the language of the
+    /// moment.
+    pub error: Option<DateError>,
     /// How the organizations stood on `date`, counted when it was set.
     counts: Option<Counts>,
 }
@@ -38,13 +40,7 @@ impl AsOf {
             }
             Err(error) => {
                 self.date = None;
-                self.error = Some(match error {
-                    // Its own message mentions spans, which mean nothing here.
-                    DateError::Shape(_) => format!(
-                        "“{trimmed}” is not a date: write a year (1995), a month (1995-12) or a day (1995-12-12)."
-                    ),
-                    other => format!("{other}."),
-                });
+                self.error = Some(error);
             }
         }
         self.counts = self
@@ -58,6 +54,33 @@ impl AsOf {
     }
 }
 
+/// Why a typed text is not a date, in the interface's language. The model's
+/// own messages stay English for the command line, and its message for a bad
+/// shape mentions spans, which mean nothing here.
+fn error_text(error: &DateError) -> String {
+    match error {
+        DateError::Shape(text) => trf("org.as_of_error_shape", &[("text", text)]),
+        DateError::Month { text, month } => {
+            trf("org.as_of_error_month", &[("text", text), ("month", month)])
+        }
+        DateError::Day {
+            text,
+            month_name,
+            year,
+            days,
+        } => trf(
+            "org.as_of_error_day",
+            &[
+                ("text", text),
+                ("month", month_name),
+                ("year", year),
+                ("days", days),
+            ],
+        ),
+        DateError::Backwards(text) => trf("org.as_of_error_backwards", &[("text", text)]),
+    }
+}
+
 /// The date box, its error, and how many relationships were held on the date.
 pub fn as_of_ui(
     ui: &mut egui::Ui,
@@ -66,46 +89,46 @@ pub fn as_of_ui(
     selected_event: Option<&Event>,
 ) {
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label("Relationships as of");
+        let label = ui.label(tr("org.as_of_label"));
         let mut text = runtime.as_of.text.clone();
         let response = ui
             .add(
                 egui::TextEdit::singleline(&mut text)
-                    .hint_text("any date")
+                    .hint_text(tr("org.as_of_hint"))
                     .desired_width(110.0),
             )
             .labelled_by(label.id)
-            .on_hover_text(
-                "A year (1995), a month (1995-12) or a day (1995-12-12). Empty: as the articles state them, undated.",
-            );
+            .on_hover_text(tr("org.as_of_hover"));
         if response.changed() {
             runtime.as_of.set_text(dataset, &text);
         }
         if let Some(event) = selected_event {
             let date = event.date.start();
             let button = ui
-                .button(format!("Date of the selected event ({})", date.human()))
+                .button(trf("org.as_of_event_date", &[("date", &date.human())]))
                 .on_hover_text(format!("{}: {}", event.date.human(), event.title));
             if button.clicked() {
                 runtime.as_of.set_date(dataset, date);
             }
         }
-        if !runtime.as_of.text.is_empty() && ui.button("Clear").clicked() {
+        if !runtime.as_of.text.is_empty() && ui.button(tr("org.clear")).clicked() {
             runtime.as_of.set_text(dataset, "");
         }
     });
     if let Some(error) = &runtime.as_of.error {
-        ui.colored_label(ui.visuals().error_fg_color, error);
+        ui.colored_label(ui.visuals().error_fg_color, error_text(error));
     }
     if let (Some(date), Some(counts)) = (runtime.as_of.date, runtime.as_of.counts) {
         ui.label(
-            RichText::new(format!(
-                "On {}: {} held, {} not yet, {} unknown (since-date not stated or too vague), {} with no relationship stated.",
-                date.human(),
-                counts.held,
-                counts.not_yet,
-                counts.unknown,
-                counts.not_stated
+            RichText::new(trf(
+                "org.as_of_counts",
+                &[
+                    ("date", &date.human()),
+                    ("held", &counts.held),
+                    ("not_yet", &counts.not_yet),
+                    ("unknown", &counts.unknown),
+                    ("none", &counts.not_stated),
+                ],
             ))
             .small(),
         );

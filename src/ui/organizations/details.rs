@@ -4,8 +4,9 @@
 
 use egui::{RichText, Role, WidgetInfo};
 
-use super::{OrganizationsRuntime, standing_rich, undated_text};
+use super::{OrganizationsRuntime, kind_label, standing_rich, undated_text};
 use crate::dataset::Dataset;
+use crate::i18n::{tr, trf};
 use crate::model::Organization;
 use crate::organizations;
 use crate::ui::app::Command;
@@ -54,11 +55,11 @@ pub fn details_ui(
     }
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        ui.label(RichText::new("Organization").small().weak());
+        ui.label(RichText::new(tr("org.details_heading")).small().weak());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
-                .small_button("Close")
-                .on_hover_text("Close the details (Esc)")
+                .small_button(tr("org.close"))
+                .on_hover_text(tr("org.close_hint"))
                 .clicked()
             {
                 runtime.details_open = false;
@@ -74,47 +75,49 @@ pub fn details_ui(
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.heading(&organization.name);
-            let mut line = organization.kind.label().to_owned();
+            let mut line = kind_label(organization.kind).to_owned();
             if let Some(acronym) = &organization.acronym {
                 line = format!("{acronym} · {line}");
             }
             ui.label(RichText::new(line).weak());
             if !organization.aliases.is_empty() {
                 ui.label(
-                    RichText::new(format!("Also called: {}", organization.aliases.join("; ")))
-                        .small()
-                        .weak(),
+                    RichText::new(trf(
+                        "org.also_called",
+                        &[("names", &organization.aliases.join("; "))],
+                    ))
+                    .small()
+                    .weak(),
                 );
             }
             ui.add_space(6.0);
             ui.label(&organization.summary);
             if let Some(note) = &organization.note {
                 ui.label(
-                    RichText::new(format!("Editor’s note: {note}"))
+                    RichText::new(trf("org.editors_note", &[("note", note)]))
                         .small()
                         .italics(),
                 );
             }
 
-            section(ui, "Turkmenistan’s relationship");
+            section(ui, tr("org.section_relationship"));
             if organization.relationships.is_empty() {
-                ui.label(
-                    RichText::new("The articles do not state Turkmenistan’s relationship to it.")
-                        .italics(),
-                );
+                ui.label(RichText::new(tr("org.relationship_not_stated")).italics());
             }
             for relationship in &organization.relationships {
                 ui.label(RichText::new(undated_text(relationship)).strong());
                 if let Some(date) = as_of {
                     ui.horizontal_wrapped(|ui| {
-                        ui.label(RichText::new(format!("On {}:", date.human())).small());
+                        ui.label(
+                            RichText::new(trf("org.on_date", &[("date", &date.human())])).small(),
+                        );
                         ui.label(standing_rich(relationship, date).small());
                     });
                 }
                 ui.label(RichText::new(format!("“{}”", relationship.quote)).italics());
                 if let Some(derived) = &relationship.derived {
                     ui.label(
-                        RichText::new(format!("How the date was found: {derived}"))
+                        RichText::new(trf("org.date_derived", &[("how", derived)]))
                             .small()
                             .italics(),
                     );
@@ -124,7 +127,7 @@ pub fn details_ui(
             }
 
             if !lists.facts.is_empty() {
-                section(ui, "Figures");
+                section(ui, tr("org.section_figures"));
                 for fact in lists.facts.iter().filter_map(|&i| dataset.facts.get(i)) {
                     ui.label(RichText::new(fact.headline()).strong())
                         .on_hover_text(&fact.measure);
@@ -132,7 +135,7 @@ pub fn details_ui(
                     ui.label(RichText::new(format!("“{}”", fact.quote)).italics());
                     if let Some(note) = &fact.note {
                         ui.label(
-                            RichText::new(format!("Editor’s note: {note}"))
+                            RichText::new(trf("org.editors_note", &[("note", note)]))
                                 .small()
                                 .italics(),
                         );
@@ -144,9 +147,12 @@ pub fn details_ui(
                 }
             }
 
-            section(ui, &format!("Events ({})", lists.events.len()));
+            section(
+                ui,
+                &trf("org.section_events", &[("n", &lists.events.len())]),
+            );
             if lists.events.is_empty() {
-                ui.weak("No dated event of the articles involves it.");
+                ui.weak(tr("org.no_events"));
             }
             for &event_index in &lists.events {
                 let Some(event) = dataset.events.get(event_index) else {
@@ -155,21 +161,20 @@ pub fn details_ui(
                 let text = format!("{} — {}", event.date.human(), event.title);
                 if ui
                     .add(egui::Button::new(text).wrap())
-                    .on_hover_text("Show this event on the timeline")
+                    .on_hover_text(tr("org.show_event_hint"))
                     .clicked()
                 {
                     commands.push(Command::FocusEvent(event_index));
                 }
             }
 
-            section(
-                ui,
-                &format!(
-                    "Mentioned in ({} paragraph{})",
-                    lists.mentions.len(),
-                    if lists.mentions.len() == 1 { "" } else { "s" }
-                ),
-            );
+            let count = lists.mentions.len();
+            let mentioned = if count == 1 {
+                trf("org.section_mentions_one", &[("n", &count)])
+            } else {
+                trf("org.section_mentions", &[("n", &count)])
+            };
+            section(ui, &mentioned);
             mentions_ui(ui, dataset, &lists.mentions, commands);
         });
 }
@@ -195,10 +200,13 @@ fn mentions_ui(
         ui.label(RichText::new(&article.title).small());
         ui.horizontal_wrapped(|ui| {
             for &(_, paragraph) in group {
-                let name = format!("Paragraph {paragraph} of {}", article.title);
+                let name = trf(
+                    "org.paragraph_of",
+                    &[("n", &paragraph), ("title", &article.title)],
+                );
                 let response = ui
                     .small_button(format!("¶{paragraph}"))
-                    .on_hover_text(format!("Open {name}"));
+                    .on_hover_text(trf("org.open_paragraph", &[("name", &name)]));
                 // The pilcrow reads badly aloud; say what the button opens.
                 response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &name));
                 if response.clicked() {

@@ -4,6 +4,7 @@
 use egui::RichText;
 
 use crate::dataset::Dataset;
+use crate::i18n::{tr, trf};
 use crate::model::Fact;
 use crate::organizations::{FigureSeries, change_text};
 use crate::ui::app::Command;
@@ -17,20 +18,14 @@ pub fn figures_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.add_space(4.0);
-    ui.heading("Headline figures");
-    ui.label(
-        RichText::new(
-            "Each number holds for the year in brackets; click one to read it in its article.",
-        )
-        .small()
-        .weak(),
-    );
+    ui.heading(tr("org.figures_heading"));
+    ui.label(RichText::new(tr("org.figures_explanation")).small().weak());
     egui::ScrollArea::vertical()
         .id_salt("organizations_figures")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             if series.is_empty() {
-                ui.weak("The articles give no figures.");
+                ui.weak(tr("org.no_figures"));
             }
             for one in series {
                 let facts: Vec<&Fact> = one
@@ -43,11 +38,11 @@ pub fn figures_ui(
                 ui.horizontal_wrapped(|ui| {
                     for (position, fact) in facts.iter().enumerate() {
                         if position > 0 {
-                            ui.weak("then");
+                            ui.weak(tr("org.figures_then"));
                         }
                         point_ui(ui, dataset, fact, commands);
                     }
-                    if let Some(change) = change_text(&facts) {
+                    if let Some(change) = change_label(&facts) {
                         ui.label(RichText::new(change).weak());
                     }
                 });
@@ -64,18 +59,21 @@ fn point_ui(ui: &mut egui::Ui, dataset: &Dataset, fact: &Fact, commands: &mut Ve
         ui.set_max_width(360.0);
         ui.label(RichText::new(format!("“{}”", fact.quote)).italics());
         if let Some(derived) = &fact.derived {
-            ui.label(RichText::new(format!("Date: {derived}")).small());
+            ui.label(RichText::new(trf("org.figure_date", &[("how", derived)])).small());
         }
         for source in &fact.sources {
             if let Some(article) = dataset.article(&source.article) {
                 ui.label(
-                    RichText::new(format!("{}, paragraph {}", article.title, source.paragraph))
-                        .small()
-                        .weak(),
+                    RichText::new(trf(
+                        "org.figure_source",
+                        &[("title", &article.title), ("n", &source.paragraph)],
+                    ))
+                    .small()
+                    .weak(),
                 );
             }
         }
-        ui.weak("Click to read it in the article.");
+        ui.weak(tr("org.figure_click_hint"));
     });
     if response.clicked()
         && let Some(source) = fact.sources.first()
@@ -85,6 +83,29 @@ fn point_ui(ui: &mut egui::Ui, dataset: &Dataset, fact: &Fact, commands: &mut Ve
             paragraph: Some(source.paragraph),
         });
     }
+}
+
+/// How a figure changed from its first value to its last, "(+6 from 2022 to
+/// 2025)", in the interface's language; shown when [`change_text`] (the
+/// command line's English) would show it.
+fn change_label(facts: &[&Fact]) -> Option<String> {
+    change_text(facts)?;
+    let (first, last) = (facts.first()?, facts.last()?);
+    let difference = last.value - first.value;
+    let sign = if difference > 0.0 { "+" } else { "" };
+    let amount = if difference.fract() == 0.0 {
+        format!("{sign}{}", difference as i64)
+    } else {
+        format!("{sign}{difference}")
+    };
+    Some(trf(
+        "org.figure_change",
+        &[
+            ("change", &amount),
+            ("from", &first.as_of.human()),
+            ("to", &last.as_of.human()),
+        ],
+    ))
 }
 
 /// The measure as a heading: "countries with…" becomes "Countries with…".

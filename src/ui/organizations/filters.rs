@@ -3,9 +3,9 @@
 use std::collections::BTreeSet;
 use std::hash::Hash;
 
-use super::OrganizationsRuntime;
+use super::{OrganizationsRuntime, kind_label, relationship_chip_label};
 use crate::dataset::Dataset;
-use crate::model::RelationshipKind;
+use crate::i18n::tr;
 use crate::organizations::{self, KindTally, RelationshipTally};
 
 /// The chips and how many organizations each would show, counted once per
@@ -38,40 +38,38 @@ pub fn filter_box_id() -> egui::Id {
 pub fn filters_ui(ui: &mut egui::Ui, runtime: &mut OrganizationsRuntime) {
     ui.add_space(4.0);
     ui.horizontal(|ui| {
-        let label = ui.label("Filter");
+        let label = ui.label(tr("org.filter"));
         ui.add(
             egui::TextEdit::singleline(&mut runtime.filter.text)
                 .id(filter_box_id())
-                .hint_text("name, acronym or other name")
+                .hint_text(tr("org.filter_hint"))
                 .desired_width(280.0),
         )
         .labelled_by(label.id)
-        .on_hover_text(
-            "Type to narrow the table; Down and Up then move through it, Enter opens the details",
-        );
+        .on_hover_text(tr("org.filter_hover"));
         if !runtime.filter.text.is_empty()
             && ui
-                .small_button("Clear")
-                .on_hover_text("Clear the filter text")
+                .small_button(tr("org.clear"))
+                .on_hover_text(tr("org.clear_filter_hint"))
                 .clicked()
         {
             runtime.filter.text.clear();
         }
     });
     ui.horizontal_wrapped(|ui| {
-        ui.label("Relationship:");
+        ui.label(tr("org.chips_relationship"));
         for &(kind, count) in &runtime.chips.relationships {
-            let label = kind.map_or("Not stated", RelationshipKind::label);
+            let label = relationship_chip_label(kind);
             chip(ui, &mut runtime.filter.relationships, kind, label, count);
         }
     });
     ui.horizontal_wrapped(|ui| {
-        ui.label("Kind:");
+        ui.label(tr("org.chips_kind"));
         for &(kind, count) in &runtime.chips.kinds {
-            chip(ui, &mut runtime.filter.kinds, kind, kind.label(), count);
+            chip(ui, &mut runtime.filter.kinds, kind, kind_label(kind), count);
         }
         let any = !runtime.filter.kinds.is_empty() || !runtime.filter.relationships.is_empty();
-        if any && ui.small_button("All chips off").clicked() {
+        if any && ui.small_button(tr("org.chips_all_off")).clicked() {
             runtime.filter.kinds.clear();
             runtime.filter.relationships.clear();
         }
@@ -88,9 +86,9 @@ fn chip<T: Ord + Copy + Hash>(
 ) {
     let on = chosen.contains(&value);
     let hint = if on {
-        "Click to stop filtering by this"
+        tr("org.chip_stop_hint")
     } else {
-        "Click to show only these (chips of one row combine with “or”)"
+        tr("org.chip_show_hint")
     };
     if ui
         .selectable_label(on, format!("{label} ({count})"))

@@ -1,40 +1,78 @@
 //! The table: one row per organization shown, sortable by any column; only the
 //! rows on screen are built.
 
+use std::collections::BTreeSet;
+
 use egui::{Align, Layout, RichText, Sense};
 use egui_extras::{Column, TableBuilder};
 
-use super::{OrganizationsRuntime, standing_text};
+use super::{OrganizationsRuntime, kind_label, relationship_label, standing_text};
 use crate::dataset::Dataset;
+use crate::i18n::{tr, trf};
 use crate::model::{Date, Organization};
-use crate::organizations::{SortColumn, SortOrder, StandingOn, standing};
+use crate::organizations::{OrgRow, SortColumn, SortOrder, StandingOn, standing};
 use crate::ui::app::Command;
 
-/// The columns, in order, with their header titles and what sorting them means.
-const COLUMNS: [(SortColumn, &str, &str); 6] = [
-    (
-        SortColumn::Acronym,
-        "Acronym",
-        "the acronym, or the name where there is none",
-    ),
-    (SortColumn::Name, "Name", "the full name"),
-    (SortColumn::Kind, "Kind", "the kind of body"),
-    (
-        SortColumn::Relationship,
-        "Relationship",
-        "Turkmenistan’s relationship",
-    ),
-    (
-        SortColumn::Since,
-        "Since",
-        "since when; unknown dates go last",
-    ),
-    (
-        SortColumn::Mentions,
-        "Mentions",
-        "how many paragraphs mention it",
-    ),
+/// The columns, in order.
+const COLUMNS: [SortColumn; 6] = [
+    SortColumn::Acronym,
+    SortColumn::Name,
+    SortColumn::Kind,
+    SortColumn::Relationship,
+    SortColumn::Since,
+    SortColumn::Mentions,
 ];
+
+/// A column's header title.
+fn column_title(column: SortColumn) -> &'static str {
+    match column {
+        SortColumn::Acronym => tr("org.col_acronym"),
+        SortColumn::Name => tr("org.col_name"),
+        SortColumn::Kind => tr("org.col_kind"),
+        SortColumn::Relationship => tr("org.col_relationship"),
+        SortColumn::Since => tr("org.col_since"),
+        SortColumn::Mentions => tr("org.col_mentions"),
+    }
+}
+
+/// What sorting by a column means, as its header's hover text.
+fn column_hint(column: SortColumn) -> &'static str {
+    match column {
+        SortColumn::Acronym => tr("org.sort_hint_acronym"),
+        SortColumn::Name => tr("org.sort_hint_name"),
+        SortColumn::Kind => tr("org.sort_hint_kind"),
+        SortColumn::Relationship => tr("org.sort_hint_relationship"),
+        SortColumn::Since => tr("org.sort_hint_since"),
+        SortColumn::Mentions => tr("org.sort_hint_mentions"),
+    }
+}
+
+/// The columns' starting widths: the usual ones, or wider where a header
+/// (with its sort arrow) or a kind needs more room, as in Russian or Turkmen.
+fn initial_widths(ui: &egui::Ui, rows: &[OrgRow]) -> [f32; 6] {
+    let width_of = |text: RichText, style: egui::TextStyle| {
+        egui::WidgetText::from(text)
+            .into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, style)
+            .size()
+            .x
+    };
+    let usual: [f32; 6] = [100.0, 160.0, 110.0, 190.0, 110.0, 80.0];
+    let mut widths = usual;
+    for ((width, usual), column) in widths.iter_mut().zip(usual).zip(COLUMNS) {
+        let title = RichText::new(column_title(column)).strong();
+        // The arrow, the spacing either side and the cell's margins.
+        *width = usual.max(width_of(title, egui::TextStyle::Button) + 32.0);
+    }
+    let widest_kind = rows
+        .iter()
+        .map(|row| row.kind)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .map(|kind| width_of(RichText::new(kind_label(kind)), egui::TextStyle::Body) + 16.0)
+        .fold(0.0, f32::max);
+    widths[2] = widths[2].max(widest_kind);
+    widths
+}
 
 /// Draws the count line and the table; a click on a row selects it and opens
 /// its details, a click on a header sorts by that column.
@@ -52,50 +90,57 @@ pub fn table_ui(
     {
         let (rows, shown) = runtime.rows_and_shown(dataset);
         let summary = if shown.len() == rows.len() {
-            format!("{} organizations", rows.len())
+            trf("org.count_all", &[("n", &rows.len())])
         } else {
-            format!("{} of {} organizations", shown.len(), rows.len())
+            trf(
+                "org.count_shown",
+                &[("shown", &shown.len()), ("total", &rows.len())],
+            )
         };
         ui.label(RichText::new(summary).small().weak());
         if shown.is_empty() {
             ui.add_space(8.0);
-            ui.label(
-                "No organization matches the filter. Clear the text or the chips to see them all.",
-            );
+            ui.label(tr("org.no_match"));
             return;
         }
         let row_height = ui.spacing().interact_size.y + 4.0;
+        let [acronym, _, kind, relationship, since, mentions] = initial_widths(ui, rows);
         let mut table = TableBuilder::new(ui)
             .id_salt("organizations_table")
             .striped(true)
             .resizable(true)
             .sense(Sense::click())
             .cell_layout(Layout::left_to_right(Align::Center))
-            .column(Column::initial(100.0).at_least(60.0).clip(true))
+            .column(Column::initial(acronym).at_least(60.0).clip(true))
             .column(Column::remainder().at_least(160.0).clip(true))
-            .column(Column::initial(110.0).at_least(70.0).clip(true))
-            .column(Column::initial(190.0).at_least(90.0).clip(true))
-            .column(Column::initial(110.0).at_least(60.0).clip(true))
-            .column(Column::initial(80.0).at_least(60.0));
+            .column(Column::initial(kind).at_least(70.0).clip(true))
+            .column(Column::initial(relationship).at_least(90.0).clip(true))
+            .column(Column::initial(since).at_least(60.0).clip(true))
+            .column(Column::initial(mentions).at_least(60.0));
         if scroll && let Some(position) = selected.and_then(|s| shown.iter().position(|&i| i == s))
         {
             table = table.scroll_to_row(position, Some(Align::Center));
         }
         table
             .header(row_height, |mut header| {
-                for (sort_column, title, meaning) in COLUMNS {
+                for sort_column in COLUMNS {
                     header.col(|ui| {
+                        let title = column_title(sort_column);
                         let sorted = (sort_column == column).then_some(direction);
                         let response = ui
                             .add(egui::Button::new(RichText::new(title).strong()).frame(false))
-                            .on_hover_text(format!("Sort by {meaning}; click again to reverse"));
+                            .on_hover_text(column_hint(sort_column));
                         // egui's bundled fonts have no arrow glyphs: draw the
                         // direction, and say it to screen readers.
                         if let Some(direction) = sorted {
                             sort_arrow(ui, direction);
                             let name = match direction {
-                                SortOrder::Ascending => format!("{title}, sorted ascending"),
-                                SortOrder::Descending => format!("{title}, sorted descending"),
+                                SortOrder::Ascending => {
+                                    trf("org.sorted_ascending", &[("column", &title)])
+                                }
+                                SortOrder::Descending => {
+                                    trf("org.sorted_descending", &[("column", &title)])
+                                }
                             };
                             response.widget_info(|| {
                                 egui::WidgetInfo::labeled(egui::Role::Button, true, &name)
@@ -125,7 +170,7 @@ pub fn table_ui(
                             ui.label(acronym);
                         }
                         None => {
-                            ui.weak("—").on_hover_text("No acronym in the articles");
+                            ui.weak("—").on_hover_text(tr("org.no_acronym"));
                         }
                     });
                     // The name is the row's button: every organization has one,
@@ -141,7 +186,7 @@ pub fn table_ui(
                             .clicked();
                     });
                     row.col(|ui| {
-                        ui.label(line.kind.label());
+                        ui.label(kind_label(line.kind));
                     });
                     row.col(|ui| relationship_cell(ui, organization, as_of));
                     row.col(|ui| match line.since {
@@ -149,7 +194,7 @@ pub fn table_ui(
                             ui.label(since.human());
                         }
                         None => {
-                            ui.weak("—").on_hover_text("Not stated in the articles");
+                            ui.weak("—").on_hover_text(tr("org.since_not_stated"));
                         }
                     });
                     row.col(|ui| {
@@ -202,7 +247,7 @@ fn sort_arrow(ui: &mut egui::Ui, direction: SortOrder) {
 /// the others; the full wording on hover.
 fn relationship_cell(ui: &mut egui::Ui, organization: &Organization, as_of: Option<Date>) {
     let Some((first, others)) = organization.relationships.split_first() else {
-        ui.label(RichText::new("not stated").italics().weak());
+        ui.label(RichText::new(tr("org.cell_not_stated")).italics().weak());
         return;
     };
     let more = if others.is_empty() {
@@ -210,17 +255,18 @@ fn relationship_cell(ui: &mut egui::Ui, organization: &Organization, as_of: Opti
     } else {
         format!(" +{}", others.len())
     };
-    let kind = first.kind.label();
+    let kind = relationship_label(first.kind);
     let response = match as_of {
         None => ui.label(format!("{kind}{more}")),
         Some(date) => match standing(first, date) {
             StandingOn::Held(_) => ui.label(format!("{kind}{more}")),
-            StandingOn::NotYet(_) => {
-                ui.label(RichText::new(format!("{kind} — not yet{more}")).weak())
-            }
-            StandingOn::Unknown(_) | StandingOn::NotStated => {
-                ui.label(RichText::new(format!("{kind} — unknown{more}")).italics())
-            }
+            StandingOn::NotYet(_) => ui.label(
+                RichText::new(trf("org.cell_not_yet", &[("kind", &kind), ("more", &more)])).weak(),
+            ),
+            StandingOn::Unknown(_) | StandingOn::NotStated => ui.label(
+                RichText::new(trf("org.cell_unknown", &[("kind", &kind), ("more", &more)]))
+                    .italics(),
+            ),
         },
     };
     response.on_hover_ui(|ui| {

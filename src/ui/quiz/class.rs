@@ -7,6 +7,7 @@ use egui::RichText;
 use super::question::{feedback_ui, option_button};
 use super::{QuizRuntime, pressed};
 use crate::dataset::Dataset;
+use crate::i18n::{tr, trf};
 use crate::ui::app::Command;
 
 /// How much larger than the normal quiz text.
@@ -73,27 +74,35 @@ pub fn class_ui(
     let code = session.quiz.code;
 
     ui.add_space(12.0);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(
-            RichText::new(format!("Question {} of {total}", position + 1))
-                .size(14.0 * scale)
-                .strong(),
+            RichText::new(trf(
+                "quiz.class_question_of",
+                &[("n", &(position + 1)), ("total", &total)],
+            ))
+            .size(14.0 * scale)
+            .strong(),
         );
         if let Some(left) = remaining {
             ui.label(
-                RichText::new(format!("{left:.0} s"))
-                    .size(14.0 * scale)
-                    .color(ui.visuals().warn_fg_color),
+                RichText::new(trf(
+                    "quiz.seconds_left",
+                    &[("seconds", &format!("{left:.0}"))],
+                ))
+                .size(14.0 * scale)
+                .color(ui.visuals().warn_fg_color),
             );
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("End").clicked()
+            if ui.button(tr("quiz.class_end")).clicked()
                 && let Some(session) = &mut runtime.session
             {
                 session.finished = true;
             }
             if let Some(code) = code {
-                ui.label(RichText::new(format!("Quiz code {code}")).size(12.0 * scale));
+                ui.label(
+                    RichText::new(trf("quiz.code_shown", &[("code", &code)])).size(12.0 * scale),
+                );
             }
         });
     });
@@ -126,11 +135,11 @@ pub fn class_ui(
                 });
             } else {
                 reveal = ui
-                    .button(RichText::new("Reveal the answer (Space)").size(14.0 * scale))
+                    .button(RichText::new(tr("quiz.reveal")).size(14.0 * scale))
                     .clicked();
             }
             ui.add_space(8.0);
-            ui.weak("Space reveals · Right arrow: next question · Left arrow: back");
+            ui.weak(tr("quiz.class_keys"));
         });
     if reveal && let Some(session) = &mut runtime.session {
         session.toggle_reveal();

@@ -16,9 +16,12 @@ use egui::Key;
 
 use super::app::Command;
 use crate::dataset::Dataset;
+use crate::i18n::{tr, trf};
 use crate::quiz::memory::{Memory, Score};
 use crate::quiz::session::{Mode, Session};
-use crate::quiz::{Difficulty, Question, Quiz, Topic};
+use crate::quiz::{
+    CodeError, Difficulty, MAX_COUNT, Question, QuestionKind, Quiz, SEED_BITS, Topic,
+};
 use crate::storage::{self, Loaded};
 
 /// The quiz's state while the app runs, and the memory it saves.
@@ -34,7 +37,7 @@ pub struct QuizRuntime {
     memory_file: Option<PathBuf>,
     /// Something the student should know: a save that failed, a damaged save
     /// set aside.
-    pub notice: Option<String>,
+    pub notice: Option<Notice>,
     /// In Class mode with a countdown: when the time of the question shown
     /// runs out, in egui's clock (seconds).
     deadline: Option<f64>,
@@ -54,9 +57,59 @@ pub struct Setup {
     /// A quiz code being typed.
     pub code_text: String,
     /// Why the typed code is not one.
-    pub code_error: Option<String>,
+    pub code_error: Option<CodeError>,
     /// Class mode: seconds per question, if counted down.
     pub countdown: Option<u32>,
+}
+
+/// Something the student should know, put into words when drawn so that it
+/// follows the interface's language.
+#[derive(Clone, Debug)]
+pub enum Notice {
+    /// The saved progress could not be read; it was moved to `moved_to`, if
+    /// it could be.
+    Unreadable {
+        /// Why, as the storage says it.
+        reason: String,
+        /// Where the damaged file was kept.
+        moved_to: Option<PathBuf>,
+    },
+    /// The progress could not be saved to `file`.
+    Unsaved {
+        /// The memory file.
+        file: PathBuf,
+        /// Why, as the system says it.
+        error: String,
+    },
+    /// The chosen topics give no question.
+    NoQuestion,
+    /// The questions due are no longer in the dataset.
+    NothingToReview,
+}
+
+impl Notice {
+    /// The notice in the current language.
+    pub fn text(&self) -> String {
+        match self {
+            Notice::Unreadable {
+                reason,
+                moved_to: Some(path),
+            } => trf(
+                "quiz.progress_unreadable_kept",
+                &[("reason", reason), ("path", &path.display())],
+            ),
+            Notice::Unreadable {
+                reason,
+                moved_to: None,
+            } => trf("quiz.progress_unreadable", &[("reason", reason)]),
+            Notice::Unsaved { file, error } => trf(
+                "quiz.progress_unsaved",
+                &[("path", &file.display()), ("error", error)],
+            ),
+            Notice::NoQuestion => tr("quiz.no_question_on_topics").to_owned(),
+            Notice::NothingToReview => tr("quiz.nothing_to_review").to_owned(),
+        }
+    }
 }
 
 impl Default for Setup {
@@ -96,15 +149,7 @@ impl QuizRuntime {
             Loaded::Missing => {}
             Loaded::Read(memory) => runtime.memory = memory.migrated(),
             Loaded::SetAside { reason, moved_to } => {
-                runtime.notice = Some(match moved_to {
-                    Some(path) => format!(
-                        "Your quiz progress could not be read: {reason}. It was kept as {} and a fresh record started.",
-                        path.display()
-                    ),
-                    None => format!(
-                        "Your quiz progress could not be read: {reason}. A fresh record was started for this session."
-                    ),
-                });
+                runtime.notice = Some(Notice::Unreadable { reason, moved_to });
             }
         }
         runtime.memory_file = Some(file);
@@ -145,10 +190,10 @@ impl QuizRuntime {
             return;
         };
         if let Err(error) = storage::save_json(file, &self.memory) {
-            self.notice = Some(format!(
-                "Your quiz progress could not be saved to {}: {error}. It is kept while the app runs.",
-                file.display()
-            ));
+            self.notice = Some(Notice::Unsaved {
+                file: file.clone(),
+                error: error.to_string(),
+            });
         }
     }
 }
@@ -160,11 +205,11 @@ pub fn quiz_view_ui(
     runtime: &mut QuizRuntime,
     commands: &mut Vec<Command>,
 ) {
-    if let Some(notice) = runtime.notice.clone() {
+    if let Some(notice) = runtime.notice.as_ref().map(Notice::text) {
         egui::Panel::top("quiz_notice").show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.colored_label(ui.visuals().warn_fg_color, notice);
-                if ui.small_button("Dismiss").clicked() {
+                if ui.small_button(tr("quiz.dismiss")).clicked() {
                     runtime.notice = None;
                 }
             });
@@ -240,5 +285,84 @@ fn sources_ui(
 ) {
     for source in &question.sources {
         crate::ui::widgets::read_in_source(ui, dataset, source, commands);
+    }
+}
+
+/// A mode's name in the current language ([`Mode::label`] stays English for
+/// the command line).
+fn mode_label(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Practice => tr("quiz.mode_practice"),
+        Mode::Test => tr("quiz.mode_test"),
+        Mode::Class => tr("quiz.mode_class"),
+        Mode::Review => tr("quiz.mode_review"),
+    }
+}
+
+/// A topic's name in the current language.
+fn topic_label(topic: Topic) -> &'static str {
+    match topic {
+        Topic::Events => tr("quiz.topic_events"),
+        Topic::Resolutions => tr("quiz.topic_resolutions"),
+        Topic::Organizations => tr("quiz.topic_organizations"),
+        Topic::People => tr("quiz.topic_people"),
+        Topic::Figures => tr("quiz.topic_figures"),
+        Topic::Glossary => tr("quiz.topic_glossary"),
+        Topic::Sentences => tr("quiz.topic_sentences"),
+    }
+}
+
+/// A difficulty's name in the current language.
+fn difficulty_label(difficulty: Difficulty) -> &'static str {
+    match difficulty {
+        Difficulty::Easy => tr("quiz.difficulty_easy"),
+        Difficulty::Normal => tr("quiz.difficulty_normal"),
+        Difficulty::Hard => tr("quiz.difficulty_hard"),
+    }
+}
+
+/// A kind of question's name in the current language.
+fn kind_label(kind: QuestionKind) -> &'static str {
+    match kind {
+        QuestionKind::EventYear => tr("quiz.kind_event_year"),
+        QuestionKind::EventMonth => tr("quiz.kind_event_month"),
+        QuestionKind::EventDay => tr("quiz.kind_event_day"),
+        QuestionKind::WhichFirst => tr("quiz.kind_which_first"),
+        QuestionKind::Order => tr("quiz.kind_order"),
+        QuestionKind::ResolutionNumber => tr("quiz.kind_resolution_number"),
+        QuestionKind::ResolutionSubject => tr("quiz.kind_resolution_subject"),
+        QuestionKind::AcronymToName => tr("quiz.kind_acronym_to_name"),
+        QuestionKind::NameToAcronym => tr("quiz.kind_name_to_acronym"),
+        QuestionKind::Relationship => tr("quiz.kind_relationship"),
+        QuestionKind::PersonRole => tr("quiz.kind_person_role"),
+        QuestionKind::RolePerson => tr("quiz.kind_role_person"),
+        QuestionKind::Figure => tr("quiz.kind_figure"),
+        QuestionKind::TermToDefinition => tr("quiz.kind_term_to_definition"),
+        QuestionKind::DefinitionToTerm => tr("quiz.kind_definition_to_term"),
+        QuestionKind::Cloze => tr("quiz.kind_cloze"),
+    }
+}
+
+/// Why a typed text is not a quiz code, in the current language
+/// ([`CodeError`]'s own message stays English for the command line).
+fn code_error_text(error: &CodeError) -> String {
+    match error {
+        CodeError::Empty => tr("quiz.code_error_empty").to_owned(),
+        CodeError::Character { character } => {
+            trf("quiz.code_error_character", &[("character", character)])
+        }
+        CodeError::Length { text, length } => trf(
+            "quiz.code_error_length",
+            &[("text", text), ("length", length)],
+        ),
+        CodeError::Check(text) => trf("quiz.code_error_check", &[("text", text)]),
+        CodeError::Unknown(text) => trf("quiz.code_error_unknown", &[("text", text)]),
+        CodeError::NotShareable => trf(
+            "quiz.code_error_not_shareable",
+            &[
+                ("max_seed", &(1u64 << SEED_BITS)),
+                ("max_count", &MAX_COUNT),
+            ],
+        ),
     }
 }

@@ -3,8 +3,9 @@
 
 use egui::{Color32, RichText};
 
-use super::{QuizRuntime, option_key, pressed, sources_ui, typing};
+use super::{QuizRuntime, kind_label, mode_label, option_key, pressed, sources_ui, typing};
 use crate::dataset::Dataset;
+use crate::i18n::{tr, trf};
 use crate::quiz::Question;
 use crate::quiz::session::{Answer, Mode};
 use crate::quiz::worksheet::letter;
@@ -65,27 +66,36 @@ pub fn question_ui(
     let code = session.quiz.code;
 
     ui.add_space(8.0);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(
-            RichText::new(format!(
-                "{} · question {} of {total}",
-                mode.label(),
-                position + 1
+            RichText::new(trf(
+                "quiz.question_of",
+                &[
+                    ("mode", &mode_label(mode)),
+                    ("n", &(position + 1)),
+                    ("total", &total),
+                ],
             ))
             .strong(),
         );
         if mode.gives_feedback() {
-            ui.label(format!("Score: {right_so_far} of {answered}"));
+            ui.label(trf(
+                "quiz.score_so_far",
+                &[("right", &right_so_far), ("answered", &answered)],
+            ));
         } else {
-            ui.label(format!("Answered: {answered} of {total}"));
+            ui.label(trf(
+                "quiz.answered_so_far",
+                &[("answered", &answered), ("total", &total)],
+            ));
         }
         if let Some(code) = code {
-            ui.weak(format!("Quiz code {code}"));
+            ui.weak(trf("quiz.code_shown", &[("code", &code)]));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
-                .button("End quiz")
-                .on_hover_text("Show the score now")
+                .button(tr("quiz.end_quiz"))
+                .on_hover_text(tr("quiz.end_quiz_hint"))
                 .clicked()
                 && let Some(session) = &mut runtime.session
             {
@@ -104,11 +114,11 @@ pub fn question_ui(
         .show(ui, |ui| {
             ui.set_max_width(760.0);
             ui.add_space(8.0);
-            ui.label(RichText::new(question.kind.label()).small().weak());
+            ui.label(RichText::new(kind_label(question.kind)).small().weak());
             ui.label(RichText::new(&question.prompt).size(22.0));
             ui.add_space(10.0);
             if question.kind.is_ordering() {
-                ui.weak("Click the options in order, earliest first (or press their letters).");
+                ui.weak(tr("quiz.order_hint"));
             }
             for (index, option) in question.options.iter().enumerate() {
                 if option_button(ui, &question, &answer, index, option, shows_answer, 17.0)
@@ -120,7 +130,7 @@ pub fn question_ui(
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if question.kind.is_ordering() && !answer.confirmed && !answer.chosen.is_empty() {
-                    clear = ui.button("Start the order again").clicked();
+                    clear = ui.button(tr("quiz.order_again")).clicked();
                 }
                 let can_confirm = !answer.confirmed
                     && if question.kind.is_ordering() {
@@ -130,21 +140,22 @@ pub fn question_ui(
                     };
                 if can_confirm {
                     let label = if mode == Mode::Test {
-                        "Confirm and go on"
+                        tr("quiz.confirm_and_go_on")
                     } else {
-                        "Confirm"
+                        tr("quiz.confirm")
                     };
+                    // A key's name, as printed on the keyboard.
                     confirm = ui.button(label).on_hover_text("Enter").clicked();
                 }
                 if answer.confirmed || mode == Mode::Test {
                     let label = if position + 1 == total {
-                        "Finish"
+                        tr("quiz.finish")
                     } else {
-                        "Next question"
+                        tr("quiz.next_question")
                     };
                     next = ui
                         .button(label)
-                        .on_hover_text("Enter, or the Right arrow")
+                        .on_hover_text(tr("quiz.next_hint"))
                         .clicked();
                 }
             });
@@ -223,13 +234,13 @@ pub fn option_button(
     if shows_answer {
         if question.kind.is_ordering() {
             if let Some(place) = question.answer.iter().position(|&a| a == index) {
-                rich = RichText::new(format!(
-                    "{}.  {option}   — {} (you: {})",
-                    letter(index),
-                    ordinal(place + 1),
-                    chosen_at.map_or("—".to_owned(), |p| ordinal(p + 1))
-                ))
-                .size(size);
+                let yours = chosen_at.map_or("—".to_owned(), |p| ordinal(p + 1));
+                let placed = trf(
+                    "quiz.order_place",
+                    &[("place", &ordinal(place + 1)), ("yours", &yours)],
+                );
+                rich =
+                    RichText::new(format!("{}.  {option}   — {placed}", letter(index))).size(size);
             }
             fill = Some(
                 if chosen_at == question.answer.iter().position(|&a| a == index) {
@@ -253,16 +264,20 @@ pub fn option_button(
     ui.add(button)
 }
 
-/// "1st", "2nd", "3rd", "4th"…
+/// "1st", "2nd", "3rd", "4th"… in the current language. The cases are those
+/// English needs, plus the numbers whose Turkmen name ends in a back vowel
+/// (alty, dokuz, on, otuz, kyrk, altmyş, togsan: "6-njy"), which take
+/// `quiz.ordinal_back`; in English that one is "th" like the others.
 pub fn ordinal(n: usize) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
+    let args: [(&str, &dyn std::fmt::Display); 1] = [("n", &n)];
+    match (n % 10, n % 100) {
+        (_, 11..=13) => trf("quiz.ordinal_th", &args),
+        (1, _) => trf("quiz.ordinal_st", &args),
+        (2, _) => trf("quiz.ordinal_nd", &args),
+        (3, _) => trf("quiz.ordinal_rd", &args),
+        (6 | 9, _) | (0, 10 | 30 | 40 | 60 | 90) => trf("quiz.ordinal_back", &args),
+        _ => trf("quiz.ordinal_th", &args),
+    }
 }
 
 /// The right answer in words; for an ordering question, the options in order.
@@ -274,7 +289,7 @@ pub fn right_answer_text(question: &Question) -> String {
             .filter_map(|&i| question.options.get(i))
             .cloned()
             .collect::<Vec<_>>()
-            .join(", then ")
+            .join(tr("quiz.then"))
     } else {
         question.answer_text().to_owned()
     }
@@ -290,18 +305,23 @@ pub fn feedback_ui(
 ) {
     if answer.confirmed {
         if question.is_correct(&answer.chosen) {
-            ui.label(RichText::new("Right.").color(RIGHT).strong().size(18.0));
+            ui.label(
+                RichText::new(tr("quiz.feedback_right"))
+                    .color(RIGHT)
+                    .strong()
+                    .size(18.0),
+            );
         } else {
             let right = right_answer_text(question);
             ui.label(
-                RichText::new(format!("Not quite. The answer: {right}"))
+                RichText::new(trf("quiz.feedback_wrong", &[("answer", &right)]))
                     .color(WRONG)
                     .strong()
                     .size(18.0),
             );
         }
     } else if !answer.revealed {
-        ui.label(RichText::new("Not answered.").italics());
+        ui.label(RichText::new(tr("quiz.feedback_not_answered")).italics());
     }
     ui.label(&question.explanation);
     sources_ui(ui, dataset, question, commands);

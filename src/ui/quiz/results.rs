@@ -6,6 +6,7 @@ use egui::RichText;
 use super::QuizRuntime;
 use super::question::{RIGHT, WRONG, feedback_ui, right_answer_text};
 use crate::dataset::Dataset;
+use crate::i18n::{tr, trf};
 use crate::quiz::session::Mode;
 use crate::quiz::worksheet::letter;
 use crate::ui::app::Command;
@@ -27,24 +28,25 @@ pub fn results_ui(
     let mut new = false;
     ui.add_space(8.0);
     if mode == Mode::Class {
-        ui.heading(format!("End of the quiz: {total} questions"));
+        ui.heading(trf("quiz.class_end_heading", &[("total", &total)]));
     } else {
-        ui.heading(format!("Score: {right} of {total}"));
+        ui.heading(trf(
+            "quiz.final_score",
+            &[("right", &right), ("total", &total)],
+        ));
         if answered < total {
-            ui.label(format!("{} question(s) left unanswered.", total - answered));
+            ui.label(trf("quiz.unanswered", &[("n", &(total - answered))]));
         }
     }
     if let Some(code) = session.quiz.code {
-        ui.label(format!(
-            "Quiz code {code}: type it in to take the same quiz again."
-        ));
+        ui.label(trf("quiz.code_again", &[("code", &code)]));
     }
-    ui.horizontal(|ui| {
-        again = ui.button("Take the same quiz again").clicked();
-        new = ui.button("New quiz").clicked();
+    ui.horizontal_wrapped(|ui| {
+        again = ui.button(tr("quiz.same_again")).clicked();
+        new = ui.button(tr("quiz.new_quiz")).clicked();
     });
     ui.separator();
-    ui.label(RichText::new("Review").strong().size(18.0));
+    ui.label(RichText::new(tr("quiz.review_heading")).strong().size(18.0));
     egui::ScrollArea::vertical()
         .id_salt("quiz_review")
         .auto_shrink([false, false])
@@ -59,11 +61,11 @@ pub fn results_ui(
             {
                 ui.add_space(8.0);
                 let mark = if !answer.confirmed {
-                    RichText::new("not answered").italics()
+                    RichText::new(tr("quiz.mark_not_answered")).italics()
                 } else if question.is_correct(&answer.chosen) {
-                    RichText::new("right").color(RIGHT).strong()
+                    RichText::new(tr("quiz.mark_right")).color(RIGHT).strong()
                 } else {
-                    RichText::new("wrong").color(WRONG).strong()
+                    RichText::new(tr("quiz.mark_wrong")).color(WRONG).strong()
                 };
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(format!("{}.", number + 1)).strong());
@@ -83,9 +85,15 @@ pub fn results_ui(
                                 .map(|o| format!("{}. {o}", letter(i)))
                         })
                         .collect();
-                    ui.label(format!("Your answer: {}", given.join(", then ")));
+                    ui.label(trf(
+                        "quiz.your_answer",
+                        &[("answer", &given.join(tr("quiz.then")))],
+                    ));
                 }
-                ui.label(format!("Right answer: {}", right_answer_text(question)));
+                ui.label(trf(
+                    "quiz.right_answer",
+                    &[("answer", &right_answer_text(question))],
+                ));
                 let mut shown = answer.clone();
                 shown.revealed = true;
                 // The review says right or wrong above; the feedback's own line is for Practice.

@@ -4,8 +4,11 @@
 
 use egui::{RichText, Sense};
 
-use super::QuizRuntime;
+use chrono::{DateTime, Datelike as _, Utc};
+
+use super::{Notice, QuizRuntime, code_error_text, difficulty_label, mode_label, topic_label};
 use crate::dataset::Dataset;
+use crate::i18n::{tr, trf};
 use crate::quiz::session::Mode;
 use crate::quiz::{Difficulty, QuizCode, QuizOptions, Topic, generate};
 
@@ -22,39 +25,43 @@ pub fn setup_ui(ui: &mut egui::Ui, dataset: &Dataset, runtime: &mut QuizRuntime)
         .show(ui, |ui| {
             ui.set_max_width(760.0);
             ui.add_space(8.0);
-            ui.heading("Quiz");
-            ui.label("Questions made from the dataset: each one cites the paragraph where its answer stands.");
+            ui.heading(tr("quiz.heading"));
+            ui.label(tr("quiz.intro"));
             ui.add_space(8.0);
 
-            ui.label(RichText::new("Mode").strong());
+            ui.label(RichText::new(tr("quiz.mode")).strong());
             ui.horizontal_wrapped(|ui| {
                 for mode in [Mode::Practice, Mode::Test, Mode::Class] {
                     let hint = match mode {
-                        Mode::Practice => "Right or wrong and the explanation after each answer",
-                        Mode::Test => "The score at the end, then a review of every question",
-                        _ => "For a projector: one question large, Space reveals the answer; nothing is recorded",
+                        Mode::Practice => tr("quiz.mode_practice_hint"),
+                        Mode::Test => tr("quiz.mode_test_hint"),
+                        _ => tr("quiz.mode_class_hint"),
                     };
-                    ui.selectable_value(&mut runtime.setup.mode, mode, mode.label())
+                    ui.selectable_value(&mut runtime.setup.mode, mode, mode_label(mode))
                         .on_hover_text(hint);
                 }
             });
             if runtime.setup.mode == Mode::Class {
                 ui.horizontal(|ui| {
                     let mut on = runtime.setup.countdown.is_some();
-                    if ui.checkbox(&mut on, "Countdown per question").changed() {
+                    let checkbox = ui.checkbox(&mut on, tr("quiz.countdown"));
+                    if checkbox.changed() {
                         runtime.setup.countdown = on.then_some(30);
                     }
                     if let Some(seconds) = &mut runtime.setup.countdown {
-                        ui.add(egui::Slider::new(seconds, 5..=120).suffix(" s"));
+                        ui.add(
+                            egui::Slider::new(seconds, 5..=120).suffix(tr("quiz.seconds_suffix")),
+                        )
+                        .labelled_by(checkbox.id);
                     }
                 });
             }
             ui.add_space(6.0);
-            ui.label(RichText::new("Topics").strong());
+            ui.label(RichText::new(tr("quiz.topics")).strong());
             ui.horizontal_wrapped(|ui| {
                 for topic in Topic::ALL {
                     let mut on = runtime.setup.topics.contains(&topic);
-                    if ui.checkbox(&mut on, topic.label()).changed() {
+                    if ui.checkbox(&mut on, topic_label(topic)).changed() {
                         if on {
                             runtime.setup.topics.insert(topic);
                         } else {
@@ -65,22 +72,32 @@ pub fn setup_ui(ui: &mut egui::Ui, dataset: &Dataset, runtime: &mut QuizRuntime)
             });
             ui.add_space(6.0);
             ui.horizontal(|ui| {
-                let label = ui.label(RichText::new("Questions").strong());
-                ui.add(egui::Slider::new(&mut runtime.setup.count, 1..=MOST_QUESTIONS))
-                    .labelled_by(label.id);
+                let label = ui.label(RichText::new(tr("quiz.questions")).strong());
+                ui.add(egui::Slider::new(
+                    &mut runtime.setup.count,
+                    1..=MOST_QUESTIONS,
+                ))
+                .labelled_by(label.id);
                 ui.add_space(16.0);
-                ui.label(RichText::new("Difficulty").strong());
+                ui.label(RichText::new(tr("quiz.difficulty")).strong());
                 for difficulty in [Difficulty::Easy, Difficulty::Normal, Difficulty::Hard] {
-                    ui.selectable_value(&mut runtime.setup.difficulty, difficulty, difficulty.label());
+                    ui.selectable_value(
+                        &mut runtime.setup.difficulty,
+                        difficulty,
+                        difficulty_label(difficulty),
+                    );
                 }
             });
             ui.add_space(10.0);
             let no_topic = runtime.setup.topics.is_empty();
             if no_topic {
-                ui.colored_label(ui.visuals().warn_fg_color, "Choose at least one topic.");
+                ui.colored_label(ui.visuals().warn_fg_color, tr("quiz.choose_a_topic"));
             }
             let start = ui
-                .add_enabled(!no_topic, egui::Button::new(RichText::new("Start a new quiz").size(18.0)))
+                .add_enabled(
+                    !no_topic,
+                    egui::Button::new(RichText::new(tr("quiz.start_new")).size(18.0)),
+                )
                 .clicked();
             if start {
                 let entropy = std::time::SystemTime::now()
@@ -101,32 +118,33 @@ pub fn setup_ui(ui: &mut egui::Ui, dataset: &Dataset, runtime: &mut QuizRuntime)
             }
 
             ui.add_space(14.0);
-            ui.label(RichText::new("Take a quiz by its code").strong());
+            ui.label(RichText::new(tr("quiz.by_code")).strong());
             ui.horizontal(|ui| {
-                let label = ui.label("Quiz code");
+                let label = ui.label(tr("quiz.code_label"));
                 let response = ui
                     .add(
                         egui::TextEdit::singleline(&mut runtime.setup.code_text)
-                            .hint_text("e.g. 7K2M-9QX4")
+                            .hint_text(tr("quiz.code_hint"))
                             .desired_width(140.0),
                     )
                     .labelled_by(label.id);
-                let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                if ui.button("Start this quiz").clicked() || entered {
+                let entered =
+                    response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if ui.button(tr("quiz.start_this")).clicked() || entered {
                     match QuizCode::parse(&runtime.setup.code_text) {
                         Ok(code) => {
                             runtime.setup.code_error = None;
                             let mode = runtime.setup.mode;
                             start_quiz(runtime, dataset, &code.options(), mode);
                         }
-                        Err(error) => runtime.setup.code_error = Some(error.to_string()),
+                        Err(error) => runtime.setup.code_error = Some(error),
                     }
                 }
             });
             if let Some(error) = &runtime.setup.code_error {
-                ui.colored_label(ui.visuals().error_fg_color, error);
+                ui.colored_label(ui.visuals().error_fg_color, code_error_text(error));
             }
-            ui.weak("The same code gives everyone the same questions in the same order.");
+            ui.weak(tr("quiz.code_explained"));
 
             ui.add_space(14.0);
             ui.separator();
@@ -138,7 +156,7 @@ pub fn setup_ui(ui: &mut egui::Ui, dataset: &Dataset, runtime: &mut QuizRuntime)
 fn start_quiz(runtime: &mut QuizRuntime, dataset: &Dataset, options: &QuizOptions, mode: Mode) {
     let quiz = generate(dataset, options);
     if quiz.questions.is_empty() {
-        runtime.notice = Some("The dataset has no question to ask on these topics.".to_owned());
+        runtime.notice = Some(Notice::NoQuestion);
         return;
     }
     runtime.start(quiz, mode);
@@ -146,23 +164,20 @@ fn start_quiz(runtime: &mut QuizRuntime, dataset: &Dataset, options: &QuizOption
 
 /// Due questions, weakest topics and the score history.
 fn memory_ui(ui: &mut egui::Ui, dataset: &Dataset, runtime: &mut QuizRuntime, due: usize) {
-    ui.label(RichText::new("Your progress").strong().size(18.0));
-    ui.horizontal(|ui| {
+    ui.label(RichText::new(tr("quiz.your_progress")).strong().size(18.0));
+    ui.horizontal_wrapped(|ui| {
         let text = match due {
-            0 => "No question is due for review.".to_owned(),
-            1 => "1 question is due for review.".to_owned(),
-            n => format!("{n} questions are due for review."),
+            0 => tr("quiz.due_none").to_owned(),
+            1 => tr("quiz.due_one").to_owned(),
+            n => trf("quiz.due_many", &[("n", &n)]),
         };
         ui.label(text);
-        if due > 0 && ui.button("Review them").clicked() {
+        if due > 0 && ui.button(tr("quiz.review_them")).clicked() {
             let quiz = runtime
                 .memory
                 .review_quiz(dataset, chrono::Utc::now(), review_seed());
             if quiz.questions.is_empty() {
-                runtime.notice = Some(
-                    "The questions due are no longer in this dataset; nothing to review."
-                        .to_owned(),
-                );
+                runtime.notice = Some(Notice::NothingToReview);
             } else {
                 runtime.start(quiz, Mode::Review);
             }
@@ -171,22 +186,21 @@ fn memory_ui(ui: &mut egui::Ui, dataset: &Dataset, runtime: &mut QuizRuntime, du
     if let Some(next) = runtime.memory.next_due(chrono::Utc::now())
         && due == 0
     {
-        ui.weak(format!(
-            "The next review falls due {}.",
-            next.format("%-d %B %Y, %H:%M UTC")
-        ));
+        ui.weak(trf("quiz.next_due", &[("date", &long_date(next))]));
     }
     let weakest = runtime.memory.weakest_topics();
     if !weakest.is_empty() {
         ui.add_space(6.0);
-        ui.label(RichText::new("Topics, weakest first").strong());
+        ui.label(RichText::new(tr("quiz.weakest_topics")).strong());
         for record in weakest.iter().take(4) {
-            ui.label(format!(
-                "{}: {} of {} right ({:.0} %)",
-                record.topic.label(),
-                record.right,
-                record.answered,
-                record.fraction() * 100.0
+            ui.label(trf(
+                "quiz.topic_record",
+                &[
+                    ("topic", &topic_label(record.topic)),
+                    ("right", &record.right),
+                    ("answered", &record.answered),
+                    ("percent", &format!("{:.0}", record.fraction() * 100.0)),
+                ],
             ));
         }
     }
@@ -205,30 +219,28 @@ fn review_seed() -> u64 {
 fn history_ui(ui: &mut egui::Ui, runtime: &QuizRuntime) {
     let scores = &runtime.memory.scores;
     if scores.is_empty() {
-        ui.weak("Your scores will show here after your first quiz.");
+        ui.weak(tr("quiz.no_scores_yet"));
         return;
     }
     let shown = &scores[scores.len().saturating_sub(20)..];
-    ui.label(RichText::new(format!("Score history (last {})", shown.len())).strong());
+    ui.label(RichText::new(trf("quiz.history_heading", &[("n", &shown.len())])).strong());
     let height = 80.0;
     let bar = 18.0;
     let (rect, response) = ui.allocate_exact_size(
         egui::vec2((bar + 6.0) * shown.len() as f32, height + 16.0),
         Sense::hover(),
     );
-    let latest = shown
-        .last()
-        .map_or(String::new(), |s| format!("{} of {}", s.right, s.total));
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(
-            egui::Role::Image,
-            true,
-            format!(
-                "Score history: {} quizzes, the latest {latest}",
-                shown.len()
-            ),
+    let latest = shown.last().map_or(String::new(), |s| {
+        trf(
+            "quiz.history_score",
+            &[("right", &s.right), ("total", &s.total)],
         )
     });
+    let described = trf(
+        "quiz.history_described",
+        &[("n", &shown.len()), ("latest", &latest)],
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &described));
     let painter = ui.painter();
     let baseline = rect.top() + height;
     painter.hline(
@@ -247,13 +259,76 @@ fn history_ui(ui: &mut egui::Ui, runtime: &QuizRuntime) {
     }
     response.on_hover_ui(|ui| {
         for score in shown.iter().rev().take(10) {
-            ui.label(format!(
-                "{}: {} of {} ({})",
-                score.at.format("%-d %b %Y"),
-                score.right,
-                score.total,
-                score.mode
+            ui.label(trf(
+                "quiz.history_entry",
+                &[
+                    ("date", &short_date(score.at)),
+                    ("right", &score.right),
+                    ("total", &score.total),
+                    ("mode", &history_mode(&score.mode)),
+                ],
             ));
         }
     });
+}
+
+/// A score's mode as saved ("practice"), in the current language; a name this
+/// version does not know stays as saved.
+fn history_mode(key: &str) -> &str {
+    match key {
+        "practice" => tr("quiz.history_mode_practice"),
+        "test" => tr("quiz.history_mode_test"),
+        "class" => tr("quiz.history_mode_class"),
+        "review" => tr("quiz.history_mode_review"),
+        other => other,
+    }
+}
+
+/// "3 March 2025, 14:00 UTC" in the current language.
+fn long_date(at: DateTime<Utc>) -> String {
+    let month = match at.month() {
+        1 => tr("quiz.month_january"),
+        2 => tr("quiz.month_february"),
+        3 => tr("quiz.month_march"),
+        4 => tr("quiz.month_april"),
+        5 => tr("quiz.month_may"),
+        6 => tr("quiz.month_june"),
+        7 => tr("quiz.month_july"),
+        8 => tr("quiz.month_august"),
+        9 => tr("quiz.month_september"),
+        10 => tr("quiz.month_october"),
+        11 => tr("quiz.month_november"),
+        _ => tr("quiz.month_december"),
+    };
+    trf(
+        "quiz.date_long",
+        &[
+            ("day", &at.day()),
+            ("month", &month),
+            ("year", &at.year()),
+            ("time", &at.format("%H:%M")),
+        ],
+    )
+}
+
+/// "3 Mar 2025" in the current language.
+fn short_date(at: DateTime<Utc>) -> String {
+    let month = match at.month() {
+        1 => tr("quiz.month_short_january"),
+        2 => tr("quiz.month_short_february"),
+        3 => tr("quiz.month_short_march"),
+        4 => tr("quiz.month_short_april"),
+        5 => tr("quiz.month_short_may"),
+        6 => tr("quiz.month_short_june"),
+        7 => tr("quiz.month_short_july"),
+        8 => tr("quiz.month_short_august"),
+        9 => tr("quiz.month_short_september"),
+        10 => tr("quiz.month_short_october"),
+        11 => tr("quiz.month_short_november"),
+        _ => tr("quiz.month_short_december"),
+    };
+    trf(
+        "quiz.date_short",
+        &[("day", &at.day()), ("month", &month), ("year", &at.year())],
+    )
 }

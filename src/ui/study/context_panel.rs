@@ -4,18 +4,37 @@
 use egui::RichText;
 
 use crate::dataset::Dataset;
-use crate::model::{Event, Organization};
+use crate::i18n::{tr, trf};
+use crate::model::{Event, Organization, RelationshipKind};
 use crate::ui::app::Command;
 use crate::ui::organizations::standing_rich;
 
-/// The relationship of Turkmenistan to `organization` in a few words.
+/// The relationship of Turkmenistan to `organization` in a few words, in the
+/// current language (the date stays as the data gives it).
 pub fn relationship_summary(organization: &Organization) -> String {
     let Some(first) = organization.relationships.first() else {
-        return "Relationship not stated".to_owned();
+        return tr("study.relationship_not_stated").to_owned();
     };
+    let kind = relationship_kind_label(first.kind);
     match first.since {
-        Some(since) => format!("{} since {}", first.kind.label(), since.human()),
-        None => first.kind.label().to_owned(),
+        Some(since) => {
+            let date = since.human();
+            trf("study.kind_since", &[("kind", &kind), ("date", &date)])
+        }
+        None => kind.to_owned(),
+    }
+}
+
+/// [`RelationshipKind::label`] in the current language.
+fn relationship_kind_label(kind: RelationshipKind) -> &'static str {
+    match kind {
+        RelationshipKind::Member => tr("study.kind_member"),
+        RelationshipKind::Office => tr("study.kind_office"),
+        RelationshipKind::GuestOfHonour => tr("study.kind_guest_of_honour"),
+        RelationshipKind::Host => tr("study.kind_host"),
+        RelationshipKind::Initiator => tr("study.kind_initiator"),
+        RelationshipKind::Cooperation => tr("study.kind_cooperation"),
+        RelationshipKind::National => tr("study.kind_national"),
     }
 }
 
@@ -34,22 +53,17 @@ pub fn context_ui(
         .id_salt("context_scroll")
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            ui.heading("Organizations");
+            ui.heading(tr("study.organizations_heading"));
             let as_of = selected_event.map(|event| event.date.start());
             if let (Some(event), Some(date)) = (selected_event, as_of) {
-                ui.label(
-                    RichText::new(format!(
-                        "As they stood on {}, the date of the selected event “{}”:",
-                        date.human(),
-                        event.title
-                    ))
-                    .small()
-                    .italics(),
-                );
+                let args: [(&str, &dyn std::fmt::Display); 2] =
+                    [("date", &date.human()), ("title", &event.title)];
+                let text = trf("study.as_of_event", &args);
+                ui.label(RichText::new(text).small().italics());
             }
             let indices = dataset.organization_indices_of_article(article);
             if indices.is_empty() {
-                ui.weak("This article names no organization.");
+                ui.weak(tr("study.no_organization"));
             }
             for &index in indices {
                 let Some(organization) = dataset.organizations.get(index) else {
@@ -68,7 +82,7 @@ pub fn context_ui(
                             &organization.summary,
                             organization.note.as_deref(),
                         );
-                        ui.weak("Click to open it in the Organizations view.");
+                        ui.weak(tr("study.open_in_organizations"));
                     });
                 if response.clicked() {
                     commands.push(Command::SelectOrganization {
@@ -82,7 +96,7 @@ pub fn context_ui(
                 }
                 match (as_of, organization.relationships.as_slice()) {
                     (_, []) => {
-                        ui.weak("Relationship not stated");
+                        ui.weak(tr("study.relationship_not_stated"));
                     }
                     (None, _) => {
                         ui.weak(relationship_summary(organization));
@@ -96,10 +110,10 @@ pub fn context_ui(
                 ui.add_space(4.0);
             }
             ui.add_space(8.0);
-            ui.heading("Events");
+            ui.heading(tr("study.events_heading"));
             let events: Vec<_> = dataset.events_of_article(article).collect();
             if events.is_empty() {
-                ui.weak("This article reports no dated event.");
+                ui.weak(tr("study.no_event"));
             }
             for event in events {
                 let paragraph = event
@@ -118,7 +132,7 @@ pub fn context_ui(
                             &event.description,
                             event.note.as_deref(),
                         );
-                        ui.weak("Click to show the paragraph that reports it.");
+                        ui.weak(tr("study.show_paragraph"));
                     });
                 if response.clicked() {
                     commands.push(Command::OpenArticle {
@@ -136,7 +150,7 @@ fn record_card_ui(ui: &mut egui::Ui, heading: &str, text: &str, note: Option<&st
     ui.label(RichText::new(heading).strong());
     ui.label(text);
     if let Some(note) = note {
-        ui.label(RichText::new(format!("Editor’s note: {note}")).italics());
+        ui.label(RichText::new(trf("study.editor_note", &[("note", &note)])).italics());
     }
 }
 
@@ -150,44 +164,47 @@ pub fn notes_ui(
 ) {
     ui.separator();
     let notes = reader.notes.in_order(dataset);
-    egui::CollapsingHeader::new(RichText::new(format!("My notes ({})", notes.len())).strong())
-        .id_salt("my_notes")
-        .default_open(true)
-        .show(ui, |ui| {
-            if notes.is_empty() {
-                ui.weak(
-                    "Click a paragraph’s number in the margin to highlight it or write a note.",
-                );
-            }
-            egui::ScrollArea::vertical()
-                .id_salt("my_notes_scroll")
-                .max_height(180.0)
-                .show(ui, |ui| {
-                    for note in &notes {
-                        let title = dataset
-                            .article(&note.article)
-                            .map_or(note.article.as_str(), |a| a.title.as_str());
-                        let mut text = format!("¶{} · {title}", note.paragraph);
-                        if !note.text.is_empty() {
-                            let short: String = note.text.chars().take(60).collect();
-                            text = format!("{text}: {short}");
-                        }
-                        if ui
-                            .add(egui::Button::new(text).wrap().frame(false))
-                            .on_hover_text("Open this paragraph")
-                            .clicked()
-                        {
-                            commands.push(Command::OpenArticle {
-                                article: note.article.clone(),
-                                paragraph: Some(note.paragraph),
-                            });
-                        }
+    egui::CollapsingHeader::new(
+        RichText::new(trf("study.my_notes", &[("n", &notes.len())])).strong(),
+    )
+    .id_salt("my_notes")
+    .default_open(true)
+    .show(ui, |ui| {
+        if notes.is_empty() {
+            ui.weak(tr("study.notes_empty"));
+        }
+        egui::ScrollArea::vertical()
+            .id_salt("my_notes_scroll")
+            .max_height(180.0)
+            .show(ui, |ui| {
+                for note in &notes {
+                    let title = dataset
+                        .article(&note.article)
+                        .map_or(note.article.as_str(), |a| a.title.as_str());
+                    let mut text = format!("¶{} · {title}", note.paragraph);
+                    if !note.text.is_empty() {
+                        let short: String = note.text.chars().take(60).collect();
+                        text = format!("{text}: {short}");
                     }
-                });
-            if !notes.is_empty() && ui.button("Export notes as Markdown").clicked() {
-                commands.push(Command::ExportNotes);
-            }
-        });
+                    if ui
+                        .add(egui::Button::new(text).wrap().frame(false))
+                        .on_hover_text(tr("study.open_paragraph"))
+                        .clicked()
+                    {
+                        commands.push(Command::OpenArticle {
+                            article: note.article.clone(),
+                            paragraph: Some(note.paragraph),
+                        });
+                    }
+                }
+            });
+        if !notes.is_empty() && ui.button(tr("study.export_notes")).clicked() {
+            commands.push(Command::ExportNotes);
+        }
+    });
+    if let Some(problem) = &reader.notes_problem {
+        ui.label(RichText::new(problem.text()).small());
+    }
     if let Some(message) = &reader.notes_message {
         ui.label(RichText::new(message).small());
     }

@@ -3,6 +3,7 @@
 use egui::RichText;
 
 use crate::dataset::Dataset;
+use crate::i18n::{tr, trf};
 use crate::ui::app::Command;
 use crate::ui::state::Settings;
 
@@ -15,8 +16,9 @@ pub fn library_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.add_space(6.0);
-    ui.heading("Library");
-    ui.label(RichText::new(format!("{} articles, oldest first", dataset.articles.len())).weak());
+    ui.heading(tr("study.library_heading"));
+    let count = dataset.articles.len();
+    ui.label(RichText::new(trf("study.library_count", &[("n", &count)])).weak());
     ui.add_space(4.0);
     egui::ScrollArea::vertical()
         .id_salt("library_scroll")
@@ -37,14 +39,15 @@ pub fn library_ui(
                         paragraph: None,
                     });
                 }
-                ui.label(RichText::new(article.source_line()).small().weak());
+                ui.label(RichText::new(super::source_line(article)).small().weak());
                 let progress = settings.progress.get(&article.id).copied().unwrap_or(0.0);
+                let percent = format!("{:.0}", progress * 100.0);
                 ui.add(
                     egui::ProgressBar::new(progress)
                         .desired_height(6.0)
                         .desired_width(width),
                 )
-                .on_hover_text(format!("Read {:.0}%", progress * 100.0));
+                .on_hover_text(trf("study.read_percent", &[("percent", &percent)]));
             }
         });
 }

@@ -7,6 +7,7 @@ use egui::{Color32, RichText, Sense};
 
 use super::context_panel::relationship_summary;
 use crate::dataset::Dataset;
+use crate::i18n::tr;
 use crate::links::{Link, LinkTarget};
 use crate::ui::app::Command;
 
@@ -160,7 +161,7 @@ fn card_ui(ui: &mut egui::Ui, dataset: &Dataset, target: LinkTarget) {
             if let Some(organization) = dataset.organizations.get(index) {
                 ui.label(RichText::new(&organization.name).strong());
                 ui.label(relationship_summary(organization));
-                ui.weak("Click to open it in the Organizations view.");
+                ui.weak(tr("study.open_in_organizations"));
             }
         }
         LinkTarget::Person(index) => {
@@ -173,7 +174,7 @@ fn card_ui(ui: &mut egui::Ui, dataset: &Dataset, target: LinkTarget) {
             if let Some(event) = dataset.events.get(index) {
                 ui.label(RichText::new(event.date.human()).small());
                 ui.label(RichText::new(&event.title).strong());
-                ui.weak("Click to select it on the timeline.");
+                ui.weak(tr("study.select_on_timeline"));
             }
         }
     }

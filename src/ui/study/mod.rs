@@ -11,6 +11,8 @@ use super::app::Command;
 use super::state::Settings;
 use super::timeline::{self, TimelineIndex, TimelineRuntime};
 use crate::dataset::Dataset;
+use crate::i18n::{tr, trf};
+use crate::model::Article;
 
 /// The timeline strip's share of the Study view.
 pub struct StudyTimeline<'a> {
@@ -45,8 +47,67 @@ pub struct ReaderRuntime {
     pub notes_file: Option<std::path::PathBuf>,
     /// The paragraph whose note is being written, and the draft.
     pub editing: Option<(u32, String)>,
-    /// A save that failed, a damaged file set aside, an export done.
+    /// An export done or failed, as the app words it.
     pub notes_message: Option<String>,
+    /// A save that failed or a damaged file set aside, worded when drawn (the
+    /// notes load before the interface's language is set).
+    pub notes_problem: Option<NotesProblem>,
+}
+
+/// Something that went wrong with the notes file.
+#[derive(Clone, Debug)]
+pub enum NotesProblem {
+    /// The file could not be read; it was moved to `moved_to`, if it could be.
+    Unreadable {
+        /// Why, in a sentence (from the storage layer, in English).
+        reason: String,
+        /// Where the unreadable file now is.
+        moved_to: Option<std::path::PathBuf>,
+    },
+    /// The notes could not be written to `file`.
+    Unsaved {
+        /// The notes file.
+        file: std::path::PathBuf,
+        /// Why (the system's error text).
+        error: String,
+    },
+}
+
+impl NotesProblem {
+    /// The problem in a sentence, in the current language.
+    pub fn text(&self) -> String {
+        match self {
+            NotesProblem::Unreadable {
+                reason,
+                moved_to: Some(path),
+            } => {
+                let args: [(&str, &dyn std::fmt::Display); 2] =
+                    [("reason", reason), ("path", &path.display())];
+                trf("study.notes_unreadable_kept", &args)
+            }
+            NotesProblem::Unreadable {
+                reason,
+                moved_to: None,
+            } => trf("study.notes_unreadable", &[("reason", reason)]),
+            NotesProblem::Unsaved { file, error } => {
+                let path = file.display();
+                trf("study.notes_unsaved", &[("path", &path), ("error", error)])
+            }
+        }
+    }
+}
+
+/// Publisher and date as one line, in the current language where the data
+/// does not say: "Ministry of Foreign Affairs of Turkmenistan · 23 March 2025".
+fn source_line(article: &Article) -> String {
+    let publisher = article
+        .publisher
+        .as_deref()
+        .unwrap_or_else(|| tr("study.publisher_not_stated"));
+    match &article.published {
+        Some(when) => format!("{publisher} · {}", when.human()),
+        None => format!("{publisher} · {}", tr("study.date_not_stated")),
+    }
 }
 
 impl ReaderRuntime {
@@ -57,13 +118,7 @@ impl ReaderRuntime {
             Loaded::Missing => {}
             Loaded::Read(notes) => self.notes = notes,
             Loaded::SetAside { reason, moved_to } => {
-                self.notes_message = Some(match moved_to {
-                    Some(path) => format!(
-                        "Your notes could not be read: {reason}. They were kept as {}.",
-                        path.display()
-                    ),
-                    None => format!("Your notes could not be read: {reason}."),
-                });
+                self.notes_problem = Some(NotesProblem::Unreadable { reason, moved_to });
             }
         }
         self.notes_file = Some(file);
@@ -73,10 +128,10 @@ impl ReaderRuntime {
     pub fn save_notes(&mut self) {
         let Some(file) = &self.notes_file else { return };
         if let Err(error) = crate::storage::save_json(file, &self.notes) {
-            self.notes_message = Some(format!(
-                "Your notes could not be saved to {}: {error}. They are kept while the app runs.",
-                file.display()
-            ));
+            self.notes_problem = Some(NotesProblem::Unsaved {
+                file: file.clone(),
+                error: error.to_string(),
+            });
         }
     }
 }

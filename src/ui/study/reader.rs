@@ -7,6 +7,7 @@ use super::ReaderRuntime;
 use super::linked::linked_text_ui;
 use super::text::{self, Face, LEADING};
 use crate::dataset::Dataset;
+use crate::i18n::{tr, trf};
 use crate::links::{Link, LinkIndex};
 use crate::model::{Article, Block};
 use crate::ui::app::Command;
@@ -27,7 +28,7 @@ pub fn reader_ui(
     commands: &mut Vec<Command>,
 ) {
     let Some(article) = reader.article.as_deref().and_then(|id| dataset.article(id)) else {
-        ui.centered_and_justified(|ui| ui.label("Choose an article in the library."));
+        ui.centered_and_justified(|ui| ui.label(tr("study.choose_article")));
         return;
     };
     let palette = settings.theme.palette();
@@ -154,7 +155,7 @@ fn page_ui(
     ));
     ui.add_space(size * 0.4);
     ui.label(
-        RichText::new(article.source_line())
+        RichText::new(super::source_line(article))
             .size(size * 0.78)
             .color(palette.muted),
     );
@@ -174,7 +175,7 @@ fn page_ui(
             ui,
             palette,
             size,
-            &format!("How the date was found: {derived}"),
+            &trf("study.date_found", &[("derived", derived)]),
         );
     }
     if let Some(note) = &article.note {
@@ -331,7 +332,7 @@ fn block_row_ui(
         ui.scope_id().with(("paragraph_number", number)),
         egui::Sense::click(),
     );
-    let name = format!("Paragraph {number}: highlight or note");
+    let name = trf("study.paragraph_button", &[("n", &number)]);
     button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
     let color = if button.hovered() || button.has_focus() {
         palette.accent
@@ -345,9 +346,7 @@ fn block_row_ui(
         egui::FontId::proportional(size * 0.62),
         color,
     );
-    let clicked = button
-        .on_hover_text("Highlight this paragraph or write a note on it")
-        .clicked();
+    let clicked = button.on_hover_text(tr("study.paragraph_hover")).clicked();
     (response, clicked)
 }
 
@@ -365,7 +364,7 @@ fn your_note_ui(ui: &mut egui::Ui, palette: &Palette, size: f32, text: &str) {
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(
-                RichText::new("Your note")
+                RichText::new(tr("study.your_note"))
                     .size(size * 0.72)
                     .strong()
                     .color(palette.accent),
@@ -389,7 +388,8 @@ fn note_editor_ui(
     let mut close = false;
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        let label = ui.label(RichText::new(format!("Note on paragraph {number}")).strong());
+        let label =
+            ui.label(RichText::new(trf("study.note_on_paragraph", &[("n", &number)])).strong());
         if let Some((_, draft)) = &mut reader.editing {
             ui.add(
                 egui::TextEdit::multiline(draft)
@@ -397,19 +397,20 @@ fn note_editor_ui(
                     .desired_rows(3)
                     .desired_width(f32::INFINITY)
                     .font(egui::FontId::proportional(size * 0.85))
-                    .hint_text("What you want to remember about this paragraph"),
+                    .hint_text(tr("study.note_hint")),
             )
             .labelled_by(label.id);
         }
-        ui.horizontal(|ui| {
-            save = ui.button("Save note").clicked();
+        // Wrapped: the buttons are longer in Русский and Türkmençe.
+        ui.horizontal_wrapped(|ui| {
+            save = ui.button(tr("study.save_note")).clicked();
             let highlight = if highlighted {
-                "Remove highlight"
+                tr("study.remove_highlight")
             } else {
-                "Highlight"
+                tr("study.highlight")
             };
             toggle = ui.button(highlight).clicked();
-            close = ui.button("Close").clicked();
+            close = ui.button(tr("study.close")).clicked();
         });
     });
     if save && let Some((_, draft)) = reader.editing.take() {
@@ -522,7 +523,7 @@ fn block_ui(
         }
         Block::Image { path, alt, .. } => {
             ui.label(text::run(
-                &format!("[Image: {alt}]"),
+                &trf("study.image", &[("alt", alt)]),
                 size * 0.9,
                 Face::Italic,
                 palette.muted,

@@ -7,8 +7,10 @@
 
 use egui::{Color32, FontId, Id, Rect, Sense, Stroke, StrokeKind, pos2, vec2};
 
+use super::category_label;
 use super::colors::category_color;
 use crate::dataset::Dataset;
+use crate::i18n::trf;
 use crate::model::{EventCategory, Precision, When};
 use crate::timeline::{
     Cluster, Item, ItemShape, Layout, Placed, TickUnit, TimeSpan, Timeline, Transform,
@@ -19,8 +21,11 @@ use crate::timeline::{
 const ROW_HEIGHT: f32 = 22.0;
 /// Height of the axis under the lanes.
 const AXIS_HEIGHT: f32 = 34.0;
-/// Width of the lane labels in the full view.
+/// Least width of the lane labels in the full view; wider when a language's
+/// category names need it.
 const LANE_LABEL_WIDTH: f32 = 118.0;
+/// Text size of the lane labels.
+const LANE_LABEL_SIZE: f32 = 11.5;
 /// Approximate width of one character of the 12 pt labels, for reserving room.
 const CHAR_WIDTH: f64 = 6.4;
 /// Text size of event labels.
@@ -151,12 +156,12 @@ pub fn canvas_ui(
 ) -> CanvasOutput {
     let mut output = CanvasOutput::default();
     let dark = ui.visuals().dark_mode;
+    let width = ui.available_width().max(120.0);
     let label_width = if config.lanes.len() > 1 {
-        LANE_LABEL_WIDTH
+        lane_label_width(ui, config, width)
     } else {
         0.0
     };
-    let width = ui.available_width().max(120.0);
     let height = config.height.max(AXIS_HEIGHT + ROW_HEIGHT * 2.0);
     let (rect, response) = ui.allocate_exact_size(
         vec2(width, height),
@@ -307,11 +312,13 @@ pub fn canvas_ui(
                 .id
                 .with(("cluster", cluster.lane, cluster.x0.to_bits()));
             let cluster_response = ui.interact(hit, id, Sense::click());
-            let label = format!(
-                "{} events, {} – {}, click to zoom in",
-                cluster.count,
-                day_label(cluster.span.start, TickUnit::Day),
-                day_label(cluster.span.end - 1.0, TickUnit::Day)
+            let label = trf(
+                "timeline.cluster_label",
+                &[
+                    ("n", &cluster.count),
+                    ("from", &day_label(cluster.span.start, TickUnit::Day)),
+                    ("to", &day_label(cluster.span.end - 1.0, TickUnit::Day)),
+                ],
             );
             cluster_response
                 .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
@@ -559,7 +566,7 @@ fn paint_background(
                 pos2(rect.left() + 6.0, top + ROW_HEIGHT / 2.0),
                 egui::Align2::LEFT_CENTER,
                 label,
-                FontId::proportional(11.5),
+                FontId::proportional(LANE_LABEL_SIZE),
                 visuals.weak_text_color(),
             );
         }
@@ -756,10 +763,10 @@ pub fn date_with_precision(when: &When) -> String {
     match when {
         When::On(date) => match date.precision() {
             Precision::Day => date.human(),
-            Precision::Month => format!("{} (month only)", date.human()),
-            Precision::Year => format!("{} (year only)", date.human()),
+            Precision::Month => trf("timeline.date_month_only", &[("date", &date.human())]),
+            Precision::Year => trf("timeline.date_year_only", &[("date", &date.human())]),
         },
-        When::Span(..) => format!("{} (span)", when.human()),
+        When::Span(..) => trf("timeline.date_span", &[("date", &when.human())]),
     }
 }
 
@@ -775,16 +782,48 @@ fn canvas_summary(
     let selected = config
         .selected
         .and_then(|i| dataset.events.get(i))
-        .map(|e| format!("; selected: {}, {}", e.date.human(), e.title))
+        .map(|e| {
+            trf(
+                "timeline.canvas_selected",
+                &[("date", &e.date.human()), ("title", &e.title)],
+            )
+        })
         .unwrap_or_default();
-    format!(
-        "Timeline, {} to {}, {shown} events{selected}. Left and Right move between events, plus and minus zoom.",
-        day_label(visible.start, TickUnit::Year),
-        day_label(visible.end - 1.0, TickUnit::Year)
+    trf(
+        "timeline.canvas_summary",
+        &[
+            ("from", &day_label(visible.start, TickUnit::Year)),
+            ("to", &day_label(visible.end - 1.0, TickUnit::Year)),
+            ("n", &shown),
+            ("selected", &selected),
+        ],
     )
+}
+
+/// Width of the lane labels: the widest shown label and a margin, at least
+/// [`LANE_LABEL_WIDTH`], at most a third of the canvas.
+fn lane_label_width(ui: &egui::Ui, config: &CanvasConfig<'_>, width: f32) -> f32 {
+    let widest = config
+        .lanes
+        .iter()
+        .filter_map(|&lane| (config.lane_label)(lane))
+        .map(|label| {
+            ui.painter()
+                .layout_no_wrap(
+                    label,
+                    FontId::proportional(LANE_LABEL_SIZE),
+                    Color32::PLACEHOLDER,
+                )
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max);
+    (widest + 14.0).clamp(LANE_LABEL_WIDTH, (width / 3.0).max(LANE_LABEL_WIDTH))
 }
 
 /// The category label of a lane in the full view.
 pub fn category_lane_label(lane: usize) -> Option<String> {
-    EventCategory::ALL.get(lane).map(|c| c.label().to_owned())
+    EventCategory::ALL
+        .get(lane)
+        .map(|c| category_label(*c).to_owned())
 }

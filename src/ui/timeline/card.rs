@@ -4,8 +4,10 @@
 use egui::RichText;
 
 use super::canvas::date_with_precision;
+use super::category_label;
 use super::colors::category_color;
 use crate::dataset::Dataset;
+use crate::i18n::{tr, trf};
 use crate::model::Event;
 use crate::ui::app::Command;
 use crate::ui::study::relationship_summary;
@@ -20,7 +22,7 @@ pub fn event_card_ui(
     let dark = ui.visuals().dark_mode;
     ui.horizontal_wrapped(|ui| {
         ui.label(
-            RichText::new(event.category.label())
+            RichText::new(category_label(event.category))
                 .small()
                 .color(category_color(event.category, dark)),
         );
@@ -30,11 +32,7 @@ pub fn event_card_ui(
                 .weak(),
         );
         if event.planned {
-            ui.label(
-                RichText::new("planned at the time of writing")
-                    .small()
-                    .italics(),
-            );
+            ui.label(RichText::new(tr("timeline.planned")).small().italics());
         }
     });
     ui.heading(&event.title);
@@ -42,20 +40,20 @@ pub fn event_card_ui(
         ui.label(RichText::new(place).weak());
     }
     if let Some(number) = &event.resolution {
-        ui.label(format!("Resolution {number}"));
+        ui.label(trf("timeline.resolution", &[("number", number)]));
     }
     ui.add_space(4.0);
     ui.label(&event.description);
     if let Some(derived) = &event.derived {
         ui.label(
-            RichText::new(format!("How the date was found: {derived}"))
+            RichText::new(trf("timeline.date_derived", &[("derived", derived)]))
                 .small()
                 .italics(),
         );
     }
     if let Some(note) = &event.note {
         ui.label(
-            RichText::new(format!("Editor’s note: {note}"))
+            RichText::new(trf("timeline.editor_note", &[("note", note)]))
                 .small()
                 .italics(),
         );
@@ -70,12 +68,12 @@ pub fn event_card_ui(
         .collect();
     if !organizations.is_empty() {
         ui.add_space(4.0);
-        ui.label(RichText::new("Organizations").strong());
+        ui.label(RichText::new(tr("timeline.card_organizations")).strong());
         for (index, organization) in organizations {
             ui.horizontal_wrapped(|ui| {
-                let link = ui.link(organization.short_name()).on_hover_text(format!(
-                    "{}: open in the Organizations view",
-                    organization.name
+                let link = ui.link(organization.short_name()).on_hover_text(trf(
+                    "timeline.open_organization_hover",
+                    &[("name", &organization.name)],
                 ));
                 if link.clicked() {
                     commands.push(Command::SelectOrganization {
@@ -95,7 +93,7 @@ pub fn event_card_ui(
         .collect();
     if !people.is_empty() {
         ui.add_space(4.0);
-        ui.label(RichText::new("People").strong());
+        ui.label(RichText::new(tr("timeline.card_people")).strong());
         for person in people {
             ui.horizontal_wrapped(|ui| {
                 ui.label(&person.name);

@@ -17,7 +17,28 @@ pub use index::{TimelineIndex, lane_of};
 pub use strip::strip_ui;
 pub use view::timeline_view_ui;
 
+use crate::i18n::tr;
 use crate::model::EventCategory;
+
+/// A category's name in the interface's language; [`EventCategory::label`]
+/// stays English for the command line and exports.
+pub fn category_label(category: EventCategory) -> &'static str {
+    match category {
+        EventCategory::UnResolution => tr("timeline.category_un_resolution"),
+        EventCategory::Summit => tr("timeline.category_summit"),
+        EventCategory::Conference => tr("timeline.category_conference"),
+        EventCategory::Meeting => tr("timeline.category_meeting"),
+        EventCategory::Talks => tr("timeline.category_talks"),
+        EventCategory::Agreement => tr("timeline.category_agreement"),
+        EventCategory::Establishment => tr("timeline.category_establishment"),
+        EventCategory::Membership => tr("timeline.category_membership"),
+        EventCategory::Milestone => tr("timeline.category_milestone"),
+        EventCategory::Anniversary => tr("timeline.category_anniversary"),
+        EventCategory::Initiative => tr("timeline.category_initiative"),
+        EventCategory::InternationalYear => tr("timeline.category_international_year"),
+        EventCategory::Programme => tr("timeline.category_programme"),
+    }
+}
 
 /// Timeline state that lives while the app runs; the selection is the app's.
 #[derive(Clone, Debug, Default)]

@@ -7,6 +7,7 @@ use egui::RichText;
 use super::canvas::{CanvasConfig, canvas_ui};
 use super::{TimelineIndex, TimelineRuntime, date_with_precision};
 use crate::dataset::Dataset;
+use crate::i18n::{tr, trf};
 use crate::timeline::TimeSpan;
 use crate::ui::app::{Command, View};
 
@@ -34,15 +35,17 @@ pub fn strip_ui(
         }
     }
     ui.horizontal(|ui| {
-        ui.strong("Timeline");
-        ui.weak(format!(
-            "{} events of this article emphasised · drag to pan, scroll to zoom",
-            article_events.len()
-        ));
+        ui.strong(tr("timeline.title"));
+        // The button first, from the right, so that a long hint (Türkmençe,
+        // Русский) is cut short with an ellipsis instead of running under it.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("Open the full timeline").clicked() {
+            if ui.button(tr("timeline.open_full")).clicked() {
                 commands.push(Command::ShowView(View::Timeline));
             }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                let hint = trf("timeline.strip_hint", &[("n", &article_events.len())]);
+                ui.add(egui::Label::new(RichText::new(hint).weak()).truncate());
+            });
         });
     });
     let card_width = if selected.is_some() { 320.0 } else { 0.0 };
@@ -92,8 +95,10 @@ pub fn strip_ui(
                             let Some(a) = dataset.article(&source.article) else {
                                 continue;
                             };
-                            let text =
-                                format!("Read in source: {}, ¶{}", a.title, source.paragraph);
+                            let text = trf(
+                                "timeline.strip_read_in_source",
+                                &[("title", &a.title), ("paragraph", &source.paragraph)],
+                            );
                             if ui
                                 .add(egui::Button::new(RichText::new(text).small()).wrap())
                                 .clicked()

@@ -5,8 +5,9 @@ use egui::RichText;
 
 use super::canvas::{CanvasConfig, canvas_ui, category_lane_label};
 use super::colors::category_color;
-use super::{TimelineIndex, TimelineRuntime, card, lane_of};
+use super::{TimelineIndex, TimelineRuntime, card, category_label, lane_of};
 use crate::dataset::Dataset;
+use crate::i18n::{tr, trf};
 use crate::model::EventCategory;
 use crate::timeline::{Item, TimeSpan};
 use crate::ui::app::Command;
@@ -56,37 +57,42 @@ pub fn timeline_view_ui(
                         }
                         Some(event) => {
                             ui.label(RichText::new(&event.title).strong());
-                            ui.weak("Press Enter or click the event to see its details.");
+                            ui.weak(tr("timeline.press_enter_hint"));
                         }
                         None => {
-                            ui.weak("Select an event on the timeline or in the list to see its details and read it in its source.");
+                            ui.weak(tr("timeline.select_hint"));
                         }
                     }
                 });
         });
     egui::CentralPanel::default().show(ui, |ui| {
-        ui.horizontal(|ui| {
-            ui.heading("Timeline");
+        // Wrapped: the hint is longer in Türkmençe and Русский.
+        ui.horizontal_wrapped(|ui| {
+            ui.heading(tr("timeline.title"));
             ui.separator();
             if ui
-                .button("Fit")
-                .on_hover_text("Show every event (or double-click the timeline)")
+                .button(tr("timeline.fit"))
+                .on_hover_text(tr("timeline.fit_hover"))
                 .clicked()
                 && let Some(bounds) = included_bounds(dataset, index, runtime)
             {
                 runtime.full.fit(bounds);
             }
-            if ui.button("Zoom in").on_hover_text("Zoom in (+)").clicked() {
+            if ui
+                .button(tr("timeline.zoom_in"))
+                .on_hover_text(tr("timeline.zoom_in_hover"))
+                .clicked()
+            {
                 zoom(runtime, 1.5);
             }
             if ui
-                .button("Zoom out")
-                .on_hover_text("Zoom out (−)")
+                .button(tr("timeline.zoom_out"))
+                .on_hover_text(tr("timeline.zoom_out_hover"))
                 .clicked()
             {
                 zoom(runtime, 1.0 / 1.5);
             }
-            ui.weak("Drag to pan, scroll to zoom; Left/Right step through events.");
+            ui.weak(tr("timeline.navigation_hint"));
         });
         ui.add_space(4.0);
         let lanes: Vec<usize> = EventCategory::ALL
@@ -161,7 +167,7 @@ fn filters_and_list_ui(
 ) {
     let dark = ui.visuals().dark_mode;
     ui.add_space(6.0);
-    ui.heading("Categories");
+    ui.heading(tr("timeline.categories"));
     for category in EventCategory::ALL {
         let count = index
             .category_counts
@@ -177,7 +183,10 @@ fn filters_and_list_ui(
             ui.painter()
                 .rect_filled(swatch, 2.0, category_color(category, dark));
             if ui
-                .checkbox(&mut shown, format!("{} ({count})", category.label()))
+                .checkbox(
+                    &mut shown,
+                    format!("{} ({count})", category_label(category)),
+                )
                 .changed()
             {
                 if shown {
@@ -189,10 +198,10 @@ fn filters_and_list_ui(
         });
     }
     ui.horizontal(|ui| {
-        if ui.small_button("Show all").clicked() {
+        if ui.small_button(tr("timeline.show_all")).clicked() {
             runtime.hidden.clear();
         }
-        if ui.small_button("Hide all").clicked() {
+        if ui.small_button(tr("timeline.hide_all")).clicked() {
             runtime.hidden = EventCategory::ALL.into_iter().collect();
         }
     });
@@ -201,15 +210,19 @@ fn filters_and_list_ui(
         .organization
         .as_ref()
         .and_then(|id| dataset.organization(id))
-        .map_or("All organizations".to_owned(), |o| {
+        .map_or(tr("timeline.all_organizations").to_owned(), |o| {
             o.short_name().to_owned()
         });
-    let label = ui.label("Organization");
+    let label = ui.label(tr("timeline.organization"));
     egui::ComboBox::from_id_salt("timeline_organization")
         .selected_text(current)
         .width(ui.available_width() - 8.0)
         .show_ui(ui, |ui| {
-            ui.selectable_value(&mut runtime.organization, None, "All organizations");
+            ui.selectable_value(
+                &mut runtime.organization,
+                None,
+                tr("timeline.all_organizations"),
+            );
             for organization in index
                 .organizations_with_events
                 .iter()
@@ -229,7 +242,7 @@ fn filters_and_list_ui(
     // Read before the list borrows the runtime: the list is not copied per frame.
     let followed_before = runtime.list_followed;
     let shown = runtime.shown_events(dataset);
-    ui.heading(format!("Events ({})", shown.len()));
+    ui.heading(trf("timeline.events_heading", &[("n", &shown.len())]));
     // One line per event, so that only the rows on screen are built, however
     // many events there are; the full title is on hover and in the card.
     let row_height = ui.spacing().interact_size.y;
