@@ -97,3 +97,15 @@ fn ctrl_f_finds_in_the_article_and_enter_steps_through_the_matches() {
         Some(("mfa-foreign-policy", expected[1]))
     );
 }
+
+#[test]
+fn ctrl_k_puts_the_keyboard_in_the_box_at_once() {
+    let mut harness = app();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    harness.run();
+    // No click in the box: what is typed next goes there.
+    harness.event(egui::Event::Text("non-aligned".into()));
+    harness.run();
+    let field = harness.get_by_role_and_label(Role::TextInput, "Search everything");
+    assert_eq!(field.value().as_deref(), Some("non-aligned"));
+}

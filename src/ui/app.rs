@@ -729,11 +729,13 @@ impl ReaderApp {
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
-            .default_width(520.0)
+            // Wide enough for the Russian and Turkmen descriptions on one line.
+            .min_width(720.0)
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ctx, |ui| {
                 egui::ScrollArea::vertical()
                     .max_height(560.0)
+                    .auto_shrink([false, true])
                     .show(ui, |ui| {
                         for (number, (section, rows)) in shortcuts_table().iter().enumerate() {
                             ui.add_space(6.0);
@@ -744,7 +746,7 @@ impl ReaderApp {
                                 .show(ui, |ui| {
                                     for (keys, what) in rows {
                                         ui.monospace(*keys);
-                                        ui.label(*what);
+                                        ui.add(egui::Label::new(*what).wrap());
                                         ui.end_row();
                                     }
                                 });

@@ -27,6 +27,8 @@ pub struct SearchBox {
     searched: String,
     /// The chosen hit, in the order shown.
     pub chosen: usize,
+    /// The field should take the keyboard as soon as it is drawn.
+    focus_pending: bool,
 }
 
 /// Ctrl+F in the open article.
@@ -64,6 +66,9 @@ pub fn shortcuts(ctx: &egui::Context, search: &mut SearchBox, find: &mut FindBar
     });
     if k {
         search.open = true;
+        // Asked again when the field is drawn: a window's first frame only
+        // measures it, and egui drops a focus request for a widget not shown.
+        search.focus_pending = true;
         ctx.memory_mut(|m| m.request_focus(query_id()));
     }
     if f {
@@ -121,13 +126,21 @@ pub fn search_window(
         .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 60.0))
         .show(ctx, |ui| {
             let label = ui.label(tr("search.label"));
-            ui.add(
-                egui::TextEdit::singleline(&mut search.query)
-                    .id(query_id())
-                    .hint_text(tr("search.hint"))
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut search.query)
+                        .id(query_id())
+                        .hint_text(tr("search.hint"))
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+            if search.focus_pending {
+                if field.has_focus() && !ui.is_sizing_pass() {
+                    search.focus_pending = false;
+                } else {
+                    field.request_focus();
+                }
+            }
             ui.weak(tr("search.keys"));
             if !search.query.trim().is_empty() && search.results.is_empty() {
                 ui.label(tr("search.nothing"));
