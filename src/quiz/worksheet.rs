@@ -58,7 +58,7 @@ pub fn to_markdown(quiz: &Quiz, dataset: &Dataset) -> String {
     let _ = writeln!(out, "{title}\n");
     let _ = writeln!(
         out,
-        "Turkmenistan’s foreign policy and permanent neutrality — {} questions on {} ({} difficulty).",
+        "{} questions on {} ({} difficulty).",
         quiz.questions.len(),
         topics.join(", "),
         quiz.options.difficulty.label().to_lowercase()
