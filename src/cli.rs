@@ -132,10 +132,27 @@ impl LangArg {
 /// Commands other than opening the window.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate a dataset folder and print every problem; exit 1 if there is any.
+    /// Validate a dataset folder and print every error and warning; exit 1 on errors.
+    ///
+    /// Errors keep the dataset from loading (a file that does not parse, an
+    /// impossible date, a citation of a paragraph that does not exist): each
+    /// is printed and `check` exits with 1.
+    ///
+    /// Warnings do not: a dataset with warnings only loads, and `check` exits
+    /// with 0. They are looked for once there are no errors: a person no
+    /// event lists and no article names, a glossary term or an organization
+    /// no article's text names, a fact about an organization its paragraph
+    /// does not name, an article no event cites, and names of two
+    /// organizations or two people that differ only in case, punctuation,
+    /// spacing or a letter or two.
     Check {
         /// The dataset folder; the bundled dataset if omitted.
         dir: Option<PathBuf>,
+        /// text: one line per error or warning (file:line:column: sentence);
+        /// json: {"ok", "errors", "warnings"}, each a list of {file, line,
+        /// column, message}, for editors and other programs.
+        #[arg(long, value_enum, default_value = "text")]
+        format: CheckFormat,
     },
     /// Print the whole dataset as JSON.
     Export,
@@ -143,6 +160,15 @@ pub enum Command {
     /// (Markdown) or the questions as JSON. The same seed and options always
     /// print the same quiz.
     Quiz(QuizArgs),
+}
+
+/// How `check` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// A line per error or warning.
+    Text,
+    /// One JSON object.
+    Json,
 }
 
 /// The options of `quiz`.
@@ -269,39 +295,99 @@ pub fn load(dir: Option<&Path>) -> Result<Dataset, LoadError> {
     }
 }
 
-/// `check`: prints a summary or every problem, returns the exit code.
-pub fn check(dir: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+/// `check`: validates the dataset, lints it when it loads, prints every error
+/// and warning as `format` says, and returns the exit code: 1 when there are
+/// errors, 0 otherwise (warnings or not).
+pub fn check(
+    dir: Option<&Path>,
+    format: CheckFormat,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
     let name = dir.map_or_else(
         || "the bundled dataset".to_owned(),
         |d| d.display().to_string(),
     );
-    match load(dir) {
-        Ok(dataset) => {
-            let _ = writeln!(
-                out,
-                "{name}: OK: {} articles, {} events, {} organizations, {} people, {} facts, {} glossary terms",
-                dataset.articles.len(),
-                dataset.events.len(),
-                dataset.organizations.len(),
-                dataset.people.len(),
-                dataset.facts.len(),
-                dataset.glossary.len()
-            );
-            0
+    let (dataset, errors, warnings) = match checked(dir) {
+        Ok((dataset, warnings)) => (Some(dataset), Vec::new(), warnings),
+        Err(error) => (None, error.problems, Vec::new()),
+    };
+    match format {
+        CheckFormat::Json => {
+            let report = serde_json::json!({
+                "ok": errors.is_empty(),
+                "errors": errors,
+                "warnings": warnings,
+            });
+            match serde_json::to_string_pretty(&report) {
+                Ok(text) => {
+                    let _ = writeln!(out, "{text}");
+                }
+                Err(error) => {
+                    let _ = writeln!(err, "could not write JSON: {error}");
+                    return 1;
+                }
+            }
         }
-        Err(error) => {
-            for problem in &error.problems {
+        CheckFormat::Text => {
+            for problem in &errors {
                 let _ = writeln!(err, "{problem}");
             }
-            let count = error.problems.len();
-            let _ = writeln!(
-                err,
-                "{name}: {count} problem{} found",
-                if count == 1 { "" } else { "s" }
-            );
-            1
+            for warning in &warnings {
+                let _ = writeln!(err, "{}", as_warning(warning));
+            }
+            if let Some(dataset) = &dataset {
+                let count = warnings.len();
+                let _ = writeln!(
+                    out,
+                    "{name}: OK: {} articles, {} events, {} organizations, {} people, {} facts, {} glossary terms{}",
+                    dataset.articles.len(),
+                    dataset.events.len(),
+                    dataset.organizations.len(),
+                    dataset.people.len(),
+                    dataset.facts.len(),
+                    dataset.glossary.len(),
+                    match count {
+                        0 => String::new(),
+                        1 => "; 1 warning".to_owned(),
+                        n => format!("; {n} warnings"),
+                    }
+                );
+            } else {
+                let count = errors.len();
+                let _ = writeln!(
+                    err,
+                    "{name}: {count} problem{} found",
+                    if count == 1 { "" } else { "s" }
+                );
+            }
         }
     }
+    i32::from(!errors.is_empty())
+}
+
+/// Loads the dataset from `dir` (or the embedded one) and lints it.
+fn checked(dir: Option<&Path>) -> Result<(Dataset, Vec<crate::dataset::Problem>), LoadError> {
+    use crate::dataset::DataFiles;
+    let dataset = load(dir)?;
+    // The lint places its warnings in the files' text, read again here: a
+    // folder changed in between is reported like any unreadable one.
+    let files = match dir {
+        Some(dir) => DataFiles::read_dir(dir)?,
+        None => DataFiles::embedded(),
+    };
+    let warnings = crate::dataset::lint::lint(&dataset, &files);
+    Ok((dataset, warnings))
+}
+
+/// A warning as a line: `file:line:column: warning: sentence`.
+fn as_warning(problem: &crate::dataset::Problem) -> String {
+    let place = match (problem.line, problem.column) {
+        (Some(line), Some(column)) => format!("{}:{line}:{column}", problem.file),
+        (Some(line), None) => format!("{}:{line}", problem.file),
+        _ => problem.file.clone(),
+    };
+    format!("{place}: warning: {}", problem.message)
 }
 
 /// `export`: prints the dataset as JSON, returns the exit code.

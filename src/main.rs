@@ -8,9 +8,12 @@ fn main() -> std::process::ExitCode {
     let args = Cli::parse();
     let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
     let code = match &args.command {
-        Some(Command::Check { dir }) => {
-            cli::check(dir.as_deref().or(args.data.as_deref()), &mut out, &mut err)
-        }
+        Some(Command::Check { dir, format }) => cli::check(
+            dir.as_deref().or(args.data.as_deref()),
+            *format,
+            &mut out,
+            &mut err,
+        ),
         Some(Command::Export) => cli::export(args.data.as_deref(), &mut out, &mut err),
         Some(Command::Quiz(quiz)) => cli::quiz(args.data.as_deref(), quiz, &mut out, &mut err),
         None => neutrality_reader::ui::run(&args),

@@ -9,13 +9,20 @@ use serde::{Deserialize, Serialize};
 
 use crate::dataset::Dataset;
 
-/// The version of the saved format.
-pub const NOTES_VERSION: u32 = 1;
+/// The version of the saved format (see [`crate::storage`] on versions).
+///
+/// - 1: every file saved before versions were checked. It said
+///   `"version": 0` (the Study view started from [`Notes::default`], which
+///   said 0) or `1`, or nothing if written by hand.
+/// - 2: the same fields. What changes is that the number is now right and
+///   checked: a file of a newer format is never read nor written over.
+pub const NOTES_VERSION: u32 = 2;
 
 /// Every note and highlight.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Notes {
-    /// The saved format's version.
+    /// The saved format's version: [`NOTES_VERSION`] once read or made;
+    /// saving writes [`NOTES_VERSION`] whatever it says.
     #[serde(default)]
     pub version: u32,
     /// One entry per paragraph that has a note or a highlight.
@@ -40,13 +47,34 @@ pub struct Note {
     pub updated: DateTime<Utc>,
 }
 
-impl Notes {
+impl Default for Notes {
     /// No notes, current version.
-    pub fn new() -> Self {
+    fn default() -> Self {
         Self {
             version: NOTES_VERSION,
             entries: Vec::new(),
         }
+    }
+}
+
+/// Saved with [`crate::storage::save_json`], read with
+/// [`crate::storage::load_json`], which migrates a version-1 file.
+impl crate::storage::Versioned for Notes {
+    const VERSION: u32 = NOTES_VERSION;
+
+    /// 1 to 2: the same fields; only the version number changes.
+    fn migrate(
+        _object: &mut serde_json::Map<String, serde_json::Value>,
+        _from: u32,
+    ) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+impl Notes {
+    /// No notes, current version.
+    pub fn new() -> Self {
+        Self::default()
     }
 
     /// The entry for a paragraph, if any.

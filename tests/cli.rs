@@ -182,6 +182,192 @@ fn check_on_a_missing_folder_fails() {
     );
 }
 
+#[test]
+fn check_on_the_example_dataset_passes_without_warnings() {
+    let dir = data_dir()
+        .with_file_name("examples")
+        .join("founding-of-the-un");
+    let output = run(&["check", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stdout(&output).starts_with(&format!("{}: OK: 2 articles, ", dir.display())),
+        "{}",
+        stdout(&output)
+    );
+    assert!(!stdout(&output).contains("warning"), "{}", stdout(&output));
+    assert_eq!(stderr(&output), "");
+}
+
+/// A copy of `data/` with two things to warn about, and where they stand:
+/// a glossary term misspelt, so that no article has it, and an organization
+/// renamed, so that no article names it.
+fn copy_with_two_warnings() -> (TempDir, [(usize, usize); 2]) {
+    let dir = data_copy();
+    let glossary = replace_once(
+        &dir,
+        "glossary.ron",
+        "term: \"Ideology of force\",",
+        "term: \"Ideology of farce\",",
+    );
+    let organizations = replace_once(
+        &dir,
+        "organizations.ron",
+        "name: \"Organization of Turkic States\",",
+        "name: \"Organisation of Turkic States\",",
+    );
+    (
+        dir,
+        [
+            line_col_of(&glossary, "\"Ideology of farce\""),
+            line_col_of(&organizations, "\"Organisation of Turkic States\""),
+        ],
+    )
+}
+
+#[test]
+fn check_prints_warnings_with_their_place_and_still_exits_0() {
+    let (dir, [(g_line, g_col), (o_line, o_col)]) = copy_with_two_warnings();
+    let output = run(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        format!(
+            "{}: {}; 2 warnings\n",
+            dir.path().display(),
+            counts_line(&Dataset::embedded().unwrap())
+        )
+    );
+    let err = stderr(&output);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!(
+                "{}:{g_line}:{g_col}: warning: glossary term “ideology-of-force”: “Ideology of farce” is found in no article's text, so a reader never meets it; check the spelling, or add the form the articles use to its aliases",
+                dir.path().join("glossary.ron").display()
+            ),
+            format!(
+                "{}:{o_line}:{o_col}: warning: organization “organization-of-turkic-states”: no article's text names it as “Organisation of Turkic States”, so the reader never links to it from the text; check the spelling, or add the name the articles use to its aliases",
+                dir.path().join("organizations.ron").display()
+            ),
+        ]
+    );
+}
+
+fn check_json(args: &[&str]) -> (Option<i32>, Value, String) {
+    let output = run(args);
+    let json: Value = serde_json::from_str(&stdout(&output))
+        .unwrap_or_else(|e| panic!("{e}: {}", stdout(&output)));
+    (output.status.code(), json, stderr(&output))
+}
+
+#[test]
+fn check_as_json_on_the_data_folder_is_ok_with_nothing_to_say() {
+    let dir = data_dir();
+    let (code, json, err) = check_json(&["check", "--format", "json", dir.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(
+        json,
+        serde_json::json!({"ok": true, "errors": [], "warnings": []})
+    );
+    assert_eq!(err, "");
+    // The bundled dataset too, and --format text is the default.
+    let (code, json, _) = check_json(&["check", "--format", "json"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(json["ok"], true);
+    let text = run(&["check", "--format", "text"]);
+    assert_eq!(stdout(&text), stdout(&run(&["check"])));
+}
+
+#[test]
+fn check_as_json_lists_warnings_for_editors_and_exits_0() {
+    let (dir, [(g_line, g_col), (o_line, o_col)]) = copy_with_two_warnings();
+    let (code, json, err) =
+        check_json(&["check", dir.path().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(err, "");
+    assert_eq!(json["ok"], true);
+    assert_eq!(json["errors"], serde_json::json!([]));
+    let warnings = json["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 2, "{json}");
+    assert_eq!(
+        warnings[0],
+        serde_json::json!({
+            "file": dir.path().join("glossary.ron").display().to_string(),
+            "line": g_line,
+            "column": g_col,
+            "message": "glossary term “ideology-of-force”: “Ideology of farce” is found in no article's text, so a reader never meets it; check the spelling, or add the form the articles use to its aliases",
+        })
+    );
+    assert_eq!(
+        warnings[1]["file"],
+        dir.path().join("organizations.ron").display().to_string()
+    );
+    assert_eq!(
+        (warnings[1]["line"].as_u64(), warnings[1]["column"].as_u64()),
+        (Some(o_line as u64), Some(o_col as u64))
+    );
+}
+
+#[test]
+fn check_as_json_lists_errors_and_exits_1() {
+    let dir = data_copy();
+    let text = replace_once(
+        &dir,
+        "events.ron",
+        "date: \"2007-12\",",
+        "date: \"2007-13\",",
+    );
+    let (line, column) = line_col_of(&text, "\"2007-13\"");
+    let (code, json, err) =
+        check_json(&["check", "--format", "json", dir.path().to_str().unwrap()]);
+    assert_eq!(code, Some(1));
+    assert_eq!(err, "");
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "ok": false,
+            "errors": [{
+                "file": dir.path().join("events.ron").display().to_string(),
+                "line": line,
+                "column": column,
+                "message": "event “unrcca-established”: the date “2007-13” has month 13, but months run from 01 to 12",
+            }],
+            "warnings": [],
+        })
+    );
+    // A problem with no place has null line and column.
+    let missing = dir.path().join("nothing-here");
+    let (code, json, _) = check_json(&["check", "--format", "json", missing.to_str().unwrap()]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        json["errors"],
+        serde_json::json!([{
+            "file": missing.display().to_string(),
+            "line": null,
+            "column": null,
+            "message": "there is no such folder",
+        }])
+    );
+}
+
+#[test]
+fn check_help_says_warnings_exit_0_and_errors_1() {
+    let output = run(&["check", "--help"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    for words in [
+        "exits with 1",
+        "with warnings only loads, and `check` exits with 0",
+        "--format <FORMAT>",
+        "- json: One JSON object",
+    ] {
+        assert!(text.contains(words), "{words:?} in {text}");
+    }
+    let unknown = run(&["check", "--format", "xml"]);
+    assert_eq!(unknown.status.code(), Some(2));
+}
+
 // ---------------------------------------------------------------- export
 
 fn export() -> Value {

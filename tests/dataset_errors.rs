@@ -10,7 +10,9 @@
 use std::fs;
 use std::path::Path;
 
-use neutrality_reader::dataset::{DataFiles, Dataset, MAX_FILE_BYTES, Problem};
+use neutrality_reader::dataset::{
+    DataFiles, Dataset, MAX_ARTICLES, MAX_FILE_BYTES, MAX_TOTAL_BYTES, Problem,
+};
 use tempfile::TempDir;
 
 mod common;
@@ -520,6 +522,25 @@ fn the_thirtieth_of_february_in_an_event() {
 }
 
 #[test]
+fn the_thirty_first_of_february_in_an_event() {
+    let dir = data_copy();
+    let text = replace_once(
+        &dir,
+        "events.ron",
+        "date: \"2023-02-24\",",
+        "date: \"2023-02-31\",",
+    );
+    assert_eq!(
+        only_problem(&dir),
+        at(
+            name(&dir, "events.ron"),
+            line_col_of(&text, "\"2023-02-31\""),
+            "event “un-resolution-77-273”: the date “2023-02-31” is not a real date: February 2023 has 28 days"
+        )
+    );
+}
+
+#[test]
 fn month_thirteen_in_an_event() {
     let dir = data_copy();
     let text = replace_once(
@@ -951,6 +972,26 @@ fn syntax_errors_in_two_files_are_both_reported() {
 }
 
 #[test]
+fn the_whole_report_reads_as_the_reader_sees_it() {
+    let dir = data_copy();
+    let facts = replace_once(
+        &dir,
+        "facts.ron",
+        "value: 149,\n        unit:",
+        "value: 149\n        unit:",
+    );
+    let (line, column) = line_col_of_nth(&facts, "unit:", 0);
+    let err = Dataset::load_dir(dir.path()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "the dataset has 1 problem:\n  {}:{line}:{column}: a comma is missing here between two values\n",
+            name(&dir, "facts.ron")
+        )
+    );
+}
+
+#[test]
 fn syntax_errors_in_two_files_are_sorted_by_file() {
     let dir = data_copy();
     replace_once(&dir, "people.ron", "as_of: \"2025-03-21\",", "as_of: 2025,");
@@ -1224,5 +1265,196 @@ fn a_glossary_id_with_a_double_hyphen_is_not_kebab_case() {
             line_col_of(&text, "\"ideology--of-force\""),
             "the id “ideology--of-force” must be kebab-case: lower-case letters and digits joined by hyphens"
         )
+    );
+}
+
+// ---------------------------------------------------------------- 16. limits on what is read
+
+/// The bundled dataset as (name, bytes) pairs for [`DataFiles::from_bytes`].
+type Bytes = (Vec<(String, Vec<u8>)>, [(String, Vec<u8>); 5]);
+
+fn embedded_bytes() -> Bytes {
+    let files = DataFiles::embedded();
+    let pair =
+        |f: &neutrality_reader::dataset::DataFile| (f.name.clone(), f.text.clone().into_bytes());
+    let articles = files.articles.iter().map(pair).collect();
+    let records = files.records.each_ref().map(pair);
+    (articles, records)
+}
+
+fn from_bytes_problems((articles, records): Bytes) -> Vec<Problem> {
+    match DataFiles::from_bytes(articles, records) {
+        Ok(_) => panic!("the broken files were accepted"),
+        Err(err) => err.problems,
+    }
+}
+
+#[test]
+fn a_folder_in_place_of_a_data_file() {
+    let dir = data_copy();
+    let path = dir.path().join("people.ron");
+    fs::remove_file(&path).unwrap();
+    fs::create_dir(&path).unwrap();
+    assert_eq!(
+        problems(dir.path()),
+        vec![whole_file(
+            name(&dir, "people.ron"),
+            "this is a folder, not a data file"
+        )]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_that_never_ends_is_read_no_further_than_the_limit() {
+    // A link to /dev/zero has no size to check beforehand; reading it must
+    // still stop one byte past the limit rather than fill the memory.
+    let zero = Path::new("/dev/zero");
+    if !zero.exists() {
+        return;
+    }
+    let dir = data_copy();
+    let path = dir.path().join("facts.ron");
+    fs::remove_file(&path).unwrap();
+    std::os::unix::fs::symlink(zero, &path).unwrap();
+    assert_eq!(
+        only_problem(&dir),
+        whole_file(
+            name(&dir, "facts.ron"),
+            "the file runs past 8 MiB as it is read (it is growing, or it never ends); a data file may be at most 8 MiB"
+        )
+    );
+}
+
+#[test]
+fn more_articles_than_the_limit_are_refused_before_any_is_read() {
+    let dir = data_copy();
+    let articles = dir.path().join("articles");
+    for n in 0..=MAX_ARTICLES {
+        fs::write(articles.join(format!("extra-{n:04}.ron")), "").unwrap();
+    }
+    assert_eq!(MAX_ARTICLES, 10_000);
+    assert_eq!(
+        problems(dir.path()),
+        vec![whole_file(
+            name(&dir, "articles"),
+            "the dataset has more than 10000 articles; it may have at most 10000"
+        )]
+    );
+}
+
+#[test]
+fn files_that_together_pass_the_total_limit_are_refused_at_the_file_that_passes_it() {
+    let dir = data_copy();
+    let articles = dir.path().join("articles");
+    // Seventeen sparse files of the largest size allowed: the first sixteen
+    // come to exactly the limit, and they sort before the real articles.
+    let count = MAX_TOTAL_BYTES / MAX_FILE_BYTES + 1;
+    assert_eq!(count, 17);
+    for n in 0..count {
+        let file = fs::File::create(articles.join(format!("a-{n:02}.ron"))).unwrap();
+        file.set_len(MAX_FILE_BYTES).unwrap();
+    }
+    assert_eq!(
+        problems(dir.path()),
+        vec![whole_file(
+            name(&dir, "articles/a-16.ron"),
+            "with this file the data files come to more than 128 MiB; a dataset may be at most 128 MiB in all"
+        )]
+    );
+}
+
+#[test]
+fn files_given_as_bytes_load_like_the_embedded_dataset() {
+    let (articles, records) = embedded_bytes();
+    let files = DataFiles::from_bytes(articles, records).unwrap();
+    let dataset = Dataset::from_files(&files).unwrap();
+    assert_eq!(
+        dataset.events.len(),
+        Dataset::embedded().unwrap().events.len()
+    );
+}
+
+#[test]
+fn invalid_utf8_given_as_bytes_is_placed_under_the_name_given() {
+    let (articles, mut records) = embedded_bytes();
+    let text = String::from_utf8(records[2].1.clone()).unwrap();
+    let at_byte = text.find("Rashid Meredov").unwrap() + "Ras".len();
+    records[2].1.insert(at_byte, 0xff);
+    assert_eq!(
+        from_bytes_problems((articles, records)),
+        vec![at(
+            "data/people.ron".to_owned(),
+            line_col_at(&text, at_byte),
+            "the file is not valid UTF-8 text; save it as UTF-8"
+        )]
+    );
+}
+
+#[test]
+fn invalid_utf8_on_the_first_byte_is_at_line_one_column_one() {
+    let (articles, mut records) = embedded_bytes();
+    records[0].1.insert(0, 0x80);
+    assert_eq!(
+        from_bytes_problems((articles, records)),
+        vec![at(
+            "data/events.ron".to_owned(),
+            (1, 1),
+            "the file is not valid UTF-8 text; save it as UTF-8"
+        )]
+    );
+}
+
+#[test]
+fn a_file_given_as_bytes_larger_than_the_limit_is_refused() {
+    let (articles, mut records) = embedded_bytes();
+    let size = usize::try_from(MAX_FILE_BYTES).unwrap();
+    records[3].1.resize(size + 1, b' ');
+    assert_eq!(
+        from_bytes_problems((articles, records)),
+        vec![whole_file(
+            "data/facts.ron".to_owned(),
+            "the file is 9 MiB; a data file may be at most 8 MiB"
+        )]
+    );
+}
+
+#[test]
+fn articles_given_as_bytes_past_the_limit_are_refused_at_the_first_one_too_many() {
+    let (_, records) = embedded_bytes();
+    let articles = |count: usize| {
+        (0..count)
+            .map(|n| (format!("articles/a-{n}.ron"), Vec::new()))
+            .collect::<Vec<_>>()
+    };
+    assert!(DataFiles::from_bytes(articles(MAX_ARTICLES), records.clone()).is_ok());
+    assert_eq!(
+        from_bytes_problems((articles(MAX_ARTICLES + 1), records)),
+        vec![whole_file(
+            format!("articles/a-{MAX_ARTICLES}.ron"),
+            "the dataset has more than 10000 articles; it may have at most 10000"
+        )]
+    );
+}
+
+#[test]
+fn every_refusal_of_files_given_as_bytes_is_reported_together() {
+    let (articles, mut records) = embedded_bytes();
+    records[0].1.insert(0, 0xfe);
+    let size = usize::try_from(MAX_FILE_BYTES).unwrap();
+    records[4].1.resize(2 * size, b' ');
+    assert_eq!(
+        from_bytes_problems((articles, records)),
+        vec![
+            at(
+                "data/events.ron".to_owned(),
+                (1, 1),
+                "the file is not valid UTF-8 text; save it as UTF-8"
+            ),
+            whole_file(
+                "data/glossary.ron".to_owned(),
+                "the file is 16 MiB; a data file may be at most 8 MiB"
+            ),
+        ]
     );
 }

@@ -1,12 +1,38 @@
-//! The text of a dataset's files: embedded in the binary, or read from a folder.
+//! The text of a dataset's files: embedded in the binary, read from a folder,
+//! or given as bytes.
+//!
+//! A dataset may come from anywhere, so what is read is bounded before it is
+//! read: a file's size, the number of articles and the bytes of all files
+//! together each have a limit, and every refusal is a [`Problem`] with a plain
+//! sentence, never a panic and never an allocation the size of a hostile file.
 
+use std::io::Read;
 use std::path::Path;
 
+use super::locate::Locator;
 use super::problem::{LoadError, Problem};
 
-/// Files larger than this are refused: no real data file comes close, and a
-/// hostile one must not exhaust memory.
-pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+const MIB: u64 = 1024 * 1024;
+
+/// Files larger than this are refused. The largest bundled file (`events.ron`)
+/// is about 23 KB, so 8 MiB leaves room for a dataset some three hundred times
+/// richer, while a mistaken or hostile file (a log, a disk image renamed
+/// `.ron`, a link to `/dev/zero`) cannot make the reader allocate gigabytes:
+/// parsing holds the text and the records made from it, a few times its size.
+pub const MAX_FILE_BYTES: u64 = 8 * MIB;
+
+/// Most article files a dataset may have. The bundled one has five; the
+/// search is benchmarked on ten thousand (BENCHMARKS.md), a library far beyond
+/// any course. The limit bounds the folder listing, which stops at the first
+/// file past it, and the names and texts held in memory.
+pub const MAX_ARTICLES: usize = 10_000;
+
+/// Most bytes all of a dataset's files may come to together. Without it,
+/// [`MAX_ARTICLES`] files of [`MAX_FILE_BYTES`] each would be 80 GiB. Ten
+/// thousand articles of 8 KB (the benchmark's) come to 80 MB, which fits;
+/// 128 MiB of text parses into a few hundred MB at most, which a desktop
+/// has, and is some fourteen hundred times the bundled dataset (93 KB).
+pub const MAX_TOTAL_BYTES: u64 = 128 * MIB;
 
 /// The files other than articles, in the order they are checked.
 pub const RECORD_FILES: [&str; 5] = [
@@ -74,8 +100,37 @@ impl DataFiles {
         }
     }
 
+    /// A dataset's files from their names and raw contents, for datasets that
+    /// do not come from a folder (tests, fuzzing, an archive). The same limits
+    /// and the same UTF-8 check apply as in [`Self::read_dir`], and every
+    /// problem is reported under the name given with its file. `records` are
+    /// `events.ron`, `organizations.ron`, `people.ron`, `facts.ron` and
+    /// `glossary.ron`, in that order ([`RECORD_FILES`]).
+    pub fn from_bytes(
+        articles: Vec<(String, Vec<u8>)>,
+        records: [(String, Vec<u8>); 5],
+    ) -> Result<Self, LoadError> {
+        let mut reader = Reader::default();
+        let mut kept = Vec::new();
+        for (n, (name, bytes)) in articles.into_iter().enumerate() {
+            if n == MAX_ARTICLES {
+                reader
+                    .problems
+                    .push(Problem::in_file(&name, too_many_articles()));
+                break;
+            }
+            kept.extend(reader.accept(name, bytes));
+        }
+        let records: Vec<_> = records
+            .into_iter()
+            .filter_map(|(name, bytes)| reader.accept(name, bytes))
+            .collect();
+        reader.finish(kept, records)
+    }
+
     /// Reads a dataset folder laid out like `data/`. Every missing, unreadable
-    /// or oversized file is reported, not only the first.
+    /// or oversized file is reported, not only the first; no file is read
+    /// beyond [`MAX_FILE_BYTES`], nor all of them beyond [`MAX_TOTAL_BYTES`].
     pub fn read_dir(dir: &Path) -> Result<Self, LoadError> {
         let shown = |p: &Path| p.display().to_string();
         if !dir.is_dir() {
@@ -88,7 +143,7 @@ impl DataFiles {
                 problems: vec![Problem::in_file(&shown(dir), message)],
             });
         }
-        let mut problems = Vec::new();
+        let mut reader = Reader::default();
         let articles_dir = dir.join("articles");
         let mut article_paths = Vec::new();
         match std::fs::read_dir(&articles_dir) {
@@ -96,17 +151,26 @@ impl DataFiles {
                 for entry in entries.flatten() {
                     let path = entry.path();
                     if path.extension().is_some_and(|e| e == "ron") {
+                        if article_paths.len() == MAX_ARTICLES {
+                            // Stop listing: a folder of millions of files is
+                            // not worth holding their names in memory.
+                            reader
+                                .problems
+                                .push(Problem::in_file(&shown(&articles_dir), too_many_articles()));
+                            article_paths.clear();
+                            break;
+                        }
                         article_paths.push(path);
                     }
                 }
-                if article_paths.is_empty() {
-                    problems.push(Problem::in_file(
+                if article_paths.is_empty() && reader.problems.is_empty() {
+                    reader.problems.push(Problem::in_file(
                         &shown(&articles_dir),
                         "the folder holds no article (no .ron file)",
                     ));
                 }
             }
-            Err(_) => problems.push(Problem::in_file(
+            Err(_) => reader.problems.push(Problem::in_file(
                 &shown(&articles_dir),
                 "the dataset has no articles folder; articles go in articles/*.ron",
             )),
@@ -114,22 +178,13 @@ impl DataFiles {
         article_paths.sort();
         let articles: Vec<_> = article_paths
             .iter()
-            .filter_map(|path| read_file(path, &mut problems))
+            .filter_map(|path| reader.read(path))
             .collect();
         let records: Vec<_> = RECORD_FILES
             .iter()
-            .filter_map(|name| read_file(&dir.join(name), &mut problems))
+            .filter_map(|name| reader.read(&dir.join(name)))
             .collect();
-        if !problems.is_empty() {
-            return Err(LoadError { problems });
-        }
-        let records = records.try_into().map_err(|_| LoadError {
-            problems: vec![Problem::in_file(
-                &shown(dir),
-                "a data file could not be read",
-            )],
-        })?;
-        Ok(Self { articles, records })
+        reader.finish(articles, records)
     }
 
     /// Every file, articles first.
@@ -138,48 +193,154 @@ impl DataFiles {
     }
 }
 
-fn read_file(path: &Path, problems: &mut Vec<Problem>) -> Option<DataFile> {
-    let name = path.display().to_string();
-    let size = match std::fs::metadata(path) {
-        Ok(meta) => meta.len(),
-        Err(_) => {
-            problems.push(Problem::in_file(&name, "the file is missing"));
+fn too_many_articles() -> String {
+    format!("the dataset has more than {MAX_ARTICLES} articles; it may have at most {MAX_ARTICLES}")
+}
+
+fn too_large(size: u64) -> String {
+    format!(
+        "the file is {} MiB; a data file may be at most {} MiB",
+        size.div_ceil(MIB),
+        MAX_FILE_BYTES / MIB
+    )
+}
+
+/// Files accepted so far, the bytes they came to and the problems found.
+#[derive(Default)]
+struct Reader {
+    problems: Vec<Problem>,
+    total: u64,
+    over_total: bool,
+}
+
+impl Reader {
+    /// Reads one file from disk, never more than [`MAX_FILE_BYTES`] of it.
+    fn read(&mut self, path: &Path) -> Option<DataFile> {
+        let name = path.display().to_string();
+        let meta = match std::fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(_) => {
+                self.problems
+                    .push(Problem::in_file(&name, "the file is missing"));
+                return None;
+            }
+        };
+        if meta.is_dir() {
+            self.problems
+                .push(Problem::in_file(&name, "this is a folder, not a data file"));
             return None;
         }
-    };
-    if size > MAX_FILE_BYTES {
-        problems.push(Problem::in_file(
-            &name,
-            format!(
-                "the file is {} MiB; a data file may be at most {} MiB",
-                size.div_ceil(1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        ));
-        return None;
+        if meta.len() > MAX_FILE_BYTES {
+            self.problems
+                .push(Problem::in_file(&name, too_large(meta.len())));
+            return None;
+        }
+        if self.over_total {
+            return None;
+        }
+        let file = match std::fs::File::open(path) {
+            Ok(file) => file,
+            Err(err) => {
+                self.problems.push(Problem::in_file(
+                    &name,
+                    format!("the file cannot be read: {err}"),
+                ));
+                return None;
+            }
+        };
+        // The size is only a hint: a file may grow while it is read, and a
+        // device or a pipe has none. One byte past the limit tells which.
+        let capacity = usize::try_from(meta.len()).unwrap_or(0);
+        let mut bytes = Vec::with_capacity(capacity);
+        if let Err(err) = file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes) {
+            self.problems.push(Problem::in_file(
+                &name,
+                format!("the file cannot be read: {err}"),
+            ));
+            return None;
+        }
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            self.problems.push(Problem::in_file(
+                &name,
+                format!(
+                    "the file runs past {0} MiB as it is read (it is growing, or it never ends); a data file may be at most {0} MiB",
+                    MAX_FILE_BYTES / MIB
+                ),
+            ));
+            return None;
+        }
+        self.accept(name, bytes)
     }
-    match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
+
+    /// Checks one file's bytes against the limits and as UTF-8 text.
+    fn accept(&mut self, name: String, bytes: Vec<u8>) -> Option<DataFile> {
+        let size = bytes.len() as u64;
+        if size > MAX_FILE_BYTES {
+            self.problems.push(Problem::in_file(&name, too_large(size)));
+            return None;
+        }
+        if self.over_total {
+            return None;
+        }
+        self.total += size;
+        if self.total > MAX_TOTAL_BYTES {
+            self.over_total = true;
+            self.problems.push(Problem::in_file(
+                &name,
+                format!(
+                    "with this file the data files come to more than {0} MiB; a dataset may be at most {0} MiB in all",
+                    MAX_TOTAL_BYTES / MIB
+                ),
+            ));
+            return None;
+        }
+        match String::from_utf8(bytes) {
             Ok(text) => Some(DataFile { name, text }),
             Err(err) => {
                 let offset = err.utf8_error().valid_up_to();
-                let valid = String::from_utf8_lossy(err.as_bytes().get(..offset).unwrap_or(&[]))
-                    .into_owned();
-                let place = super::locate::Locator::new(&valid).line_column(offset);
-                problems.push(Problem::at(
+                let valid = err.as_bytes().get(..offset).unwrap_or(&[]);
+                // The bytes before the first bad one are valid by definition.
+                let place = std::str::from_utf8(valid)
+                    .ok()
+                    .map(|valid| Locator::new(valid).line_column(offset));
+                self.problems.push(Problem::at(
                     &name,
-                    Some(place),
+                    place,
                     "the file is not valid UTF-8 text; save it as UTF-8",
                 ));
                 None
             }
-        },
-        Err(err) => {
-            problems.push(Problem::in_file(
-                &name,
-                format!("the file cannot be read: {err}"),
-            ));
-            None
         }
     }
+
+    /// The files, or every problem found.
+    fn finish(
+        self,
+        articles: Vec<DataFile>,
+        records: Vec<DataFile>,
+    ) -> Result<DataFiles, LoadError> {
+        if !self.problems.is_empty() {
+            return Err(LoadError {
+                problems: self.problems,
+            });
+        }
+        let records = records.try_into().map_err(|_| LoadError {
+            problems: vec![Problem::in_file(
+                "the dataset",
+                "a data file could not be read",
+            )],
+        })?;
+        Ok(DataFiles { articles, records })
+    }
 }
+
+/// The bundled dataset's images, under the paths the articles give them
+/// (`assets/…`), compiled in like its text; a test in `images.rs` checks this
+/// list matches `data/assets/`.
+pub static EMBEDDED_ASSETS: &[(&str, &[u8])] = &[(
+    "assets/un-neutrality-resolutions.png",
+    include_bytes!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/assets/un-neutrality-resolutions.png"
+    )),
+)];

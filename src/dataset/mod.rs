@@ -3,6 +3,8 @@
 
 mod export;
 mod files;
+pub mod images;
+pub mod lint;
 mod locate;
 mod parse;
 mod problem;
@@ -13,7 +15,11 @@ use std::collections::HashMap;
 use std::path::Path;
 
 pub use export::to_json;
-pub use files::{DataFile, DataFiles, EMBEDDED_ARTICLES, MAX_FILE_BYTES, RECORD_FILES};
+pub use files::{
+    DataFile, DataFiles, EMBEDDED_ARTICLES, MAX_ARTICLES, MAX_FILE_BYTES, MAX_TOTAL_BYTES,
+    RECORD_FILES,
+};
+pub use images::ImageSource;
 pub use locate::Locator;
 pub use problem::{LoadError, Problem};
 pub use validate::{is_kebab_case, normalize_space};
@@ -37,6 +43,8 @@ pub struct Dataset {
     pub facts: Vec<Fact>,
     /// Glossary terms, in file order.
     pub glossary: Vec<GlossaryTerm>,
+    /// Where the articles' images are read from.
+    pub images: ImageSource,
     index: Index,
 }
 
@@ -62,16 +70,27 @@ fn positions<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> 
 impl Dataset {
     /// The dataset compiled into the binary.
     pub fn embedded() -> Result<Self, LoadError> {
-        Self::from_files(&DataFiles::embedded())
+        let images = ImageSource::Embedded(files::EMBEDDED_ASSETS);
+        Self::from_files_and_images(&DataFiles::embedded(), images)
     }
 
     /// Reads, parses and validates the dataset in folder `dir`.
     pub fn load_dir(dir: &Path) -> Result<Self, LoadError> {
-        Self::from_files(&DataFiles::read_dir(dir)?)
+        let images = ImageSource::folder(dir);
+        Self::from_files_and_images(&DataFiles::read_dir(dir)?, images)
     }
 
     /// Parses and validates a dataset's files, reporting every problem found.
+    /// They come without a folder, so images are checked by their paths only.
     pub fn from_files(files: &DataFiles) -> Result<Self, LoadError> {
+        Self::from_files_and_images(files, ImageSource::Unavailable)
+    }
+
+    /// Parses and validates a dataset's files, with its images read from `images`.
+    pub fn from_files_and_images(
+        files: &DataFiles,
+        images: ImageSource,
+    ) -> Result<Self, LoadError> {
         let mut problems = Vec::new();
         let articles: Vec<_> = files
             .articles
@@ -105,6 +124,7 @@ impl Dataset {
             people: (people_file, people),
             facts: (facts_file, facts),
             glossary: (glossary_file, glossary),
+            images: &images,
         };
         let problems = validate(&parsed);
         if !problems.is_empty() {
@@ -121,6 +141,7 @@ impl Dataset {
             people: parsed.people.1,
             facts: parsed.facts.1,
             glossary: parsed.glossary.1,
+            images,
             index: Index::default(),
         };
         dataset.build_index();

@@ -6,6 +6,7 @@ use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use super::files::DataFile;
+use super::images::{self, ImageSource};
 use super::locate::Locator;
 use super::problem::Problem;
 use crate::model::{Article, Date, Event, Fact, GlossaryTerm, Organization, Person, Source, When};
@@ -24,6 +25,8 @@ pub struct Parsed<'a> {
     pub facts: (&'a DataFile, Vec<Fact>),
     /// `glossary.ron` and its records.
     pub glossary: (&'a DataFile, Vec<GlossaryTerm>),
+    /// Where the articles' images are.
+    pub images: &'a ImageSource,
 }
 
 /// Is `id` lower-case words joined by single hyphens?
@@ -89,6 +92,9 @@ struct Checker<'p> {
     organizations: HashSet<&'p str>,
     people: HashSet<&'p str>,
     occurrences: HashMap<(String, String), usize>,
+    /// Each image path checked so far, and what was wrong with it: a path
+    /// used many times is looked at on disk once.
+    images: HashMap<String, Option<images::ImageError>>,
 }
 
 /// Runs every check and returns every problem found.
@@ -108,8 +114,9 @@ pub fn validate(parsed: &Parsed<'_>) -> Vec<Problem> {
             .collect(),
         people: parsed.people.1.iter().map(|p| p.id.as_str()).collect(),
         occurrences: HashMap::new(),
+        images: HashMap::new(),
     };
-    checker.articles(&parsed.articles);
+    checker.articles(&parsed.articles, parsed.images);
     let (file, events) = &parsed.events;
     checker.unique_ids(file, "event", events.iter().map(|e| e.id.as_str()));
     for event in events {
@@ -333,7 +340,7 @@ impl<'p> Checker<'p> {
         }
     }
 
-    fn articles(&mut self, articles: &[(&DataFile, Article)]) {
+    fn articles(&mut self, articles: &[(&DataFile, Article)], images: &ImageSource) {
         let mut seen: HashMap<&str, &str> = HashMap::new();
         for (file, article) in articles {
             let record = self.record(file, "article", &article.id);
@@ -395,6 +402,31 @@ impl<'p> Checker<'p> {
                             .problem_at(None, format!("paragraph {} has an empty note", index + 1)),
                     );
                 }
+            }
+            self.images(&record, article, images);
+        }
+    }
+
+    /// Each image's path, file, size, format and dimensions, placed at its
+    /// path in the article's file.
+    fn images(&mut self, record: &Record<'_>, article: &Article, source: &ImageSource) {
+        let mut from = record.start();
+        for (index, block) in article.body.iter().enumerate() {
+            let crate::model::Block::Image { path, .. } = block else {
+                continue;
+            };
+            // The path as RON writes it, so that one with escapes is found too.
+            let written = format!("\"{}\"", path.replace('\\', "\\\\").replace('"', "\\\""));
+            let at = from.and_then(|s| record.locator().find_after(s, &written));
+            from = at.map(|a| a + 1).or(from);
+            let checked = self
+                .images
+                .entry(path.clone())
+                .or_insert_with(|| images::check(source, path).err());
+            if let Some(error) = checked {
+                self.problems.push(
+                    record.problem_at(at, format!("paragraph {} (image): {error}", index + 1)),
+                );
             }
         }
     }

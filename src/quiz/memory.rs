@@ -20,13 +20,19 @@ use crate::dataset::Dataset;
 use crate::dataset::synthetic::Rng;
 use crate::model::Source;
 
-/// The version of the saved format, for migrating older saves.
-pub const MEMORY_VERSION: u32 = 1;
+/// The version of the saved format (see [`crate::storage`] on versions).
+///
+/// - 1: every file saved before versions were checked; it said `"version": 1`
+///   (or nothing, if written by hand).
+/// - 2: the same fields. What changes is that the number is now checked: a
+///   file of a newer format is never read nor written over.
+pub const MEMORY_VERSION: u32 = 2;
 
 /// Everything remembered between sessions.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Memory {
-    /// The saved format's version.
+    /// The saved format's version: [`MEMORY_VERSION`] once read or made;
+    /// saving writes [`MEMORY_VERSION`] whatever it says.
     #[serde(default)]
     pub version: u32,
     /// Per question id: its review schedule and how often it was answered right.
@@ -210,17 +216,40 @@ fn scheduler() -> FSRS {
     })
 }
 
+impl Default for Memory {
+    /// An empty memory of the current version.
+    fn default() -> Self {
+        Self {
+            version: MEMORY_VERSION,
+            questions: BTreeMap::new(),
+            scores: Vec::new(),
+        }
+    }
+}
+
+/// Saved as `quiz-memory.json` with [`crate::storage::save_json`], read with
+/// [`crate::storage::load_json`], which migrates a version-1 file.
+impl crate::storage::Versioned for Memory {
+    const VERSION: u32 = MEMORY_VERSION;
+
+    /// 1 to 2: the same fields; only the version number changes.
+    fn migrate(
+        _object: &mut serde_json::Map<String, serde_json::Value>,
+        _from: u32,
+    ) -> Result<(), String> {
+        Ok(())
+    }
+}
+
 impl Memory {
     /// An empty memory of the current version.
     pub fn new() -> Self {
-        Self {
-            version: MEMORY_VERSION,
-            ..Self::default()
-        }
+        Self::default()
     }
 
-    /// Brings a memory read from an older save up to date. Version 0 (no
-    /// version field) had the same fields; only the number changes.
+    /// Brings a memory deserialized directly (not through
+    /// [`crate::storage::load_json`], which migrates by itself) up to date:
+    /// versions before 2 had the same fields, so only the number changes.
     pub fn migrated(mut self) -> Self {
         if self.version < MEMORY_VERSION {
             self.version = MEMORY_VERSION;

@@ -1,10 +1,17 @@
 //! The eframe app: owns the dataset and the reader's state, draws the top bar
 //! and the current view, and applies the views' commands at the end of the frame.
 
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::code_view::{self, CodeView};
+use super::dataset_menu::{self, FileMenu, FolderPicker, OpenDialog};
+use super::dataset_watch::DatasetWatch;
+use super::datasets;
+
+use super::fonts;
 use super::organizations::{self, OrganizationsRuntime};
 use super::present::{self, Presentation, Stage};
 use super::quiz::{self, QuizRuntime};
@@ -14,7 +21,7 @@ use super::state::{LINE_WIDTH_MAX, LINE_WIDTH_MIN, STORAGE_KEY, Settings, TextSi
 use super::study::{self, ReaderRuntime};
 use super::theme::Theme;
 use super::timeline::{self, TimelineIndex, TimelineRuntime};
-use super::{fonts, widgets};
+use super::widgets::{self, ProblemAction, ProblemsPanel};
 use crate::dataset::{Dataset, Problem};
 use crate::i18n::{tr, trf};
 
@@ -104,6 +111,22 @@ pub enum Command {
     ExportNotes,
     /// Show the interface in another language.
     SetLanguage(crate::i18n::Language),
+    /// Show the "Open dataset folder" window (and the desktop's folder
+    /// dialog, where there is one).
+    OpenDatasetDialog,
+    /// Open the desktop's folder dialog again.
+    BrowseForDataset,
+    /// Load the dataset in this folder; if it does not load, the dataset
+    /// shown stays and the problems are listed.
+    OpenDatasetFolder(PathBuf),
+    /// Go back to the bundled dataset.
+    OpenBundledDataset,
+    /// Load the dataset folder again, now.
+    ReloadDataset,
+    /// Show the place of a problem (an index into the problems listed).
+    ShowProblem(usize),
+    /// Hide the problems panel.
+    HideProblems,
 }
 
 /// Ctrl+Plus (or Ctrl+=, the same key unshifted), Ctrl+Minus, Ctrl+0.
@@ -187,10 +210,68 @@ pub struct DataOrigin {
     pub problems: Vec<Problem>,
 }
 
+/// The dataset on screen: the bundled one or a folder's.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum DatasetSource {
+    /// Compiled into the binary.
+    #[default]
+    Bundled,
+    /// Read from this folder (as the reader named it).
+    Folder(PathBuf),
+}
+
+/// A folder that did not load, and why.
+#[derive(Clone, Debug)]
+struct LoadProblems {
+    /// The folder, as the reader named it (`None`: not said).
+    folder: Option<PathBuf>,
+    problems: Vec<Problem>,
+    /// It is the dataset on screen, which loaded before it was changed.
+    after_reload: bool,
+    /// List the problems at once: the reader just asked for this folder or
+    /// saved a change (at start, the list waits for a click).
+    list_open: bool,
+}
+
+/// What a reload of the same dataset keeps: the reader's place and choices,
+/// by id, for the records that are still there.
+struct Kept {
+    article: Option<String>,
+    highlight: Option<(String, u32)>,
+    editing: Option<(u32, String)>,
+    event: Option<String>,
+    organization: Option<String>,
+    timeline: TimelineRuntime,
+    organizations: OrganizationsRuntime,
+}
+
 /// The whole application.
 pub struct ReaderApp {
     dataset: Arc<Dataset>,
-    origin: DataOrigin,
+    /// Where `dataset` came from.
+    source: DatasetSource,
+    /// The folder's [`datasets::dataset_key`]; `None` for the bundled dataset.
+    dataset_key: Option<String>,
+    /// A folder the reader asked for that did not load: watched too, it
+    /// opens as soon as it does.
+    pending: Option<PathBuf>,
+    /// The last load that failed: of `pending`, or of the folder on screen.
+    problems: Option<LoadProblems>,
+    /// The watch on the folder on screen: a saved change reloads it.
+    watch: Option<DatasetWatch>,
+    /// The watch on `pending`.
+    pending_watch: Option<DatasetWatch>,
+    /// Why the folder on screen could not be watched.
+    watch_problem: Option<String>,
+    /// When the dataset on screen was last reloaded after a change.
+    reloaded_at: Option<String>,
+    /// The app's storage folder: notes and quiz memory per dataset.
+    storage_dir: Option<PathBuf>,
+    /// Notes and quiz memory files given for the bundled dataset.
+    bundled_files: (Option<PathBuf>, Option<PathBuf>),
+    open_dialog: OpenDialog,
+    picker: FolderPicker,
+    code_view: Option<CodeView>,
     settings: Settings,
     reader: ReaderRuntime,
     timeline_index: TimelineIndex,
@@ -240,7 +321,19 @@ impl ReaderApp {
         let links = crate::links::LinkIndex::new(&dataset);
         let mut app = Self {
             dataset,
-            origin,
+            source: DatasetSource::Bundled,
+            dataset_key: None,
+            pending: None,
+            problems: None,
+            watch: None,
+            pending_watch: None,
+            watch_problem: None,
+            reloaded_at: None,
+            storage_dir: None,
+            bundled_files: (None, None),
+            open_dialog: OpenDialog::default(),
+            picker: FolderPicker::default(),
+            code_view: None,
             settings,
             reader: ReaderRuntime::default(),
             timeline_index,
@@ -261,21 +354,432 @@ impl ReaderApp {
             screenshot: None,
             timing: None,
         };
-        let article = app
-            .settings
-            .open_article
-            .clone()
-            .filter(|id| app.dataset.article(id).is_some())
-            .or_else(|| app.dataset.articles.first().map(|a| a.id.clone()));
-        if let Some(article) = article {
-            app.open_article(&article, None);
+        // The folder given loaded, or the bundled dataset stands in for it.
+        let DataOrigin { folder, problems } = origin;
+        let loaded = problems.is_empty();
+        let source = match &folder {
+            Some(folder) if loaded => DatasetSource::Folder(PathBuf::from(folder)),
+            _ => DatasetSource::Bundled,
+        };
+        app.arrive(source, None);
+        let folder = folder.map(PathBuf::from);
+        match &folder {
+            Some(path) if loaded => {
+                app.remember_recent(path);
+                app.watch = app.watch_folder(path);
+            }
+            Some(path) => {
+                app.pending = Some(path.clone());
+                app.pending_watch = app.watch_folder(path);
+            }
+            None => {}
+        }
+        if !loaded {
+            app.problems = Some(LoadProblems {
+                folder,
+                problems,
+                after_reload: false,
+                list_open: false,
+            });
         }
         app
     }
 
+    /// Puts `dataset`, read from `source`, on screen, with everything
+    /// derived from it. Another dataset starts afresh with its own notes,
+    /// quiz memory and reading places; the same one reloaded keeps the open
+    /// article, paragraph and selections where they still exist.
+    pub fn set_dataset(&mut self, dataset: Arc<Dataset>, source: DatasetSource) {
+        let key = Self::key_of(&source);
+        let kept = (key == self.dataset_key).then(|| Kept {
+            article: self.reader.article.clone(),
+            highlight: self.reader.highlight.clone(),
+            editing: self.reader.editing.clone(),
+            event: self.selected_event().map(str::to_owned),
+            organization: self.selected_organization().map(str::to_owned),
+            timeline: std::mem::take(&mut self.timeline),
+            organizations: std::mem::replace(
+                &mut self.organizations,
+                OrganizationsRuntime::new(&dataset),
+            ),
+        });
+        if kept.is_none() {
+            self.organizations = OrganizationsRuntime::new(&dataset);
+        }
+        self.timeline_index = TimelineIndex::new(&dataset);
+        self.search_index = crate::search::SearchIndex::new(&dataset);
+        self.links = crate::links::LinkIndex::new(&dataset);
+        self.dataset = dataset;
+        self.search_box = SearchBox::default();
+        // The matches are worked out again for the new text.
+        let find = std::mem::take(&mut self.find_bar);
+        self.find_bar.open = find.open;
+        self.find_bar.query = find.query;
+        self.arrive(source, kept);
+    }
+
+    fn key_of(source: &DatasetSource) -> Option<String> {
+        match source {
+            DatasetSource::Bundled => None,
+            DatasetSource::Folder(folder) => Some(datasets::dataset_key(folder)),
+        }
+    }
+
+    /// The per-dataset state once `self.dataset` is the dataset of `source`:
+    /// a fresh start (`kept` None) or the places `kept` over a reload.
+    fn arrive(&mut self, source: DatasetSource, kept: Option<Kept>) {
+        let Some(kept) = kept else {
+            // Another dataset: save this one's notes (they are saved at every
+            // change already; an empty set writes no file), then take up its
+            // own. The quiz memory is saved after every answer.
+            if !self.reader.notes.entries.is_empty() {
+                self.reader.save_notes();
+            }
+            self.dataset_key = Self::key_of(&source);
+            self.source = source;
+            self.settings.switch_places(self.dataset_key.as_deref());
+            self.reader = ReaderRuntime::default();
+            self.load_saved_files();
+            self.selected_event = None;
+            self.selected_organization = None;
+            self.timeline = TimelineRuntime::default();
+            self.reloaded_at = None;
+            if self.presentation.active
+                && let Some(ctx) = &self.ctx
+            {
+                self.presentation.stop(ctx);
+            }
+            let article = self
+                .settings
+                .open_article
+                .clone()
+                .filter(|id| self.dataset.article(id).is_some())
+                .or_else(|| self.dataset.articles.first().map(|a| a.id.clone()));
+            if let Some(article) = article {
+                self.open_article(&article, None);
+            }
+            return;
+        };
+        self.source = source;
+        self.reloaded_at = Some(chrono::Local::now().format("%H:%M:%S").to_string());
+        // The quiz in progress may ask of records that changed.
+        self.quiz.session = None;
+        self.selected_event = kept
+            .event
+            .and_then(|id| self.dataset.events.iter().position(|e| e.id == id));
+        self.selected_organization = kept
+            .organization
+            .and_then(|id| self.dataset.organizations.iter().position(|o| o.id == id));
+        // The zoom, filters and sort stay; the lists are worked out again.
+        let mut timeline = TimelineRuntime::default();
+        timeline.full = kept.timeline.full;
+        timeline.strip = kept.timeline.strip;
+        timeline.hidden = kept.timeline.hidden;
+        timeline.organization = kept.timeline.organization;
+        timeline.details_open = kept.timeline.details_open && self.selected_event.is_some();
+        timeline.strip_article = kept.timeline.strip_article;
+        self.timeline = timeline;
+        self.organizations.filter = kept.organizations.filter;
+        self.organizations.column = kept.organizations.column;
+        self.organizations.direction = kept.organizations.direction;
+        self.organizations.as_of = kept.organizations.as_of;
+        self.organizations.details_open =
+            kept.organizations.details_open && self.selected_organization.is_some();
+        let paragraphs = |article: &str| self.dataset.article(article).map(|a| a.body.len());
+        match kept.article.filter(|a| paragraphs(a).is_some()) {
+            Some(article) => {
+                let count = paragraphs(&article).unwrap_or(0);
+                let fits = |p: u32| usize::try_from(p).is_ok_and(|p| p >= 1 && p <= count);
+                self.reader.highlight = kept.highlight.filter(|(a, p)| *a == article && fits(*p));
+                self.reader.editing = kept.editing.filter(|(p, _)| fits(*p));
+                self.reader.article = Some(article);
+            }
+            None => {
+                self.reader.highlight = None;
+                self.reader.editing = None;
+                let first = self.dataset.articles.first().map(|a| a.id.clone());
+                match first {
+                    Some(article) => self.open_article(&article, None),
+                    None => self.reader.article = None,
+                }
+            }
+        }
+        self.reader.found = None;
+    }
+
+    /// Reads the notes and quiz memory of the dataset on screen.
+    fn load_saved_files(&mut self) {
+        let from_storage = self
+            .storage_dir
+            .as_deref()
+            .map(|dir| datasets::saved_files(dir, self.dataset_key.as_deref()));
+        let (notes, memory) = match (&self.source, from_storage) {
+            (DatasetSource::Bundled, stored) => {
+                let (notes, memory) = stored.map_or((None, None), |(n, m)| (Some(n), Some(m)));
+                (
+                    self.bundled_files.0.clone().or(notes),
+                    self.bundled_files.1.clone().or(memory),
+                )
+            }
+            (DatasetSource::Folder(_), stored) => {
+                stored.map_or((None, None), |(n, m)| (Some(n), Some(m)))
+            }
+        };
+        self.reader.notes = crate::notes::Notes::default();
+        self.reader.notes_file = None;
+        self.reader.notes_problem = None;
+        if let Some(notes) = notes {
+            self.reader.load_notes(notes);
+        }
+        let setup = std::mem::take(&mut self.quiz.setup);
+        self.quiz = memory.map_or_else(QuizRuntime::default, QuizRuntime::with_memory_file);
+        self.quiz.setup = setup;
+    }
+
+    /// Keeps each dataset's notes and quiz memory in the app's storage
+    /// folder `dir`: the bundled dataset's where they always were, another's
+    /// in `datasets/<key>/`. Loads those of the dataset on screen.
+    pub fn with_storage_dir(mut self, dir: PathBuf) -> Self {
+        self.storage_dir = Some(dir);
+        self.load_saved_files();
+        self
+    }
+
+    /// Lets "Open dataset folder…" open the desktop's own folder dialog
+    /// (off by default: tests and screenshots have no desktop).
+    pub fn with_native_dialogs(mut self) -> Self {
+        self.picker.enabled = true;
+        self
+    }
+
+    /// The dataset on screen.
+    pub fn dataset(&self) -> &Dataset {
+        &self.dataset
+    }
+
+    /// Where the dataset on screen came from.
+    pub fn dataset_source(&self) -> &DatasetSource {
+        &self.source
+    }
+
+    /// The problems of the last folder that did not load, while listed.
+    pub fn load_problems(&self) -> &[Problem] {
+        self.problems
+            .as_ref()
+            .map_or(&[], |p| p.problems.as_slice())
+    }
+
+    /// The file and line the code view shows, if it is open.
+    pub fn code_view_place(&self) -> Option<(&Path, Option<usize>)> {
+        self.code_view.as_ref().map(CodeView::place)
+    }
+
+    /// Opens the dataset in `folder`, as "Open dataset folder…" does.
+    pub fn open_dataset_folder(&mut self, folder: &Path) {
+        self.apply(Command::OpenDatasetFolder(folder.to_path_buf()));
+    }
+
+    fn remember_recent(&mut self, folder: &Path) {
+        let canonical = datasets::canonical(folder);
+        datasets::remember(
+            &mut self.settings.recent_datasets,
+            &canonical.to_string_lossy(),
+        );
+    }
+
+    /// A watch on `folder`: the window is repainted when it changes, and
+    /// the next frame reloads it. `None` where it cannot be watched (the
+    /// folder on screen then says why in the File menu).
+    fn watch_folder(&mut self, folder: &Path) -> Option<DatasetWatch> {
+        let ctx = self.ctx.as_ref()?;
+        if !folder.is_dir() {
+            return None;
+        }
+        let wake = ctx.clone();
+        match DatasetWatch::start(folder, move || wake.request_repaint()) {
+            Ok(watch) => Some(watch),
+            Err(error) => {
+                self.watch_problem = Some(error.to_string());
+                None
+            }
+        }
+    }
+
+    /// Puts the folder's dataset on screen, watched, and forgets any
+    /// folder that was waited for.
+    fn switch_to_folder(&mut self, dataset: Dataset, folder: &Path) {
+        self.set_dataset(
+            Arc::new(dataset),
+            DatasetSource::Folder(folder.to_path_buf()),
+        );
+        self.pending = None;
+        self.pending_watch = None;
+        self.problems = None;
+        self.watch_problem = None;
+        self.watch = self.watch_folder(folder);
+        self.remember_recent(folder);
+    }
+
+    /// The folder on screen changed: reload it, keeping the reader's place;
+    /// if it no longer loads, the last good version stays and the problems
+    /// are listed.
+    fn reload_shown(&mut self) {
+        let DatasetSource::Folder(folder) = self.source.clone() else {
+            return;
+        };
+        match Dataset::load_dir(&folder) {
+            Ok(dataset) => {
+                self.set_dataset(Arc::new(dataset), DatasetSource::Folder(folder));
+                if self.problems.as_ref().is_some_and(|p| p.after_reload) {
+                    self.problems = None;
+                }
+            }
+            Err(error) => {
+                self.problems = Some(LoadProblems {
+                    folder: Some(folder),
+                    problems: error.problems,
+                    after_reload: true,
+                    list_open: true,
+                });
+            }
+        }
+        self.refresh_code_view();
+    }
+
+    /// Tries the folder asked for that did not load: on screen if it loads
+    /// now, its problems listed again if not.
+    fn try_pending(&mut self) {
+        let Some(folder) = self.pending.clone() else {
+            return;
+        };
+        match Dataset::load_dir(&folder) {
+            Ok(dataset) => self.switch_to_folder(dataset, &folder),
+            Err(error) => {
+                self.problems = Some(LoadProblems {
+                    folder: Some(folder),
+                    problems: error.problems,
+                    after_reload: false,
+                    list_open: true,
+                });
+            }
+        }
+        self.refresh_code_view();
+    }
+
+    /// "Reload now": the folder whose problems are listed, else the one on screen.
+    fn reload_now(&mut self) {
+        let pending_listed = self.problems.as_ref().is_some_and(|p| !p.after_reload);
+        if self.pending.is_some() && (pending_listed || self.source == DatasetSource::Bundled) {
+            self.try_pending();
+        } else {
+            self.reload_shown();
+        }
+    }
+
+    fn refresh_code_view(&mut self) {
+        if let Some(code) = &mut self.code_view {
+            code.refresh();
+        }
+    }
+
+    /// "Open dataset folder": a folder that is not there is said in the
+    /// window; one that does not load keeps the dataset on screen and lists
+    /// its problems, and is watched so that it opens once fixed.
+    fn open_folder(&mut self, folder: &Path) {
+        if !folder.is_dir() {
+            let path = folder.display();
+            let message = if folder.exists() {
+                trf("open.not_a_folder", &[("path", &path)])
+            } else {
+                trf("open.no_such_folder", &[("path", &path)])
+            };
+            if !self.open_dialog.open {
+                self.open_dialog.show(folder.display().to_string());
+            }
+            self.open_dialog.error = Some(message);
+            return;
+        }
+        match Dataset::load_dir(folder) {
+            Ok(dataset) => {
+                self.switch_to_folder(dataset, folder);
+                self.open_dialog.close();
+            }
+            Err(error) => {
+                let count = error.problems.len();
+                self.pending = Some(folder.to_path_buf());
+                self.pending_watch = self.watch_folder(folder);
+                self.problems = Some(LoadProblems {
+                    folder: Some(folder.to_path_buf()),
+                    problems: error.problems,
+                    after_reload: false,
+                    list_open: true,
+                });
+                let folder = folder.display();
+                self.open_dialog.error = Some(if count == 1 {
+                    trf("open.failed_one", &[("folder", &folder)])
+                } else {
+                    trf(
+                        "open.failed_many",
+                        &[("folder", &folder), ("count", &count)],
+                    )
+                });
+            }
+        }
+        self.refresh_code_view();
+    }
+
+    fn open_bundled(&mut self) {
+        self.pending = None;
+        self.pending_watch = None;
+        self.problems = None;
+        self.watch = None;
+        self.watch_problem = None;
+        if self.source == DatasetSource::Bundled {
+            return;
+        }
+        match Dataset::embedded() {
+            Ok(dataset) => self.set_dataset(Arc::new(dataset), DatasetSource::Bundled),
+            Err(error) => {
+                self.problems = Some(LoadProblems {
+                    folder: None,
+                    problems: error.problems,
+                    after_reload: false,
+                    list_open: true,
+                });
+            }
+        }
+    }
+
+    /// Hides the problems; a folder that did not load is no longer waited for.
+    fn hide_problems(&mut self) {
+        self.problems = None;
+        self.pending = None;
+        self.pending_watch = None;
+    }
+
+    fn show_problem(&mut self, index: usize) {
+        let Some(problem) = self.problems.as_ref().and_then(|p| p.problems.get(index)) else {
+            return;
+        };
+        self.code_view = Some(CodeView::open(problem));
+    }
+
+    /// The name the window gives the dataset on screen: its folder's name.
+    fn folder_name(&self) -> Option<String> {
+        match &self.source {
+            DatasetSource::Bundled => None,
+            DatasetSource::Folder(folder) => Some(folder.file_name().map_or_else(
+                || folder.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )),
+        }
+    }
+
     /// Keeps the quiz memory (spaced repetition, scores) in `file`, loading
-    /// what is there; a damaged file is set aside and the reader told.
+    /// what is there; a damaged file is set aside and the reader told. Used
+    /// for the bundled dataset (see [`Self::with_storage_dir`] for others).
     pub fn with_quiz_memory(mut self, file: std::path::PathBuf) -> Self {
+        self.bundled_files.1 = Some(file.clone());
         self.quiz = QuizRuntime::with_memory_file(file);
         self
     }
@@ -351,6 +855,7 @@ impl ReaderApp {
 
     /// Keeps the notes and highlights in `file`, loading what is there.
     pub fn with_notes_file(mut self, file: std::path::PathBuf) -> Self {
+        self.bundled_files.0 = Some(file.clone());
         self.reader.load_notes(file);
         self
     }
@@ -616,7 +1121,29 @@ impl ReaderApp {
                 self.settings.language = language;
                 crate::i18n::set_language(language);
             }
+            Command::OpenDatasetDialog => {
+                self.open_dialog.show(String::new());
+                self.browse();
+            }
+            Command::BrowseForDataset => self.browse(),
+            Command::OpenDatasetFolder(folder) => self.open_folder(&folder),
+            Command::OpenBundledDataset => self.open_bundled(),
+            Command::ReloadDataset => self.reload_now(),
+            Command::ShowProblem(index) => self.show_problem(index),
+            Command::HideProblems => self.hide_problems(),
         }
+    }
+
+    /// Opens the desktop's folder dialog near the folder on screen.
+    fn browse(&mut self) {
+        let Some(ctx) = self.ctx.clone() else { return };
+        let near = match &self.source {
+            DatasetSource::Folder(folder) => {
+                datasets::canonical(folder).parent().map(Path::to_path_buf)
+            }
+            DatasetSource::Bundled => None,
+        };
+        self.picker.start(&ctx, near);
     }
 
     fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
@@ -648,6 +1175,18 @@ impl ReaderApp {
     fn top_bar_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         egui::Panel::top("top_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
+                dataset_menu::file_menu_ui(
+                    ui,
+                    &FileMenu {
+                        recent: &self.settings.recent_datasets,
+                        bundled_open: self.source == DatasetSource::Bundled
+                            && self.pending.is_none(),
+                        can_reload: self.source != DatasetSource::Bundled || self.pending.is_some(),
+                        watch_problem: self.watch_problem.as_deref(),
+                    },
+                    commands,
+                );
+                ui.separator();
                 ui.heading("Neutrality Reader");
                 ui.separator();
                 for view in View::ALL {
@@ -658,9 +1197,15 @@ impl ReaderApp {
                         commands.push(Command::ShowView(view));
                     }
                 }
-                if let Some(folder) = &self.origin.folder {
+                if let (Some(name), DatasetSource::Folder(folder)) =
+                    (self.folder_name(), &self.source)
+                {
                     ui.separator();
-                    ui.weak(trf("app.dataset_folder", &[("folder", folder)]));
+                    ui.weak(trf("app.dataset_folder", &[("folder", &name)]))
+                        .on_hover_text(folder.display().to_string());
+                    if let Some(time) = &self.reloaded_at {
+                        ui.weak(trf("open.reloaded_at", &[("time", time)]));
+                    }
                 }
                 if let Some(message) = self.saved_png_message() {
                     ui.separator();
@@ -807,13 +1352,30 @@ impl ReaderApp {
         });
     }
 
-    fn problems_ui(&self, ui: &mut egui::Ui) {
-        if self.origin.problems.is_empty() {
+    /// "Dataset problems", below the top bar, while a folder does not load.
+    fn problems_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let Some(problems) = &self.problems else {
             return;
+        };
+        let current = self.folder_name();
+        let named = problems.folder.as_ref().map(|f| f.display().to_string());
+        let folder = named.as_deref().unwrap_or_else(|| tr("common.the_dataset"));
+        let panel = ProblemsPanel {
+            folder,
+            problems: &problems.problems,
+            after_reload: problems.after_reload,
+            list_open: problems.list_open,
+            current: current.as_deref(),
+        };
+        let action = egui::Panel::top("load_problems")
+            .show(ui, |ui| widgets::problems_panel_ui(ui, &panel))
+            .inner;
+        match action {
+            Some(ProblemAction::Reload) => commands.push(Command::ReloadDataset),
+            Some(ProblemAction::Show(index)) => commands.push(Command::ShowProblem(index)),
+            Some(ProblemAction::Hide) => commands.push(Command::HideProblems),
+            None => {}
         }
-        egui::Panel::top("load_problems").show(ui, |ui| {
-            widgets::load_problems_ui(ui, self.origin.folder.as_deref(), &self.origin.problems);
-        });
     }
 }
 
@@ -828,6 +1390,21 @@ impl eframe::App for ReaderApp {
             self.applied_theme = Some(self.settings.theme);
         }
         let mut commands = Vec::new();
+        // The desktop's folder dialog answered, or the folder changed on disk.
+        if let Some(folder) = self.picker.poll() {
+            self.open_dialog.path = folder.display().to_string();
+            commands.push(Command::OpenDatasetFolder(folder));
+        }
+        if self.watch.as_ref().is_some_and(DatasetWatch::changed) {
+            self.reload_shown();
+        }
+        if self
+            .pending_watch
+            .as_ref()
+            .is_some_and(DatasetWatch::changed)
+        {
+            self.try_pending();
+        }
         Self::shortcuts(&ctx, &mut commands);
         if !self.presentation.active {
             search_ui::shortcuts(&ctx, &mut self.search_box, &mut self.find_bar);
@@ -854,10 +1431,14 @@ impl eframe::App for ReaderApp {
             );
         } else {
             self.top_bar_ui(ui, &mut commands);
-            self.problems_ui(ui);
+            self.problems_ui(ui, &mut commands);
             self.view_ui(ui, &mut commands);
         }
         self.shortcuts_window(&ctx);
+        if !self.presentation.active {
+            dataset_menu::open_dialog_ui(&ctx, &mut self.open_dialog, &self.picker, &mut commands);
+            code_view::code_view_ui(&ctx, &mut self.code_view);
+        }
         if !self.presentation.active {
             search_ui::search_window(
                 &ctx,

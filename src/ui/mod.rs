@@ -2,6 +2,10 @@
 //! push [`app::Command`]s; the app applies them at the end of the frame.
 
 pub mod app;
+pub mod code_view;
+pub mod dataset_menu;
+pub mod dataset_watch;
+pub mod datasets;
 pub mod fonts;
 pub mod icon;
 pub mod organizations;
@@ -167,14 +171,15 @@ pub fn run(args: &Cli) -> i32 {
                 cc.storage
             };
             let mut app = ReaderApp::new(&cc.egui_ctx, dataset, origin, stored);
-            // The quiz memory lives beside eframe's settings, in its own file
-            // written atomically; a screenshot neither reads nor writes it.
-            if screenshot.is_none()
-                && let Some(dir) = eframe::storage_dir("neutrality-reader")
-            {
-                app = app
-                    .with_quiz_memory(dir.join("quiz-memory.json"))
-                    .with_notes_file(dir.join("notes.json"));
+            // The notes and quiz memory live beside eframe's settings, each
+            // in its own file written atomically, one pair per dataset (the
+            // bundled one's where they always were); a screenshot neither
+            // reads nor writes them, nor opens the desktop's folder dialog.
+            if screenshot.is_none() {
+                app = app.with_native_dialogs();
+                if let Some(dir) = eframe::storage_dir("neutrality-reader") {
+                    app = app.with_storage_dir(dir);
+                }
             }
             if let Some(article) = article {
                 app.open(&article, paragraph);

@@ -177,12 +177,13 @@ pub fn present_ui(
                 if stage.quiz.session.is_some() {
                     quiz::present_question_ui(ui, stage.dataset, stage.quiz, scale, commands);
                 } else {
-                    slide_ui(ui, &Slide::Nothing(tr("present.no_quiz")), scale);
+                    let nothing = Slide::Nothing(tr("present.no_quiz"));
+                    slide_ui(ui, &nothing, scale, stage.dataset);
                 }
                 return;
             }
             let slide = slide_at(&stage, presentation.position);
-            slide_ui(ui, &slide, scale);
+            slide_ui(ui, &slide, scale, stage.dataset);
         });
 }
 
@@ -243,7 +244,7 @@ fn slide_at<'a>(stage: &Stage<'a>, position: usize) -> Slide<'a> {
     }
 }
 
-fn slide_ui(ui: &mut egui::Ui, slide: &Slide<'_>, scale: f32) {
+fn slide_ui(ui: &mut egui::Ui, slide: &Slide<'_>, scale: f32, dataset: &Dataset) {
     let body = 32.0 * scale;
     let small = 20.0 * scale;
     let position = |ui: &mut egui::Ui, text: String| {
@@ -264,14 +265,18 @@ fn slide_ui(ui: &mut egui::Ui, slide: &Slide<'_>, scale: f32) {
                     &[("title", title), ("number", number), ("count", count)],
                 ),
             );
-            let text = block.text();
-            let rich = RichText::new(text).size(body);
-            let rich = match block {
-                Block::Heading { .. } => rich.color(stage::ACCENT).strong(),
-                Block::Quote { .. } => rich.italics(),
-                _ => rich,
-            };
-            ui.label(rich);
+            if let Block::Image { path, alt, .. } = block {
+                image_slide_ui(ui, dataset, path, alt, body, small);
+            } else {
+                let text = block.text();
+                let rich = RichText::new(text).size(body);
+                let rich = match block {
+                    Block::Heading { .. } => rich.color(stage::ACCENT).strong(),
+                    Block::Quote { .. } => rich.italics(),
+                    _ => rich,
+                };
+                ui.label(rich);
+            }
             if let Some(note) = block.note() {
                 ui.add_space(small);
                 ui.label(
@@ -343,4 +348,34 @@ fn slide_ui(ui: &mut egui::Ui, slide: &Slide<'_>, scale: f32) {
             .size(small * 0.7)
             .color(stage::MUTED),
     );
+}
+
+/// An article's image on the stage, as large as the stage leaves room for
+/// under the position line and above its caption, note and footer; or the box
+/// that says why it cannot be shown.
+fn image_slide_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    path: &str,
+    alt: &str,
+    body: f32,
+    small: f32,
+) {
+    let look = super::study::image::Look {
+        size: body,
+        text: stage::TEXT,
+        muted: stage::MUTED,
+        stroke: stage::MUTED,
+    };
+    // Room kept below for the caption, an editor's note and the footer.
+    let below = small * 9.0;
+    let room = egui::vec2(
+        ui.available_width(),
+        (ui.available_height() - below).max(body * 4.0),
+    );
+    ui.vertical_centered(|ui| {
+        super::study::image::image_ui(ui, dataset, path, alt, room, look);
+    });
+    ui.add_space(small * 0.5);
+    ui.label(RichText::new(alt).size(small).italics().color(stage::MUTED));
 }

@@ -51,6 +51,31 @@ pub struct Settings {
     pub line_width: u32,
     /// The interface's language.
     pub language: crate::i18n::Language,
+    /// Dataset folders opened, most recent first (see [`super::datasets::remember`]).
+    pub recent_datasets: Vec<String>,
+    /// The dataset that `open_article`, `scroll` and `progress` belong to:
+    /// `None` for the bundled one, else its [`super::datasets::dataset_key`].
+    /// Articles of two datasets may share an id; their places must not mix.
+    pub places_of: Option<String>,
+    /// The places of the datasets not open now, by dataset key
+    /// ([`BUNDLED_PLACES`] for the bundled one).
+    pub other_places: BTreeMap<String, Places>,
+}
+
+/// Where [`Settings::other_places`] keeps the bundled dataset's places; a
+/// folder's key always ends in a hyphen and a hash, so it is never this.
+pub const BUNDLED_PLACES: &str = "bundled";
+
+/// One dataset's reading places, kept while another dataset is open.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Places {
+    /// The article that was open.
+    pub open_article: Option<String>,
+    /// Scroll position per article.
+    pub scroll: BTreeMap<String, f32>,
+    /// How far each article has been read.
+    pub progress: BTreeMap<String, f32>,
 }
 
 impl Default for Settings {
@@ -68,6 +93,9 @@ impl Default for Settings {
             present_scale: super::present::SCALE_DEFAULT,
             line_width: LINE_WIDTH_DEFAULT,
             language: crate::i18n::Language::default(),
+            recent_datasets: Vec::new(),
+            places_of: None,
+            other_places: BTreeMap::new(),
         }
     }
 }
@@ -100,6 +128,35 @@ impl Settings {
         *entry = entry.max(progress.clamp(0.0, 1.0));
     }
 
+    /// Makes `open_article`, `scroll` and `progress` those of the dataset
+    /// `key` (`None`: the bundled one), putting the current ones aside under
+    /// their own dataset's key.
+    pub fn switch_places(&mut self, key: Option<&str>) {
+        if self.places_of.as_deref() == key {
+            return;
+        }
+        let current = Places {
+            open_article: self.open_article.take(),
+            scroll: std::mem::take(&mut self.scroll),
+            progress: std::mem::take(&mut self.progress),
+        };
+        let old_key = self
+            .places_of
+            .take()
+            .unwrap_or_else(|| BUNDLED_PLACES.to_owned());
+        if current != Places::default() {
+            self.other_places.insert(old_key, current);
+        }
+        let places = self
+            .other_places
+            .remove(key.unwrap_or(BUNDLED_PLACES))
+            .unwrap_or_default();
+        self.open_article = places.open_article;
+        self.scroll = places.scroll;
+        self.progress = places.progress;
+        self.places_of = key.map(str::to_owned);
+    }
+
     /// A text size from a file may be anything: keep it within the limits.
     pub fn sanitized(mut self) -> Self {
         if !self.text_size.is_finite() {
@@ -111,6 +168,7 @@ impl Settings {
         }
         self.present_scale = self.present_scale.clamp(0.5, 2.5);
         self.line_width = self.line_width.clamp(LINE_WIDTH_MIN, LINE_WIDTH_MAX);
+        self.recent_datasets.truncate(super::datasets::RECENT_MAX);
         self
     }
 }
@@ -162,6 +220,42 @@ mod tests {
         let s: Settings = ron::from_str("(open_article: Some(\"x\"))").unwrap();
         assert_eq!(s.open_article.as_deref(), Some("x"));
         assert_eq!(s.text_size, TEXT_SIZE_DEFAULT);
+    }
+
+    #[test]
+    fn each_dataset_keeps_its_own_places() {
+        let mut s = Settings {
+            open_article: Some("intro".to_owned()),
+            ..Settings::default()
+        };
+        s.record_position("intro", 120.0, 0.5);
+        s.switch_places(Some("unit-1"));
+        // The folder's "intro" is another article: it starts at the top.
+        assert_eq!(s.open_article, None);
+        assert!(s.scroll.is_empty() && s.progress.is_empty());
+        s.open_article = Some("intro".to_owned());
+        s.record_position("intro", 40.0, 0.2);
+        s.switch_places(None);
+        assert_eq!(s.open_article.as_deref(), Some("intro"));
+        assert_eq!(s.scroll["intro"], 120.0);
+        assert_eq!(s.progress["intro"], 0.5);
+        s.switch_places(Some("unit-1"));
+        assert_eq!(s.scroll["intro"], 40.0);
+        assert_eq!(s.places_of.as_deref(), Some("unit-1"));
+        // Saved and read back, the places stay with their dataset.
+        let saved = ron::to_string(&s).unwrap_or_default();
+        let back: Result<Settings, _> = ron::from_str(&saved);
+        assert_eq!(back.ok().as_ref(), Some(&s));
+    }
+
+    #[test]
+    fn older_saves_without_datasets_load_as_the_bundled_one() {
+        let old: Result<Settings, _> =
+            ron::from_str("(open_article: Some(\"x\"), scroll: {\"x\": 3.0})");
+        let old = old.ok().unwrap_or_default();
+        assert_eq!(old.places_of, None);
+        assert!(old.recent_datasets.is_empty());
+        assert_eq!(old.scroll.get("x"), Some(&3.0));
     }
 
     #[test]

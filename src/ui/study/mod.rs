@@ -1,6 +1,7 @@
 //! The Study view: library, reader and the article's organizations and events.
 
 mod context_panel;
+pub mod image;
 pub use context_panel::relationship_summary;
 mod library;
 mod linked;

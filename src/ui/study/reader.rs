@@ -4,6 +4,7 @@
 use egui::{Align, RichText};
 
 use super::ReaderRuntime;
+use super::image;
 use super::linked::linked_text_ui;
 use super::text::{self, Face, LEADING};
 use crate::dataset::Dataset;
@@ -508,6 +509,9 @@ fn block_ui(
         }
         Block::Operative { text, .. } => {
             ui.horizontal_top(|ui| {
+                // A row does not wrap its labels unless told: without this the
+                // paragraph runs past the column and widens every block after it.
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
                 ui.label(text::run(
                     &format!("{operative}."),
                     size,
@@ -522,13 +526,22 @@ fn block_ui(
             });
         }
         Block::Image { path, alt, .. } => {
-            ui.label(text::run(
-                &trf("study.image", &[("alt", alt)]),
-                size * 0.9,
-                Face::Italic,
-                palette.muted,
-            ))
-            .on_hover_text(path);
+            let look = image::Look {
+                size,
+                text: palette.text,
+                muted: palette.muted,
+                stroke: palette.note_stroke,
+            };
+            // As wide as the column, and short enough to be seen whole.
+            let room = egui::vec2(
+                ui.available_width(),
+                (ui.ctx().content_rect().height() * 0.8).max(size * 8.0),
+            );
+            ui.vertical_centered(|ui| {
+                image::image_ui(ui, linked.dataset, path, alt, room, look);
+            });
+            ui.add_space(size * 0.3);
+            wrapped(ui, text::run(alt, size * 0.8, Face::Italic, palette.muted));
         }
     }
 }

@@ -1,0 +1,261 @@
+//! The "File" menu (open a dataset folder, the bundled dataset, a recent
+//! folder), the "Open dataset folder" window where a path is typed, and the
+//! desktop's own folder dialog, run on its own thread so the window keeps
+//! drawing while it is open.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+use egui::{Color32, Key, Modifiers, RichText};
+
+use super::app::Command;
+use super::datasets;
+use crate::i18n::{tr, trf};
+
+/// The "Open dataset folder" window: a path typed, and what went wrong.
+#[derive(Debug, Default)]
+pub struct OpenDialog {
+    /// Whether it is shown.
+    pub open: bool,
+    /// The path typed, or chosen in the desktop's dialog.
+    pub path: String,
+    /// Why the last folder did not open, in plain words.
+    pub error: Option<String>,
+    /// Give the path field the keyboard when it is next drawn.
+    focus_pending: bool,
+}
+
+impl OpenDialog {
+    /// Shows the window with `path` filled in.
+    pub fn show(&mut self, path: String) {
+        self.open = true;
+        self.path = path;
+        self.error = None;
+        self.focus_pending = true;
+    }
+
+    /// Closes it.
+    pub fn close(&mut self) {
+        self.open = false;
+        self.error = None;
+    }
+}
+
+/// The desktop's folder dialog (through `rfd`), when there is one.
+#[derive(Debug, Default)]
+pub struct FolderPicker {
+    /// Off in tests and screenshots: the typed path is all there is then.
+    pub enabled: bool,
+    pending: Option<Receiver<Option<PathBuf>>>,
+}
+
+impl FolderPicker {
+    /// Whether the desktop's dialog is open.
+    pub fn pending(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Opens the desktop's folder dialog, once at a time, in `start_in`.
+    /// Where there is no dialog (no portal, no zenity) it answers "nothing
+    /// chosen" and the typed path, already on screen, serves.
+    pub fn start(&mut self, ctx: &egui::Context, start_in: Option<PathBuf>) {
+        if !self.enabled || self.pending.is_some() {
+            return;
+        }
+        let title = tr("open.dialog_title").to_owned();
+        let mut dialog = rfd::FileDialog::new().set_title(title);
+        if let Some(dir) = start_in.filter(|d| d.is_dir()) {
+            dialog = dialog.set_directory(dir);
+        }
+        let (tx, rx) = mpsc::channel();
+        if cfg!(target_os = "macos") {
+            // AppKit's panels belong to the main thread.
+            let _ = tx.send(dialog.pick_folder());
+        } else {
+            let wake = ctx.clone();
+            let spawned = std::thread::Builder::new()
+                .name("folder-dialog".to_owned())
+                .spawn(move || {
+                    let _ = tx.send(dialog.pick_folder());
+                    wake.request_repaint();
+                });
+            if spawned.is_err() {
+                return;
+            }
+        }
+        self.pending = Some(rx);
+    }
+
+    /// The folder chosen, once the dialog has closed with one.
+    pub fn poll(&mut self) -> Option<PathBuf> {
+        let rx = self.pending.as_ref()?;
+        match rx.try_recv() {
+            Ok(chosen) => {
+                self.pending = None;
+                chosen
+            }
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => {
+                self.pending = None;
+                None
+            }
+        }
+    }
+}
+
+/// What the File menu needs to know.
+pub struct FileMenu<'a> {
+    /// The recent folders, most recent first.
+    pub recent: &'a [String],
+    /// The bundled dataset is open and nothing else asked for.
+    pub bundled_open: bool,
+    /// A folder is open or asked for: it can be reloaded.
+    pub can_reload: bool,
+    /// Why the open folder's changes are not followed, if they are not.
+    pub watch_problem: Option<&'a str>,
+}
+
+/// "File": open a folder, the bundled dataset, reload, and the recent folders.
+pub fn file_menu_ui(ui: &mut egui::Ui, menu: &FileMenu<'_>, commands: &mut Vec<Command>) {
+    ui.menu_button(tr("open.menu_file"), |ui| {
+        ui.set_min_width(260.0);
+        if ui.button(tr("open.open_folder")).clicked() {
+            commands.push(Command::OpenDatasetDialog);
+            ui.close();
+        }
+        if ui
+            .add_enabled(
+                !menu.bundled_open,
+                egui::Button::new(tr("open.open_bundled")),
+            )
+            .clicked()
+        {
+            commands.push(Command::OpenBundledDataset);
+            ui.close();
+        }
+        if ui
+            .add_enabled(menu.can_reload, egui::Button::new(tr("open.reload_now")))
+            .on_hover_text(tr("open.reload_hint"))
+            .clicked()
+        {
+            commands.push(Command::ReloadDataset);
+            ui.close();
+        }
+        if let Some(error) = menu.watch_problem {
+            let text = trf("open.watch_failed", &[("error", &error)]);
+            ui.add(egui::Label::new(RichText::new(text).weak()).wrap());
+        }
+        ui.separator();
+        ui.label(RichText::new(tr("open.recent")).strong());
+        let entries = datasets::recent_entries(menu.recent);
+        if entries.is_empty() {
+            ui.weak(tr("open.recent_none"));
+        }
+        for entry in entries {
+            if entry.missing {
+                ui.add_enabled(
+                    false,
+                    egui::Button::new(trf("open.missing", &[("folder", &entry.folder)])),
+                )
+                .on_disabled_hover_text(tr("open.missing_hint"));
+            } else if ui.button(&entry.folder).clicked() {
+                commands.push(Command::OpenDatasetFolder(PathBuf::from(&entry.folder)));
+                ui.close();
+            }
+        }
+    });
+}
+
+/// The "Open dataset folder" window: the path, Browse… (the desktop's
+/// dialog, where there is one), Open and Cancel, and why the last folder did
+/// not open.
+pub fn open_dialog_ui(
+    ctx: &egui::Context,
+    dialog: &mut OpenDialog,
+    picker: &FolderPicker,
+    commands: &mut Vec<Command>,
+) {
+    if !dialog.open {
+        return;
+    }
+    let mut open = true;
+    let mut submit = false;
+    egui::Window::new(tr("open.dialog_title"))
+        .id(egui::Id::unique("open_dataset_dialog"))
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .default_width(560.0)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            ui.add(egui::Label::new(tr("open.dialog_intro")).wrap());
+            if picker.pending() {
+                ui.add(egui::Label::new(RichText::new(tr("open.dialog_waiting")).weak()).wrap());
+            }
+            ui.add_space(4.0);
+            let label = ui.label(RichText::new(tr("open.path_label")).strong());
+            ui.horizontal(|ui| {
+                let browse_width = if picker.enabled { 110.0 } else { 0.0 };
+                let field = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut dialog.path)
+                            .desired_width((ui.available_width() - browse_width).max(200.0))
+                            .hint_text(tr("open.path_hint")),
+                    )
+                    .labelled_by(label.id);
+                // Asked until it holds: a window's first frame only measures
+                // it, and egui drops a focus request for a widget not shown.
+                if dialog.focus_pending {
+                    if field.has_focus() && !ui.is_sizing_pass() {
+                        dialog.focus_pending = false;
+                    } else {
+                        field.request_focus();
+                    }
+                }
+                if field.changed() {
+                    dialog.error = None;
+                }
+                if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                    submit = true;
+                }
+                if picker.enabled
+                    && ui
+                        .add_enabled(!picker.pending(), egui::Button::new(tr("open.browse")))
+                        .on_hover_text(tr("open.browse_hint"))
+                        .clicked()
+                {
+                    commands.push(Command::BrowseForDataset);
+                }
+            });
+            if let Some(error) = &dialog.error {
+                ui.add_space(4.0);
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(error.as_str()).color(Color32::from_rgb(0xC0, 0x39, 0x2B)),
+                    )
+                    .wrap(),
+                );
+            }
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                if ui.button(tr("open.open")).clicked() {
+                    submit = true;
+                }
+                if ui.button(tr("open.cancel")).clicked() {
+                    dialog.close();
+                }
+            });
+        });
+    if !open || ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+        dialog.close();
+        return;
+    }
+    if submit {
+        let path = dialog.path.trim();
+        if path.is_empty() {
+            dialog.error = Some(tr("open.empty_path").to_owned());
+        } else {
+            commands.push(Command::OpenDatasetFolder(PathBuf::from(path)));
+        }
+    }
+}

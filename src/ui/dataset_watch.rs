@@ -1,0 +1,151 @@
+//! Live reload for authors: the open dataset's folder is watched (with the
+//! `notify` crate, recursively); once its files have been quiet for
+//! [`QUIET`] after a change, the app is told through a channel and asked to
+//! repaint, and reloads the dataset on its next frame.
+
+use std::path::Path;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::Duration;
+
+use notify::{EventKind, RecursiveMode, Watcher};
+
+/// How long the files must stay unchanged before a reload: an editor's save
+/// is often several writes (a temporary file, a rename, a change of mode).
+pub const QUIET: Duration = Duration::from_millis(300);
+
+/// How often the files are looked at where the system does not notify.
+const POLL: Duration = Duration::from_secs(1);
+
+/// A watch on a dataset folder; dropping it stops the watch and its thread.
+pub struct DatasetWatch {
+    /// Kept alive for the watch to go on.
+    _watcher: Box<dyn Watcher + Send>,
+    /// One message per settled burst of changes.
+    changes: Receiver<()>,
+}
+
+impl std::fmt::Debug for DatasetWatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DatasetWatch")
+    }
+}
+
+/// Whether a file-system event may change the dataset: not a mere read, and
+/// about a data file, a folder, or nothing said.
+fn matters(event: &notify::Event) -> bool {
+    let kind = matches!(
+        event.kind,
+        EventKind::Create(_) | EventKind::Remove(_) | EventKind::Any | EventKind::Other
+    ) || matches!(event.kind, EventKind::Modify(modify)
+    if !matches!(modify, notify::event::ModifyKind::Metadata(
+        notify::event::MetadataKind::AccessTime
+    )));
+    kind && (event.paths.is_empty()
+        || event.paths.iter().any(|path| {
+            // A data file, or a folder such as articles/ (no extension).
+            path.extension().is_none_or(|e| e == "ron")
+        }))
+}
+
+impl DatasetWatch {
+    /// Watches `folder` and everything in it; `wake` is called (from the
+    /// watch's own thread) when a change has settled, to repaint the window.
+    pub fn start(folder: &Path, wake: impl Fn() + Send + 'static) -> Result<Self, notify::Error> {
+        let (raw_tx, raw_rx) = mpsc::channel::<()>();
+        let handler = |raw_tx: mpsc::Sender<()>| {
+            move |event: notify::Result<notify::Event>| {
+                // An error of the watch itself (a queue overflow) may hide a change.
+                if event.as_ref().map_or(true, matters) {
+                    let _ = raw_tx.send(());
+                }
+            }
+        };
+        // The system's notifications where they work; where they do not (no
+        // more inotify watches to be had, a network drive), a look at the
+        // files' times every second.
+        let watcher: Box<dyn Watcher + Send> =
+            match notify::recommended_watcher(handler(raw_tx.clone())).and_then(|mut w| {
+                w.watch(folder, RecursiveMode::Recursive)?;
+                Ok(w)
+            }) {
+                Ok(watcher) => Box::new(watcher),
+                Err(_) => {
+                    let config = notify::Config::default().with_poll_interval(POLL);
+                    let mut watcher = notify::PollWatcher::new(handler(raw_tx), config)?;
+                    watcher.watch(folder, RecursiveMode::Recursive)?;
+                    Box::new(watcher)
+                }
+            };
+        let (tx, changes) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("dataset-watch".to_owned())
+            .spawn(move || {
+                // Ends when the watcher, and with it `raw_tx`, is dropped.
+                while raw_rx.recv().is_ok() {
+                    loop {
+                        match raw_rx.recv_timeout(QUIET) {
+                            Ok(()) => {}
+                            Err(RecvTimeoutError::Timeout) => break,
+                            Err(RecvTimeoutError::Disconnected) => return,
+                        }
+                    }
+                    if tx.send(()).is_err() {
+                        return;
+                    }
+                    wake();
+                }
+            })
+            .map_err(notify::Error::io)?;
+        Ok(Self {
+            _watcher: watcher,
+            changes,
+        })
+    }
+
+    /// Whether the folder changed since the last call.
+    pub fn changed(&self) -> bool {
+        let mut changed = false;
+        while self.changes.try_recv().is_ok() {
+            changed = true;
+        }
+        changed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::Instant;
+
+    #[test]
+    fn a_burst_of_writes_is_one_change_after_a_quiet_moment() {
+        let dir = std::env::temp_dir().join(format!("nr-watch-test-{}", std::process::id()));
+        assert!(std::fs::create_dir_all(dir.join("articles")).is_ok());
+        let woken = Arc::new(AtomicUsize::new(0));
+        let counter = woken.clone();
+        let watch = DatasetWatch::start(&dir, move || {
+            counter.fetch_add(1, Ordering::SeqCst);
+        });
+        let Ok(watch) = watch else {
+            // No file-system notifications on this machine: nothing to test.
+            let _ = std::fs::remove_dir_all(&dir);
+            return;
+        };
+        for n in 0..5 {
+            assert!(std::fs::write(dir.join("articles").join("a.ron"), format!("{n}")).is_ok());
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let started = Instant::now();
+        while !watch.changed() && started.elapsed() < Duration::from_secs(10) {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert_eq!(woken.load(Ordering::SeqCst), 1);
+        // Reading the files is no change.
+        let _ = std::fs::read_to_string(dir.join("articles").join("a.ron"));
+        std::thread::sleep(QUIET * 2);
+        assert!(!watch.changed());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

@@ -1,0 +1,189 @@
+//! Images in the reader and on the stage: the bundled illustration is an image
+//! named by its alt text, as wide as the column and decoded once; an image
+//! that cannot be shown leaves a box that says why. Runs without a display.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod window;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+use neutrality_reader::dataset::Dataset;
+use neutrality_reader::model::Block;
+use neutrality_reader::ui::app::{DataOrigin, ReaderApp};
+use tempfile::TempDir;
+use window::window;
+
+const ARTICLE: &str = "un-resolution-permanent-neutrality-2025";
+
+/// The alt text of the bundled illustration, and its paragraph number.
+fn illustration() -> (String, u32) {
+    let dataset = Dataset::embedded().unwrap();
+    let article = dataset.article(ARTICLE).unwrap();
+    let (index, alt) = article
+        .body
+        .iter()
+        .enumerate()
+        .find_map(|(i, b)| match b {
+            Block::Image { alt, .. } => Some((i, alt.clone())),
+            _ => None,
+        })
+        .unwrap();
+    (alt, u32::try_from(index + 1).unwrap())
+}
+
+/// The ids of the textures alive: a texture made again would have a new one.
+fn textures(harness: &Harness<'static, ReaderApp>) -> Vec<egui::TextureId> {
+    let mut ids: Vec<_> = harness
+        .ctx
+        .tex_manager()
+        .read()
+        .allocated()
+        .map(|(id, _)| *id)
+        .collect();
+    ids.sort_by_key(|id| format!("{id:?}"));
+    ids
+}
+
+#[test]
+fn the_bundled_illustration_is_an_image_named_by_its_alt_text() {
+    let (alt, paragraph) = illustration();
+    let mut harness = window([1280.0, 800.0], move |mut app| {
+        app.open(ARTICLE, Some(paragraph));
+        app
+    });
+    let rect = harness.get_by_role_and_label(Role::Image, &alt).rect();
+    // Drawn as wide as the column (about 650 points at 18 pt and 70
+    // characters), its proportions kept: 960 × 372 pixels.
+    let (width, height) = (rect.width(), rect.height());
+    assert!((600.0..=700.0).contains(&width), "{rect:?}");
+    assert!(((width / height) - 960.0 / 372.0).abs() < 0.02, "{rect:?}");
+    // Its caption, and the editor's note that says who drew it.
+    assert!(
+        harness
+            .query_all(egui_kittest::kittest::By::new().label(&alt))
+            .count()
+            >= 2
+    );
+    harness.get_by_label_contains("A diagram drawn for this reader from the dataset’s events");
+    // Decoded once: the texture lives on, and more frames make no new one.
+    let before = textures(&harness);
+    harness.run_steps(5);
+    harness.get_by_role_and_label(Role::Image, &alt);
+    // The font atlas and the illustration, kept between frames.
+    assert!(before.len() >= 2, "{before:?}");
+    assert_eq!(textures(&harness), before);
+}
+
+#[test]
+fn the_paragraph_number_of_the_image_still_opens_a_note() {
+    let (_, paragraph) = illustration();
+    let mut harness = window([1280.0, 800.0], move |mut app| {
+        app.open(ARTICLE, Some(paragraph));
+        app
+    });
+    harness
+        .get_by_role_and_label(
+            Role::Button,
+            &format!("Paragraph {paragraph}: highlight or note"),
+        )
+        .click();
+    harness.run();
+    harness.get_by_label(&format!("Note on paragraph {paragraph}"));
+}
+
+#[test]
+fn presentation_shows_the_illustration_on_its_slide() {
+    let (alt, paragraph) = illustration();
+    let mut harness = window([1280.0, 800.0], |mut app| {
+        app.open(ARTICLE, None);
+        app
+    });
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    harness.key_press(egui::Key::End);
+    harness.run();
+    assert_eq!(harness.state().presentation(), Some(paragraph as usize - 1));
+    harness.get_by_label_contains(&format!("paragraph {paragraph} of {paragraph}"));
+    let rect = harness.get_by_role_and_label(Role::Image, &alt).rect();
+    // Larger than in the reader: the stage is the whole window.
+    assert!(rect.width() > 700.0, "{rect:?}");
+    assert!(rect.bottom() <= 800.0, "{rect:?}");
+}
+
+// ---------------------------------------------------------------- broken images
+
+const EXAMPLE_ARTICLE: &str = "the-charter-comes-into-force";
+const ALT: &str = "A map of the places the Charter names.";
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let path = entry.path();
+        let target = to.join(entry.file_name());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+/// The example dataset with a good image at the end of one article, loaded;
+/// then `spoil` changes the file on disk before the window shows it.
+fn app_with_spoiled_image(spoil: impl FnOnce(&Path)) -> (TempDir, Harness<'static, ReaderApp>) {
+    let dir = TempDir::new().unwrap();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/founding-of-the-un");
+    copy_dir(&example, dir.path());
+    let file = dir.path().join(format!("articles/{EXAMPLE_ARTICLE}.ron"));
+    let text = std::fs::read_to_string(&file).unwrap();
+    let block = format!("\n        Image(path: \"assets/map.png\", alt: \"{ALT}\"),\n    ],\n)");
+    std::fs::write(&file, text.replacen("\n    ],\n)", &block, 1)).unwrap();
+    std::fs::create_dir(dir.path().join("assets")).unwrap();
+    let image = dir.path().join("assets/map.png");
+    image::RgbaImage::from_pixel(8, 8, image::Rgba([0, 0, 0, 255]))
+        .save(&image)
+        .unwrap();
+    let dataset = Arc::new(Dataset::load_dir(dir.path()).unwrap());
+    spoil(&image);
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| {
+            let mut app = ReaderApp::new(&cc.egui_ctx, dataset, DataOrigin::default(), None);
+            app.open(EXAMPLE_ARTICLE, Some(11));
+            app
+        });
+    harness.run();
+    (dir, harness)
+}
+
+#[test]
+fn an_image_grown_past_the_limit_shows_a_box_with_the_reason() {
+    let (_dir, harness) = app_with_spoiled_image(|image| {
+        let file = std::fs::File::create(image).unwrap();
+        file.set_len(9_542_041).unwrap();
+    });
+    assert!(harness.query_by_role(Role::Image).is_none());
+    harness.get_by_label(&format!("[Image: {ALT}]"));
+    harness.get_by_label("Image not shown: the file assets/map.png is 9.1 MiB; the limit is 8 MiB");
+}
+
+#[test]
+fn a_damaged_or_missing_image_shows_a_box_with_the_reason() {
+    let (_dir, harness) = app_with_spoiled_image(|image| {
+        let mut bytes = std::fs::read(image).unwrap();
+        bytes.truncate(bytes.len() / 2);
+        std::fs::write(image, bytes).unwrap();
+    });
+    assert!(harness.query_by_role(Role::Image).is_none());
+    harness.get_by_label_contains("Image not shown: the file assets/map.png is damaged (");
+
+    let (_dir, harness) = app_with_spoiled_image(|image| std::fs::remove_file(image).unwrap());
+    harness.get_by_label("Image not shown: the file assets/map.png does not exist");
+}

@@ -1,0 +1,438 @@
+//! A teacher's own dataset opened in the window: the File menu, a typed
+//! path, the recent folders, notes kept per dataset, and live reload as the
+//! author saves (a problem listed at file:line:column, its place shown).
+//! Each test works on copies of `examples/founding-of-the-un` in a temporary
+//! folder. Runs without a display.
+
+#![expect(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test]: a test that cannot copy its data should fail loudly"
+)]
+
+mod window;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+
+use neutrality_reader::dataset::Dataset;
+use neutrality_reader::ui::app::{DataOrigin, DatasetSource, ReaderApp};
+use neutrality_reader::ui::datasets;
+use window::window;
+
+const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/founding-of-the-un");
+const CHARTER: &str = "The Charter comes into force";
+const CHARTER_FILE: &str = "articles/the-charter-comes-into-force.ron";
+
+/// eframe's storage in memory, so a test can restart the app.
+#[derive(Clone, Default)]
+struct MemoryStorage(HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+
+    fn flush(&mut self) {}
+}
+
+/// A copy of the example dataset at `to`.
+fn copy_example(to: &Path) {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+    copy(Path::new(EXAMPLE), to);
+}
+
+/// The app on the bundled dataset, its notes and progress kept in `storage`.
+/// Tall, so that every paragraph of the example's articles is on screen.
+fn app(storage: &Path) -> Harness<'static, ReaderApp> {
+    let storage = storage.to_path_buf();
+    window([1400.0, 2400.0], move |app| app.with_storage_dir(storage))
+}
+
+/// File, "Open dataset folder…", the path typed, Open.
+fn open_by_typed_path(harness: &mut Harness<'static, ReaderApp>, folder: &Path) {
+    harness.get_by_role_and_label(Role::Button, "File").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Open dataset folder…")
+        .click();
+    harness.run();
+    harness.get_by_label("Open dataset folder");
+    // The path field has the keyboard as soon as the window opens.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Folder")
+        .type_text(&folder.display().to_string());
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Open").click();
+    harness.run();
+}
+
+/// Runs frames until `done`, for at most a few seconds (the watcher waits
+/// for the files to be quiet, then wakes the window).
+fn run_until(
+    harness: &mut Harness<'static, ReaderApp>,
+    what: &str,
+    done: impl Fn(&Harness<'static, ReaderApp>) -> bool,
+) {
+    let started = Instant::now();
+    loop {
+        harness.run();
+        if done(harness) {
+            return;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(15),
+            "gave up waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn has_button(harness: &Harness<'static, ReaderApp>, label: &str) -> bool {
+    harness
+        .query_by_role_and_label(Role::Button, label)
+        .is_some()
+}
+
+#[test]
+fn a_folder_opened_by_its_typed_path_replaces_the_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = dir.path().join("unit");
+    copy_example(&unit);
+    let mut harness = app(&dir.path().join("storage"));
+    assert!(has_button(&harness, "Foreign Policy"));
+    open_by_typed_path(&mut harness, &unit);
+    // The library lists the folder's articles and nothing of the bundled one.
+    harness.get_by_role_and_label(Role::Button, "From the Atlantic Charter to San Francisco");
+    harness.get_by_role_and_label(Role::Button, CHARTER);
+    assert!(!has_button(&harness, "Foreign Policy"));
+    assert_eq!(
+        harness.state().dataset_source(),
+        &DatasetSource::Folder(unit.clone())
+    );
+    // The dialog closed; the top bar names the folder.
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "Folder")
+            .is_none()
+    );
+    harness.get_by_label("Dataset: unit");
+    // Every view follows: the timeline and organizations are the folder's.
+    assert!(
+        harness
+            .state()
+            .dataset()
+            .events
+            .iter()
+            .any(|e| e.id.contains("atlantic-charter"))
+    );
+    // And back to the bundled dataset from the File menu.
+    harness.get_by_role_and_label(Role::Button, "File").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Open the bundled dataset")
+        .click();
+    harness.run();
+    assert!(has_button(&harness, "Foreign Policy"));
+    assert_eq!(harness.state().dataset_source(), &DatasetSource::Bundled);
+}
+
+#[test]
+fn a_folder_that_does_not_load_keeps_the_dataset_shown_and_lists_its_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = dir.path().join("broken");
+    copy_example(&unit);
+    let events = unit.join("events.ron");
+    let text = std::fs::read_to_string(&events).unwrap();
+    std::fs::write(&events, text.replacen("title:", "titel:", 1)).unwrap();
+    let expected = match Dataset::load_dir(&unit) {
+        Ok(_) => panic!("the broken copy loaded"),
+        Err(error) => error.problems,
+    };
+    let mut harness = app(&dir.path().join("storage"));
+    open_by_typed_path(&mut harness, &unit);
+    // The bundled dataset stays on screen.
+    assert!(has_button(&harness, "Foreign Policy"));
+    assert_eq!(harness.state().dataset_source(), &DatasetSource::Bundled);
+    assert_eq!(harness.state().load_problems(), expected.as_slice());
+    // The window says so in plain words, and the panel lists the problems.
+    harness.get_by_label_contains("could not be loaded: it has");
+    harness.get_by_label("Dataset problems");
+    harness.get_by_label_contains(&format!("{} could not be loaded (", unit.display()));
+    harness.get_by_label_contains("showing the bundled dataset instead");
+    // Listed at once, each a button to its place.
+    harness.get_by_role_and_label(Role::Button, &expected[0].to_string());
+    assert!(expected[0].line.is_some() && expected[0].column.is_some());
+    // A path that is no folder is said in the window, and nothing changes.
+    harness
+        .get_by_role_and_label(Role::Button, "Cancel")
+        .click();
+    harness.run();
+    open_by_typed_path(&mut harness, &dir.path().join("no-such-folder"));
+    harness.get_by_label_contains("There is no folder at ");
+    assert!(has_button(&harness, "Foreign Policy"));
+}
+
+#[test]
+fn the_recent_list_remembers_folders_and_shows_a_vanished_one_as_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("first-unit");
+    let second = dir.path().join("second-unit");
+    copy_example(&first);
+    copy_example(&second);
+    let mut harness = app(&dir.path().join("storage"));
+    harness.get_by_role_and_label(Role::Button, "File").click();
+    harness.run();
+    harness.get_by_label("No dataset folder opened yet");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    open_by_typed_path(&mut harness, &first);
+    open_by_typed_path(&mut harness, &second);
+    let first_path = datasets::canonical(&first).display().to_string();
+    let second_path = datasets::canonical(&second).display().to_string();
+    assert_eq!(
+        harness.state().settings().recent_datasets,
+        vec![second_path.clone(), first_path.clone()]
+    );
+    // Remembered across a restart.
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+    drop(harness);
+    std::fs::rename(&second, dir.path().join("moved-away")).unwrap();
+    let data = Arc::new(Dataset::embedded().unwrap());
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 900.0])
+        .build_eframe(move |cc| {
+            ReaderApp::new(&cc.egui_ctx, data, DataOrigin::default(), Some(&storage))
+        });
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "File").click();
+    harness.run();
+    let missing_label = format!("{second_path} (missing)");
+    let missing = harness.get_by_role_and_label(Role::Button, &missing_label);
+    assert!(missing.accesskit_node().is_disabled());
+    let there = harness.get_by_role_and_label(Role::Button, &first_path);
+    assert!(!there.accesskit_node().is_disabled());
+    there.click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, CHARTER);
+    assert_eq!(
+        harness.state().dataset_source(),
+        &DatasetSource::Folder(PathBuf::from(&first_path))
+    );
+}
+
+#[test]
+fn notes_belong_to_their_dataset() {
+    let dir = tempfile::tempdir().unwrap();
+    let storage = dir.path().join("storage");
+    // Two copies: the same article ids, two datasets.
+    let a = dir.path().join("unit-a");
+    let b = dir.path().join("unit-b");
+    copy_example(&a);
+    copy_example(&b);
+    let article = "from-the-atlantic-charter-to-san-francisco";
+    let mut harness = app(&storage);
+    open_by_typed_path(&mut harness, &a);
+    harness
+        .get_by_role_and_label(Role::Button, "Paragraph 2: highlight or note")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Highlight")
+        .click();
+    harness.run();
+    assert!(
+        harness.state().notes().is_highlighted(article, 2),
+        "{:?} {:?}",
+        harness.state().settings().open_article,
+        harness.state().notes()
+    );
+    let (notes_a, _) = datasets::saved_files(&storage, Some(&datasets::dataset_key(&a)));
+    assert!(std::fs::read_to_string(&notes_a).unwrap().contains(article));
+    // The bundled dataset's notes file is not touched.
+    assert!(!storage.join("notes.json").exists());
+
+    open_by_typed_path(&mut harness, &b);
+    assert!(!harness.state().notes().is_highlighted(article, 2));
+    assert!(harness.state().notes().entries.is_empty());
+    harness.get_by_label("My notes (0)");
+
+    harness.get_by_role_and_label(Role::Button, "File").click();
+    harness.run();
+    let a_path = datasets::canonical(&a).display().to_string();
+    harness.get_by_role_and_label(Role::Button, &a_path).click();
+    harness.run();
+    assert!(harness.state().notes().is_highlighted(article, 2));
+    harness.get_by_label("My notes (1)");
+}
+
+#[test]
+fn a_saved_change_is_reloaded_and_a_broken_file_is_listed_and_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = dir.path().join("unit");
+    copy_example(&unit);
+    let file = unit.join(CHARTER_FILE);
+    let original = std::fs::read_to_string(&file).unwrap();
+    let mut harness = app(&dir.path().join("storage"));
+    open_by_typed_path(&mut harness, &unit);
+    harness
+        .state_mut()
+        .open("the-charter-comes-into-force", Some(3));
+    harness.run();
+
+    // A new title, saved: the library shows it, the article stays open at
+    // its highlighted paragraph.
+    let retitled = original.replacen(CHARTER, "The Charter enters into force", 1);
+    std::fs::write(&file, &retitled).unwrap();
+    run_until(&mut harness, "the new title", |h| {
+        has_button(h, "The Charter enters into force")
+    });
+    assert_eq!(
+        harness.state().settings().open_article.as_deref(),
+        Some("the-charter-comes-into-force")
+    );
+    assert_eq!(
+        harness.state().highlighted(),
+        Some(("the-charter-comes-into-force", 3))
+    );
+    harness.get_by_label_contains("reloaded at ");
+
+    // A comma left out: the last good version stays, the problem is listed.
+    let broken = retitled.replacen("enters into force\",", "enters into force\"", 1);
+    std::fs::write(&file, &broken).unwrap();
+    run_until(&mut harness, "the problem", |h| {
+        !h.state().load_problems().is_empty()
+    });
+    assert!(has_button(&harness, "The Charter enters into force"));
+    let problem = harness.state().load_problems()[0].clone();
+    assert_eq!(problem.file, file.display().to_string());
+    let (Some(line), Some(column)) = (problem.line, problem.column) else {
+        panic!("no place in {problem}");
+    };
+    // The comma was due at the end of line 3, before `publisher` on line 4.
+    assert!((3..=4).contains(&line), "{problem}");
+    let place = format!("{}:{line}:{column}: ", file.display());
+    harness.get_by_label("Dataset problems");
+    harness.get_by_label_contains("since your last change; the last version that loaded stays");
+    let entry_label = problem.to_string();
+    let entry = harness.get_by_role_and_label(Role::Button, &entry_label);
+    assert!(problem.to_string().starts_with(&place), "{problem}");
+    entry.click();
+    harness.run();
+    // The file's text, at that line, in a window named after the file.
+    harness.get_by_label("the-charter-comes-into-force.ron");
+    assert_eq!(
+        harness.state().code_view_place(),
+        Some((file.as_path(), Some(line)))
+    );
+    let shown_line = broken.lines().nth(line - 1).unwrap();
+    let digits = broken.lines().count().to_string().len();
+    harness.get_by_label(&format!("{line:>digits$}  {shown_line}"));
+    harness.get_by_label(&format!("{}, line {line}, column {column}", file.display()));
+
+    // Fixed: the next reload clears the panel.
+    std::fs::write(&file, &retitled).unwrap();
+    run_until(&mut harness, "the panel to clear", |h| {
+        h.state().load_problems().is_empty()
+    });
+    assert!(harness.query_by_label("Dataset problems").is_none());
+    assert!(has_button(&harness, "The Charter enters into force"));
+}
+
+#[test]
+fn a_folder_given_at_start_that_does_not_load_opens_with_reload_now_once_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = dir.path().join("unit");
+    copy_example(&unit);
+    let people = unit.join("people.ron");
+    let good = std::fs::read_to_string(&people).unwrap();
+    std::fs::write(&people, good.replacen("Person(", "Persn(", 1)).unwrap();
+    let problems = match Dataset::load_dir(&unit) {
+        Ok(_) => panic!("the broken copy loaded"),
+        Err(error) => error.problems,
+    };
+    let data = Arc::new(Dataset::embedded().unwrap());
+    let origin = DataOrigin {
+        folder: Some(unit.display().to_string()),
+        problems,
+    };
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 900.0])
+        .build_eframe(move |cc| ReaderApp::new(&cc.egui_ctx, data, origin, None));
+    harness.run();
+    harness.get_by_label("Dataset problems");
+    assert!(has_button(&harness, "Foreign Policy"));
+    std::fs::write(&people, &good).unwrap();
+    harness
+        .get_by_role_and_label(Role::Button, "Reload now")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label("Dataset problems").is_none());
+    harness.get_by_role_and_label(Role::Button, CHARTER);
+    assert_eq!(
+        harness.state().dataset_source(),
+        &DatasetSource::Folder(unit.clone())
+    );
+}
+
+#[test]
+fn while_a_broken_folder_waits_the_open_one_still_reloads_and_the_fixed_one_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let open_unit = dir.path().join("open-unit");
+    let broken = dir.path().join("broken-unit");
+    copy_example(&open_unit);
+    copy_example(&broken);
+    let people = broken.join("people.ron");
+    let good = std::fs::read_to_string(&people).unwrap();
+    std::fs::write(&people, good.replacen("Person(", "Persn(", 1)).unwrap();
+    let mut harness = app(&dir.path().join("storage"));
+    open_by_typed_path(&mut harness, &open_unit);
+    open_by_typed_path(&mut harness, &broken);
+    harness.get_by_label_contains("(1 problem); open-unit stays open.");
+    harness
+        .get_by_role_and_label(Role::Button, "Cancel")
+        .click();
+    harness.run();
+
+    // The author keeps working on the open folder: it reloads.
+    let file = open_unit.join(CHARTER_FILE);
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen(CHARTER, "The Charter is ratified", 1)).unwrap();
+    run_until(&mut harness, "the open folder to reload", |h| {
+        has_button(h, "The Charter is ratified")
+    });
+    harness.get_by_label_contains("(1 problem); open-unit stays open.");
+
+    // The broken one, fixed, opens by itself.
+    std::fs::write(&people, &good).unwrap();
+    run_until(&mut harness, "the fixed folder to open", |h| {
+        h.state().dataset_source() == &DatasetSource::Folder(broken.clone())
+    });
+    assert!(harness.query_by_label("Dataset problems").is_none());
+    harness.get_by_role_and_label(Role::Button, CHARTER);
+}
