@@ -154,9 +154,9 @@ impl DataFiles {
                         if article_paths.len() == MAX_ARTICLES {
                             // Stop listing: a folder of millions of files is
                             // not worth holding their names in memory.
-                            reader
-                                .problems
-                                .push(Problem::in_file(&shown(&articles_dir), too_many_articles()));
+                            let folder = shown(&articles_dir);
+                            let problem = Problem::in_file(&folder, too_many_articles());
+                            reader.problems.push(problem);
                             article_paths.clear();
                             break;
                         }
