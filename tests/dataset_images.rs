@@ -7,10 +7,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::fs;
 use std::io::Cursor;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use common::{copy_dir, example_dir};
 use neutrality_reader::dataset::images::{self, ImageError, MAX_IMAGE_BYTES};
 use neutrality_reader::dataset::{DataFiles, Dataset, ImageSource, Problem};
 use tempfile::TempDir;
@@ -19,24 +22,6 @@ const ARTICLE: &str = "articles/the-charter-comes-into-force.ron";
 const ARTICLE_ID: &str = "the-charter-comes-into-force";
 /// The block added is paragraph 11: the article has ten.
 const PARAGRAPH: u32 = 11;
-
-fn example_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/founding-of-the-un")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let path = entry.path();
-        let target = to.join(entry.file_name());
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            fs::copy(&path, &target).unwrap();
-        }
-    }
-}
 
 /// A copy of the example dataset whose article ends with an image at `path`
 /// (as the RON text writes it); returns the folder and the article's new text.

@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
 mod window;
 
 use std::path::Path;
@@ -13,6 +14,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
+use common::{copy_dir, example_dir};
 use neutrality_reader::dataset::Dataset;
 use neutrality_reader::model::Block;
 use neutrality_reader::ui::app::{DataOrigin, ReaderApp};
@@ -121,26 +123,11 @@ fn presentation_shows_the_illustration_on_its_slide() {
 const EXAMPLE_ARTICLE: &str = "the-charter-comes-into-force";
 const ALT: &str = "A map of the places the Charter names.";
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let path = entry.path();
-        let target = to.join(entry.file_name());
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).unwrap();
-        }
-    }
-}
-
 /// The example dataset with a good image at the end of one article, loaded;
 /// then `spoil` changes the file on disk before the window shows it.
 fn app_with_spoiled_image(spoil: impl FnOnce(&Path)) -> (TempDir, Harness<'static, ReaderApp>) {
     let dir = TempDir::new().unwrap();
-    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/founding-of-the-un");
-    copy_dir(&example, dir.path());
+    copy_dir(&example_dir(), dir.path());
     let file = dir.path().join(format!("articles/{EXAMPLE_ARTICLE}.ron"));
     let text = std::fs::read_to_string(&file).unwrap();
     let block = format!("\n        Image(path: \"assets/map.png\", alt: \"{ALT}\"),\n    ],\n)");

@@ -9,9 +9,9 @@
     reason = "helpers outside #[test]: a test that cannot copy its data should fail loudly"
 )]
 
+mod common;
 mod window;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -20,51 +20,14 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
+use common::{MemoryStorage, copy_dir, example_dir};
 use neutrality_reader::dataset::Dataset;
 use neutrality_reader::ui::app::{DataOrigin, DatasetSource, ReaderApp};
 use neutrality_reader::ui::datasets;
 use window::window;
 
-const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/founding-of-the-un");
 const CHARTER: &str = "The Charter comes into force";
 const CHARTER_FILE: &str = "articles/the-charter-comes-into-force.ron";
-
-/// eframe's storage in memory, so a test can restart the app.
-#[derive(Clone, Default)]
-struct MemoryStorage(HashMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-
-    fn flush(&mut self) {}
-}
-
-/// A copy of the example dataset at `to`.
-fn copy_example(to: &Path) {
-    fn copy(from: &Path, to: &Path) {
-        std::fs::create_dir_all(to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            let target = to.join(entry.file_name());
-            if entry.file_type().unwrap().is_dir() {
-                copy(&entry.path(), &target);
-            } else {
-                std::fs::copy(entry.path(), target).unwrap();
-            }
-        }
-    }
-    copy(Path::new(EXAMPLE), to);
-}
 
 /// The app on the bundled dataset, its notes and progress kept in `storage`.
 /// Tall, so that every paragraph of the example's articles is on screen.
@@ -122,7 +85,7 @@ fn has_button(harness: &Harness<'static, ReaderApp>, label: &str) -> bool {
 fn a_folder_opened_by_its_typed_path_replaces_the_library() {
     let dir = tempfile::tempdir().unwrap();
     let unit = dir.path().join("unit");
-    copy_example(&unit);
+    copy_dir(&example_dir(), &unit);
     let mut harness = app(&dir.path().join("storage"));
     assert!(has_button(&harness, "Foreign Policy"));
     open_by_typed_path(&mut harness, &unit);
@@ -165,7 +128,7 @@ fn a_folder_opened_by_its_typed_path_replaces_the_library() {
 fn a_folder_that_does_not_load_keeps_the_dataset_shown_and_lists_its_problems() {
     let dir = tempfile::tempdir().unwrap();
     let unit = dir.path().join("broken");
-    copy_example(&unit);
+    copy_dir(&example_dir(), &unit);
     let events = unit.join("events.ron");
     let text = std::fs::read_to_string(&events).unwrap();
     std::fs::write(&events, text.replacen("title:", "titel:", 1)).unwrap();
@@ -202,8 +165,8 @@ fn the_recent_list_remembers_folders_and_shows_a_vanished_one_as_missing() {
     let dir = tempfile::tempdir().unwrap();
     let first = dir.path().join("first-unit");
     let second = dir.path().join("second-unit");
-    copy_example(&first);
-    copy_example(&second);
+    copy_dir(&example_dir(), &first);
+    copy_dir(&example_dir(), &second);
     let mut harness = app(&dir.path().join("storage"));
     harness.get_by_role_and_label(Role::Button, "File").click();
     harness.run();
@@ -253,8 +216,8 @@ fn notes_belong_to_their_dataset() {
     // Two copies: the same article ids, two datasets.
     let a = dir.path().join("unit-a");
     let b = dir.path().join("unit-b");
-    copy_example(&a);
-    copy_example(&b);
+    copy_dir(&example_dir(), &a);
+    copy_dir(&example_dir(), &b);
     let article = "from-the-atlantic-charter-to-san-francisco";
     let mut harness = app(&storage);
     open_by_typed_path(&mut harness, &a);
@@ -295,7 +258,7 @@ fn notes_belong_to_their_dataset() {
 fn a_saved_change_is_reloaded_and_a_broken_file_is_listed_and_shown() {
     let dir = tempfile::tempdir().unwrap();
     let unit = dir.path().join("unit");
-    copy_example(&unit);
+    copy_dir(&example_dir(), &unit);
     let file = unit.join(CHARTER_FILE);
     let original = std::fs::read_to_string(&file).unwrap();
     let mut harness = app(&dir.path().join("storage"));
@@ -368,7 +331,7 @@ fn a_saved_change_is_reloaded_and_a_broken_file_is_listed_and_shown() {
 fn a_folder_given_at_start_that_does_not_load_opens_with_reload_now_once_fixed() {
     let dir = tempfile::tempdir().unwrap();
     let unit = dir.path().join("unit");
-    copy_example(&unit);
+    copy_dir(&example_dir(), &unit);
     let people = unit.join("people.ron");
     let good = std::fs::read_to_string(&people).unwrap();
     std::fs::write(&people, good.replacen("Person(", "Persn(", 1)).unwrap();
@@ -405,8 +368,8 @@ fn while_a_broken_folder_waits_the_open_one_still_reloads_and_the_fixed_one_open
     let dir = tempfile::tempdir().unwrap();
     let open_unit = dir.path().join("open-unit");
     let broken = dir.path().join("broken-unit");
-    copy_example(&open_unit);
-    copy_example(&broken);
+    copy_dir(&example_dir(), &open_unit);
+    copy_dir(&example_dir(), &broken);
     let people = broken.join("people.ron");
     let good = std::fs::read_to_string(&people).unwrap();
     std::fs::write(&people, good.replacen("Person(", "Persn(", 1)).unwrap();

@@ -6,36 +6,18 @@
     reason = "helpers outside #[test]: a test that cannot load its data should fail loudly"
 )]
 
-use std::collections::HashMap;
+mod common;
+
 use std::sync::Arc;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
+use common::MemoryStorage;
 use neutrality_reader::dataset::{Dataset, Problem};
 use neutrality_reader::ui::app::{DataOrigin, ReaderApp};
 use neutrality_reader::ui::theme::Theme;
-
-/// eframe's storage, kept in memory so a test can "restart" the app.
-#[derive(Clone, Default)]
-struct MemoryStorage(HashMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-
-    fn flush(&mut self) {}
-}
 
 fn dataset() -> Arc<Dataset> {
     Arc::new(Dataset::embedded().unwrap())
