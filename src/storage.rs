@@ -310,6 +310,17 @@ pub fn load_json<T: Versioned>(path: &Path) -> Loaded<T> {
 }
 
 fn set_aside<T>(path: &Path, reason: String) -> Loaded<T> {
+    Loaded::SetAside {
+        reason,
+        moved_to: move_aside(path),
+    }
+}
+
+/// Renames the file at `path` to `NAME.corrupt-YYYYMMDD-HHMMSS` beside it
+/// (numbered if that name is taken), so that a file the reader cannot use
+/// is kept for a person to look at, never deleted. Returns the new path, or
+/// `None` if the file could not be renamed.
+pub fn move_aside(path: &Path) -> Option<PathBuf> {
     let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(format!(".corrupt-{stamp}"));
@@ -322,8 +333,7 @@ fn set_aside<T>(path: &Path, reason: String) -> Loaded<T> {
         target = path.with_file_name(numbered);
         n += 1;
     }
-    let moved_to = fs::rename(path, &target).ok().map(|()| target);
-    Loaded::SetAside { reason, moved_to }
+    fs::rename(path, &target).ok().map(|()| target)
 }
 
 #[cfg(test)]

@@ -181,18 +181,11 @@ fn the_recent_list_remembers_folders_and_shows_a_vanished_one_as_missing() {
         harness.state().settings().recent_datasets,
         vec![second_path.clone(), first_path.clone()]
     );
-    // Remembered across a restart.
-    let mut storage = MemoryStorage::default();
-    eframe::App::save(harness.state_mut(), &mut storage);
+    // Remembered across a restart, in the settings file of the storage folder.
+    eframe::App::save(harness.state_mut(), &mut MemoryStorage::default());
     drop(harness);
     std::fs::rename(&second, dir.path().join("moved-away")).unwrap();
-    let data = Arc::new(Dataset::embedded().unwrap());
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 900.0])
-        .build_eframe(move |cc| {
-            ReaderApp::new(&cc.egui_ctx, data, DataOrigin::default(), Some(&storage))
-        });
-    harness.run();
+    let mut harness = app(&dir.path().join("storage"));
     harness.get_by_role_and_label(Role::Button, "File").click();
     harness.run();
     let missing_label = format!("{second_path} (missing)");

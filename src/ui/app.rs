@@ -15,6 +15,7 @@ use super::fonts;
 use super::organizations::{self, OrganizationsRuntime};
 use super::present::{self, Presentation, Stage};
 use super::quiz::{self, QuizRuntime};
+use super::saved_settings::{self, ReadSettings, SettingsNotice, SettingsStore};
 use super::screenshot::ScreenshotJob;
 use super::search::{self as search_ui, FindBar, SearchBox};
 use super::state::{LINE_WIDTH_MAX, LINE_WIDTH_MIN, STORAGE_KEY, Settings, TextSizeStep};
@@ -127,6 +128,8 @@ pub enum Command {
     ShowProblem(usize),
     /// Hide the problems panel.
     HideProblems,
+    /// Put away the notice about the saved settings.
+    DismissSettingsNotice,
 }
 
 /// Ctrl+Plus (or Ctrl+=, the same key unshifted), Ctrl+Minus, Ctrl+0.
@@ -273,6 +276,11 @@ pub struct ReaderApp {
     picker: FolderPicker,
     code_view: Option<CodeView>,
     settings: Settings,
+    /// Where `settings` are saved: eframe's store until a storage folder
+    /// is given, then `settings.json` there.
+    settings_store: SettingsStore,
+    /// What the reader should know about the saved settings.
+    settings_notice: Option<SettingsNotice>,
     reader: ReaderRuntime,
     timeline_index: TimelineIndex,
     timeline: TimelineRuntime,
@@ -335,6 +343,8 @@ impl ReaderApp {
             picker: FolderPicker::default(),
             code_view: None,
             settings,
+            settings_store: SettingsStore::default(),
+            settings_notice: None,
             reader: ReaderRuntime::default(),
             timeline_index,
             timeline: TimelineRuntime::default(),
@@ -536,13 +546,68 @@ impl ReaderApp {
         self.quiz.setup = setup;
     }
 
-    /// Keeps each dataset's notes and quiz memory in the app's storage
-    /// folder `dir`: the bundled dataset's where they always were, another's
-    /// in `datasets/<key>/`. Loads those of the dataset on screen.
+    /// Keeps the settings in `settings.json` in the app's storage folder
+    /// `dir`, and each dataset's notes and quiz memory there too: the
+    /// bundled dataset's where they always were, another's in
+    /// `datasets/<key>/`. Reads the settings and takes up their places for
+    /// the dataset on screen; without a settings file yet, those read from
+    /// eframe's store by [`Self::new`] carry over and are written to the
+    /// file at the next save. Loads the notes and quiz memory of the dataset
+    /// on screen.
     pub fn with_storage_dir(mut self, dir: PathBuf) -> Self {
+        let file = dir.join(saved_settings::SETTINGS_FILE);
+        self.settings_store = match saved_settings::read_settings(&file) {
+            ReadSettings::Missing => SettingsStore::File { file, saved: None },
+            ReadSettings::Read(settings) => {
+                self.take_up_settings(settings);
+                SettingsStore::File { file, saved: None }
+            }
+            ReadSettings::Unusable(notice) => {
+                self.take_up_settings(Settings::default());
+                let store = match notice {
+                    SettingsNotice::Newer { .. } => SettingsStore::Nowhere,
+                    _ => SettingsStore::File { file, saved: None },
+                };
+                self.settings_notice = Some(notice);
+                store
+            }
+        };
         self.storage_dir = Some(dir);
         self.load_saved_files();
         self
+    }
+
+    /// Shows `notice` about the saved settings until the reader puts it
+    /// away (the window's store set aside before the window opened).
+    pub fn with_settings_notice(mut self, notice: SettingsNotice) -> Self {
+        self.settings_notice = Some(notice);
+        self
+    }
+
+    /// The notice about the saved settings on screen, if any.
+    pub fn settings_notice(&self) -> Option<&SettingsNotice> {
+        self.settings_notice.as_ref()
+    }
+
+    /// Replaces the settings [`Self::new`] started with by `settings`, and
+    /// takes up the places they keep for the dataset on screen.
+    fn take_up_settings(&mut self, settings: Settings) {
+        self.settings = settings;
+        self.settings.switch_places(self.dataset_key.as_deref());
+        if let DatasetSource::Folder(folder) = self.source.clone() {
+            self.remember_recent(&folder);
+        }
+        let article = self
+            .settings
+            .open_article
+            .clone()
+            .filter(|id| self.dataset.article(id).is_some())
+            .or_else(|| self.dataset.articles.first().map(|a| a.id.clone()));
+        // Opened afresh, so that its scroll place comes from these settings.
+        self.reader.article = None;
+        if let Some(article) = article {
+            self.open_article(&article, None);
+        }
     }
 
     /// Lets "Open dataset folder…" open the desktop's own folder dialog
@@ -1131,6 +1196,7 @@ impl ReaderApp {
             Command::ReloadDataset => self.reload_now(),
             Command::ShowProblem(index) => self.show_problem(index),
             Command::HideProblems => self.hide_problems(),
+            Command::DismissSettingsNotice => self.settings_notice = None,
         }
     }
 
@@ -1352,6 +1418,21 @@ impl ReaderApp {
         });
     }
 
+    /// The notice about the saved settings, below the top bar, until put away.
+    fn settings_notice_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let Some(notice) = &self.settings_notice else {
+            return;
+        };
+        egui::Panel::top("settings_notice").show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(egui::RichText::new(notice.text()).strong());
+                if ui.button(SettingsNotice::dismiss_label()).clicked() {
+                    commands.push(Command::DismissSettingsNotice);
+                }
+            });
+        });
+    }
+
     /// "Dataset problems", below the top bar, while a folder does not load.
     fn problems_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         let Some(problems) = &self.problems else {
@@ -1431,6 +1512,7 @@ impl eframe::App for ReaderApp {
             );
         } else {
             self.top_bar_ui(ui, &mut commands);
+            self.settings_notice_ui(ui, &mut commands);
             self.problems_ui(ui, &mut commands);
             self.view_ui(ui, &mut commands);
         }
@@ -1463,8 +1545,17 @@ impl eframe::App for ReaderApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if self.screenshot.is_none() {
-            eframe::set_value(storage, STORAGE_KEY, &self.settings);
+        if self.screenshot.is_some() {
+            return;
+        }
+        match self.settings_store.save(&self.settings, storage) {
+            // A save that works again puts away the notice of one that did not.
+            Ok(()) => {
+                if matches!(self.settings_notice, Some(SettingsNotice::Unsaved { .. })) {
+                    self.settings_notice = None;
+                }
+            }
+            Err(notice) => self.settings_notice = Some(notice),
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod icon;
 pub mod organizations;
 pub mod present;
 pub mod quiz;
+pub mod saved_settings;
 pub mod screenshot;
 pub mod search;
 pub mod state;
@@ -154,10 +155,21 @@ pub fn run(args: &Cli) -> i32 {
             std::process::id()
         ))
     });
+    // The app's storage folder: eframe's store (the window's size and
+    // layout) and the reader's own files. eframe would start afresh over a
+    // store it cannot parse and write over it, so a broken one is set aside
+    // first, and the reader told.
+    let storage_dir = eframe::storage_dir("neutrality-reader").filter(|_| screenshot.is_none());
+    let window_store = storage_dir
+        .as_ref()
+        .map(|dir| dir.join(saved_settings::WINDOW_STORE_FILE));
+    let window_store_notice = window_store
+        .as_deref()
+        .and_then(saved_settings::check_window_store);
     let options = eframe::NativeOptions {
         viewport,
         persist_window: screenshot.is_none(),
-        persistence_path: scratch_store.clone(),
+        persistence_path: scratch_store.clone().or(window_store),
         ..Default::default()
     };
     let result_for_app = screenshot_result.clone();
@@ -171,15 +183,19 @@ pub fn run(args: &Cli) -> i32 {
                 cc.storage
             };
             let mut app = ReaderApp::new(&cc.egui_ctx, dataset, origin, stored);
-            // The notes and quiz memory live beside eframe's settings, each
-            // in its own file written atomically, one pair per dataset (the
-            // bundled one's where they always were); a screenshot neither
-            // reads nor writes them, nor opens the desktop's folder dialog.
+            // The settings, notes and quiz memory live beside eframe's
+            // store, each in its own file written atomically, the notes and
+            // memory one pair per dataset (the bundled one's where they
+            // always were); a screenshot neither reads nor writes them, nor
+            // opens the desktop's folder dialog.
             if screenshot.is_none() {
                 app = app.with_native_dialogs();
-                if let Some(dir) = eframe::storage_dir("neutrality-reader") {
+                if let Some(dir) = storage_dir {
                     app = app.with_storage_dir(dir);
                 }
+            }
+            if let Some(notice) = window_store_notice {
+                app = app.with_settings_notice(notice);
             }
             if let Some(article) = article {
                 app.open(&article, paragraph);

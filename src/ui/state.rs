@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use super::theme::Theme;
 
-/// Key under which [`Settings`] is stored by eframe.
+/// Key under which [`Settings`] were stored in eframe's store before they
+/// had their own file (see [`super::saved_settings`]), and still are in a
+/// window without a storage folder.
 pub const STORAGE_KEY: &str = "neutrality-reader-state";
 
 /// Smallest, default and largest reading text size, in points.
@@ -23,7 +25,8 @@ pub const LINE_WIDTH_DEFAULT: u32 = 70;
 /// See [`LINE_WIDTH_MIN`].
 pub const LINE_WIDTH_MAX: u32 = 100;
 
-/// The reader's choices and places, saved with eframe persistence.
+/// The reader's choices and places, saved in `settings.json`
+/// ([`super::saved_settings`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
@@ -169,6 +172,14 @@ impl Settings {
         self.present_scale = self.present_scale.clamp(0.5, 2.5);
         self.line_width = self.line_width.clamp(LINE_WIDTH_MIN, LINE_WIDTH_MAX);
         self.recent_datasets.truncate(super::datasets::RECENT_MAX);
+        // A place that is not a number would not even save (JSON has no NaN).
+        let finite = |_: &String, value: &mut f32| value.is_finite();
+        self.scroll.retain(finite);
+        self.progress.retain(finite);
+        for places in self.other_places.values_mut() {
+            places.scroll.retain(finite);
+            places.progress.retain(finite);
+        }
         self
     }
 }
