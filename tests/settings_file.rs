@@ -99,7 +99,7 @@ fn settings_are_kept_in_their_own_file_across_a_restart() {
     assert_eq!(settings.open_article.as_deref(), Some(FOREIGN_POLICY));
     restarted.get_by_label("22 pt");
     restarted.get_by_label_contains("implemented based on the Constitution of Turkmenistan");
-    assert!(restarted.state().settings_notice().is_none());
+    assert!(restarted.state().settings_notices().is_empty());
 }
 
 #[test]
@@ -125,7 +125,7 @@ fn settings_from_eframes_older_store_are_taken_over_once() {
         Some(FOREIGN_POLICY)
     );
     harness.get_by_label("26 pt");
-    assert!(harness.state().settings_notice().is_none());
+    assert!(harness.state().settings_notices().is_empty());
     save(&mut harness, &mut store);
     drop(harness);
 
@@ -218,11 +218,11 @@ fn a_failed_save_is_said_and_tried_again() {
     // The storage folder is gone and a file stands in its place.
     fs::write(&dir, "not a folder").unwrap();
     save(&mut harness, &mut store);
-    let Some(SettingsNotice::Unsaved { file, error }) = harness.state().settings_notice().cloned()
-    else {
+    let notices = harness.state().settings_notices().to_vec();
+    let [SettingsNotice::Unsaved { file, error }] = notices.as_slice() else {
         panic!("a failed save is said");
     };
-    assert_eq!(file, dir.join(SETTINGS_FILE));
+    assert_eq!(*file, dir.join(SETTINGS_FILE));
     harness.get_by_label(&format!(
         "Your settings could not be saved to {}: {error}. They are kept while the app runs, and \
          saving is tried again.",
@@ -236,38 +236,49 @@ fn a_failed_save_is_said_and_tried_again() {
     // The folder is back: the next save writes the file and the notice goes.
     fs::remove_file(&dir).unwrap();
     save(&mut harness, &mut store);
-    assert!(harness.state().settings_notice().is_none());
-    let ReadSettings::Read(saved) = read_settings(&file) else {
+    assert!(harness.state().settings_notices().is_empty());
+    let ReadSettings::Read(saved) = read_settings(file) else {
         panic!("the settings were saved once the folder was back");
     };
     assert_eq!(saved.text_size, TEXT_SIZE_DEFAULT + 4.0);
 }
 
 #[test]
-fn a_window_store_set_aside_is_said_until_put_away() {
+fn a_window_store_set_aside_is_said_with_the_settings_until_put_away() {
     let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(SETTINGS_FILE), "not json").unwrap();
     let moved = dir.path().join("app.ron.corrupt-20261123-101500");
     let data = Arc::new(Dataset::embedded().unwrap());
     let notice = SettingsNotice::WindowStoreSetAside {
         file: dir.path().join("app.ron"),
         moved_to: Some(moved.clone()),
     };
+    let storage_dir = dir.path().to_path_buf();
     let mut harness = Harness::builder()
         .with_size([1280.0, 900.0])
         .build_eframe(move |cc| {
             ReaderApp::new(&cc.egui_ctx, data, DataOrigin::default(), None)
+                .with_storage_dir(storage_dir)
                 .with_settings_notice(notice)
         });
     harness.run();
-    let text = format!(
+    // Both said, one under the other.
+    let window_store = format!(
         "The window’s saved size and layout could not be read; the file was kept as {}, and they \
          start afresh. Your settings, notes and quiz progress are not affected.",
         moved.display()
     );
-    harness.get_by_label(&text);
+    harness.get_by_label(&window_store);
+    harness.get_by_label_contains("Your settings could not be read: ");
+    assert_eq!(harness.state().settings_notices().len(), 2);
     harness
         .get_by_role_and_label(Role::Button, "Dismiss")
         .click();
     harness.run();
-    assert!(harness.query_by_label(&text).is_none());
+    assert!(harness.query_by_label(&window_store).is_none());
+    assert!(
+        harness
+            .query_by_label_contains("Your settings could not be read: ")
+            .is_none()
+    );
 }

@@ -279,8 +279,8 @@ pub struct ReaderApp {
     /// Where `settings` are saved: eframe's store until a storage folder
     /// is given, then `settings.json` there.
     settings_store: SettingsStore,
-    /// What the reader should know about the saved settings.
-    settings_notice: Option<SettingsNotice>,
+    /// What the reader should know about the saved settings, oldest first.
+    settings_notices: Vec<SettingsNotice>,
     reader: ReaderRuntime,
     timeline_index: TimelineIndex,
     timeline: TimelineRuntime,
@@ -344,7 +344,7 @@ impl ReaderApp {
             code_view: None,
             settings,
             settings_store: SettingsStore::default(),
-            settings_notice: None,
+            settings_notices: Vec::new(),
             reader: ReaderRuntime::default(),
             timeline_index,
             timeline: TimelineRuntime::default(),
@@ -568,7 +568,7 @@ impl ReaderApp {
                     SettingsNotice::Newer { .. } => SettingsStore::Nowhere,
                     _ => SettingsStore::File { file, saved: None },
                 };
-                self.settings_notice = Some(notice);
+                self.settings_notices.push(notice);
                 store
             }
         };
@@ -580,13 +580,13 @@ impl ReaderApp {
     /// Shows `notice` about the saved settings until the reader puts it
     /// away (the window's store set aside before the window opened).
     pub fn with_settings_notice(mut self, notice: SettingsNotice) -> Self {
-        self.settings_notice = Some(notice);
+        self.settings_notices.push(notice);
         self
     }
 
-    /// The notice about the saved settings on screen, if any.
-    pub fn settings_notice(&self) -> Option<&SettingsNotice> {
-        self.settings_notice.as_ref()
+    /// The notices about the saved settings on screen, oldest first.
+    pub fn settings_notices(&self) -> &[SettingsNotice] {
+        &self.settings_notices
     }
 
     /// Replaces the settings [`Self::new`] started with by `settings`, and
@@ -1196,7 +1196,7 @@ impl ReaderApp {
             Command::ReloadDataset => self.reload_now(),
             Command::ShowProblem(index) => self.show_problem(index),
             Command::HideProblems => self.hide_problems(),
-            Command::DismissSettingsNotice => self.settings_notice = None,
+            Command::DismissSettingsNotice => self.settings_notices.clear(),
         }
     }
 
@@ -1420,16 +1420,16 @@ impl ReaderApp {
 
     /// The notice about the saved settings, below the top bar, until put away.
     fn settings_notice_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-        let Some(notice) = &self.settings_notice else {
+        if self.settings_notices.is_empty() {
             return;
-        };
+        }
         egui::Panel::top("settings_notice").show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
+            for notice in &self.settings_notices {
                 ui.label(egui::RichText::new(notice.text()).strong());
-                if ui.button(SettingsNotice::dismiss_label()).clicked() {
-                    commands.push(Command::DismissSettingsNotice);
-                }
-            });
+            }
+            if ui.button(SettingsNotice::dismiss_label()).clicked() {
+                commands.push(Command::DismissSettingsNotice);
+            }
         });
     }
 
@@ -1550,12 +1550,15 @@ impl eframe::App for ReaderApp {
         }
         match self.settings_store.save(&self.settings, storage) {
             // A save that works again puts away the notice of one that did not.
-            Ok(()) => {
-                if matches!(self.settings_notice, Some(SettingsNotice::Unsaved { .. })) {
-                    self.settings_notice = None;
-                }
+            Ok(()) => self
+                .settings_notices
+                .retain(|n| !matches!(n, SettingsNotice::Unsaved { .. })),
+            // Said once, however many autosaves fail in a row.
+            Err(notice) => {
+                self.settings_notices
+                    .retain(|n| !matches!(n, SettingsNotice::Unsaved { .. }));
+                self.settings_notices.push(notice);
             }
-            Err(notice) => self.settings_notice = Some(notice),
         }
     }
 }
