@@ -154,6 +154,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: CheckFormat,
     },
+    /// Start a dataset of your own in a new (or empty) folder: one article to
+    /// fill in and the other files with an example record in a comment.
+    New {
+        /// The folder to make, e.g. my-unit.
+        dir: PathBuf,
+    },
     /// Print the whole dataset as JSON.
     Export,
     /// Print a quiz generated from the dataset: a worksheet with its answer key
@@ -340,13 +346,13 @@ pub fn check(
                 let count = warnings.len();
                 let _ = writeln!(
                     out,
-                    "{name}: OK: {} articles, {} events, {} organizations, {} people, {} facts, {} glossary terms{}",
-                    dataset.articles.len(),
-                    dataset.events.len(),
-                    dataset.organizations.len(),
-                    dataset.people.len(),
-                    dataset.facts.len(),
-                    dataset.glossary.len(),
+                    "{name}: OK: {}, {}, {}, {}, {}, {}{}",
+                    counted(dataset.articles.len(), "article", "articles"),
+                    counted(dataset.events.len(), "event", "events"),
+                    counted(dataset.organizations.len(), "organization", "organizations"),
+                    counted(dataset.people.len(), "person", "people"),
+                    counted(dataset.facts.len(), "fact", "facts"),
+                    counted(dataset.glossary.len(), "glossary term", "glossary terms"),
                     match count {
                         0 => String::new(),
                         1 => "; 1 warning".to_owned(),
@@ -364,6 +370,41 @@ pub fn check(
         }
     }
     i32::from(!errors.is_empty())
+}
+
+/// `new`: writes the starter files into `dir` and says what to do next.
+pub fn new_dataset(dir: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    match crate::dataset::starter::write_starter(dir) {
+        Ok(files) => {
+            let folder = dir.display();
+            let _ = writeln!(out, "Started a dataset in {folder}:");
+            for file in files {
+                let _ = writeln!(out, "  {}", file.display());
+            }
+            let _ = writeln!(
+                out,
+                "Next:\n  \
+                 1. Put your article's text in {folder}/articles/first-article.ron (a file for each article).\n  \
+                 2. Check it as you go:  neutrality-reader check {folder}\n  \
+                 3. Open it:             neutrality-reader --data {folder}   (or File > Open dataset folder… in the window)\n\
+                 With cargo, put the arguments after --:  cargo run --release -- check {folder}"
+            );
+            0
+        }
+        Err(error) => {
+            let _ = writeln!(err, "neutrality-reader new: {error}");
+            1
+        }
+    }
+}
+
+/// "1 article", "5 articles".
+fn counted(count: usize, one: &str, many: &str) -> String {
+    if count == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{count} {many}")
+    }
 }
 
 /// Loads the dataset from `dir` (or the embedded one) and lints it.

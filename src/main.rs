@@ -1,4 +1,5 @@
-//! `neutrality-reader`: the window, or `check` / `export` on the command line.
+//! `neutrality-reader`: the window, or `check`, `new`, `export` and `quiz` on
+//! the command line.
 
 use clap::Parser as _;
 
@@ -14,6 +15,7 @@ fn main() -> std::process::ExitCode {
             &mut out,
             &mut err,
         ),
+        Some(Command::New { dir }) => cli::new_dataset(dir, &mut out, &mut err),
         Some(Command::Export) => cli::export(args.data.as_deref(), &mut out, &mut err),
         Some(Command::Quiz(quiz)) => cli::quiz(args.data.as_deref(), quiz, &mut out, &mut err),
         None => neutrality_reader::ui::run(&args),

@@ -814,3 +814,79 @@ fn quiz_options_that_make_no_sense_are_refused_with_a_reason() {
         stderr(&output)
     );
 }
+
+/// The README's walk-through for a teacher, with the real binary: `new`,
+/// `check`, the article and an event written in, `check` again, a worksheet.
+#[test]
+fn a_teacher_starts_checks_and_quizzes_a_dataset_of_their_own() {
+    let dir = TempDir::new().unwrap();
+    let unit = dir.path().join("my-unit");
+    let unit_arg = unit.to_str().unwrap();
+
+    let output = run(&["new", unit_arg]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let said = stdout(&output);
+    assert!(
+        said.starts_with(&format!("Started a dataset in {unit_arg}:\n")),
+        "{said}"
+    );
+    assert!(
+        said.contains(&format!("neutrality-reader check {unit_arg}")),
+        "{said}"
+    );
+
+    // As it is, it loads, with the one warning that says what to do next.
+    let output = run(&["check", unit_arg]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        format!(
+            "{unit_arg}: OK: 1 article, 0 events, 0 organizations, 0 people, 0 facts, 0 glossary terms; 1 warning\n"
+        )
+    );
+    assert!(stderr(&output).contains("warning: article “first-article”: no event cites it"));
+
+    // The article's text pasted in, and the example event taken out of its comment.
+    let article = unit.join("articles/first-article.ron");
+    let text = fs::read_to_string(&article).unwrap().replace(
+        "Paste the article's first paragraph here, word for word.",
+        "On 9 June 1815 the representatives of 8 powers signed the Final Act of the Congress of Vienna.",
+    );
+    fs::write(&article, text).unwrap();
+    let events = unit.join("events.ron");
+    let text = fs::read_to_string(&events).unwrap();
+    let example: String = text
+        .lines()
+        .filter_map(|line| line.strip_prefix("//"))
+        .filter(|line| line.starts_with("    "))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    let example = example.replace(
+        "What happened, in a line",
+        "The Final Act of the Congress of Vienna is signed",
+    );
+    fs::write(&events, text.replace("[\n]", &format!("[\n{example}]"))).unwrap();
+
+    let output = run(&["check", unit_arg]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "", "no warning left");
+    assert!(stdout(&output).contains(": OK: 1 article, 1 event, "));
+
+    let output = run(&["--data", unit_arg, "quiz", "--seed", "1", "--count", "2"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("“The Final Act of the Congress of Vienna is signed”"),
+        "{}",
+        stdout(&output)
+    );
+
+    // Run again on the same folder, it writes nothing over.
+    let output = run(&["new", unit_arg]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("already has files in it"));
+    assert!(
+        fs::read_to_string(&events)
+            .unwrap()
+            .contains("Congress of Vienna")
+    );
+}

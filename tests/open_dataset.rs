@@ -125,6 +125,54 @@ fn a_folder_opened_by_its_typed_path_replaces_the_library() {
 }
 
 #[test]
+fn a_new_starter_dataset_opens_and_every_view_copes_with_it_being_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = dir.path().join("my-unit");
+    neutrality_reader::dataset::starter::write_starter(&unit).unwrap();
+    let mut harness = app(&dir.path().join("storage"));
+    open_by_typed_path(&mut harness, &unit);
+    harness.get_by_role_and_label(Role::Button, "The title of your first article");
+    harness.get_by_label_contains("Paste the article's first paragraph here, word for word.");
+    harness.get_by_label("Dataset: my-unit");
+    harness.get_by_label("1 article");
+    // No events, organizations or questions yet: each view says so.
+    harness.get_by_label(
+        "This dataset has no events yet. Add them to events.ron and they appear here.",
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Timeline")
+        .click();
+    harness.run();
+    harness.get_by_label("Events (0)");
+    harness.get_by_label(
+        "This dataset has no events yet. Add them to events.ron and they appear here.",
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Organizations")
+        .click();
+    harness.run();
+    harness.get_by_label(
+        "This dataset has no organizations yet. Add them to organizations.ron and they appear here.",
+    );
+    assert!(
+        harness
+            .query_by_label_contains("matches the filter")
+            .is_none()
+    );
+    harness.get_by_role_and_label(Role::Button, "Quiz").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Start a new quiz")
+        .click();
+    harness.run();
+    harness.get_by_label("The dataset has no question to ask on these topics.");
+    assert_eq!(
+        harness.state().dataset_source(),
+        &DatasetSource::Folder(unit.clone())
+    );
+}
+
+#[test]
 fn a_folder_that_does_not_load_keeps_the_dataset_shown_and_lists_its_problems() {
     let dir = tempfile::tempdir().unwrap();
     let unit = dir.path().join("broken");

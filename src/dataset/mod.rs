@@ -8,6 +8,7 @@ pub mod lint;
 mod locate;
 mod parse;
 mod problem;
+pub mod starter;
 pub mod synthetic;
 mod validate;
 

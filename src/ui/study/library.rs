@@ -18,7 +18,12 @@ pub fn library_ui(
     ui.add_space(6.0);
     ui.heading(tr("study.library_heading"));
     let count = dataset.articles.len();
-    ui.label(RichText::new(trf("study.library_count", &[("n", &count)])).weak());
+    let text = if count == 1 {
+        tr("study.library_count_one").to_owned()
+    } else {
+        trf("study.library_count", &[("n", &count)])
+    };
+    ui.label(RichText::new(text).weak());
     ui.add_space(4.0);
     egui::ScrollArea::vertical()
         .id_salt("library_scroll")

@@ -10,7 +10,7 @@ use egui::{Color32, FontId, Id, Rect, Sense, Stroke, StrokeKind, pos2, vec2};
 use super::category_label;
 use super::colors::category_color;
 use crate::dataset::Dataset;
-use crate::i18n::trf;
+use crate::i18n::{tr, trf};
 use crate::model::{EventCategory, Precision, When};
 use crate::timeline::{
     Cluster, Item, ItemShape, Layout, Placed, TickUnit, TimeSpan, Timeline, Transform,
@@ -157,6 +157,17 @@ pub fn canvas_ui(
     let mut output = CanvasOutput::default();
     let dark = ui.visuals().dark_mode;
     let width = ui.available_width().max(120.0);
+    // A dataset just started has no events: say so, rather than draw an
+    // empty axis at some arbitrary year.
+    if dataset.events.is_empty() {
+        let height = config.height.max(AXIS_HEIGHT + ROW_HEIGHT * 2.0);
+        ui.allocate_ui_with_layout(
+            vec2(width, height),
+            egui::Layout::centered_and_justified(egui::Direction::TopDown),
+            |ui| ui.weak(tr("timeline.no_events")),
+        );
+        return output;
+    }
     let label_width = if config.lanes.len() > 1 {
         lane_label_width(ui, config, width)
     } else {
