@@ -125,7 +125,7 @@ fn a_folder_opened_by_its_typed_path_replaces_the_library() {
 }
 
 #[test]
-fn a_new_starter_dataset_opens_and_every_view_copes_with_it_being_empty() {
+fn a_new_starter_dataset_opens_says_what_is_empty_and_counts_one_in_the_singular() {
     let dir = tempfile::tempdir().unwrap();
     let unit = dir.path().join("my-unit");
     neutrality_reader::dataset::starter::write_starter(&unit).unwrap();
@@ -166,6 +166,36 @@ fn a_new_starter_dataset_opens_and_every_view_copes_with_it_being_empty() {
         .click();
     harness.run();
     harness.get_by_label("The dataset has no question to ask on these topics.");
+
+    // One event and one organization written in, and the folder reloaded:
+    // each is counted in the singular.
+    std::fs::write(
+        unit.join("events.ron"),
+        r#"[Event(id: "first-event", date: "1815-06-09", title: "The Final Act is signed",
+            description: "The Final Act is signed.", category: Agreement,
+            sources: [("first-article", 2)])]"#,
+    )
+    .unwrap();
+    std::fs::write(
+        unit.join("organizations.ron"),
+        r#"[Organization(id: "first-organization", name: "Paste", kind: Global,
+            summary: "A name the paragraph has.", sources: [("first-article", 2)])]"#,
+    )
+    .unwrap();
+    harness.get_by_role_and_label(Role::Button, "File").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Reload now")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Organizations")
+        .click();
+    harness.run();
+    harness.get_by_label("1 organization");
+    harness.get_by_role_and_label(Role::Button, "Study").click();
+    harness.run();
+    harness.get_by_label("1 event of this article emphasised · drag to pan, scroll to zoom");
     assert_eq!(
         harness.state().dataset_source(),
         &DatasetSource::Folder(unit.clone())

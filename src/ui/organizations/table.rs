@@ -90,7 +90,11 @@ pub fn table_ui(
     {
         let (rows, shown) = runtime.rows_and_shown(dataset);
         let summary = if shown.len() == rows.len() {
-            trf("org.count_all", &[("n", &rows.len())])
+            if rows.len() == 1 {
+                tr("org.count_one").to_owned()
+            } else {
+                trf("org.count_all", &[("n", &rows.len())])
+            }
         } else {
             trf(
                 "org.count_shown",

@@ -43,7 +43,11 @@ pub fn strip_ui(
                 commands.push(Command::ShowView(View::Timeline));
             }
             ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                let hint = trf("timeline.strip_hint", &[("n", &article_events.len())]);
+                let hint = if article_events.len() == 1 {
+                    tr("timeline.strip_hint_one").to_owned()
+                } else {
+                    trf("timeline.strip_hint", &[("n", &article_events.len())])
+                };
                 ui.add(egui::Label::new(RichText::new(hint).weak()).truncate());
             });
         });
