@@ -470,3 +470,32 @@ fn while_a_broken_folder_waits_the_open_one_still_reloads_and_the_fixed_one_open
     assert!(harness.query_by_label("Dataset problems").is_none());
     harness.get_by_role_and_label(Role::Button, CHARTER);
 }
+
+#[test]
+fn a_folder_waiting_for_a_missing_image_opens_when_the_image_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = dir.path().join("unit");
+    neutrality_reader::dataset::starter::write_starter(&unit).unwrap();
+    let article = unit.join("articles/first-article.ron");
+    let text = std::fs::read_to_string(&article).unwrap().replace(
+        "    ],\n)",
+        "        Image(path: \"assets/map.png\", alt: \"A map of the unit\"),\n    ],\n)",
+    );
+    std::fs::write(&article, text).unwrap();
+    std::fs::create_dir(unit.join("assets")).unwrap();
+    let mut harness = app(&dir.path().join("storage"));
+    open_by_typed_path(&mut harness, &unit);
+    // A missing picture is a mistake in the dataset: listed, and waited for.
+    harness.get_by_label_contains("unit could not be loaded (1 problem)");
+    harness.get_by_label_contains(
+        "first-article.ron:21:21: article “first-article”: paragraph 4 (image): the image file assets/map.png does not exist",
+    );
+    // The author saves the picture: the folder opens and the picture shows.
+    let picture = common::data_dir().join("assets/un-neutrality-resolutions.png");
+    std::fs::copy(picture, unit.join("assets/map.png")).unwrap();
+    run_until(&mut harness, "the picture to show", |h| {
+        h.query_by_role_and_label(Role::Image, "A map of the unit")
+            .is_some()
+    });
+    assert!(harness.query_by_label_contains("Image not shown").is_none());
+}

@@ -31,7 +31,8 @@ impl std::fmt::Debug for DatasetWatch {
 }
 
 /// Whether a file-system event may change the dataset: not a mere read, and
-/// about a data file, a folder, or nothing said.
+/// about a data file, an image (an author fixing a picture that showed a
+/// placeholder sees it at once), a folder, or nothing said.
 fn matters(event: &notify::Event) -> bool {
     let kind = matches!(
         event.kind,
@@ -42,8 +43,12 @@ fn matters(event: &notify::Event) -> bool {
     )));
     kind && (event.paths.is_empty()
         || event.paths.iter().any(|path| {
-            // A data file, or a folder such as articles/ (no extension).
-            path.extension().is_none_or(|e| e == "ron")
+            // A data file, an image, or a folder such as articles/ (no extension).
+            path.extension().is_none_or(|e| {
+                ["ron", "png", "jpg", "jpeg"]
+                    .iter()
+                    .any(|known| e.eq_ignore_ascii_case(known))
+            })
         }))
 }
 
@@ -115,7 +120,38 @@ impl DatasetWatch {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::PathBuf;
     use std::sync::Arc;
+
+    fn written(path: &str) -> notify::Event {
+        notify::Event::new(EventKind::Modify(notify::event::ModifyKind::Data(
+            notify::event::DataChange::Content,
+        )))
+        .add_path(PathBuf::from(path))
+    }
+
+    #[test]
+    fn data_files_images_and_folders_matter_other_files_do_not() {
+        for path in [
+            "unit/events.ron",
+            "unit/articles",
+            "unit/assets/map.png",
+            "unit/assets/Photo.JPG",
+            "unit/assets/photo.jpeg",
+        ] {
+            assert!(matters(&written(path)), "{path}");
+        }
+        for path in [
+            "unit/.events.ron.swp",
+            "unit/notes.txt",
+            "unit/assets/map.svg",
+        ] {
+            assert!(!matters(&written(path)), "{path}");
+        }
+        let read = notify::Event::new(EventKind::Access(notify::event::AccessKind::Read))
+            .add_path(PathBuf::from("unit/events.ron"));
+        assert!(!matters(&read));
+    }
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::time::Instant;
 
