@@ -1,11 +1,13 @@
 //! Fuzzes the readers of the reader's own saves with what a damaged or
 //! hand-edited file may hold: the quiz memory (`quiz-memory.json`) and the
 //! notes, read as `storage::load_json` reads them (UTF-8 text, then
-//! serde_json), and the settings, read as eframe's persistence reads them
-//! (RON). Whatever reads is then used as the app uses it at start: the
-//! memory migrated, its due questions, weakest topics and a review quiz
-//! built against the bundled dataset; the notes put in order and exported
-//! as Markdown; the settings sanitized.
+//! serde_json), and the settings, read as `settings.json` is
+//! (`storage::read_versioned`) and as eframe's older store held them (RON).
+//! Whatever reads is then used as the app uses it at start: the memory
+//! migrated, its due questions, weakest topics and a review quiz built
+//! against the bundled dataset; the notes put in order and exported as
+//! Markdown; the settings sanitized, and they must then save and read back
+//! as they were.
 
 #![no_main]
 
@@ -16,6 +18,7 @@ use libfuzzer_sys::fuzz_target;
 use neutrality_reader::dataset::Dataset;
 use neutrality_reader::notes::Notes;
 use neutrality_reader::quiz::memory::Memory;
+use neutrality_reader::storage;
 use neutrality_reader::ui::state::Settings;
 
 fn dataset() -> Option<&'static Dataset> {
@@ -56,9 +59,14 @@ fuzz_target!(|data: &[u8]| {
         let _ = notes.to_markdown(dataset);
         let _ = serde_json::to_string_pretty(&notes);
     }
-    if let Ok(settings) = ron::from_str::<Settings>(text) {
+    let from_file = storage::read_versioned::<Settings>(text).ok();
+    let from_eframe = ron::from_str::<Settings>(text).ok();
+    for settings in [from_file, from_eframe].into_iter().flatten() {
         trace("settings");
         let settings = settings.sanitized();
-        let _ = ron::to_string(&settings);
+        // What was read and sanitized must save and read back unchanged.
+        let saved = serde_json::to_string(&settings).unwrap_or_default();
+        let again = storage::read_versioned::<Settings>(&saved).map(Settings::sanitized);
+        assert_eq!(again.as_ref(), Ok(&settings), "{saved}");
     }
 });
