@@ -281,6 +281,9 @@ pub struct ReaderApp {
     settings_store: SettingsStore,
     /// What the reader should know about the saved settings, oldest first.
     settings_notices: Vec<SettingsNotice>,
+    /// The folder the settings file says was on screen at the last close,
+    /// for [`Self::reopen_last_dataset`].
+    last_folder: Option<String>,
     reader: ReaderRuntime,
     timeline_index: TimelineIndex,
     timeline: TimelineRuntime,
@@ -345,6 +348,7 @@ impl ReaderApp {
             settings,
             settings_store: SettingsStore::default(),
             settings_notices: Vec::new(),
+            last_folder: None,
             reader: ReaderRuntime::default(),
             timeline_index,
             timeline: TimelineRuntime::default(),
@@ -448,6 +452,7 @@ impl ReaderApp {
             self.dataset_key = Self::key_of(&source);
             self.source = source;
             self.settings.switch_places(self.dataset_key.as_deref());
+            self.settings.open_folder = self.shown_folder();
             self.reader = ReaderRuntime::default();
             self.load_saved_files();
             self.selected_event = None;
@@ -589,10 +594,50 @@ impl ReaderApp {
         &self.settings_notices
     }
 
+    /// The folder on screen as [`Settings::open_folder`] keeps it.
+    fn shown_folder(&self) -> Option<String> {
+        match &self.source {
+            DatasetSource::Folder(folder) => {
+                Some(datasets::canonical(folder).to_string_lossy().into_owned())
+            }
+            DatasetSource::Bundled => None,
+        }
+    }
+
+    /// Opens again the dataset folder that was on screen when the app last
+    /// closed, if the bundled dataset is on screen now (no `--data`). A
+    /// folder that has gone is left (the File menu's recent list shows it
+    /// missing); one that no longer loads is listed under the top bar and
+    /// waited for, as with `--data`, and not tried at the next start.
+    pub fn reopen_last_dataset(mut self) -> Self {
+        let Some(folder) = self.last_folder.take().map(PathBuf::from) else {
+            return self;
+        };
+        if self.source != DatasetSource::Bundled || self.pending.is_some() || !folder.is_dir() {
+            return self;
+        }
+        match Dataset::load_dir(&folder) {
+            Ok(dataset) => self.switch_to_folder(dataset, &folder),
+            Err(error) => {
+                self.pending_watch = self.watch_folder(&folder);
+                self.pending = Some(folder.clone());
+                self.problems = Some(LoadProblems {
+                    folder: Some(folder),
+                    problems: error.problems,
+                    after_reload: false,
+                    list_open: false,
+                });
+            }
+        }
+        self
+    }
+
     /// Replaces the settings [`Self::new`] started with by `settings`, and
     /// takes up the places they keep for the dataset on screen.
-    fn take_up_settings(&mut self, settings: Settings) {
+    fn take_up_settings(&mut self, mut settings: Settings) {
+        self.last_folder = settings.open_folder.take();
         self.settings = settings;
+        self.settings.open_folder = self.shown_folder();
         self.settings.switch_places(self.dataset_key.as_deref());
         if let DatasetSource::Folder(folder) = self.source.clone() {
             self.remember_recent(&folder);

@@ -193,6 +193,15 @@ pub fn run(args: &Cli) -> i32 {
                 if let Some(dir) = storage_dir {
                     app = app.with_storage_dir(dir);
                 }
+                // The folder open at the last close comes back, unless the
+                // command line asks for a place in the bundled dataset.
+                let place_asked = article.is_some()
+                    || event.is_some()
+                    || organization.is_some()
+                    || quiz.is_some();
+                if !place_asked {
+                    app = app.reopen_last_dataset();
+                }
             }
             if let Some(notice) = window_store_notice {
                 app = app.with_settings_notice(notice);

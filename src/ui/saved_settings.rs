@@ -181,7 +181,7 @@ pub enum SettingsStore {
         file: PathBuf,
         /// What was last written (or read), so that settings that did not
         /// change are not written again at every autosave.
-        saved: Option<Settings>,
+        saved: Option<Box<Settings>>,
     },
     /// Nowhere: the file belongs to a newer version of the app.
     Nowhere,
@@ -203,7 +203,7 @@ impl SettingsStore {
                 Ok(())
             }
             Self::File { file, saved } => {
-                if saved.as_ref() == Some(settings) {
+                if saved.as_deref() == Some(settings) {
                     return Ok(());
                 }
                 storage::save_json(file, settings).map_err(|error| SettingsNotice::Unsaved {
@@ -213,7 +213,7 @@ impl SettingsStore {
                 if eframe_store.get_string(STORAGE_KEY).is_some() {
                     eframe_store.remove_string(STORAGE_KEY);
                 }
-                *saved = Some(settings.clone());
+                *saved = Some(Box::new(settings.clone()));
                 Ok(())
             }
             Self::Nowhere => Ok(()),

@@ -56,6 +56,9 @@ pub struct Settings {
     pub language: crate::i18n::Language,
     /// Dataset folders opened, most recent first (see [`super::datasets::remember`]).
     pub recent_datasets: Vec<String>,
+    /// The dataset folder on screen when the app last closed, to open again
+    /// at the next start; `None` for the bundled dataset.
+    pub open_folder: Option<String>,
     /// The dataset that `open_article`, `scroll` and `progress` belong to:
     /// `None` for the bundled one, else its [`super::datasets::dataset_key`].
     /// Articles of two datasets may share an id; their places must not mix.
@@ -97,6 +100,7 @@ impl Default for Settings {
             line_width: LINE_WIDTH_DEFAULT,
             language: crate::i18n::Language::default(),
             recent_datasets: Vec::new(),
+            open_folder: None,
             places_of: None,
             other_places: BTreeMap::new(),
         }
