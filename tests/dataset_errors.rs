@@ -1133,6 +1133,24 @@ fn a_file_larger_than_the_limit_is_refused_in_mib() {
     );
 }
 
+/// Brackets nested ten thousand deep (a hostile file's way to overflow a
+/// parser's stack) are refused at the first one the records do not allow,
+/// with its place; the parser's own limit of 64 levels stands behind that.
+#[test]
+fn brackets_nested_ten_thousand_deep_are_refused_at_the_first_wrong_one() {
+    let dir = data_copy();
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    fs::write(dir.path().join("events.ron"), deep).unwrap();
+    assert_eq!(
+        only_problem(&dir),
+        at(
+            name(&dir, "events.ron"),
+            (1, 2),
+            "a record Event(…) was expected here"
+        )
+    );
+}
+
 #[test]
 fn a_file_of_exactly_the_limit_is_read() {
     let dir = data_copy();

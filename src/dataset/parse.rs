@@ -69,6 +69,12 @@ pub fn plain_message(code: &ron::Error) -> String {
         E::ExpectedArray => "a list in [ ] was expected here".to_owned(),
         E::ExpectedArrayEnd => "the list is not closed with ]".to_owned(),
         E::ExpectedStructLikeEnd => "a ) is missing to close the record".to_owned(),
+        E::ExpectedNamedStructLike(name) if !name.is_empty() => {
+            format!("a record {name}(…) was expected here")
+        }
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
+            "a record in ( ) was expected here".to_owned()
+        }
         E::ExpectedInteger => "a whole number was expected here".to_owned(),
         E::ExpectedFloat => "a number was expected here".to_owned(),
         E::Eof => "the file ends too early; a bracket may be missing".to_owned(),
