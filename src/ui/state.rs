@@ -230,6 +230,26 @@ mod tests {
         assert_eq!(s.sanitized().text_size, TEXT_SIZE_MAX);
     }
 
+    /// eframe's older store was RON, which has NaN; settings.json is JSON,
+    /// which has not: a place that is not a number would save as `null` and
+    /// the next start would find the file damaged.
+    #[test]
+    fn places_that_are_not_numbers_are_dropped_so_that_the_settings_save() {
+        let s: Settings = ron::from_str::<Settings>(
+            "(scroll: {\"a\": NaN, \"b\": 40.0}, progress: {\"a\": inf}, \
+             other_places: {\"unit-1\": (scroll: {\"c\": -inf}, progress: {\"c\": 0.5})})",
+        )
+        .unwrap()
+        .sanitized();
+        assert_eq!(s.scroll.keys().collect::<Vec<_>>(), ["b"]);
+        assert!(s.progress.is_empty());
+        assert!(s.other_places["unit-1"].scroll.is_empty());
+        assert_eq!(s.other_places["unit-1"].progress["c"], 0.5);
+        let json = serde_json::to_string(&s).unwrap();
+        let back: Settings = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, s);
+    }
+
     #[test]
     fn old_saves_with_missing_fields_still_load() {
         let s: Settings = ron::from_str("(open_article: Some(\"x\"))").unwrap();
