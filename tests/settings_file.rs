@@ -300,6 +300,22 @@ fn start_reopening(dir: &Path) -> Harness<'static, ReaderApp> {
     harness
 }
 
+/// A first run that opens `unit` (a copy of the example), then `then`, and
+/// closes: storage in `root/storage`.
+fn run_with_unit_open(
+    root: &Path,
+    unit: &Path,
+    store: &mut MemoryStorage,
+    then: impl FnOnce(&mut Harness<'static, ReaderApp>),
+) {
+    let mut harness = start_reopening(&root.join("storage"));
+    assert_eq!(harness.state().dataset_source(), &DatasetSource::Bundled);
+    harness.state_mut().open_dataset_folder(unit);
+    harness.run();
+    then(&mut harness);
+    save(&mut harness, store);
+}
+
 #[test]
 fn the_dataset_folder_open_at_the_last_close_opens_again() {
     let root = tempfile::tempdir().unwrap();
@@ -307,17 +323,12 @@ fn the_dataset_folder_open_at_the_last_close_opens_again() {
     let unit = root.path().join("unit");
     common::copy_dir(&common::example_dir(), &unit);
     let mut store = MemoryStorage::default();
-
-    let mut harness = start_reopening(&storage);
-    assert_eq!(harness.state().dataset_source(), &DatasetSource::Bundled);
-    harness.state_mut().open_dataset_folder(&unit);
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::Button, "The Charter comes into force")
-        .click();
-    harness.run();
-    save(&mut harness, &mut store);
-    drop(harness);
+    run_with_unit_open(root.path(), &unit, &mut store, |harness| {
+        harness
+            .get_by_role_and_label(Role::Button, "The Charter comes into force")
+            .click();
+        harness.run();
+    });
 
     // Back where it was: the folder, at the article that was open.
     let mut harness = start_reopening(&storage);
@@ -352,11 +363,7 @@ fn a_last_folder_broken_meanwhile_is_listed_and_one_gone_is_left() {
     let unit = root.path().join("unit");
     common::copy_dir(&common::example_dir(), &unit);
     let mut store = MemoryStorage::default();
-    let mut harness = start_reopening(&storage);
-    harness.state_mut().open_dataset_folder(&unit);
-    harness.run();
-    save(&mut harness, &mut store);
-    drop(harness);
+    run_with_unit_open(root.path(), &unit, &mut store, |_| {});
 
     // Broken between two runs: the bundled dataset, and the folder's problem listed.
     let events = unit.join("events.ron");
@@ -375,11 +382,7 @@ fn a_last_folder_broken_meanwhile_is_listed_and_one_gone_is_left() {
 
     // Gone: nothing is said but the recent list's "(missing)".
     fs::write(&events, text).unwrap();
-    let mut harness = start_reopening(&storage);
-    harness.state_mut().open_dataset_folder(&unit);
-    harness.run();
-    save(&mut harness, &mut store);
-    drop(harness);
+    run_with_unit_open(root.path(), &unit, &mut store, |_| {});
     fs::remove_dir_all(&unit).unwrap();
     let harness = start_reopening(&storage);
     assert_eq!(harness.state().dataset_source(), &DatasetSource::Bundled);
