@@ -355,17 +355,12 @@ pub fn check(
                     counted(dataset.glossary.len(), "glossary term", "glossary terms"),
                     match count {
                         0 => String::new(),
-                        1 => "; 1 warning".to_owned(),
-                        n => format!("; {n} warnings"),
+                        n => format!("; {}", counted(n, "warning", "warnings")),
                     }
                 );
             } else {
-                let count = errors.len();
-                let _ = writeln!(
-                    err,
-                    "{name}: {count} problem{} found",
-                    if count == 1 { "" } else { "s" }
-                );
+                let problems = counted(errors.len(), "problem", "problems");
+                let _ = writeln!(err, "{name}: {problems} found");
             }
         }
     }
