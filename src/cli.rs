@@ -367,11 +367,20 @@ pub fn check(
     i32::from(!errors.is_empty())
 }
 
+/// The path as one shell word: as it is when a shell would take it so, quoted otherwise.
+fn shell_word(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    // The only refusal is for a NUL byte, which no path holds.
+    shlex::try_quote(&text).map_or_else(|_| text.to_string(), |quoted| quoted.into_owned())
+}
+
 /// `new`: writes the starter files into `dir` and says what to do next.
 pub fn new_dataset(dir: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     match crate::dataset::starter::write_starter(dir) {
         Ok(files) => {
             let folder = dir.display();
+            // The commands are for copying into a shell, so a folder with spaces is quoted there.
+            let word = shell_word(dir);
             let _ = writeln!(out, "Started a dataset in {folder}:");
             for file in files {
                 let _ = writeln!(out, "  {}", file.display());
@@ -380,9 +389,9 @@ pub fn new_dataset(dir: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 
                 out,
                 "Next:\n  \
                  1. Put your article's text in {folder}/articles/first-article.ron (a file for each article).\n  \
-                 2. Check it as you go:  neutrality-reader check {folder}\n  \
-                 3. Open it:             neutrality-reader --data {folder}   (or File > Open dataset folder… in the window)\n\
-                 With cargo, put the arguments after --:  cargo run --release -- check {folder}"
+                 2. Check it as you go:  neutrality-reader check {word}\n  \
+                 3. Open it:             neutrality-reader --data {word}   (or File > Open dataset folder… in the window)\n\
+                 With cargo, put the arguments after --:  cargo run --release -- check {word}"
             );
             0
         }

@@ -815,6 +815,34 @@ fn quiz_options_that_make_no_sense_are_refused_with_a_reason() {
     );
 }
 
+/// A folder whose name has a space and a quote: `new`'s commands, pasted into a
+/// shell, still name that one folder.
+#[test]
+fn the_commands_new_prints_survive_a_folder_name_with_spaces() {
+    let dir = TempDir::new().unwrap();
+    let unit = dir.path().join("Year 9 – Turkmenistan's neutrality");
+    let unit_arg = unit.to_str().unwrap();
+
+    let output = run(&["new", unit_arg]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let said = stdout(&output);
+    let check_line = said
+        .lines()
+        .find_map(|line| line.split_once("Check it as you go:"))
+        .map(|(_, command)| command.trim())
+        .unwrap_or_else(|| panic!("no check line in {said}"));
+    assert!(
+        !check_line.contains(&format!(" {unit_arg}")),
+        "unquoted: {check_line}"
+    );
+    // What a shell makes of the line: the program, `check`, and the folder whole.
+    let words = shlex::split(check_line).unwrap();
+    assert_eq!(words, ["neutrality-reader", "check", unit_arg]);
+    let output = run(&words[1..].iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with(&format!("{unit_arg}: OK: 1 article")));
+}
+
 /// The README's walk-through for a teacher, with the real binary: `new`,
 /// `check`, the article and an event written in, `check` again, a worksheet.
 #[test]
