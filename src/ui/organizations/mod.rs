@@ -148,6 +148,14 @@ pub fn organizations_view_ui(
     selected_event: Option<&Event>,
     commands: &mut Vec<Command>,
 ) {
+    if dataset.organizations.is_empty() {
+        // Nothing to filter, date or chart: only the sentence that says where to add them.
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.add_space(8.0);
+            ui.label(tr("org.none"));
+        });
+        return;
+    }
     keyboard(ui, dataset, runtime, selected, commands);
     let chosen = selected.and_then(|i| dataset.organizations.get(i).map(|o| (i, o)));
     if let (true, Some((index, organization))) = (runtime.details_open, chosen) {

@@ -104,11 +104,8 @@ pub fn table_ui(
         ui.label(RichText::new(summary).small().weak());
         if shown.is_empty() {
             ui.add_space(8.0);
-            ui.label(if rows.is_empty() {
-                tr("org.none")
-            } else {
-                tr("org.no_match")
-            });
+            // An empty dataset never gets here (the view says so instead).
+            ui.label(tr("org.no_match"));
             return;
         }
         let row_height = ui.spacing().interact_size.y + 4.0;
