@@ -174,3 +174,100 @@ fn a_damaged_or_missing_image_shows_a_box_with_the_reason() {
     let (_dir, harness) = app_with_spoiled_image(|image| std::fs::remove_file(image).unwrap());
     harness.get_by_label("Image not shown: the file assets/map.png does not exist");
 }
+
+// ---------------------------------------------------------------- many large images
+
+/// The "article image" textures alive, and the bytes they hold.
+fn article_textures(harness: &Harness<'static, ReaderApp>) -> (usize, usize) {
+    let manager = harness.ctx.tex_manager();
+    let manager = manager.read();
+    manager
+        .allocated()
+        .filter(|(_, meta)| meta.name.starts_with("article image "))
+        .fold((0, 0), |(count, bytes), (_, meta)| {
+            (count + 1, bytes + meta.size[0] * meta.size[1] * 4)
+        })
+}
+
+/// An article ending in 24 images of 2048 × 2048 pixels (16 MiB each decoded,
+/// 384 MiB in all): opening it decodes none of them, each is decoded when
+/// scrolled to, and what is kept stays within the budget.
+#[test]
+fn a_long_article_of_large_images_decodes_only_what_comes_on_screen() {
+    const COUNT: usize = 24;
+    let dir = TempDir::new().unwrap();
+    copy_dir(&example_dir(), dir.path());
+    std::fs::create_dir(dir.path().join("assets")).unwrap();
+    let first = dir.path().join("assets/photo-0.png");
+    image::RgbaImage::from_pixel(2048, 2048, image::Rgba([40, 90, 60, 255]))
+        .save(&first)
+        .unwrap();
+    let mut blocks = String::new();
+    for i in 0..COUNT {
+        if i > 0 {
+            std::fs::copy(&first, dir.path().join(format!("assets/photo-{i}.png"))).unwrap();
+        }
+        blocks.push_str(&format!(
+            "\n        Image(path: \"assets/photo-{i}.png\", alt: \"Photograph {i}\"),"
+        ));
+    }
+    let file = dir.path().join(format!("articles/{EXAMPLE_ARTICLE}.ron"));
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replacen("\n    ],\n)", &format!("{blocks}\n    ],\n)"), 1),
+    )
+    .unwrap();
+    let dataset = Arc::new(Dataset::load_dir(dir.path()).unwrap());
+    let before_images = dataset.article(EXAMPLE_ARTICLE).unwrap().body.len() - COUNT;
+    let paragraph = |i: usize| u32::try_from(before_images + i + 1).unwrap();
+
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| {
+            let mut app = ReaderApp::new(&cc.egui_ctx, dataset, DataOrigin::default(), None);
+            app.open(EXAMPLE_ARTICLE, Some(1));
+            app
+        });
+    harness.run();
+    // At the top of the article: every image has its place and its name, none is decoded.
+    assert_eq!(harness.query_all_by_role(Role::Image).count(), COUNT);
+    harness.get_by_role_and_label(Role::Image, "Photograph 23");
+    assert_eq!(article_textures(&harness), (0, 0));
+
+    // Read down through them all: a few at a time are decoded, the oldest let go.
+    let budget = neutrality_reader::ui::study::image::TEXTURE_BUDGET_BYTES;
+    let mut most = 0;
+    for i in 0..COUNT {
+        harness
+            .state_mut()
+            .open(EXAMPLE_ARTICLE, Some(paragraph(i)));
+        harness.run();
+        let (count, bytes) = article_textures(&harness);
+        assert!(count >= 1, "photograph {i} on screen, nothing decoded");
+        assert!(bytes <= budget, "{bytes} bytes held at photograph {i}");
+        most = most.max(count);
+    }
+    assert!(most < COUNT, "all {COUNT} kept at once");
+
+    // Back at the first: it is decoded again and drawn where it was.
+    harness
+        .state_mut()
+        .open(EXAMPLE_ARTICLE, Some(paragraph(0)));
+    harness.run();
+    let rect = harness
+        .get_by_role_and_label(Role::Image, "Photograph 0")
+        .rect();
+    assert!(
+        rect.width() > 400.0 && (rect.width() - rect.height()).abs() < 1.0,
+        "{rect:?}"
+    );
+    assert!(
+        harness
+            .ctx
+            .tex_manager()
+            .read()
+            .allocated()
+            .any(|(_, meta)| meta.name == "article image assets/photo-0.png")
+    );
+}

@@ -378,16 +378,27 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<Rgba, ImageError> {
     })
 }
 
+/// The size [`fit_within`] gives an image of `width × height` pixels: the
+/// same if it fits within `max_side` each way, else scaled down to fit,
+/// keeping its proportions. The reader sizes an image's place from its header
+/// with it before decoding a pixel.
+pub fn fitted_size(width: u32, height: u32, max_side: u32) -> (u32, u32) {
+    let max_side = max_side.max(1);
+    if width <= max_side && height <= max_side {
+        return (width, height);
+    }
+    let scale = f64::from(max_side) / f64::from(width.max(height));
+    let fitted = |side: u32| ((f64::from(side) * scale).round() as u32).clamp(1, max_side);
+    (fitted(width), fitted(height))
+}
+
 /// The image made to fit within `max_side` pixels each way (a graphics card
 /// may take no larger texture), keeping its proportions; unchanged if it fits.
 pub fn fit_within(image: Rgba, max_side: u32) -> Rgba {
-    let max_side = max_side.max(1);
-    if image.width <= max_side && image.height <= max_side {
+    let (width, height) = fitted_size(image.width, image.height, max_side);
+    if (width, height) == (image.width, image.height) {
         return image;
     }
-    let scale = f64::from(max_side) / f64::from(image.width.max(image.height));
-    let width = ((f64::from(image.width) * scale).round() as u32).clamp(1, max_side);
-    let height = ((f64::from(image.height) * scale).round() as u32).clamp(1, max_side);
     let Some(buffer) = image::RgbaImage::from_raw(image.width, image.height, image.pixels) else {
         // Not width × height × 4 bytes: nothing sensible to scale.
         return Rgba {

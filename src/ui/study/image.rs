@@ -1,5 +1,6 @@
-//! An article's image on the page or on the stage: decoded once, kept as a
-//! texture for the run, drawn to the width there is (never enlarged more than
+//! An article's image on the page or on the stage: sized from its header,
+//! decoded when it comes on screen, kept as a texture within a memory budget,
+//! drawn to the width there is (never enlarged more than
 //! [`MAX_UPSCALE`] times), named for screen readers by its alt text. An image
 //! that cannot be shown leaves a box of fixed height that says why.
 
@@ -7,6 +8,7 @@ use std::collections::HashMap;
 
 use egui::{Color32, RichText, TextureHandle};
 
+use super::texture_budget::TextureBudget;
 use crate::dataset::Dataset;
 use crate::dataset::images::{self, ImageError, MAX_DECODE_BYTES, MAX_IMAGE_BYTES, MAX_IMAGE_SIDE};
 use crate::i18n::{tr, trf};
@@ -29,59 +31,130 @@ pub struct Look {
     pub stroke: Color32,
 }
 
-/// The textures of one dataset's images, and the reasons some failed.
-#[derive(Clone, Default)]
+/// Most memory the decoded images of the open dataset hold at once, as
+/// textures of 4 bytes a pixel: four images of the largest size allowed
+/// ([`MAX_IMAGE_SIDE`] square). An article with many large images keeps those
+/// drawn most lately; one scrolled back to is decoded again.
+pub const TEXTURE_BUDGET_BYTES: usize = 256 * 1024 * 1024;
+
+/// One dataset's images: what each header says, and the textures of those
+/// drawn lately.
+#[derive(Clone)]
 struct Cache {
     /// [`crate::dataset::ImageSource::key`] of the dataset they belong to.
     source: String,
-    /// By path as the article gives it.
-    entries: HashMap<String, Result<TextureHandle, ImageError>>,
+    /// By path as the article gives it: the size in pixels the texture will
+    /// have, or why the image cannot be shown (a decoding that failed is kept
+    /// here too, so it is not tried again every frame).
+    sizes: HashMap<String, Result<[u32; 2], ImageError>>,
+    /// The textures, by path, within [`TEXTURE_BUDGET_BYTES`].
+    textures: TextureBudget<String, TextureHandle>,
+}
+
+impl Default for Cache {
+    fn default() -> Self {
+        Self::for_source(String::new())
+    }
+}
+
+impl Cache {
+    fn for_source(source: String) -> Self {
+        Self {
+            source,
+            sizes: HashMap::new(),
+            textures: TextureBudget::new(TEXTURE_BUDGET_BYTES),
+        }
+    }
 }
 
 fn cache_id() -> egui::Id {
     egui::Id::unique("article_image_cache")
 }
 
-/// The image's texture: read, checked and decoded the first time it is
-/// asked for, then kept. Another dataset's images replace the kept ones.
+/// Runs `f` on the cache of `dataset`'s images; another dataset's images
+/// replace the kept ones.
+fn with_cache<R>(ctx: &egui::Context, dataset: &Dataset, f: impl FnOnce(&mut Cache) -> R) -> R {
+    let source = dataset.images.key();
+    ctx.data_mut(|d| {
+        let cache = d.get_temp_mut_or_default::<Cache>(cache_id());
+        if cache.source != source {
+            *cache = Cache::for_source(source);
+        }
+        f(cache)
+    })
+}
+
+/// The graphics card's largest texture side; larger images are scaled down to it.
+fn max_texture_side(ctx: &egui::Context) -> u32 {
+    u32::try_from(ctx.input(|i| i.max_texture_side)).unwrap_or(u32::MAX)
+}
+
+/// The size in pixels the image's texture will have, from its header alone
+/// (checked as at load), kept after the first time.
+fn texture_size(
+    ctx: &egui::Context,
+    dataset: &Dataset,
+    path: &str,
+) -> Result<[u32; 2], ImageError> {
+    if let Some(kept) = with_cache(ctx, dataset, |cache| cache.sizes.get(path).cloned()) {
+        return kept;
+    }
+    let max_side = max_texture_side(ctx);
+    let size = images::check(&dataset.images, path).and_then(|info| match info {
+        Some(info) => {
+            let (width, height) = images::fitted_size(info.width, info.height, max_side);
+            Ok([width, height])
+        }
+        None => Err(ImageError::NoFolder {
+            path: path.to_owned(),
+        }),
+    });
+    with_cache(ctx, dataset, |cache| {
+        cache.sizes.insert(path.to_owned(), size.clone());
+    });
+    size
+}
+
+/// The image's texture: read, checked and decoded when it is first drawn,
+/// then kept while the textures drawn since stay within
+/// [`TEXTURE_BUDGET_BYTES`]. A failure is kept as the image's size, so the
+/// next frame draws the box that says why.
 pub fn texture(
     ctx: &egui::Context,
     dataset: &Dataset,
     path: &str,
 ) -> Result<TextureHandle, ImageError> {
-    let source = dataset.images.key();
-    let kept = ctx.data_mut(|d| {
-        let cache = d.get_temp_mut_or_default::<Cache>(cache_id());
-        if cache.source != source {
-            *cache = Cache {
-                source: source.clone(),
-                entries: HashMap::new(),
-            };
-        }
-        cache.entries.get(path).cloned()
+    let now = ctx.cumulative_frame_nr();
+    let kept = with_cache(ctx, dataset, |cache| {
+        cache.textures.get(&path.to_owned(), now).cloned()
     });
     if let Some(kept) = kept {
-        return kept;
+        return Ok(kept);
     }
-    // The graphics card's largest texture; the image is scaled down to fit it.
-    let max_side = ctx.input(|i| i.max_texture_side);
-    let max_side = u32::try_from(max_side).unwrap_or(u32::MAX);
-    let loaded = images::load_within(&dataset.images, path, max_side).map(|rgba| {
+    let loaded = images::load_within(&dataset.images, path, max_texture_side(ctx));
+    let texture = loaded.map(|rgba| {
         let size = [rgba.width as usize, rgba.height as usize];
         let image = egui::ColorImage::from_rgba_unmultiplied(size, &rgba.pixels);
         let options = egui::TextureOptions {
             mipmap_mode: Some(egui::TextureFilter::Linear),
             ..egui::TextureOptions::LINEAR
         };
-        ctx.load_texture(format!("article image {path}"), image, options)
+        (
+            ctx.load_texture(format!("article image {path}"), image, options),
+            rgba.pixels.len(),
+        )
     });
-    ctx.data_mut(|d| {
-        let cache = d.get_temp_mut_or_default::<Cache>(cache_id());
-        if cache.source == source {
-            cache.entries.insert(path.to_owned(), loaded.clone());
+    with_cache(ctx, dataset, |cache| match &texture {
+        Ok((handle, bytes)) => {
+            cache
+                .textures
+                .insert(path.to_owned(), handle.clone(), *bytes, now);
+        }
+        Err(error) => {
+            cache.sizes.insert(path.to_owned(), Err(error.clone()));
         }
     });
-    loaded
+    texture.map(|(handle, _)| handle)
 }
 
 /// The size to draw an image of `natural` points in a space `room` wide and
@@ -102,7 +175,9 @@ pub fn shown_size(natural: egui::Vec2, room: egui::Vec2) -> egui::Vec2 {
 }
 
 /// The image scaled into `room` and named by `alt`, or, when it cannot be
-/// shown, a box `room.x` wide and of fixed height that says why.
+/// shown, a box `room.x` wide and of fixed height that says why. Its place
+/// is sized from the header; the pixels are decoded only once it is on
+/// screen, so a long article of large images costs only what is in view.
 pub fn image_ui(
     ui: &mut egui::Ui,
     dataset: &Dataset,
@@ -111,18 +186,25 @@ pub fn image_ui(
     room: egui::Vec2,
     look: Look,
 ) -> egui::Response {
-    match texture(ui.ctx(), dataset, path) {
-        Ok(texture) => {
-            let natural = texture.size_vec2() / ui.ctx().pixels_per_point();
-            let size = shown_size(natural, room);
-            ui.add(
-                egui::Image::new(&texture)
-                    .fit_to_exact_size(size)
-                    .alt_text(alt),
-            )
+    let pixels = match texture_size(ui.ctx(), dataset, path) {
+        Ok(pixels) => pixels,
+        Err(error) => return placeholder_ui(ui, alt, &reason(&error), room.x, look),
+    };
+    let natural = egui::vec2(pixels[0] as f32, pixels[1] as f32) / ui.ctx().pixels_per_point();
+    let (rect, response) = ui.allocate_exact_size(shown_size(natural, room), egui::Sense::hover());
+    response.widget_info(|| {
+        let mut info = egui::WidgetInfo::new(egui::accesskit::Role::Image);
+        info.label = Some(alt.to_owned());
+        info
+    });
+    if ui.is_rect_visible(rect) {
+        match texture(ui.ctx(), dataset, path) {
+            Ok(texture) => egui::Image::new(&texture).paint_at(ui, rect),
+            // Kept as the image's size: the next frame draws the box that says why.
+            Err(_) => ui.ctx().request_repaint(),
         }
-        Err(error) => placeholder_ui(ui, alt, &reason(&error), room.x, look),
     }
+    response
 }
 
 /// The box left where an image cannot be shown: its alt text and the reason.

@@ -7,6 +7,7 @@ mod library;
 mod linked;
 mod reader;
 mod text;
+mod texture_budget;
 
 use super::app::Command;
 use super::state::Settings;
