@@ -1344,6 +1344,26 @@ fn a_file_that_never_ends_is_read_no_further_than_the_limit() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_in_place_of_a_data_file_is_refused_without_waiting_for_a_writer() {
+    let dir = data_copy();
+    let path = dir.path().join("glossary.ron");
+    fs::remove_file(&path).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    assert_eq!(
+        only_problem(&dir),
+        whole_file(
+            name(&dir, "glossary.ron"),
+            "this is a pipe, not a data file"
+        )
+    );
+}
+
 #[test]
 fn more_articles_than_the_limit_are_refused_before_any_is_read() {
     let dir = data_copy();

@@ -397,6 +397,52 @@ fn a_saved_change_is_reloaded_and_a_broken_file_is_listed_and_shown() {
     assert!(has_button(&harness, "The Charter enters into force"));
 }
 
+/// A data file far over the limit is listed as a problem; opening its place
+/// says why its text is not shown instead of reading it all into the window.
+#[test]
+fn the_place_of_a_file_too_large_to_load_is_not_read_into_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = dir.path().join("unit");
+    copy_dir(&example_dir(), &unit);
+    let people = unit.join("people.ron");
+    // 2 GiB as the file system sees it, and no disk used.
+    std::fs::File::options()
+        .write(true)
+        .open(&people)
+        .unwrap()
+        .set_len(2 << 30)
+        .unwrap();
+    let problems = match Dataset::load_dir(&unit) {
+        Ok(_) => panic!("a 2 GiB file loaded"),
+        Err(error) => error.problems,
+    };
+    let problem = problems[0].to_string();
+    assert!(
+        problem.contains("people.ron") && problem.contains("2048 MiB"),
+        "{problem}"
+    );
+    let data = Arc::new(Dataset::embedded().unwrap());
+    let origin = DataOrigin {
+        folder: Some(unit.display().to_string()),
+        problems,
+    };
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 900.0])
+        .build_eframe(move |cc| ReaderApp::new(&cc.egui_ctx, data, origin, None));
+    harness.run();
+    harness.get_by_label("Show the problems").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, &problem)
+        .click();
+    harness.run();
+    harness.get_by_label("people.ron");
+    harness.get_by_label(&format!(
+        "{} is larger than 8 MiB, the most a data file may hold, so it is not shown here.",
+        people.display()
+    ));
+}
+
 #[test]
 fn a_folder_given_at_start_that_does_not_load_opens_with_reload_now_once_fixed() {
     let dir = tempfile::tempdir().unwrap();

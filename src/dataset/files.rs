@@ -230,6 +230,11 @@ impl Reader {
                 .push(Problem::in_file(&name, "this is a folder, not a data file"));
             return None;
         }
+        if super::open_file::is_pipe(&meta) {
+            self.problems
+                .push(Problem::in_file(&name, "this is a pipe, not a data file"));
+            return None;
+        }
         if meta.len() > MAX_FILE_BYTES {
             self.problems
                 .push(Problem::in_file(&name, too_large(meta.len())));
@@ -238,7 +243,7 @@ impl Reader {
         if self.over_total {
             return None;
         }
-        let file = match std::fs::File::open(path) {
+        let file = match super::open_file::open_for_reading(path) {
             Ok(file) => file,
             Err(err) => {
                 self.problems.push(Problem::in_file(

@@ -287,9 +287,7 @@ pub fn check(source: &ImageSource, path: &str) -> Result<Option<ImageInfo>, Imag
             inspect(path, Cursor::new(bytes), bytes.len() as u64).map(Some)
         }
         ImageSource::Folder { dir, .. } => {
-            let file = resolve(dir, path)?;
-            let size = file_size(path, &file)?;
-            let opened = std::fs::File::open(&file).map_err(|e| unreadable(path, &e))?;
+            let (opened, size) = open_checked(path, &resolve(dir, path)?)?;
             inspect(path, BufReader::new(opened), size).map(Some)
         }
     }
@@ -309,9 +307,7 @@ pub fn read(source: &ImageSource, path: &str) -> Result<Cow<'static, [u8]>, Imag
             Ok(Cow::Borrowed(bytes))
         }
         ImageSource::Folder { dir, .. } => {
-            let file = resolve(dir, path)?;
-            let size = file_size(path, &file)?;
-            let opened = std::fs::File::open(&file).map_err(|e| unreadable(path, &e))?;
+            let (opened, size) = open_checked(path, &resolve(dir, path)?)?;
             let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
             opened
                 .take(MAX_IMAGE_BYTES + 1)
@@ -502,16 +498,50 @@ fn resolve(dir: &Path, path: &str) -> Result<PathBuf, ImageError> {
     Ok(real)
 }
 
-/// The size of a regular file; a folder, device or pipe is refused unread.
-fn file_size(path: &str, file: &Path) -> Result<u64, ImageError> {
-    let meta = std::fs::metadata(file).map_err(|e| unreadable(path, &e))?;
-    if !meta.is_file() {
+/// Opens the regular file at `real` (a path with no link in it, from
+/// [`resolve`]) and gives its size. A folder, device or pipe is refused
+/// unread, and so is a file swapped for a link, or for another file, between
+/// [`resolve`] and the opening: the file opened must be the one looked at.
+fn open_checked(path: &str, real: &Path) -> Result<(std::fs::File, u64), ImageError> {
+    let looked_at = std::fs::symlink_metadata(real).map_err(|e| unreadable(path, &e))?;
+    if looked_at.file_type().is_symlink() {
+        return Err(ImageError::LinksOut {
+            path: path.to_owned(),
+        });
+    }
+    if !looked_at.is_file() {
         return Err(ImageError::NotAFile {
             path: path.to_owned(),
         });
     }
-    too_large(path, meta.len())?;
-    Ok(meta.len())
+    too_large(path, looked_at.len())?;
+    let file = super::open_file::open_for_reading(real).map_err(|e| unreadable(path, &e))?;
+    let opened = file.metadata().map_err(|e| unreadable(path, &e))?;
+    if !same_file(&looked_at, &opened) {
+        return Err(ImageError::LinksOut {
+            path: path.to_owned(),
+        });
+    }
+    if !opened.is_file() {
+        return Err(ImageError::NotAFile {
+            path: path.to_owned(),
+        });
+    }
+    too_large(path, opened.len())?;
+    Ok((file, opened.len()))
+}
+
+/// Whether two looks at a path saw the same file (device and inode).
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+/// Elsewhere std has no stable file identity; the link check of [`resolve`] stands alone.
+#[cfg(not(unix))]
+fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
+    true
 }
 
 fn too_large(path: &str, bytes: u64) -> Result<(), ImageError> {

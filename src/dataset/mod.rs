@@ -6,6 +6,7 @@ mod files;
 pub mod images;
 pub mod lint;
 mod locate;
+pub mod open_file;
 mod parse;
 mod problem;
 pub mod starter;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{Color32, RichText};
 
-use crate::dataset::Problem;
+use crate::dataset::{MAX_FILE_BYTES, Problem, open_file};
 use crate::i18n::trf;
 
 /// Lines shown above the problem's line when the view opens.
@@ -44,20 +44,26 @@ impl CodeView {
 
     /// Reads the file again (it was saved since).
     pub fn refresh(&mut self) {
-        self.lines = std::fs::read(&self.path)
-            .map(|bytes| {
-                String::from_utf8_lossy(&bytes)
-                    .lines()
-                    // Tabs have no width in a label: four spaces.
-                    .map(|l| l.replace('\t', "    "))
-                    .collect()
-            })
-            .map_err(|error| {
-                trf(
-                    "open.code_unreadable",
-                    &[("path", &self.path.display()), ("error", &error)],
-                )
-            });
+        // The file may be the problem itself: far too large, endless (a link
+        // to a device) or a pipe. Read no more than a data file may hold.
+        self.lines = match open_file::read_at_most(&self.path, MAX_FILE_BYTES) {
+            Ok(Some(bytes)) => Ok(String::from_utf8_lossy(&bytes)
+                .lines()
+                // Tabs have no width in a label: four spaces.
+                .map(|l| l.replace('\t', "    "))
+                .collect()),
+            Ok(None) => Err(trf(
+                "open.code_too_large",
+                &[
+                    ("path", &self.path.display()),
+                    ("limit", &(MAX_FILE_BYTES / (1024 * 1024))),
+                ],
+            )),
+            Err(error) => Err(trf(
+                "open.code_unreadable",
+                &[("path", &self.path.display()), ("error", &error)],
+            )),
+        };
     }
 
     /// The file shown and the highlighted line.
