@@ -590,6 +590,31 @@ mod tests {
         bytes
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_file_that_became_a_link_or_another_file_after_its_check_is_refused() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let real = dir.path().join("map.png");
+        std::fs::write(&real, png(4, 4)).unwrap();
+        let other = dir.path().join("other.png");
+        std::fs::write(&other, png(4, 4)).unwrap();
+        let (_, size) = open_checked("assets/map.png", &real).unwrap();
+        assert_eq!(size, png(4, 4).len() as u64);
+        // What resolve() found to be a file is a link by the time it is opened.
+        let link = dir.path().join("link.png");
+        std::os::unix::fs::symlink(&other, &link).unwrap();
+        assert_eq!(
+            open_checked("assets/map.png", &link).unwrap_err(),
+            ImageError::LinksOut {
+                path: "assets/map.png".to_owned()
+            }
+        );
+        // The two looks at a path must see the same file.
+        let meta = |p: &Path| std::fs::metadata(p).unwrap();
+        assert!(same_file(&meta(&real), &meta(&real)));
+        assert!(!same_file(&meta(&real), &meta(&other)));
+    }
+
     #[test]
     fn paths_must_stay_in_assets() {
         assert_eq!(check_path("assets/map.png"), Ok(()));
