@@ -71,14 +71,14 @@ fn cache_id() -> egui::Id {
     egui::Id::unique("article_image_cache")
 }
 
-/// Runs `f` on the cache of `dataset`'s images; another dataset's images
-/// replace the kept ones.
-fn with_cache<R>(ctx: &egui::Context, dataset: &Dataset, f: impl FnOnce(&mut Cache) -> R) -> R {
-    let source = dataset.images.key();
+/// Runs `f` on the cache of the images of `source` (an
+/// [`crate::dataset::ImageSource::key`]); another dataset's images replace the
+/// kept ones.
+fn with_cache<R>(ctx: &egui::Context, source: &str, f: impl FnOnce(&mut Cache) -> R) -> R {
     ctx.data_mut(|d| {
         let cache = d.get_temp_mut_or_default::<Cache>(cache_id());
         if cache.source != source {
-            *cache = Cache::for_source(source);
+            *cache = Cache::for_source(source.to_owned());
         }
         f(cache)
     })
@@ -94,9 +94,10 @@ fn max_texture_side(ctx: &egui::Context) -> u32 {
 fn texture_size(
     ctx: &egui::Context,
     dataset: &Dataset,
+    source: &str,
     path: &str,
 ) -> Result<[u32; 2], ImageError> {
-    if let Some(kept) = with_cache(ctx, dataset, |cache| cache.sizes.get(path).cloned()) {
+    if let Some(kept) = with_cache(ctx, source, |cache| cache.sizes.get(path).cloned()) {
         return kept;
     }
     let max_side = max_texture_side(ctx);
@@ -109,7 +110,7 @@ fn texture_size(
             path: path.to_owned(),
         }),
     });
-    with_cache(ctx, dataset, |cache| {
+    with_cache(ctx, source, |cache| {
         cache.sizes.insert(path.to_owned(), size.clone());
     });
     size
@@ -119,15 +120,14 @@ fn texture_size(
 /// then kept while the textures drawn since stay within
 /// [`TEXTURE_BUDGET_BYTES`]. A failure is kept as the image's size, so the
 /// next frame draws the box that says why.
-pub fn texture(
+fn texture(
     ctx: &egui::Context,
     dataset: &Dataset,
+    source: &str,
     path: &str,
 ) -> Result<TextureHandle, ImageError> {
     let now = ctx.cumulative_frame_nr();
-    let kept = with_cache(ctx, dataset, |cache| {
-        cache.textures.get(&path.to_owned(), now).cloned()
-    });
+    let kept = with_cache(ctx, source, |cache| cache.textures.get(path, now).cloned());
     if let Some(kept) = kept {
         return Ok(kept);
     }
@@ -144,7 +144,7 @@ pub fn texture(
             rgba.pixels.len(),
         )
     });
-    with_cache(ctx, dataset, |cache| match &texture {
+    with_cache(ctx, source, |cache| match &texture {
         Ok((handle, bytes)) => {
             cache
                 .textures
@@ -186,7 +186,9 @@ pub fn image_ui(
     room: egui::Vec2,
     look: Look,
 ) -> egui::Response {
-    let pixels = match texture_size(ui.ctx(), dataset, path) {
+    // Formatted once here for both lookups: this runs every frame for every image.
+    let source = dataset.images.key();
+    let pixels = match texture_size(ui.ctx(), dataset, &source, path) {
         Ok(pixels) => pixels,
         Err(error) => return placeholder_ui(ui, alt, &reason(&error), room.x, look),
     };
@@ -198,7 +200,7 @@ pub fn image_ui(
         info
     });
     if ui.is_rect_visible(rect) {
-        match texture(ui.ctx(), dataset, path) {
+        match texture(ui.ctx(), dataset, &source, path) {
             Ok(texture) => egui::Image::new(&texture).paint_at(ui, rect),
             // Kept as the image's size: the next frame draws the box that says why.
             Err(_) => ui.ctx().request_repaint(),

@@ -3,6 +3,7 @@
 //! What was used in the current frame is never let go, so everything on
 //! screen stays drawn even if it alone is over the limit.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::hash::Hash;
 
@@ -33,7 +34,11 @@ impl<K: Eq + Hash + Clone, V> TextureBudget<K, V> {
     }
 
     /// The value kept for `key`, marked as used in frame `now`.
-    pub fn get(&mut self, key: &K, now: u64) -> Option<&V> {
+    pub fn get<Q>(&mut self, key: &Q, now: u64) -> Option<&V>
+    where
+        K: Borrow<Q>,
+        Q: Eq + Hash + ?Sized,
+    {
         let held = self.entries.get_mut(key)?;
         held.used = held.used.max(now);
         Some(&held.value)
