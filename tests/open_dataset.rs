@@ -21,7 +21,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 use common::{MemoryStorage, copy_dir, example_dir};
-use neutrality_reader::dataset::Dataset;
+use neutrality_reader::dataset::{Dataset, Problem};
 use neutrality_reader::ui::app::{DataOrigin, DatasetSource, ReaderApp};
 use neutrality_reader::ui::datasets;
 use window::window;
@@ -397,6 +397,25 @@ fn a_saved_change_is_reloaded_and_a_broken_file_is_listed_and_shown() {
     assert!(has_button(&harness, "The Charter enters into force"));
 }
 
+/// The window as `--data` opens it on a folder that does not load: the
+/// bundled dataset, with the folder's problems (also returned) listed.
+fn start_on_broken_folder(unit: &Path) -> (Vec<Problem>, Harness<'static, ReaderApp>) {
+    let problems = match Dataset::load_dir(unit) {
+        Ok(_) => panic!("{} loaded", unit.display()),
+        Err(error) => error.problems,
+    };
+    let data = Arc::new(Dataset::embedded().unwrap());
+    let origin = DataOrigin {
+        folder: Some(unit.display().to_string()),
+        problems: problems.clone(),
+    };
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 900.0])
+        .build_eframe(move |cc| ReaderApp::new(&cc.egui_ctx, data, origin, None));
+    harness.run();
+    (problems, harness)
+}
+
 /// A data file far over the limit is listed as a problem; opening its place
 /// says why its text is not shown instead of reading it all into the window.
 #[test]
@@ -412,24 +431,12 @@ fn the_place_of_a_file_too_large_to_load_is_not_read_into_the_window() {
         .unwrap()
         .set_len(2 << 30)
         .unwrap();
-    let problems = match Dataset::load_dir(&unit) {
-        Ok(_) => panic!("a 2 GiB file loaded"),
-        Err(error) => error.problems,
-    };
+    let (problems, mut harness) = start_on_broken_folder(&unit);
     let problem = problems[0].to_string();
     assert!(
         problem.contains("people.ron") && problem.contains("2048 MiB"),
         "{problem}"
     );
-    let data = Arc::new(Dataset::embedded().unwrap());
-    let origin = DataOrigin {
-        folder: Some(unit.display().to_string()),
-        problems,
-    };
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 900.0])
-        .build_eframe(move |cc| ReaderApp::new(&cc.egui_ctx, data, origin, None));
-    harness.run();
     harness.get_by_label("Show the problems").click();
     harness.run();
     harness
@@ -451,19 +458,7 @@ fn a_folder_given_at_start_that_does_not_load_opens_with_reload_now_once_fixed()
     let people = unit.join("people.ron");
     let good = std::fs::read_to_string(&people).unwrap();
     std::fs::write(&people, good.replacen("Person(", "Persn(", 1)).unwrap();
-    let problems = match Dataset::load_dir(&unit) {
-        Ok(_) => panic!("the broken copy loaded"),
-        Err(error) => error.problems,
-    };
-    let data = Arc::new(Dataset::embedded().unwrap());
-    let origin = DataOrigin {
-        folder: Some(unit.display().to_string()),
-        problems,
-    };
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 900.0])
-        .build_eframe(move |cc| ReaderApp::new(&cc.egui_ctx, data, origin, None));
-    harness.run();
+    let (_, mut harness) = start_on_broken_folder(&unit);
     harness.get_by_label("Dataset problems");
     assert!(has_button(&harness, "Foreign Policy"));
     std::fs::write(&people, &good).unwrap();
