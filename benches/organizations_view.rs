@@ -15,7 +15,8 @@ use egui_kittest::kittest::Queryable as _;
 
 use neutrality_reader::dataset::Dataset;
 use neutrality_reader::dataset::synthetic::{self, Sizes};
-use neutrality_reader::ui::app::{DataOrigin, ReaderApp, View};
+use neutrality_reader::ui::app::{DataOrigin, ReaderApp};
+use neutrality_reader::ui::command::View;
 
 const SIZES: Sizes = Sizes {
     articles: 40,

@@ -19,7 +19,8 @@ use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
 use neutrality_reader::dataset::Dataset;
 use neutrality_reader::dataset::synthetic::{self, Sizes};
 use neutrality_reader::timeline::{TimeSpan, Transform, day_number};
-use neutrality_reader::ui::app::{DataOrigin, ReaderApp, View};
+use neutrality_reader::ui::app::{DataOrigin, ReaderApp};
+use neutrality_reader::ui::command::View;
 use neutrality_reader::ui::timeline::TimelineIndex;
 use neutrality_reader::ui::timeline::canvas::{
     CanvasConfig, CanvasState, canvas_ui, category_lane_label,

@@ -12,7 +12,8 @@ use egui_kittest::kittest::{By, NodeT as _, Queryable as _};
 use neutrality_reader::dataset::Dataset;
 use neutrality_reader::quiz::session::Mode;
 use neutrality_reader::quiz::{QuizOptions, generate};
-use neutrality_reader::ui::app::{ReaderApp, View};
+use neutrality_reader::ui::app::ReaderApp;
+use neutrality_reader::ui::command::View;
 use window::window;
 
 /// Roles a user operates, which a screen reader must be able to name.

@@ -10,7 +10,7 @@ use std::path::Path;
 use egui::{FontId, Role};
 use egui_kittest::kittest::{By, NodeT as _, Queryable};
 use neutrality_reader::i18n::{Language, catalogs};
-use neutrality_reader::ui::app::View;
+use neutrality_reader::ui::command::View;
 use neutrality_reader::ui::fonts;
 use window::window;
 

@@ -8,7 +8,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable as _};
 
 use neutrality_reader::dataset::Dataset;
-use neutrality_reader::ui::app::{ReaderApp, View};
+use neutrality_reader::ui::app::ReaderApp;
+use neutrality_reader::ui::command::View;
 use window::window;
 
 fn app(article: &'static str) -> Harness<'static, ReaderApp> {

@@ -9,7 +9,8 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable as _};
 
-use neutrality_reader::ui::app::{ReaderApp, View};
+use neutrality_reader::ui::app::ReaderApp;
+use neutrality_reader::ui::command::View;
 use window::window;
 
 fn app(view: View) -> Harness<'static, ReaderApp> {

@@ -10,7 +10,8 @@ use egui_kittest::kittest::Queryable as _;
 use neutrality_reader::dataset::Dataset;
 use neutrality_reader::quiz::session::Mode;
 use neutrality_reader::quiz::{QuizOptions, generate};
-use neutrality_reader::ui::app::{ReaderApp, View};
+use neutrality_reader::ui::app::ReaderApp;
+use neutrality_reader::ui::command::View;
 use window::window;
 
 fn app(setup: impl FnOnce(&mut ReaderApp) + 'static) -> Harness<'static, ReaderApp> {

@@ -21,7 +21,8 @@ use neutrality_reader::quiz::memory::Memory;
 use neutrality_reader::quiz::session::Mode;
 use neutrality_reader::quiz::worksheet::letter;
 use neutrality_reader::quiz::{Question, QuizCode, QuizOptions, generate};
-use neutrality_reader::ui::app::{ReaderApp, View};
+use neutrality_reader::ui::app::ReaderApp;
+use neutrality_reader::ui::command::View;
 use window::window;
 
 fn app(memory: Option<PathBuf>) -> Harness<'static, ReaderApp> {

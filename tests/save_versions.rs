@@ -24,7 +24,7 @@ use neutrality_reader::notes::{NOTES_VERSION, Notes};
 use neutrality_reader::quiz::memory::{MEMORY_VERSION, Memory};
 use neutrality_reader::quiz::{QuizCode, QuizOptions, generate};
 use neutrality_reader::storage::{self, Loaded, Unreadable};
-use neutrality_reader::ui::app::View;
+use neutrality_reader::ui::command::View;
 use window::window;
 
 fn fixture(name: &str) -> String {

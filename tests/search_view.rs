@@ -9,7 +9,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 use neutrality_reader::dataset::Dataset;
-use neutrality_reader::ui::app::{ReaderApp, View};
+use neutrality_reader::ui::app::ReaderApp;
+use neutrality_reader::ui::command::View;
 use window::window;
 
 fn app() -> Harness<'static, ReaderApp> {

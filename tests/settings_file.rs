@@ -20,7 +20,8 @@ use egui_kittest::kittest::Queryable as _;
 
 use common::MemoryStorage;
 use neutrality_reader::dataset::Dataset;
-use neutrality_reader::ui::app::{DataOrigin, DatasetSource, ReaderApp, View};
+use neutrality_reader::ui::app::{DataOrigin, DatasetSource, ReaderApp};
+use neutrality_reader::ui::command::View;
 use neutrality_reader::ui::datasets;
 use neutrality_reader::ui::saved_settings::{
     ReadSettings, SETTINGS_FILE, SettingsNotice, read_settings,

@@ -14,7 +14,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 use neutrality_reader::dataset::Dataset;
-use neutrality_reader::ui::app::{DataOrigin, ReaderApp, View};
+use neutrality_reader::ui::app::{DataOrigin, ReaderApp};
+use neutrality_reader::ui::command::View;
 
 const FIRST_RESOLUTION: &str =
     "12 December 1995: First UN General Assembly resolution on Turkmenistan’s permanent neutrality";

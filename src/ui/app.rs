@@ -7,6 +7,7 @@ use std::sync::Arc;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::code_view::{self, CodeView};
+use super::command::{Command, EventIx, OrgIx, TextSizeStep, View};
 use super::dataset_menu::{self, FileMenu, FolderPicker, OpenDialog};
 use super::dataset_watch::DatasetWatch;
 use super::datasets;
@@ -18,119 +19,13 @@ use super::quiz::{self, QuizRuntime};
 use super::saved_settings::{self, ReadSettings, SettingsNotice, SettingsStore};
 use super::screenshot::ScreenshotJob;
 use super::search::{self as search_ui, FindBar, SearchBox};
-use super::state::{LINE_WIDTH_MAX, LINE_WIDTH_MIN, STORAGE_KEY, Settings, TextSizeStep};
+use super::state::{LINE_WIDTH_MAX, LINE_WIDTH_MIN, STORAGE_KEY, Settings};
 use super::study::{self, ReaderRuntime};
 use super::theme::Theme;
 use super::timeline::{self, TimelineIndex, TimelineRuntime};
 use super::widgets::{self, ProblemAction, ProblemsPanel};
 use crate::dataset::{Dataset, Problem};
 use crate::i18n::{tr, trf};
-
-/// The views of the window.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum View {
-    /// Library, reader, the article's organizations and a timeline strip.
-    #[default]
-    Study,
-    /// The full timeline with filters and a list.
-    Timeline,
-    /// The organizations table with details, figures and a chart.
-    Organizations,
-    /// Quizzes generated from the dataset.
-    Quiz,
-}
-
-impl View {
-    /// Every view, in tab order.
-    pub const ALL: [View; 4] = [View::Study, View::Timeline, View::Organizations, View::Quiz];
-
-    /// The tab's label.
-    pub fn label(self) -> &'static str {
-        match self {
-            View::Study => tr("app.view.study"),
-            View::Timeline => tr("app.view.timeline"),
-            View::Organizations => tr("app.view.organizations"),
-            View::Quiz => tr("app.view.quiz"),
-        }
-    }
-}
-
-/// What a view asks the app to do; applied once, at the end of the frame.
-#[must_use]
-#[derive(Clone, Debug, PartialEq)]
-pub enum Command {
-    /// Open an article, optionally at a paragraph (counted from 1), which is highlighted.
-    OpenArticle {
-        /// Article id.
-        article: String,
-        /// Paragraph to scroll to and highlight.
-        paragraph: Option<u32>,
-    },
-    /// Select an event (index into the dataset's events) or clear the
-    /// selection; `details` opens its card.
-    SelectEvent {
-        /// The event, or `None` to clear.
-        event: Option<usize>,
-        /// Open the details card.
-        details: bool,
-    },
-    /// Select an event, open its card, bring it into view on both timelines
-    /// and switch to the Timeline view.
-    FocusEvent(usize),
-    /// Select an organization (index into the dataset's organizations) or
-    /// clear the selection; `details` opens its details, `show` switches to
-    /// the Organizations view with its row in view.
-    SelectOrganization {
-        /// The organization, or `None` to clear.
-        organization: Option<usize>,
-        /// Open its details.
-        details: bool,
-        /// Switch to the Organizations view.
-        show: bool,
-    },
-    /// Switch to a view.
-    ShowView(View),
-    /// Change the reading text size.
-    TextSize(TextSizeStep),
-    /// Switch between light and dark.
-    SetTheme(Theme),
-    /// Show or hide the library panel.
-    ToggleLibrary,
-    /// Show or hide the "in this article" panel.
-    ToggleContext,
-    /// Show or hide the timeline strip under the reader.
-    ToggleStrip,
-    /// Start presentation mode on the current view (F5).
-    Present,
-    /// Set the reading measure, in characters a line.
-    LineWidth(u32),
-    /// Show or hide the keyboard shortcuts (F1 or ?).
-    ToggleShortcuts,
-    /// Save the window as a PNG picture.
-    SaveViewPng,
-    /// Write the notes to a Markdown file.
-    ExportNotes,
-    /// Show the interface in another language.
-    SetLanguage(crate::i18n::Language),
-    /// Show the "Open dataset folder" window (and the desktop's folder
-    /// dialog, where there is one).
-    OpenDatasetDialog,
-    /// Open the desktop's folder dialog again.
-    BrowseForDataset,
-    /// Load the dataset in this folder; if it does not load, the dataset
-    /// shown stays and the problems are listed.
-    OpenDatasetFolder(PathBuf),
-    /// Go back to the bundled dataset.
-    OpenBundledDataset,
-    /// Load the dataset folder again, now.
-    ReloadDataset,
-    /// Show the place of a problem (an index into the problems listed).
-    ShowProblem(usize),
-    /// Hide the problems panel.
-    HideProblems,
-    /// Put away the notice about the saved settings.
-    DismissSettingsNotice,
-}
 
 /// Ctrl+Plus (or Ctrl+=, the same key unshifted), Ctrl+Minus, Ctrl+0.
 const LARGER: [KeyboardShortcut; 2] = [
@@ -287,9 +182,9 @@ pub struct ReaderApp {
     reader: ReaderRuntime,
     timeline_index: TimelineIndex,
     timeline: TimelineRuntime,
-    selected_event: Option<usize>,
+    selected_event: Option<EventIx>,
     organizations: OrganizationsRuntime,
-    selected_organization: Option<usize>,
+    selected_organization: Option<OrgIx>,
     quiz: QuizRuntime,
     presentation: Presentation,
     /// The links in the articles' text, found at load.
@@ -481,10 +376,12 @@ impl ReaderApp {
         self.quiz.session = None;
         self.selected_event = kept
             .event
-            .and_then(|id| self.dataset.events.iter().position(|e| e.id == id));
+            .and_then(|id| self.dataset.events.iter().position(|e| e.id == id))
+            .map(EventIx);
         self.selected_organization = kept
             .organization
-            .and_then(|id| self.dataset.organizations.iter().position(|o| o.id == id));
+            .and_then(|id| self.dataset.organizations.iter().position(|o| o.id == id))
+            .map(OrgIx);
         // The zoom, filters and sort stay; the lists are worked out again.
         let mut timeline = TimelineRuntime::default();
         timeline.full = kept.timeline.full;
@@ -925,7 +822,7 @@ impl ReaderApp {
             return false;
         };
         let view = self.settings.view;
-        self.apply(Command::FocusEvent(index));
+        self.apply(Command::FocusEvent(EventIx(index)));
         // Only the selection and zoom: the caller chooses the view.
         self.settings.view = view;
         true
@@ -938,7 +835,7 @@ impl ReaderApp {
             return false;
         };
         self.apply(Command::SelectOrganization {
-            organization: Some(index),
+            organization: Some(OrgIx(index)),
             details: true,
             show: false,
         });
@@ -1060,14 +957,14 @@ impl ReaderApp {
                 let selected = self.selected_event;
                 let shown = self.timeline.shown_events(&self.dataset);
                 selected
-                    .and_then(|s| shown.iter().position(|&i| i == s))
+                    .and_then(|s| shown.iter().position(|&i| i == s.0))
                     .unwrap_or(0)
             }
             View::Organizations => {
                 let selected = self.selected_organization;
                 let shown = self.organizations.shown(&self.dataset);
                 selected
-                    .and_then(|s| shown.iter().position(|&i| i == s))
+                    .and_then(|s| shown.iter().position(|&i| i == s.0))
                     .unwrap_or(0)
             }
             View::Quiz => 0,
@@ -1080,7 +977,7 @@ impl ReaderApp {
     /// The selected organization's id, shared by every view.
     pub fn selected_organization(&self) -> Option<&str> {
         self.selected_organization
-            .and_then(|i| self.dataset.organizations.get(i))
+            .and_then(|i| i.of(&self.dataset.organizations))
             .map(|o| o.id.as_str())
     }
 
@@ -1119,7 +1016,7 @@ impl ReaderApp {
     /// The selected event's id, shared by every view.
     pub fn selected_event(&self) -> Option<&str> {
         self.selected_event
-            .and_then(|i| self.dataset.events.get(i))
+            .and_then(|i| i.of(&self.dataset.events))
             .map(|e| e.id.as_str())
     }
 
@@ -1174,7 +1071,7 @@ impl ReaderApp {
                 }
             }
             Command::SelectEvent { event, details } => {
-                self.selected_event = event.filter(|&i| i < self.dataset.events.len());
+                self.selected_event = event.filter(|i| i.of(&self.dataset.events).is_some());
                 if self.selected_event.is_none() {
                     self.timeline.details_open = false;
                 } else if details {
@@ -1182,7 +1079,7 @@ impl ReaderApp {
                 }
             }
             Command::FocusEvent(index) => {
-                let Some(event) = self.dataset.events.get(index) else {
+                let Some(event) = index.of(&self.dataset.events) else {
                     return;
                 };
                 let span = crate::timeline::TimeSpan::of(&event.date);
@@ -1200,7 +1097,7 @@ impl ReaderApp {
                 show,
             } => {
                 self.selected_organization =
-                    organization.filter(|&i| i < self.dataset.organizations.len());
+                    organization.filter(|i| i.of(&self.dataset.organizations).is_some());
                 match self.selected_organization {
                     None => self.organizations.details_open = false,
                     Some(index) => {
@@ -1208,7 +1105,7 @@ impl ReaderApp {
                             self.organizations.details_open = true;
                         }
                         if show {
-                            self.organizations.reveal(&self.dataset, index);
+                            self.organizations.reveal(&self.dataset, index.0);
                             self.settings.view = View::Organizations;
                         }
                     }
@@ -1657,7 +1554,7 @@ impl ReaderApp {
                 &self.dataset,
                 &mut self.organizations,
                 self.selected_organization,
-                self.selected_event.and_then(|i| self.dataset.events.get(i)),
+                self.selected_event.and_then(|i| i.of(&self.dataset.events)),
                 commands,
             ),
             View::Quiz => quiz::quiz_view_ui(ui, &self.dataset, &mut self.quiz, commands),

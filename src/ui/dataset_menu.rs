@@ -8,7 +8,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use egui::{Color32, Key, Modifiers, RichText};
 
-use super::app::Command;
+use super::command::Command;
 use super::datasets;
 use crate::i18n::{tr, trf};
 

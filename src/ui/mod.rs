@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod code_view;
+pub mod command;
 pub mod dataset_menu;
 pub mod dataset_watch;
 pub mod datasets;
@@ -211,21 +212,21 @@ pub fn run(args: &Cli) -> i32 {
             }
             if let Some(event) = &event {
                 app.focus_event(event);
-                app.show_view(app::View::Timeline);
+                app.show_view(command::View::Timeline);
             }
             if let Some(organization) = &organization {
                 app.select_organization(organization);
-                app.show_view(app::View::Organizations);
+                app.show_view(command::View::Organizations);
             }
             if let Some((quiz, mode)) = quiz {
                 app.quiz_mut().start(quiz, mode);
-                app.show_view(app::View::Quiz);
+                app.show_view(command::View::Quiz);
             }
             match view {
-                Some(ViewArg::Timeline) => app.show_view(app::View::Timeline),
-                Some(ViewArg::Study) => app.show_view(app::View::Study),
-                Some(ViewArg::Organizations) => app.show_view(app::View::Organizations),
-                Some(ViewArg::Quiz) => app.show_view(app::View::Quiz),
+                Some(ViewArg::Timeline) => app.show_view(command::View::Timeline),
+                Some(ViewArg::Study) => app.show_view(command::View::Study),
+                Some(ViewArg::Organizations) => app.show_view(command::View::Organizations),
+                Some(ViewArg::Quiz) => app.show_view(command::View::Quiz),
                 None => {}
             }
             if present {

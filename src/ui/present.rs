@@ -6,7 +6,7 @@
 
 use egui::{Key, RichText};
 
-use super::app::{Command, View};
+use super::command::{Command, View};
 use super::quiz::{self, QuizRuntime};
 use super::timeline::date_with_precision;
 use crate::dataset::Dataset;

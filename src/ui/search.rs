@@ -6,7 +6,7 @@
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Key, Modifiers, RichText};
 
-use super::app::Command;
+use super::command::{Command, EventIx, OrgIx};
 use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
 use crate::search::{Match, SearchIndex, SearchResults, Target, find_in_article};
@@ -270,11 +270,11 @@ pub fn open_target(dataset: &Dataset, target: Target) -> Vec<Command> {
     };
     match target {
         Target::Organization(index) => vec![Command::SelectOrganization {
-            organization: Some(index),
+            organization: Some(OrgIx(index)),
             details: true,
             show: true,
         }],
-        Target::Event(index) => vec![Command::FocusEvent(index)],
+        Target::Event(index) => vec![Command::FocusEvent(EventIx(index))],
         Target::Person(index) => dataset.people.get(index).map_or(vec![], |p| at(&p.sources)),
         Target::Glossary(index) => dataset
             .glossary

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::command::TextSizeStep;
 use super::theme::Theme;
 
 /// Key under which [`Settings`] were stored in eframe's store before they
@@ -47,7 +48,7 @@ pub struct Settings {
     /// Whether the timeline strip is shown under the reader.
     pub show_strip: bool,
     /// The view that was open.
-    pub view: super::app::View,
+    pub view: super::command::View,
     /// Presentation mode's own text scale (1 = 32-point body text).
     pub present_scale: f32,
     /// The reading measure, in characters a line.
@@ -95,7 +96,7 @@ impl Default for Settings {
             show_library: true,
             show_context: true,
             show_strip: true,
-            view: super::app::View::default(),
+            view: super::command::View::default(),
             present_scale: super::present::SCALE_DEFAULT,
             line_width: LINE_WIDTH_DEFAULT,
             language: crate::i18n::Language::default(),
@@ -105,17 +106,6 @@ impl Default for Settings {
             other_places: BTreeMap::new(),
         }
     }
-}
-
-/// A step of the text-size shortcuts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TextSizeStep {
-    /// Ctrl+Plus.
-    Larger,
-    /// Ctrl+Minus.
-    Smaller,
-    /// Ctrl+0.
-    Reset,
 }
 
 impl Settings {

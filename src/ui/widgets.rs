@@ -2,7 +2,7 @@
 
 use egui::{Color32, RichText};
 
-use super::app::Command;
+use super::command::Command;
 use super::theme::Palette;
 use crate::dataset::{Dataset, Problem};
 use crate::i18n::{tr, trf};

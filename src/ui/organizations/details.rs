@@ -9,7 +9,7 @@ use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
 use crate::model::Organization;
 use crate::organizations;
-use crate::ui::app::Command;
+use crate::ui::command::{Command, EventIx};
 use crate::ui::widgets::read_in_source;
 
 /// What the details list for one organization, worked out when it is selected
@@ -164,7 +164,7 @@ pub fn details_ui(
                     .on_hover_text(tr("org.show_event_hint"))
                     .clicked()
                 {
-                    commands.push(Command::FocusEvent(event_index));
+                    commands.push(Command::FocusEvent(EventIx(event_index)));
                 }
             }
 

@@ -7,7 +7,7 @@ use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
 use crate::model::Fact;
 use crate::organizations::{FigureSeries, change_text};
-use crate::ui::app::Command;
+use crate::ui::command::Command;
 
 /// Draws one block per figure: what is counted, the values oldest first (each
 /// opens its source), the change, and any editor's note.

@@ -17,7 +17,7 @@ mod table;
 
 use egui::{Key, RichText};
 
-use super::app::Command;
+use super::command::{Command, OrgIx};
 use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
 use crate::model::{Date, Event, OrganizationKind, Relationship, RelationshipKind};
@@ -144,7 +144,7 @@ pub fn organizations_view_ui(
     ui: &mut egui::Ui,
     dataset: &Dataset,
     runtime: &mut OrganizationsRuntime,
-    selected: Option<usize>,
+    selected: Option<OrgIx>,
     selected_event: Option<&Event>,
     commands: &mut Vec<Command>,
 ) {
@@ -157,7 +157,7 @@ pub fn organizations_view_ui(
         return;
     }
     keyboard(ui, dataset, runtime, selected, commands);
-    let chosen = selected.and_then(|i| dataset.organizations.get(i).map(|o| (i, o)));
+    let chosen = selected.and_then(|i| i.of(&dataset.organizations).map(|o| (i.0, o)));
     if let (true, Some((index, organization))) = (runtime.details_open, chosen) {
         egui::Panel::right("organization_details")
             .resizable(true)
@@ -183,7 +183,7 @@ pub fn organizations_view_ui(
         filters::filters_ui(ui, runtime);
         as_of::as_of_ui(ui, dataset, runtime, selected_event);
         ui.separator();
-        table::table_ui(ui, dataset, runtime, selected, commands);
+        table::table_ui(ui, dataset, runtime, selected.map(|i| i.0), commands);
     });
 }
 
@@ -195,7 +195,7 @@ fn keyboard(
     ui: &mut egui::Ui,
     dataset: &Dataset,
     runtime: &mut OrganizationsRuntime,
-    selected: Option<usize>,
+    selected: Option<OrgIx>,
     commands: &mut Vec<Command>,
 ) {
     let focused = ui.ctx().memory(|m| m.focused());
@@ -220,7 +220,7 @@ fn keyboard(
         return;
     }
     let shown = runtime.shown(dataset);
-    let position = selected.and_then(|s| shown.iter().position(|&i| i == s));
+    let position = selected.and_then(|s| shown.iter().position(|&i| i == s.0));
     let next = match (position, down) {
         (None, true) => shown.first(),
         (None, false) => shown.last(),
@@ -230,7 +230,7 @@ fn keyboard(
     if let Some(&next) = next {
         runtime.scroll_to_selected = true;
         commands.push(Command::SelectOrganization {
-            organization: Some(next),
+            organization: Some(OrgIx(next)),
             details: false,
             show: false,
         });

@@ -11,7 +11,7 @@ use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
 use crate::model::{Date, Organization};
 use crate::organizations::{OrgRow, SortColumn, SortOrder, StandingOn, standing};
-use crate::ui::app::Command;
+use crate::ui::command::{Command, OrgIx};
 
 /// The columns, in order.
 const COLUMNS: [SortColumn; 6] = [
@@ -210,7 +210,7 @@ pub fn table_ui(
                     });
                     if clicked || row.response().clicked() {
                         commands.push(Command::SelectOrganization {
-                            organization: Some(index),
+                            organization: Some(OrgIx(index)),
                             details: true,
                             show: false,
                         });

@@ -8,7 +8,7 @@ use super::question::{feedback_ui, option_button};
 use super::{QuizRuntime, pressed};
 use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
-use crate::ui::app::Command;
+use crate::ui::command::Command;
 
 /// How much larger than the normal quiz text.
 pub const CLASS_SCALE: f32 = 2.0;

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 use egui::Key;
 
-use super::app::Command;
+use super::command::Command;
 use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
 use crate::quiz::memory::{Memory, Score};

@@ -9,7 +9,7 @@ use crate::i18n::{tr, trf};
 use crate::quiz::Question;
 use crate::quiz::session::{Answer, Mode};
 use crate::quiz::worksheet::letter;
-use crate::ui::app::Command;
+use crate::ui::command::Command;
 
 /// Right and wrong, readable on both themes.
 pub const RIGHT: Color32 = Color32::from_rgb(0x2E, 0x8B, 0x57);

@@ -9,7 +9,7 @@ use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
 use crate::quiz::session::Mode;
 use crate::quiz::worksheet::letter;
-use crate::ui::app::Command;
+use crate::ui::command::Command;
 
 /// Draws the score and the review of every question.
 pub fn results_ui(

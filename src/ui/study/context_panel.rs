@@ -6,7 +6,7 @@ use egui::RichText;
 use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
 use crate::model::{Event, Organization, RelationshipKind};
-use crate::ui::app::Command;
+use crate::ui::command::{Command, OrgIx};
 use crate::ui::organizations::standing_rich;
 
 /// The relationship of Turkmenistan to `organization` in a few words, in the
@@ -86,7 +86,7 @@ pub fn context_ui(
                     });
                 if response.clicked() {
                     commands.push(Command::SelectOrganization {
-                        organization: Some(index),
+                        organization: Some(OrgIx(index)),
                         details: true,
                         show: true,
                     });

@@ -4,7 +4,7 @@ use egui::RichText;
 
 use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
-use crate::ui::app::Command;
+use crate::ui::command::Command;
 use crate::ui::state::Settings;
 
 /// Lists the articles; clicking one opens it.

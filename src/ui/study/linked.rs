@@ -9,7 +9,7 @@ use super::context_panel::relationship_summary;
 use crate::dataset::Dataset;
 use crate::i18n::tr;
 use crate::links::{Link, LinkTarget};
-use crate::ui::app::Command;
+use crate::ui::command::{Command, EventIx, OrgIx};
 
 /// Draws `job` with `links` (byte ranges into `job.text`) as links, and
 /// `found` (a Ctrl+F match, a byte range) marked.
@@ -131,12 +131,12 @@ fn restyle(
 fn open(dataset: &Dataset, target: LinkTarget) -> Option<Command> {
     match target {
         LinkTarget::Organization(index) => Some(Command::SelectOrganization {
-            organization: Some(index),
+            organization: Some(OrgIx(index)),
             details: true,
             show: true,
         }),
         LinkTarget::Event(index) => Some(Command::SelectEvent {
-            event: Some(index),
+            event: Some(EventIx(index)),
             details: true,
         }),
         LinkTarget::Person(index) => {
@@ -146,7 +146,7 @@ fn open(dataset: &Dataset, target: LinkTarget) -> Option<Command> {
                 .iter()
                 .position(|e| e.people.contains(&person.id))?;
             Some(Command::SelectEvent {
-                event: Some(event),
+                event: Some(EventIx(event)),
                 details: true,
             })
         }

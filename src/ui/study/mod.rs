@@ -9,7 +9,7 @@ mod reader;
 mod text;
 mod texture_budget;
 
-use super::app::Command;
+use super::command::{Command, EventIx};
 use super::state::Settings;
 use super::timeline::{self, TimelineIndex, TimelineRuntime};
 use crate::dataset::Dataset;
@@ -23,7 +23,7 @@ pub struct StudyTimeline<'a> {
     /// The timeline's state.
     pub runtime: &'a mut TimelineRuntime,
     /// The selected event.
-    pub selected: Option<usize>,
+    pub selected: Option<EventIx>,
     /// The links in the articles' text, found at load.
     pub links: &'a crate::links::LinkIndex,
 }
@@ -163,7 +163,7 @@ pub fn study_ui(
             .default_size(300.0)
             .min_size(200.0)
             .show(ui, |ui| {
-                let event = strip.selected.and_then(|i| dataset.events.get(i));
+                let event = strip.selected.and_then(|i| i.of(&dataset.events));
                 context_panel::context_ui(ui, dataset, current.as_deref(), event, commands);
                 context_panel::notes_ui(ui, dataset, reader, commands);
             });

@@ -11,7 +11,7 @@ use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
 use crate::links::{Link, LinkIndex};
 use crate::model::{Article, Block};
-use crate::ui::app::Command;
+use crate::ui::command::Command;
 use crate::ui::state::Settings;
 use crate::ui::theme::Palette;
 use crate::ui::widgets::editor_note_ui;

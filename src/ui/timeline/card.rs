@@ -9,7 +9,7 @@ use super::colors::category_color;
 use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
 use crate::model::Event;
-use crate::ui::app::Command;
+use crate::ui::command::{Command, OrgIx};
 use crate::ui::study::relationship_summary;
 
 /// Draws the card for `event`; pushes "Read in source" as a command.
@@ -77,7 +77,7 @@ pub fn event_card_ui(
                 ));
                 if link.clicked() {
                     commands.push(Command::SelectOrganization {
-                        organization: Some(index),
+                        organization: Some(OrgIx(index)),
                         details: true,
                         show: true,
                     });

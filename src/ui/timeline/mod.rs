@@ -58,7 +58,7 @@ pub struct TimelineRuntime {
     /// The events the list shows, for the filters they were computed with.
     list: Option<(ListKey, Vec<usize>)>,
     /// The selection the list last scrolled to, so it follows the canvas once.
-    pub list_followed: Option<usize>,
+    pub list_followed: Option<crate::ui::command::EventIx>,
 }
 
 /// The filters a cached list was computed for.

@@ -9,7 +9,7 @@ use super::{TimelineIndex, TimelineRuntime, date_with_precision};
 use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
 use crate::timeline::TimeSpan;
-use crate::ui::app::{Command, View};
+use crate::ui::command::{Command, EventIx, View};
 
 /// Draws the strip for the article `article`.
 pub fn strip_ui(
@@ -18,7 +18,7 @@ pub fn strip_ui(
     index: &TimelineIndex,
     runtime: &mut TimelineRuntime,
     article: Option<&str>,
-    selected: Option<usize>,
+    selected: Option<EventIx>,
     commands: &mut Vec<Command>,
 ) {
     let article_events: &[usize] = article.map_or(&[], |a| dataset.event_indices_of_article(a));
@@ -67,13 +67,13 @@ pub fn strip_ui(
                 max_rows: 4,
                 include: &|_| true,
                 emphasised: &emphasised,
-                selected,
+                selected: selected.map(|i| i.0),
                 height,
             };
             let output = canvas_ui(ui, &mut runtime.strip, &config, dataset);
             if let Some(select) = output.select {
                 commands.push(Command::SelectEvent {
-                    event: select,
+                    event: select.map(EventIx),
                     details: output.open_details,
                 });
             }
@@ -81,7 +81,7 @@ pub fn strip_ui(
                 commands.push(Command::ShowView(View::Timeline));
             }
         });
-        if let Some(event) = selected.and_then(|i| dataset.events.get(i)) {
+        if let Some(event) = selected.and_then(|i| i.of(&dataset.events)) {
             ui.vertical(|ui| {
                 ui.set_width(card_width - 12.0);
                 egui::ScrollArea::vertical()

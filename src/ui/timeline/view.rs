@@ -10,7 +10,7 @@ use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
 use crate::model::EventCategory;
 use crate::timeline::{Item, TimeSpan};
-use crate::ui::app::Command;
+use crate::ui::command::{Command, EventIx};
 
 /// Rows a category lane may stack in the full view.
 const MAX_ROWS: usize = 3;
@@ -32,7 +32,7 @@ pub fn timeline_view_ui(
     dataset: &Dataset,
     index: &TimelineIndex,
     runtime: &mut TimelineRuntime,
-    selected: Option<usize>,
+    selected: Option<EventIx>,
     commands: &mut Vec<Command>,
 ) {
     egui::Panel::left("timeline_filters")
@@ -51,7 +51,7 @@ pub fn timeline_view_ui(
                 .id_salt("timeline_card_scroll")
                 .show(ui, |ui| {
                     ui.add_space(6.0);
-                    match selected.and_then(|i| dataset.events.get(i)) {
+                    match selected.and_then(|i| i.of(&dataset.events)) {
                         Some(event) if runtime.details_open => {
                             card::event_card_ui(ui, dataset, event, commands);
                         }
@@ -118,13 +118,13 @@ pub fn timeline_view_ui(
             max_rows: MAX_ROWS,
             include: &include,
             emphasised: &|_| true,
-            selected,
+            selected: selected.map(|i| i.0),
             height: ui.available_height(),
         };
         let output = canvas_ui(ui, &mut runtime.full, &config, dataset);
         if let Some(select) = output.select {
             commands.push(Command::SelectEvent {
-                event: select,
+                event: select.map(EventIx),
                 details: output.open_details,
             });
         } else if output.open_details {
@@ -162,7 +162,7 @@ fn filters_and_list_ui(
     dataset: &Dataset,
     index: &TimelineIndex,
     runtime: &mut TimelineRuntime,
-    selected: Option<usize>,
+    selected: Option<EventIx>,
     commands: &mut Vec<Command>,
 ) {
     let dark = ui.visuals().dark_mode;
@@ -255,7 +255,7 @@ fn filters_and_list_ui(
     let mut followed = followed_before;
     if followed_before != selected {
         followed = selected;
-        if let Some(position) = selected.and_then(|s| shown.iter().position(|&i| i == s)) {
+        if let Some(position) = selected.and_then(|s| shown.iter().position(|&i| i == s.0)) {
             let pitch = row_height + ui.spacing().item_spacing.y;
             let above = 3.0 * pitch;
             area = area.vertical_scroll_offset((position as f32 * pitch - above).max(0.0));
@@ -266,16 +266,16 @@ fn filters_and_list_ui(
             let Some(event) = dataset.events.get(index) else {
                 continue;
             };
-            let is_selected = selected == Some(index);
+            let is_selected = selected == Some(EventIx(index));
             let text = format!("{} — {}", event.date.human(), event.title);
             let response = ui
                 .add(egui::Button::selectable(is_selected, text).truncate())
                 .on_hover_text(&event.title);
             if response.clicked() {
                 // Chosen here, so already in view: the list must not jump.
-                followed = Some(index);
+                followed = Some(EventIx(index));
                 commands.push(Command::SelectEvent {
-                    event: Some(index),
+                    event: Some(EventIx(index)),
                     details: true,
                 });
             }
