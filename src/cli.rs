@@ -70,6 +70,43 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+impl Cli {
+    /// What the window opens on, from the command line.
+    pub fn start_options(&self) -> crate::ui::StartOptions {
+        use crate::quiz::session::Mode;
+        use crate::ui::command::View;
+        use crate::ui::theme::Theme;
+        crate::ui::StartOptions {
+            data: self.data.clone(),
+            view: self.view.map(|view| match view {
+                ViewArg::Study => View::Study,
+                ViewArg::Timeline => View::Timeline,
+                ViewArg::Organizations => View::Organizations,
+                ViewArg::Quiz => View::Quiz,
+            }),
+            article: self.article.clone(),
+            paragraph: self.paragraph,
+            event: self.event.clone(),
+            organization: self.organization.clone(),
+            quiz: self.quiz.clone(),
+            quiz_mode: self.quiz_mode.map(|mode| match mode {
+                QuizModeArg::Practice => Mode::Practice,
+                QuizModeArg::Test => Mode::Test,
+                QuizModeArg::Class => Mode::Class,
+            }),
+            present: self.present,
+            theme: self.theme.map(|theme| match theme {
+                ThemeArg::Light => Theme::Light,
+                ThemeArg::Dark => Theme::Dark,
+                ThemeArg::Sepia => Theme::Sepia,
+                ThemeArg::HighContrast => Theme::HighContrast,
+            }),
+            language: self.lang.map(LangArg::language),
+            screenshot: self.screenshot.clone(),
+        }
+    }
+}
+
 /// The views that `--view` can open on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ViewArg {
@@ -480,5 +517,58 @@ mod tests {
             .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(error.contains("possible values: en, tk, ru"), "{error}");
+    }
+
+    #[test]
+    fn the_command_line_becomes_the_windows_start_options() {
+        use crate::quiz::session::Mode;
+        use crate::ui::command::View;
+        use crate::ui::theme::Theme;
+        let cli = Cli::try_parse_from([
+            "neutrality-reader",
+            "--data",
+            "unit",
+            "--view",
+            "organizations",
+            "--article",
+            "a",
+            "--paragraph",
+            "3",
+            "--event",
+            "e",
+            "--organization",
+            "o",
+            "--quiz",
+            "Q",
+            "--quiz-mode",
+            "class",
+            "--present",
+            "--theme",
+            "high-contrast",
+            "--lang",
+            "tk",
+            "--screenshot",
+            "shot.png",
+        ])
+        .unwrap();
+        assert_eq!(
+            cli.start_options(),
+            crate::ui::StartOptions {
+                data: Some(PathBuf::from("unit")),
+                view: Some(View::Organizations),
+                article: Some("a".to_owned()),
+                paragraph: Some(3),
+                event: Some("e".to_owned()),
+                organization: Some("o".to_owned()),
+                quiz: Some("Q".to_owned()),
+                quiz_mode: Some(Mode::Class),
+                present: true,
+                theme: Some(Theme::HighContrast),
+                language: Some(crate::i18n::Language::Turkmen),
+                screenshot: Some(PathBuf::from("shot.png")),
+            }
+        );
+        let bare = Cli::try_parse_from(["neutrality-reader"]).unwrap();
+        assert_eq!(bare.start_options(), crate::ui::StartOptions::default());
     }
 }

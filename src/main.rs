@@ -18,7 +18,7 @@ fn main() -> std::process::ExitCode {
         Some(Command::New { dir }) => cli::new_dataset(dir, &mut out, &mut err),
         Some(Command::Export) => cli::export(args.data.as_deref(), &mut out, &mut err),
         Some(Command::Quiz(quiz)) => cli::quiz(args.data.as_deref(), quiz, &mut out, &mut err),
-        None => neutrality_reader::ui::run(&args),
+        None => neutrality_reader::ui::run(args.start_options()),
     };
     std::process::ExitCode::from(u8::try_from(code).unwrap_or(1))
 }

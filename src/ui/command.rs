@@ -135,6 +135,8 @@ pub enum Command {
     HideProblems,
     /// Put away the notice about the saved settings.
     DismissSettingsNotice,
+    /// Close the window (Ctrl+Q).
+    Quit,
 }
 
 /// A step of the text-size shortcuts.

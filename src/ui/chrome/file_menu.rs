@@ -8,9 +8,9 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use egui::{Color32, Key, Modifiers, RichText};
 
-use super::command::Command;
-use super::datasets;
 use crate::i18n::{tr, trf};
+use crate::ui::command::Command;
+use crate::ui::datasets;
 
 /// The "Open dataset folder" window: a path typed, and what went wrong.
 #[derive(Debug, Default)]
@@ -194,39 +194,7 @@ pub fn open_dialog_ui(
             }
             ui.add_space(4.0);
             let label = ui.label(RichText::new(tr("open.path_label")).strong());
-            ui.horizontal(|ui| {
-                let browse_width = if picker.enabled { 110.0 } else { 0.0 };
-                let field = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut dialog.path)
-                            .desired_width((ui.available_width() - browse_width).max(200.0))
-                            .hint_text(tr("open.path_hint")),
-                    )
-                    .labelled_by(label.id);
-                // Asked until it holds: a window's first frame only measures
-                // it, and egui drops a focus request for a widget not shown.
-                if dialog.focus_pending {
-                    if field.has_focus() && !ui.is_sizing_pass() {
-                        dialog.focus_pending = false;
-                    } else {
-                        field.request_focus();
-                    }
-                }
-                if field.changed() {
-                    dialog.error = None;
-                }
-                if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-                    submit = true;
-                }
-                if picker.enabled
-                    && ui
-                        .add_enabled(!picker.pending(), egui::Button::new(tr("open.browse")))
-                        .on_hover_text(tr("open.browse_hint"))
-                        .clicked()
-                {
-                    commands.push(Command::BrowseForDataset);
-                }
-            });
+            submit |= path_row_ui(ui, dialog, picker, label.id, commands);
             if let Some(error) = &dialog.error {
                 ui.add_space(4.0);
                 ui.add(
@@ -258,4 +226,49 @@ pub fn open_dialog_ui(
             commands.push(Command::OpenDatasetFolder(PathBuf::from(path)));
         }
     }
+}
+
+/// The path field and Browse…; true when Enter was pressed in the field.
+fn path_row_ui(
+    ui: &mut egui::Ui,
+    dialog: &mut OpenDialog,
+    picker: &FolderPicker,
+    label: egui::Id,
+    commands: &mut Vec<Command>,
+) -> bool {
+    let mut submit = false;
+    ui.horizontal(|ui| {
+        let browse_width = if picker.enabled { 110.0 } else { 0.0 };
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut dialog.path)
+                    .desired_width((ui.available_width() - browse_width).max(200.0))
+                    .hint_text(tr("open.path_hint")),
+            )
+            .labelled_by(label);
+        // Asked until it holds: a window's first frame only measures
+        // it, and egui drops a focus request for a widget not shown.
+        if dialog.focus_pending {
+            if field.has_focus() && !ui.is_sizing_pass() {
+                dialog.focus_pending = false;
+            } else {
+                field.request_focus();
+            }
+        }
+        if field.changed() {
+            dialog.error = None;
+        }
+        if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+            submit = true;
+        }
+        if picker.enabled
+            && ui
+                .add_enabled(!picker.pending(), egui::Button::new(tr("open.browse")))
+                .on_hover_text(tr("open.browse_hint"))
+                .clicked()
+        {
+            commands.push(Command::BrowseForDataset);
+        }
+    });
+    submit
 }

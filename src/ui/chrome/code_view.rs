@@ -71,6 +71,26 @@ impl CodeView {
         (&self.path, self.line)
     }
 
+    /// "file, line L, column C" as far as it is known.
+    fn place_text(&self) -> String {
+        let code = self;
+        match (code.line, code.column) {
+            (Some(line), Some(column)) => trf(
+                "open.code_place",
+                &[
+                    ("file", &code.path.display()),
+                    ("line", &line),
+                    ("column", &column),
+                ],
+            ),
+            (Some(line), None) => trf(
+                "open.code_place_line",
+                &[("file", &code.path.display()), ("line", &line)],
+            ),
+            _ => code.path.display().to_string(),
+        }
+    }
+
     /// The window's title: the file's name.
     fn title(&self) -> String {
         self.path.file_name().map_or_else(
@@ -104,21 +124,7 @@ pub fn code_view_ui(ctx: &egui::Context, view: &mut Option<CodeView>) {
         .pivot(egui::Align2::CENTER_CENTER)
         .default_pos(ctx.content_rect().center())
         .show(ctx, |ui| {
-            let place = match (code.line, code.column) {
-                (Some(line), Some(column)) => trf(
-                    "open.code_place",
-                    &[
-                        ("file", &code.path.display()),
-                        ("line", &line),
-                        ("column", &column),
-                    ],
-                ),
-                (Some(line), None) => trf(
-                    "open.code_place_line",
-                    &[("file", &code.path.display()), ("line", &line)],
-                ),
-                _ => code.path.display().to_string(),
-            };
+            let place = code.place_text();
             ui.add(egui::Label::new(RichText::new(place).strong()).wrap());
             // The data's own words, as `check` prints them.
             ui.add(egui::Label::new(RichText::new(code.message.as_str()).color(red)).wrap());
@@ -130,35 +136,45 @@ pub fn code_view_ui(ctx: &egui::Context, view: &mut Option<CodeView>) {
                     return;
                 }
             };
-            let row_height = ui.text_style_height(&egui::TextStyle::Monospace);
-            let spaced = row_height + ui.spacing().item_spacing.y;
-            let digits = lines.len().max(1).to_string().len();
-            let mut area = egui::ScrollArea::both()
-                .id_salt("dataset_code_scroll")
-                .auto_shrink([false, false]);
-            if code.scroll_pending {
-                let first = code
-                    .line
-                    .unwrap_or(1)
-                    .saturating_sub(1)
-                    .saturating_sub(CONTEXT_ABOVE);
-                area = area.vertical_scroll_offset(first as f32 * spaced);
-                code.scroll_pending = false;
-            }
-            area.show_rows(ui, row_height, lines.len(), |ui, rows| {
-                for index in rows {
-                    let number = index + 1;
-                    let text = lines.get(index).map_or("", String::as_str);
-                    let row = format!("{number:>digits$}  {text}");
-                    let mut rich = RichText::new(row).monospace();
-                    if code.line == Some(number) {
-                        rich = rich.background_color(highlight).strong();
-                    }
-                    ui.add(egui::Label::new(rich).extend());
-                }
-            });
+            lines_ui(ui, code.line, &mut code.scroll_pending, lines, highlight);
         });
     if !open {
         *view = None;
     }
+}
+
+/// The file's lines, numbered, the problem's line marked; scrolled to it once.
+fn lines_ui(
+    ui: &mut egui::Ui,
+    line: Option<usize>,
+    scroll_pending: &mut bool,
+    lines: &[String],
+    highlight: Color32,
+) {
+    let row_height = ui.text_style_height(&egui::TextStyle::Monospace);
+    let spaced = row_height + ui.spacing().item_spacing.y;
+    let digits = lines.len().max(1).to_string().len();
+    let mut area = egui::ScrollArea::both()
+        .id_salt("dataset_code_scroll")
+        .auto_shrink([false, false]);
+    if *scroll_pending {
+        let first = line
+            .unwrap_or(1)
+            .saturating_sub(1)
+            .saturating_sub(CONTEXT_ABOVE);
+        area = area.vertical_scroll_offset(first as f32 * spaced);
+        *scroll_pending = false;
+    }
+    area.show_rows(ui, row_height, lines.len(), |ui, rows| {
+        for index in rows {
+            let number = index + 1;
+            let text = lines.get(index).map_or("", String::as_str);
+            let row = format!("{number:>digits$}  {text}");
+            let mut rich = RichText::new(row).monospace();
+            if line == Some(number) {
+                rich = rich.background_color(highlight).strong();
+            }
+            ui.add(egui::Label::new(rich).extend());
+        }
+    });
 }

@@ -1,0 +1,434 @@
+//! The dataset's lifecycle: which dataset is on screen and where it came
+//! from, the folder waited for that did not load yet, the problems of the
+//! last load that failed, and the watches that reload a folder when it is
+//! saved. No window here: what comes to be shown is handed to the app as an
+//! [`Arrival`], which the app puts on screen.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::dataset::{Dataset, LoadError, Problem};
+use crate::ui::dataset_watch::DatasetWatch;
+use crate::ui::datasets;
+
+/// Where the dataset came from, and what went wrong loading the one asked for.
+#[derive(Clone, Debug, Default)]
+pub struct DataOrigin {
+    /// A folder given with `--data`, if any.
+    pub folder: Option<String>,
+    /// Problems that kept that folder from loading; the bundled dataset is shown instead.
+    pub problems: Vec<Problem>,
+}
+
+/// The dataset on screen: the bundled one or a folder's.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum DatasetSource {
+    /// Compiled into the binary.
+    #[default]
+    Bundled,
+    /// Read from this folder (as the reader named it).
+    Folder(PathBuf),
+}
+
+impl DatasetSource {
+    /// The key that names this dataset's own saved files
+    /// ([`datasets::dataset_key`]); `None` for the bundled dataset.
+    pub fn key(&self) -> Option<String> {
+        match self {
+            DatasetSource::Bundled => None,
+            DatasetSource::Folder(folder) => Some(datasets::dataset_key(folder)),
+        }
+    }
+
+    /// The folder's name, as the window gives it; `None` for the bundled dataset.
+    pub fn folder_name(&self) -> Option<String> {
+        match self {
+            DatasetSource::Bundled => None,
+            DatasetSource::Folder(folder) => Some(folder.file_name().map_or_else(
+                || folder.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )),
+        }
+    }
+}
+
+/// Called from a watch's thread when a watched folder changed (the window
+/// repaints, so that the next frame polls).
+pub type Wake = Arc<dyn Fn() + Send + Sync>;
+
+/// A dataset to put on screen.
+pub struct Arrival {
+    /// The dataset, loaded.
+    pub dataset: Dataset,
+    /// Where it came from.
+    pub source: DatasetSource,
+    /// It is the dataset on screen again (the same folder): the reader's
+    /// places and choices are kept where they still exist.
+    pub same: bool,
+    /// The reader asked for it (or it was waited for): it goes to the top of
+    /// the recent folders.
+    pub remember: bool,
+}
+
+/// Why "Open dataset folder" did not put a dataset on screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OpenFailure {
+    /// The path names nothing.
+    NoSuchFolder,
+    /// The path names a file, not a folder.
+    NotAFolder,
+    /// The folder's dataset did not load: it is waited for, its problems listed.
+    DidNotLoad {
+        /// How many problems are listed.
+        count: usize,
+    },
+}
+
+/// When the problems came to be listed, which decides how they are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProblemsFrom {
+    /// At start (`--data`, or the folder open at the last close): the list
+    /// waits for a click.
+    Start,
+    /// The reader just asked for the folder, or saved a change to the one
+    /// waited for: listed at once.
+    Asked,
+    /// The dataset on screen, which loaded before it was changed: the last
+    /// good version stays on screen.
+    Reload,
+}
+
+/// A folder that did not load, and why.
+#[derive(Clone, Debug)]
+pub struct LoadProblems {
+    /// The folder, as the reader named it (`None`: the bundled dataset).
+    pub folder: Option<PathBuf>,
+    /// What is wrong, each with its place.
+    pub problems: Vec<Problem>,
+    /// When they came to be listed.
+    pub from: ProblemsFrom,
+}
+
+impl LoadProblems {
+    fn new(folder: Option<&Path>, error: LoadError, from: ProblemsFrom) -> Self {
+        Self {
+            folder: folder.map(Path::to_path_buf),
+            problems: error.problems,
+            from,
+        }
+    }
+
+    /// It is the dataset on screen that no longer loads.
+    pub fn after_reload(&self) -> bool {
+        self.from == ProblemsFrom::Reload
+    }
+
+    /// The list is open at once, not behind a click.
+    pub fn list_open(&self) -> bool {
+        self.from != ProblemsFrom::Start
+    }
+}
+
+/// A folder the reader asked for that did not load: watched, it opens as
+/// soon as it does.
+#[derive(Debug)]
+pub struct Waiting {
+    /// The folder, as the reader named it.
+    pub folder: PathBuf,
+    watch: Option<DatasetWatch>,
+}
+
+/// The dataset's lifecycle (see the module's doc).
+///
+/// Invariants: a folder waited for is never the one on screen's only copy
+/// (the dataset on screen always loaded); the watch on screen watches
+/// `shown`'s folder; [`Self::problems`] belong to the folder waited for, or
+/// to `shown` after a reload that failed.
+pub struct DatasetSession {
+    shown: DatasetSource,
+    waiting: Option<Waiting>,
+    problems: Option<LoadProblems>,
+    /// The watch on the folder on screen: a saved change reloads it.
+    watch: Option<DatasetWatch>,
+    /// Why a folder could not be watched.
+    watch_problem: Option<String>,
+    /// When the dataset on screen was last reloaded after a change.
+    reloaded_at: Option<String>,
+    /// `None`: nothing is watched (no window to wake).
+    wake: Option<Wake>,
+    /// How many times a folder was read: the code view of a problem reads
+    /// its file again after each.
+    loads: u64,
+}
+
+impl DatasetSession {
+    /// The session as the window opens: the folder of `origin` on screen if
+    /// it loaded, else the bundled dataset, with that folder waited for and
+    /// its problems listed (behind a click).
+    pub fn new(origin: DataOrigin, wake: Option<Wake>) -> Self {
+        let DataOrigin { folder, problems } = origin;
+        let folder = folder.map(PathBuf::from);
+        let mut session = Self {
+            shown: DatasetSource::Bundled,
+            waiting: None,
+            problems: None,
+            watch: None,
+            watch_problem: None,
+            reloaded_at: None,
+            wake,
+            loads: 0,
+        };
+        match folder {
+            Some(folder) if problems.is_empty() => {
+                session.watch = session.watch(&folder);
+                session.shown = DatasetSource::Folder(folder);
+            }
+            Some(folder) => {
+                session.wait_for(&folder);
+                session.problems = Some(LoadProblems {
+                    folder: Some(folder),
+                    problems,
+                    from: ProblemsFrom::Start,
+                });
+            }
+            None if !problems.is_empty() => {
+                session.problems = Some(LoadProblems {
+                    folder: None,
+                    problems,
+                    from: ProblemsFrom::Start,
+                });
+            }
+            None => {}
+        }
+        session
+    }
+
+    /// Where the dataset on screen came from.
+    pub fn shown(&self) -> &DatasetSource {
+        &self.shown
+    }
+
+    /// The folder waited for, if any.
+    pub fn waiting(&self) -> Option<&Path> {
+        self.waiting.as_ref().map(|w| w.folder.as_path())
+    }
+
+    /// The problems of the last load that failed, while listed.
+    pub fn problems(&self) -> Option<&LoadProblems> {
+        self.problems.as_ref()
+    }
+
+    /// Why a folder could not be watched.
+    pub fn watch_problem(&self) -> Option<&str> {
+        self.watch_problem.as_deref()
+    }
+
+    /// When the dataset on screen was last reloaded after a change.
+    pub fn reloaded_at(&self) -> Option<&str> {
+        self.reloaded_at.as_deref()
+    }
+
+    /// How many times a folder has been read.
+    pub fn loads(&self) -> u64 {
+        self.loads
+    }
+
+    /// Whether "Reload now" has something to reload.
+    pub fn can_reload(&self) -> bool {
+        self.shown != DatasetSource::Bundled || self.waiting.is_some()
+    }
+
+    /// Whether the bundled dataset is on screen and nothing is waited for.
+    pub fn bundled_open(&self) -> bool {
+        self.shown == DatasetSource::Bundled && self.waiting.is_none()
+    }
+
+    /// What changed on disk since the last poll: the folder on screen
+    /// reloaded, or the folder waited for now loads. A reload that fails
+    /// keeps the dataset on screen and lists the problems.
+    pub fn poll(&mut self) -> Option<Arrival> {
+        if self.watch.as_ref().is_some_and(DatasetWatch::changed)
+            && let Some(arrival) = self.reload_shown()
+        {
+            return Some(arrival);
+        }
+        let waited_changed = self
+            .waiting
+            .as_ref()
+            .and_then(|w| w.watch.as_ref())
+            .is_some_and(DatasetWatch::changed);
+        if waited_changed {
+            return self.try_waiting();
+        }
+        None
+    }
+
+    /// "Open dataset folder": the folder's dataset, or why not. One that
+    /// does not load is waited for and its problems listed.
+    pub fn open_folder(&mut self, folder: &Path) -> Result<Arrival, OpenFailure> {
+        if !folder.is_dir() {
+            return Err(if folder.exists() {
+                OpenFailure::NotAFolder
+            } else {
+                OpenFailure::NoSuchFolder
+            });
+        }
+        match self.load(folder) {
+            Ok(dataset) => Ok(self.switch_to_folder(dataset, folder)),
+            Err(error) => {
+                let count = error.problems.len();
+                self.wait_for(folder);
+                self.problems = Some(LoadProblems::new(Some(folder), error, ProblemsFrom::Asked));
+                Err(OpenFailure::DidNotLoad { count })
+            }
+        }
+    }
+
+    /// The folder that was on screen at the last close, if the bundled
+    /// dataset is on screen now and nothing is waited for. A folder that has
+    /// gone is left; one that no longer loads is waited for, its problems
+    /// listed behind a click.
+    pub fn reopen_last(&mut self, folder: &Path) -> Option<Arrival> {
+        if self.shown != DatasetSource::Bundled || self.waiting.is_some() || !folder.is_dir() {
+            return None;
+        }
+        match self.load(folder) {
+            Ok(dataset) => Some(self.switch_to_folder(dataset, folder)),
+            Err(error) => {
+                self.wait_for(folder);
+                self.problems = Some(LoadProblems::new(Some(folder), error, ProblemsFrom::Start));
+                None
+            }
+        }
+    }
+
+    /// "Reload now": the folder whose problems are listed, else the one on screen.
+    pub fn reload_now(&mut self) -> Option<Arrival> {
+        let waiting_listed = self.problems.as_ref().is_some_and(|p| !p.after_reload());
+        if self.waiting.is_some() && (waiting_listed || self.shown == DatasetSource::Bundled) {
+            self.try_waiting()
+        } else {
+            self.reload_shown()
+        }
+    }
+
+    /// Back to the bundled dataset: nothing waited for or watched any more.
+    /// `None` if it is on screen already (or, impossibly, does not load:
+    /// then its problems are listed).
+    pub fn open_bundled(&mut self) -> Option<Arrival> {
+        self.waiting = None;
+        self.problems = None;
+        self.watch = None;
+        self.watch_problem = None;
+        if self.shown == DatasetSource::Bundled {
+            return None;
+        }
+        match Dataset::embedded() {
+            Ok(dataset) => Some(self.arrive(dataset, DatasetSource::Bundled, false)),
+            Err(error) => {
+                self.problems = Some(LoadProblems::new(None, error, ProblemsFrom::Asked));
+                None
+            }
+        }
+    }
+
+    /// Hides the problems; a folder that did not load is no longer waited for.
+    pub fn hide_problems(&mut self) {
+        self.problems = None;
+        self.waiting = None;
+    }
+
+    fn load(&mut self, folder: &Path) -> Result<Dataset, LoadError> {
+        self.loads += 1;
+        Dataset::load_dir(folder)
+    }
+
+    /// The folder on screen changed: reload it; if it no longer loads, the
+    /// last good version stays and the problems are listed.
+    fn reload_shown(&mut self) -> Option<Arrival> {
+        let DatasetSource::Folder(folder) = self.shown.clone() else {
+            return None;
+        };
+        match self.load(&folder) {
+            Ok(dataset) => {
+                if self
+                    .problems
+                    .as_ref()
+                    .is_some_and(LoadProblems::after_reload)
+                {
+                    self.problems = None;
+                }
+                Some(self.arrive(dataset, DatasetSource::Folder(folder), false))
+            }
+            Err(error) => {
+                self.problems = Some(LoadProblems::new(
+                    Some(&folder),
+                    error,
+                    ProblemsFrom::Reload,
+                ));
+                None
+            }
+        }
+    }
+
+    /// Tries the folder waited for: on screen if it loads now, its problems
+    /// listed again if not.
+    fn try_waiting(&mut self) -> Option<Arrival> {
+        let folder = self.waiting.as_ref()?.folder.clone();
+        match self.load(&folder) {
+            Ok(dataset) => Some(self.switch_to_folder(dataset, &folder)),
+            Err(error) => {
+                self.problems = Some(LoadProblems::new(Some(&folder), error, ProblemsFrom::Asked));
+                None
+            }
+        }
+    }
+
+    /// The folder's dataset goes on screen, watched; nothing is waited for.
+    fn switch_to_folder(&mut self, dataset: Dataset, folder: &Path) -> Arrival {
+        self.waiting = None;
+        self.problems = None;
+        self.watch_problem = None;
+        self.watch = self.watch(folder);
+        self.arrive(dataset, DatasetSource::Folder(folder.to_path_buf()), true)
+    }
+
+    fn arrive(&mut self, dataset: Dataset, source: DatasetSource, remember: bool) -> Arrival {
+        let same = source.key() == self.shown.key();
+        self.reloaded_at = same.then(|| chrono::Local::now().format("%H:%M:%S").to_string());
+        self.shown = source.clone();
+        Arrival {
+            dataset,
+            source,
+            same,
+            remember,
+        }
+    }
+
+    fn wait_for(&mut self, folder: &Path) {
+        let watch = self.watch(folder);
+        self.waiting = Some(Waiting {
+            folder: folder.to_path_buf(),
+            watch,
+        });
+    }
+
+    /// A watch on `folder`, or `None` where there is no window to wake or
+    /// it cannot be watched (then [`Self::watch_problem`] says why).
+    fn watch(&mut self, folder: &Path) -> Option<DatasetWatch> {
+        let wake = self.wake.clone()?;
+        if !folder.is_dir() {
+            return None;
+        }
+        match DatasetWatch::start(folder, move || wake()) {
+            Ok(watch) => Some(watch),
+            Err(error) => {
+                self.watch_problem = Some(error.to_string());
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,159 @@
+//! The top bar: the File menu, the view tabs, the dataset folder on screen,
+//! the reading text size, the Study panels' toggles and the Reading menu.
+
+use super::file_menu::{self, FileMenu};
+use crate::i18n::{tr, trf};
+use crate::ui::command::{Command, TextSizeStep, View};
+use crate::ui::state::{LINE_WIDTH_MAX, LINE_WIDTH_MIN, Settings};
+use crate::ui::theme::Theme;
+
+/// What the top bar shows.
+pub struct TopBar<'a> {
+    /// The reader's choices: view, text size, panels, theme, language.
+    pub settings: &'a Settings,
+    /// What the File menu needs.
+    pub file_menu: FileMenu<'a>,
+    /// The dataset folder on screen: its name and its whole path.
+    pub folder: Option<(String, String)>,
+    /// When that folder was last reloaded after a change.
+    pub reloaded_at: Option<&'a str>,
+    /// What became of the last "Save view as PNG".
+    pub saved_png: Option<String>,
+}
+
+/// Draws the top bar.
+pub fn top_bar_ui(ui: &mut egui::Ui, bar: &TopBar<'_>, commands: &mut Vec<Command>) {
+    egui::Panel::top("top_bar").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            file_menu::file_menu_ui(ui, &bar.file_menu, commands);
+            ui.separator();
+            ui.heading("Neutrality Reader");
+            ui.separator();
+            for view in View::ALL {
+                if ui
+                    .selectable_label(bar.settings.view == view, view.label())
+                    .clicked()
+                {
+                    commands.push(Command::ShowView(view));
+                }
+            }
+            if let Some((name, path)) = &bar.folder {
+                ui.separator();
+                ui.weak(trf("app.dataset_folder", &[("folder", name)]))
+                    .on_hover_text(path);
+                if let Some(time) = bar.reloaded_at {
+                    ui.weak(trf("open.reloaded_at", &[("time", &time)]));
+                }
+            }
+            if let Some(message) = &bar.saved_png {
+                ui.separator();
+                ui.weak(message);
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                reading_menu_ui(ui, bar.settings, commands);
+                ui.separator();
+                text_size_ui(ui, bar.settings, commands);
+                ui.separator();
+                panel_toggles_ui(ui, bar.settings, commands);
+            });
+        });
+    });
+}
+
+/// A− size A+, right to left.
+fn text_size_ui(ui: &mut egui::Ui, settings: &Settings, commands: &mut Vec<Command>) {
+    if ui
+        .button("A+")
+        .on_hover_text(tr("app.larger_text"))
+        .clicked()
+    {
+        commands.push(Command::TextSize(TextSizeStep::Larger));
+    }
+    ui.label(trf(
+        "app.text_size_pt",
+        &[("size", &format!("{:.0}", settings.text_size))],
+    ));
+    if ui
+        .button("A−")
+        .on_hover_text(tr("app.smaller_text"))
+        .clicked()
+    {
+        commands.push(Command::TextSize(TextSizeStep::Smaller));
+    }
+}
+
+/// The Study panels shown or hidden: library, "in this article", timeline strip.
+fn panel_toggles_ui(ui: &mut egui::Ui, settings: &Settings, commands: &mut Vec<Command>) {
+    let toggles = [
+        (
+            settings.show_strip,
+            tr("app.toggle_strip"),
+            tr("app.toggle_strip_hint"),
+            Command::ToggleStrip,
+        ),
+        (
+            settings.show_context,
+            tr("app.toggle_context"),
+            tr("app.toggle_context_hint"),
+            Command::ToggleContext,
+        ),
+        (
+            settings.show_library,
+            tr("app.toggle_library"),
+            tr("app.toggle_library_hint"),
+            Command::ToggleLibrary,
+        ),
+    ];
+    for (on, label, hint, command) in toggles {
+        if ui.selectable_label(on, label).on_hover_text(hint).clicked() {
+            commands.push(command);
+        }
+    }
+}
+
+/// "Reading": the theme, the language, the line width, the keyboard
+/// shortcuts, saving the view as a picture, and presenting.
+fn reading_menu_ui(ui: &mut egui::Ui, settings: &Settings, commands: &mut Vec<Command>) {
+    ui.menu_button(tr("app.menu_reading"), |ui| {
+        ui.label(egui::RichText::new(tr("app.theme")).strong());
+        for theme in Theme::ALL {
+            if ui.radio(settings.theme == theme, theme.label()).clicked() {
+                commands.push(Command::SetTheme(theme));
+            }
+        }
+        ui.separator();
+        ui.label(egui::RichText::new(tr("app.language")).strong());
+        for language in crate::i18n::Language::ALL {
+            if ui
+                .radio(settings.language == language, language.native_name())
+                .clicked()
+            {
+                commands.push(Command::SetLanguage(language));
+            }
+        }
+        ui.separator();
+        let mut width = settings.line_width;
+        let label = ui.label(egui::RichText::new(tr("app.line_width")).strong());
+        let slider = ui
+            .add(
+                egui::Slider::new(&mut width, LINE_WIDTH_MIN..=LINE_WIDTH_MAX)
+                    .suffix(tr("app.line_width_suffix")),
+            )
+            .labelled_by(label.id);
+        if slider.changed() {
+            commands.push(Command::LineWidth(width));
+        }
+        ui.separator();
+        let actions = [
+            (tr("app.menu_shortcuts"), Command::ToggleShortcuts),
+            (tr("app.menu_save_png"), Command::SaveViewPng),
+            (tr("app.menu_present"), Command::Present),
+        ];
+        for (label, command) in actions {
+            if ui.button(label).clicked() {
+                commands.push(command);
+                ui.close();
+            }
+        }
+    });
+}
