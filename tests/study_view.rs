@@ -135,14 +135,38 @@ fn clicking_an_event_highlights_its_paragraph() {
     );
 }
 
+/// The height of the open article's first paragraph as drawn: larger text
+/// makes it taller (taller lines, and more of them).
+fn first_paragraph_height(harness: &Harness<'static, ReaderApp>) -> f32 {
+    let app = harness.state();
+    let article = app.settings().open_article.clone().unwrap();
+    let text = app
+        .dataset()
+        .article(&article)
+        .unwrap()
+        .body
+        .iter()
+        .find_map(|block| match block {
+            neutrality_reader::model::Block::Paragraph { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .unwrap();
+    let start: String = text.chars().take(40).collect();
+    harness.get_by_label_contains(&start).rect().height()
+}
+
 #[test]
 fn keyboard_changes_the_text_size() {
     let mut harness = app();
     let before = harness.state().settings().text_size;
+    let height = first_paragraph_height(&harness);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
     harness.run();
     assert_eq!(harness.state().settings().text_size, before + 2.0);
     harness.get_by_label(&format!("{:.0} pt", before + 2.0));
+    // The page itself, not only the setting: the paragraph is drawn larger.
+    let larger = first_paragraph_height(&harness);
+    assert!(larger > height * 1.05, "{height} -> {larger}");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Minus);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Minus);
     harness.run();
@@ -150,6 +174,19 @@ fn keyboard_changes_the_text_size() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num0);
     harness.run();
     assert_eq!(harness.state().settings().text_size, before);
+}
+
+#[test]
+fn the_four_themes_differ() {
+    for (i, a) in Theme::ALL.iter().enumerate() {
+        for b in &Theme::ALL[i + 1..] {
+            let (va, vb) = (a.visuals(), b.visuals());
+            assert!(
+                va.panel_fill != vb.panel_fill || va.override_text_color != vb.override_text_color,
+                "{a:?} and {b:?} look the same"
+            );
+        }
+    }
 }
 
 #[test]
@@ -168,11 +205,10 @@ fn the_reading_menu_switches_between_the_four_themes() {
         harness.get_by_label(label).click();
         harness.run();
         assert_eq!(harness.state().settings().theme, theme);
-        assert_eq!(
-            harness.ctx.global_style().visuals.dark_mode,
-            dark,
-            "{label}"
-        );
+        let visuals = harness.ctx.global_style().visuals.clone();
+        assert_eq!(visuals.dark_mode, dark, "{label}");
+        // The theme's own colours are on screen, which tells Sepia from Light.
+        assert_eq!(visuals, theme.visuals(), "{label}");
         harness.key_press(egui::Key::Escape);
         harness.run();
     }
