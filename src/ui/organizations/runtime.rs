@@ -119,6 +119,35 @@ impl OrganizationsRuntime {
             };
         }
     }
+
+    /// What a reload of the same dataset keeps: a fresh start on `dataset`
+    /// with the filter, the sort and the as-of date kept, and the details
+    /// open only while an organization is still selected
+    /// (`organization_selected`).
+    pub fn carried_over(self, dataset: &Dataset, organization_selected: bool) -> Self {
+        // Every field named, so that a new one must be decided on here.
+        let Self {
+            rows: _,
+            series: _,
+            filter,
+            column,
+            direction,
+            chips: _,
+            shown: _,
+            details_open,
+            as_of,
+            scroll_to_selected: _,
+            details: _,
+        } = self;
+        Self {
+            filter,
+            column,
+            direction,
+            details_open: details_open && organization_selected,
+            as_of,
+            ..Self::new(dataset)
+        }
+    }
 }
 
 /// What the details list for one organization, worked out when it is selected
@@ -144,5 +173,59 @@ impl DetailLists {
             facts: organizations::facts_about(dataset, organization),
             mentions: organizations::mentions(dataset, organization),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A runtime with every field away from its default.
+    fn busy(dataset: &Dataset) -> OrganizationsRuntime {
+        let mut runtime = OrganizationsRuntime::new(dataset);
+        runtime.filter.text = "un".to_owned();
+        runtime.sort_by(SortColumn::Mentions);
+        runtime.as_of.set_text(dataset, "1995");
+        runtime.details_open = true;
+        runtime.scroll_to_selected = true;
+        runtime.shown(dataset);
+        runtime.details = Some(DetailLists::of(dataset, 0));
+        runtime
+    }
+
+    #[test]
+    fn a_reload_keeps_the_filter_sort_and_date() {
+        let dataset = Dataset::embedded().unwrap();
+        let before = busy(&dataset);
+        let after = before.clone().carried_over(&dataset, true);
+        assert_eq!(after.filter, before.filter);
+        assert_eq!(after.column, SortColumn::Mentions);
+        assert_eq!(after.direction, before.direction);
+        assert_eq!(after.as_of.text, "1995");
+        assert_eq!(after.as_of.date, before.as_of.date);
+        assert!(after.as_of.date.is_some());
+        assert!(after.details_open);
+    }
+
+    #[test]
+    fn a_reload_works_everything_else_out_again_from_the_dataset() {
+        let dataset = Dataset::embedded().unwrap();
+        let fresh = OrganizationsRuntime::new(&dataset);
+        let after = busy(&dataset).carried_over(&dataset, true);
+        assert_eq!(after.rows, fresh.rows);
+        assert_eq!(after.series, fresh.series);
+        assert_eq!(after.chips.relationships, fresh.chips.relationships);
+        assert_eq!(after.chips.kinds, fresh.chips.kinds);
+        assert!(after.shown.is_none());
+        assert!(after.details.is_none());
+        assert!(!after.scroll_to_selected);
+    }
+
+    #[test]
+    fn the_details_stay_open_only_with_an_organization_selected() {
+        let dataset = Dataset::embedded().unwrap();
+        assert!(!busy(&dataset).carried_over(&dataset, false).details_open);
+        let closed = OrganizationsRuntime::new(&dataset).carried_over(&dataset, true);
+        assert!(!closed.details_open);
     }
 }
