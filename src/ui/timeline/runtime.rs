@@ -52,6 +52,33 @@ impl TimelineRuntime {
         }
         self.list.as_ref().map_or(&[], |(_, list)| list.as_slice())
     }
+
+    /// What a reload of the same dataset keeps: the zoom of both canvases,
+    /// the filters and the strip's article; the details stay open only while
+    /// an event is still selected (`event_selected`). The list is worked out
+    /// again for the new events.
+    pub fn carried_over(self, event_selected: bool) -> Self {
+        // Every field named, so that a new one must be decided on here.
+        let Self {
+            full,
+            strip,
+            hidden,
+            organization,
+            details_open,
+            strip_article,
+            list: _,
+            list_followed: _,
+        } = self;
+        Self {
+            full,
+            strip,
+            hidden,
+            organization,
+            details_open: details_open && event_selected,
+            strip_article,
+            ..Self::default()
+        }
+    }
 }
 
 /// Is the event at `index` shown under the current filters?
@@ -63,4 +90,58 @@ pub fn event_included(dataset: &Dataset, runtime: &TimelineRuntime, index: usize
                 .as_ref()
                 .is_none_or(|o| event.organizations.contains(o))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::timeline::TimeSpan;
+
+    /// A runtime with every field away from its default.
+    fn busy(dataset: &Dataset) -> TimelineRuntime {
+        let mut runtime = TimelineRuntime {
+            hidden: [EventCategory::Summit].into(),
+            organization: Some("un".to_owned()),
+            details_open: true,
+            strip_article: Some("an-article".to_owned()),
+            list_followed: Some(EventIx(3)),
+            ..TimelineRuntime::default()
+        };
+        runtime.full.fit(TimeSpan::new(1000.0, 2000.0));
+        runtime.strip.fit(TimeSpan::new(3000.0, 4000.0));
+        runtime.shown_events(dataset);
+        runtime
+    }
+
+    #[test]
+    fn a_reload_keeps_the_zoom_filters_and_strip_article() {
+        let dataset = Dataset::embedded().unwrap();
+        let before = busy(&dataset);
+        let after = before.clone().carried_over(true);
+        assert_eq!(after.full.transform, before.full.transform);
+        assert_eq!(after.strip.transform, before.strip.transform);
+        assert!(after.full.transform.is_some());
+        assert_eq!(after.hidden, before.hidden);
+        assert_eq!(after.organization, before.organization);
+        assert_eq!(after.strip_article, before.strip_article);
+        assert!(after.details_open);
+    }
+
+    #[test]
+    fn a_reload_works_the_list_out_again_and_forgets_what_it_followed() {
+        let dataset = Dataset::embedded().unwrap();
+        let before = busy(&dataset);
+        assert!(before.list.is_some());
+        let after = before.carried_over(true);
+        assert!(after.list.is_none());
+        assert_eq!(after.list_followed, None);
+    }
+
+    #[test]
+    fn the_details_stay_open_only_with_an_event_selected() {
+        let dataset = Dataset::embedded().unwrap();
+        assert!(!busy(&dataset).carried_over(false).details_open);
+        let closed = TimelineRuntime::default().carried_over(true);
+        assert!(!closed.details_open);
+    }
 }
