@@ -82,7 +82,7 @@ pub fn page_ui(
             dataset,
             commands: &mut *commands,
         };
-        block_ui(ui, &page, row, reader, linked);
+        numbered_block_ui(ui, &page, row, reader, linked);
     }
     ui.add_space(size * 3.0);
 }
@@ -153,7 +153,7 @@ fn fill_of(page: &Page<'_>, reader: &ReaderRuntime, block: &Block, number: u32) 
 
 /// One block with its number, then the notes under it; a click on the number
 /// opens or closes the note editor.
-fn block_ui(
+fn numbered_block_ui(
     ui: &mut egui::Ui,
     page: &Page<'_>,
     row: Row<'_>,
