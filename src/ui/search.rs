@@ -125,22 +125,7 @@ pub fn search_window(
         .default_width(640.0)
         .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 60.0))
         .show(ctx, |ui| {
-            let label = ui.label(tr("search.label"));
-            let field = ui
-                .add(
-                    egui::TextEdit::singleline(&mut search.query)
-                        .id(query_id())
-                        .hint_text(tr("search.hint"))
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id);
-            if search.focus_pending {
-                if field.has_focus() && !ui.is_sizing_pass() {
-                    search.focus_pending = false;
-                } else {
-                    field.request_focus();
-                }
-            }
+            query_field_ui(ui, search);
             ui.weak(tr("search.keys"));
             if !search.query.trim().is_empty() && search.results.is_empty() {
                 ui.label(tr("search.nothing"));
@@ -148,43 +133,8 @@ pub fn search_window(
             egui::ScrollArea::vertical()
                 .max_height(520.0)
                 .show(ui, |ui| {
-                    let mut position = 0;
-                    for group in &search.results.groups {
-                        if group.hits.is_empty() {
-                            continue;
-                        }
-                        ui.add_space(6.0);
-                        let more = if group.total > group.hits.len() {
-                            trf(
-                                "search.shown_of",
-                                &[("shown", &group.hits.len()), ("total", &group.total)],
-                            )
-                        } else {
-                            String::new()
-                        };
-                        ui.label(
-                            RichText::new(format!("{}{more}", group_label(group.kind))).strong(),
-                        );
-                        for hit in &group.hits {
-                            let chosen = position == search.chosen;
-                            let job = hit_job(
-                                ui,
-                                &hit.title,
-                                &hit.title_highlights,
-                                &hit.snippet,
-                                &hit.highlights,
-                            );
-                            let response = ui
-                                .add(egui::Button::selectable(chosen, job).wrap())
-                                .on_hover_text(tr("search.open"));
-                            if chosen && (down || up) {
-                                response.scroll_to_me(None);
-                            }
-                            if response.clicked() {
-                                opened = Some(hit.target);
-                            }
-                            position += 1;
-                        }
+                    if let Some(target) = results_ui(ui, search, down || up) {
+                        opened = Some(target);
                     }
                 });
         });
@@ -195,6 +145,69 @@ pub fn search_window(
         search.open = false;
         commands.extend(open_target(dataset, target));
     }
+}
+
+/// The query's text field, which takes the keyboard when the window opens.
+fn query_field_ui(ui: &mut egui::Ui, search: &mut SearchBox) {
+    let label = ui.label(tr("search.label"));
+    let field = ui
+        .add(
+            egui::TextEdit::singleline(&mut search.query)
+                .id(query_id())
+                .hint_text(tr("search.hint"))
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    if search.focus_pending {
+        if field.has_focus() && !ui.is_sizing_pass() {
+            search.focus_pending = false;
+        } else {
+            field.request_focus();
+        }
+    }
+}
+
+/// The hits, grouped, the chosen one marked (and scrolled to when the arrows
+/// `moved` the choice); returns the target of a hit clicked.
+fn results_ui(ui: &mut egui::Ui, search: &SearchBox, moved: bool) -> Option<Target> {
+    let mut clicked = None;
+    let mut position = 0;
+    for group in &search.results.groups {
+        if group.hits.is_empty() {
+            continue;
+        }
+        ui.add_space(6.0);
+        let more = if group.total > group.hits.len() {
+            trf(
+                "search.shown_of",
+                &[("shown", &group.hits.len()), ("total", &group.total)],
+            )
+        } else {
+            String::new()
+        };
+        ui.label(RichText::new(format!("{}{more}", group_label(group.kind))).strong());
+        for hit in &group.hits {
+            let chosen = position == search.chosen;
+            let job = hit_job(
+                ui,
+                &hit.title,
+                &hit.title_highlights,
+                &hit.snippet,
+                &hit.highlights,
+            );
+            let response = ui
+                .add(egui::Button::selectable(chosen, job).wrap())
+                .on_hover_text(tr("search.open"));
+            if chosen && moved {
+                response.scroll_to_me(None);
+            }
+            if response.clicked() {
+                clicked = Some(hit.target);
+            }
+            position += 1;
+        }
+    }
+    clicked
 }
 
 /// The title, then the snippet, with the matched parts marked.
@@ -329,8 +342,21 @@ pub fn find_bar_ui(
         find.open = false;
         return;
     }
+    let go = find_row_ui(ui, find, next, previous) || (changed && !find.matches.is_empty());
+    if go && let Some(found) = find.matches.get(find.current) {
+        commands.push(Command::OpenArticle {
+            article: article_id.to_owned(),
+            paragraph: Some(found.paragraph),
+        });
+    }
+}
+
+/// The find bar's row: the field, where the match shown is among them, and
+/// Previous, Next and Close; Enter (`next`) and Shift+Enter (`previous`)
+/// step too. Returns whether the match shown changed.
+fn find_row_ui(ui: &mut egui::Ui, find: &mut FindBar, next: bool, previous: bool) -> bool {
     let count = find.matches.len();
-    let mut go = changed && count > 0;
+    let mut go = false;
     ui.horizontal(|ui| {
         let label = ui.label(tr("search.find_label"));
         let response = ui
@@ -379,12 +405,7 @@ pub fn find_bar_ui(
             find.open = false;
         }
     });
-    if go && let Some(found) = find.matches.get(find.current) {
-        commands.push(Command::OpenArticle {
-            article: article_id.to_owned(),
-            paragraph: Some(found.paragraph),
-        });
-    }
+    go
 }
 
 /// A group's heading in the current language.

@@ -2,7 +2,6 @@
 
 use egui::RichText;
 
-use super::OrganizationsRuntime;
 use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
 use crate::model::{Date, DateError, Event};
@@ -85,12 +84,12 @@ fn error_text(error: &DateError) -> String {
 pub fn as_of_ui(
     ui: &mut egui::Ui,
     dataset: &Dataset,
-    runtime: &mut OrganizationsRuntime,
+    as_of: &mut AsOf,
     selected_event: Option<&Event>,
 ) {
     ui.horizontal_wrapped(|ui| {
         let label = ui.label(tr("org.as_of_label"));
-        let mut text = runtime.as_of.text.clone();
+        let mut text = as_of.text.clone();
         let response = ui
             .add(
                 egui::TextEdit::singleline(&mut text)
@@ -100,7 +99,7 @@ pub fn as_of_ui(
             .labelled_by(label.id)
             .on_hover_text(tr("org.as_of_hover"));
         if response.changed() {
-            runtime.as_of.set_text(dataset, &text);
+            as_of.set_text(dataset, &text);
         }
         if let Some(event) = selected_event {
             let date = event.date.start();
@@ -108,17 +107,17 @@ pub fn as_of_ui(
                 .button(trf("org.as_of_event_date", &[("date", &date.human())]))
                 .on_hover_text(format!("{}: {}", event.date.human(), event.title));
             if button.clicked() {
-                runtime.as_of.set_date(dataset, date);
+                as_of.set_date(dataset, date);
             }
         }
-        if !runtime.as_of.text.is_empty() && ui.button(tr("org.clear")).clicked() {
-            runtime.as_of.set_text(dataset, "");
+        if !as_of.text.is_empty() && ui.button(tr("org.clear")).clicked() {
+            as_of.set_text(dataset, "");
         }
     });
-    if let Some(error) = &runtime.as_of.error {
+    if let Some(error) = &as_of.error {
         ui.colored_label(ui.visuals().error_fg_color, error_text(error));
     }
-    if let (Some(date), Some(counts)) = (runtime.as_of.date, runtime.as_of.counts) {
+    if let (Some(date), Some(counts)) = (as_of.date, as_of.counts) {
         ui.label(
             RichText::new(trf(
                 "org.as_of_counts",

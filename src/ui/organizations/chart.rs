@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use egui::{Align2, FontId, RichText, Role, Sense, WidgetInfo};
 
 use super::filters::Chips;
-use super::{kind_label, relationship_chip_label};
+use super::labels::{kind_label, relationship_chip_label};
 use crate::i18n::tr;
 use crate::model::OrganizationKind;
 use crate::organizations::Filter;

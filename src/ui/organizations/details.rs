@@ -4,38 +4,13 @@
 
 use egui::{RichText, Role, WidgetInfo};
 
-use super::{OrganizationsRuntime, kind_label, standing_rich, undated_text};
+use super::labels::{kind_label, standing_rich, undated_text};
+use super::runtime::{DetailLists, OrganizationsRuntime};
 use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
-use crate::model::Organization;
-use crate::organizations;
+use crate::model::{Date, Organization};
 use crate::ui::command::{Command, EventIx};
 use crate::ui::widgets::read_in_source;
-
-/// What the details list for one organization, worked out when it is selected
-/// rather than on every frame.
-#[derive(Clone, Debug, Default)]
-pub struct DetailLists {
-    /// The organization these are for.
-    organization: usize,
-    /// Indices of its events, chronological.
-    events: Vec<usize>,
-    /// Indices of the facts about it.
-    facts: Vec<usize>,
-    /// (article index, paragraph) places that mention it.
-    mentions: Vec<(usize, u32)>,
-}
-
-impl DetailLists {
-    fn of(dataset: &Dataset, organization: usize) -> Self {
-        Self {
-            organization,
-            events: organizations::events_of(dataset, organization),
-            facts: organizations::facts_about(dataset, organization),
-            mentions: organizations::mentions(dataset, organization),
-        }
-    }
-}
 
 /// Draws the details of the organization at `index`.
 pub fn details_ui(
@@ -74,100 +49,10 @@ pub fn details_ui(
         .id_salt("organization_details_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.heading(&organization.name);
-            let mut line = kind_label(organization.kind).to_owned();
-            if let Some(acronym) = &organization.acronym {
-                line = format!("{acronym} · {line}");
-            }
-            ui.label(RichText::new(line).weak());
-            if !organization.aliases.is_empty() {
-                ui.label(
-                    RichText::new(trf(
-                        "org.also_called",
-                        &[("names", &organization.aliases.join("; "))],
-                    ))
-                    .small()
-                    .weak(),
-                );
-            }
-            ui.add_space(6.0);
-            ui.label(&organization.summary);
-            if let Some(note) = &organization.note {
-                ui.label(
-                    RichText::new(trf("org.editors_note", &[("note", note)]))
-                        .small()
-                        .italics(),
-                );
-            }
-
-            section(ui, tr("org.section_relationship"));
-            if organization.relationships.is_empty() {
-                ui.label(RichText::new(tr("org.relationship_not_stated")).italics());
-            }
-            for relationship in &organization.relationships {
-                ui.label(RichText::new(undated_text(relationship)).strong());
-                if let Some(date) = as_of {
-                    ui.horizontal_wrapped(|ui| {
-                        ui.label(
-                            RichText::new(trf("org.on_date", &[("date", &date.human())])).small(),
-                        );
-                        ui.label(standing_rich(relationship, date).small());
-                    });
-                }
-                ui.label(RichText::new(format!("“{}”", relationship.quote)).italics());
-                if let Some(derived) = &relationship.derived {
-                    ui.label(
-                        RichText::new(trf("org.date_derived", &[("how", derived)]))
-                            .small()
-                            .italics(),
-                    );
-                }
-                read_in_source(ui, dataset, &relationship.source, commands);
-                ui.add_space(6.0);
-            }
-
-            if !lists.facts.is_empty() {
-                section(ui, tr("org.section_figures"));
-                for fact in lists.facts.iter().filter_map(|&i| dataset.facts.get(i)) {
-                    ui.label(RichText::new(fact.headline()).strong())
-                        .on_hover_text(&fact.measure);
-                    ui.label(RichText::new(&fact.measure).small());
-                    ui.label(RichText::new(format!("“{}”", fact.quote)).italics());
-                    if let Some(note) = &fact.note {
-                        ui.label(
-                            RichText::new(trf("org.editors_note", &[("note", note)]))
-                                .small()
-                                .italics(),
-                        );
-                    }
-                    for source in &fact.sources {
-                        read_in_source(ui, dataset, source, commands);
-                    }
-                    ui.add_space(6.0);
-                }
-            }
-
-            section(
-                ui,
-                &trf("org.section_events", &[("n", &lists.events.len())]),
-            );
-            if lists.events.is_empty() {
-                ui.weak(tr("org.no_events"));
-            }
-            for &event_index in &lists.events {
-                let Some(event) = dataset.events.get(event_index) else {
-                    continue;
-                };
-                let text = format!("{} — {}", event.date.human(), event.title);
-                if ui
-                    .add(egui::Button::new(text).wrap())
-                    .on_hover_text(tr("org.show_event_hint"))
-                    .clicked()
-                {
-                    commands.push(Command::FocusEvent(EventIx(event_index)));
-                }
-            }
-
+            summary_ui(ui, organization);
+            relationships_ui(ui, dataset, organization, as_of, commands);
+            facts_ui(ui, dataset, &lists.facts, commands);
+            events_ui(ui, dataset, &lists.events, commands);
             let count = lists.mentions.len();
             let mentioned = if count == 1 {
                 trf("org.section_mentions_one", &[("n", &count)])
@@ -177,6 +62,116 @@ pub fn details_ui(
             section(ui, &mentioned);
             mentions_ui(ui, dataset, &lists.mentions, commands);
         });
+}
+
+/// The name, kind and acronym, other names, the summary and any editor's note.
+fn summary_ui(ui: &mut egui::Ui, organization: &Organization) {
+    ui.heading(&organization.name);
+    let mut line = kind_label(organization.kind).to_owned();
+    if let Some(acronym) = &organization.acronym {
+        line = format!("{acronym} · {line}");
+    }
+    ui.label(RichText::new(line).weak());
+    if !organization.aliases.is_empty() {
+        ui.label(
+            RichText::new(trf(
+                "org.also_called",
+                &[("names", &organization.aliases.join("; "))],
+            ))
+            .small()
+            .weak(),
+        );
+    }
+    ui.add_space(6.0);
+    ui.label(&organization.summary);
+    if let Some(note) = &organization.note {
+        ui.label(
+            RichText::new(trf("org.editors_note", &[("note", note)]))
+                .small()
+                .italics(),
+        );
+    }
+}
+
+/// Each relationship with the sentence that states it, and with an as-of date
+/// how it stood on that day.
+fn relationships_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    organization: &Organization,
+    as_of: Option<Date>,
+    commands: &mut Vec<Command>,
+) {
+    section(ui, tr("org.section_relationship"));
+    if organization.relationships.is_empty() {
+        ui.label(RichText::new(tr("org.relationship_not_stated")).italics());
+    }
+    for relationship in &organization.relationships {
+        ui.label(RichText::new(undated_text(relationship)).strong());
+        if let Some(date) = as_of {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(trf("org.on_date", &[("date", &date.human())])).small());
+                ui.label(standing_rich(relationship, date).small());
+            });
+        }
+        ui.label(RichText::new(format!("“{}”", relationship.quote)).italics());
+        if let Some(derived) = &relationship.derived {
+            ui.label(
+                RichText::new(trf("org.date_derived", &[("how", derived)]))
+                    .small()
+                    .italics(),
+            );
+        }
+        read_in_source(ui, dataset, &relationship.source, commands);
+        ui.add_space(6.0);
+    }
+}
+
+/// The figures about the organization, each with its sources; nothing when
+/// there are none.
+fn facts_ui(ui: &mut egui::Ui, dataset: &Dataset, facts: &[usize], commands: &mut Vec<Command>) {
+    if facts.is_empty() {
+        return;
+    }
+    section(ui, tr("org.section_figures"));
+    for fact in facts.iter().filter_map(|&i| dataset.facts.get(i)) {
+        ui.label(RichText::new(fact.headline()).strong())
+            .on_hover_text(&fact.measure);
+        ui.label(RichText::new(&fact.measure).small());
+        ui.label(RichText::new(format!("“{}”", fact.quote)).italics());
+        if let Some(note) = &fact.note {
+            ui.label(
+                RichText::new(trf("org.editors_note", &[("note", note)]))
+                    .small()
+                    .italics(),
+            );
+        }
+        for source in &fact.sources {
+            read_in_source(ui, dataset, source, commands);
+        }
+        ui.add_space(6.0);
+    }
+}
+
+/// The organization's events, each showing itself on the timeline.
+fn events_ui(ui: &mut egui::Ui, dataset: &Dataset, events: &[usize], commands: &mut Vec<Command>) {
+    section(ui, &trf("org.section_events", &[("n", &events.len())]));
+    if events.is_empty() {
+        ui.weak(tr("org.no_events"));
+    }
+    for &event_index in events {
+        let Some(event) = dataset.events.get(event_index) else {
+            continue;
+        };
+        let text = format!("{} — {}", event.date.human(), event.title);
+        if ui
+            .add(egui::Button::new(text).wrap())
+            .on_hover_text(tr("org.show_event_hint"))
+            .clicked()
+        {
+            commands.push(Command::FocusEvent(EventIx(event_index)));
+        }
+    }
 }
 
 /// A small heading between the parts of the details.

@@ -3,10 +3,10 @@
 use std::collections::BTreeSet;
 use std::hash::Hash;
 
-use super::{OrganizationsRuntime, kind_label, relationship_chip_label};
+use super::labels::{kind_label, relationship_chip_label};
 use crate::dataset::Dataset;
 use crate::i18n::tr;
-use crate::organizations::{self, KindTally, RelationshipTally};
+use crate::organizations::{self, Filter, KindTally, RelationshipTally};
 
 /// The chips and how many organizations each would show, counted once per
 /// dataset (see [`organizations::tally`]); the chart draws the same counts.
@@ -35,43 +35,43 @@ pub fn filter_box_id() -> egui::Id {
 }
 
 /// The filter box and the chips.
-pub fn filters_ui(ui: &mut egui::Ui, runtime: &mut OrganizationsRuntime) {
+pub fn filters_ui(ui: &mut egui::Ui, filter: &mut Filter, chips: &Chips) {
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         let label = ui.label(tr("org.filter"));
         ui.add(
-            egui::TextEdit::singleline(&mut runtime.filter.text)
+            egui::TextEdit::singleline(&mut filter.text)
                 .id(filter_box_id())
                 .hint_text(tr("org.filter_hint"))
                 .desired_width(280.0),
         )
         .labelled_by(label.id)
         .on_hover_text(tr("org.filter_hover"));
-        if !runtime.filter.text.is_empty()
+        if !filter.text.is_empty()
             && ui
                 .small_button(tr("org.clear"))
                 .on_hover_text(tr("org.clear_filter_hint"))
                 .clicked()
         {
-            runtime.filter.text.clear();
+            filter.text.clear();
         }
     });
     ui.horizontal_wrapped(|ui| {
         ui.label(tr("org.chips_relationship"));
-        for &(kind, count) in &runtime.chips.relationships {
+        for &(kind, count) in &chips.relationships {
             let label = relationship_chip_label(kind);
-            chip(ui, &mut runtime.filter.relationships, kind, label, count);
+            chip(ui, &mut filter.relationships, kind, label, count);
         }
     });
     ui.horizontal_wrapped(|ui| {
         ui.label(tr("org.chips_kind"));
-        for &(kind, count) in &runtime.chips.kinds {
-            chip(ui, &mut runtime.filter.kinds, kind, kind_label(kind), count);
+        for &(kind, count) in &chips.kinds {
+            chip(ui, &mut filter.kinds, kind, kind_label(kind), count);
         }
-        let any = !runtime.filter.kinds.is_empty() || !runtime.filter.relationships.is_empty();
+        let any = !filter.kinds.is_empty() || !filter.relationships.is_empty();
         if any && ui.small_button(tr("org.chips_all_off")).clicked() {
-            runtime.filter.kinds.clear();
-            runtime.filter.relationships.clear();
+            filter.kinds.clear();
+            filter.relationships.clear();
         }
     });
 }

@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 use egui::{Align, Layout, RichText, Sense};
 use egui_extras::{Column, TableBuilder};
 
-use super::{OrganizationsRuntime, kind_label, relationship_label, standing_text};
+use super::labels::{kind_label, relationship_label, standing_text, undated_text};
+use super::runtime::OrganizationsRuntime;
 use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
 use crate::model::{Date, Organization};
@@ -89,19 +90,7 @@ pub fn table_ui(
     let mut sort_by = None;
     {
         let (rows, shown) = runtime.rows_and_shown(dataset);
-        let summary = if shown.len() == rows.len() {
-            if rows.len() == 1 {
-                tr("org.count_one").to_owned()
-            } else {
-                trf("org.count_all", &[("n", &rows.len())])
-            }
-        } else {
-            trf(
-                "org.count_shown",
-                &[("shown", &shown.len()), ("total", &rows.len())],
-            )
-        };
-        ui.label(RichText::new(summary).small().weak());
+        count_line_ui(ui, rows.len(), shown.len());
         if shown.is_empty() {
             ui.add_space(8.0);
             // An empty dataset never gets here (the view says so instead).
@@ -130,28 +119,7 @@ pub fn table_ui(
             .header(row_height, |mut header| {
                 for sort_column in COLUMNS {
                     header.col(|ui| {
-                        let title = column_title(sort_column);
-                        let sorted = (sort_column == column).then_some(direction);
-                        let response = ui
-                            .add(egui::Button::new(RichText::new(title).strong()).frame(false))
-                            .on_hover_text(column_hint(sort_column));
-                        // egui's bundled fonts have no arrow glyphs: draw the
-                        // direction, and say it to screen readers.
-                        if let Some(direction) = sorted {
-                            sort_arrow(ui, direction);
-                            let name = match direction {
-                                SortOrder::Ascending => {
-                                    trf("org.sorted_ascending", &[("column", &title)])
-                                }
-                                SortOrder::Descending => {
-                                    trf("org.sorted_descending", &[("column", &title)])
-                                }
-                            };
-                            response.widget_info(|| {
-                                egui::WidgetInfo::labeled(egui::Role::Button, true, &name)
-                            });
-                        }
-                        if response.clicked() {
+                        if header_cell_ui(ui, sort_column, column, direction) {
                             sort_by = Some(sort_column);
                         }
                     });
@@ -167,48 +135,7 @@ pub fn table_ui(
                     else {
                         return;
                     };
-                    let is_selected = selected == Some(index);
-                    row.set_selected(is_selected);
-                    let mut clicked = false;
-                    row.col(|ui| match &line.acronym {
-                        Some(acronym) => {
-                            ui.label(acronym);
-                        }
-                        None => {
-                            ui.weak("—").on_hover_text(tr("org.no_acronym"));
-                        }
-                    });
-                    // The name is the row's button: every organization has one,
-                    // and a screen reader hears the whole of it.
-                    row.col(|ui| {
-                        clicked |= ui
-                            .add(
-                                egui::Button::selectable(is_selected, &line.name)
-                                    .frame_when_inactive(false)
-                                    .truncate(),
-                            )
-                            .on_hover_text(&line.name)
-                            .clicked();
-                    });
-                    row.col(|ui| {
-                        ui.label(kind_label(line.kind));
-                    });
-                    row.col(|ui| relationship_cell(ui, organization, as_of));
-                    row.col(|ui| match line.since {
-                        Some(since) => {
-                            ui.label(since.human());
-                        }
-                        None => {
-                            ui.weak("—").on_hover_text(tr("org.since_not_stated"));
-                        }
-                    });
-                    row.col(|ui| {
-                        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                            ui.add_space(8.0);
-                            ui.label(line.mentions.to_string());
-                        });
-                    });
-                    if clicked || row.response().clicked() {
+                    if row_ui(&mut row, line, organization, selected == Some(index), as_of) {
                         commands.push(Command::SelectOrganization {
                             organization: Some(OrgIx(index)),
                             details: true,
@@ -221,6 +148,97 @@ pub fn table_ui(
     if let Some(sort_column) = sort_by {
         runtime.sort_by(sort_column);
     }
+}
+
+/// How many organizations there are, or how many of them are shown.
+fn count_line_ui(ui: &mut egui::Ui, rows: usize, shown: usize) {
+    let summary = if shown == rows {
+        if rows == 1 {
+            tr("org.count_one").to_owned()
+        } else {
+            trf("org.count_all", &[("n", &rows)])
+        }
+    } else {
+        trf("org.count_shown", &[("shown", &shown), ("total", &rows)])
+    };
+    ui.label(RichText::new(summary).small().weak());
+}
+
+/// A column's header: its title, a button that sorts by it, with the
+/// direction when sorted by it. Returns whether it was clicked.
+fn header_cell_ui(
+    ui: &mut egui::Ui,
+    sort_column: SortColumn,
+    column: SortColumn,
+    direction: SortOrder,
+) -> bool {
+    let title = column_title(sort_column);
+    let sorted = (sort_column == column).then_some(direction);
+    let response = ui
+        .add(egui::Button::new(RichText::new(title).strong()).frame(false))
+        .on_hover_text(column_hint(sort_column));
+    // egui's bundled fonts have no arrow glyphs: draw the
+    // direction, and say it to screen readers.
+    if let Some(direction) = sorted {
+        sort_arrow(ui, direction);
+        let name = match direction {
+            SortOrder::Ascending => trf("org.sorted_ascending", &[("column", &title)]),
+            SortOrder::Descending => trf("org.sorted_descending", &[("column", &title)]),
+        };
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+    }
+    response.clicked()
+}
+
+/// One organization's cells; returns whether the row or its name was clicked.
+fn row_ui(
+    row: &mut egui_extras::TableRow<'_, '_>,
+    line: &OrgRow,
+    organization: &Organization,
+    is_selected: bool,
+    as_of: Option<Date>,
+) -> bool {
+    row.set_selected(is_selected);
+    let mut clicked = false;
+    row.col(|ui| match &line.acronym {
+        Some(acronym) => {
+            ui.label(acronym);
+        }
+        None => {
+            ui.weak("—").on_hover_text(tr("org.no_acronym"));
+        }
+    });
+    // The name is the row's button: every organization has one,
+    // and a screen reader hears the whole of it.
+    row.col(|ui| {
+        clicked |= ui
+            .add(
+                egui::Button::selectable(is_selected, &line.name)
+                    .frame_when_inactive(false)
+                    .truncate(),
+            )
+            .on_hover_text(&line.name)
+            .clicked();
+    });
+    row.col(|ui| {
+        ui.label(kind_label(line.kind));
+    });
+    row.col(|ui| relationship_cell(ui, organization, as_of));
+    row.col(|ui| match line.since {
+        Some(since) => {
+            ui.label(since.human());
+        }
+        None => {
+            ui.weak("—").on_hover_text(tr("org.since_not_stated"));
+        }
+    });
+    row.col(|ui| {
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            ui.add_space(8.0);
+            ui.label(line.mentions.to_string());
+        });
+    });
+    clicked || row.response().clicked()
 }
 
 /// A small triangle after a header: up for ascending, down for descending.
@@ -278,7 +296,7 @@ fn relationship_cell(ui: &mut egui::Ui, organization: &Organization, as_of: Opti
         for relationship in &organization.relationships {
             let text = match as_of {
                 Some(date) => standing_text(relationship, date),
-                None => super::undated_text(relationship),
+                None => undated_text(relationship),
             };
             ui.label(text);
         }

@@ -3,40 +3,13 @@
 
 use egui::RichText;
 
+use super::labels::relationship_summary;
+use super::runtime::ReaderRuntime;
 use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
-use crate::model::{Event, Organization, RelationshipKind};
+use crate::model::Event;
 use crate::ui::command::{Command, OrgIx};
-use crate::ui::organizations::standing_rich;
-
-/// The relationship of Turkmenistan to `organization` in a few words, in the
-/// current language (the date stays as the data gives it).
-pub fn relationship_summary(organization: &Organization) -> String {
-    let Some(first) = organization.relationships.first() else {
-        return tr("study.relationship_not_stated").to_owned();
-    };
-    let kind = relationship_kind_label(first.kind);
-    match first.since {
-        Some(since) => {
-            let date = since.human();
-            trf("study.kind_since", &[("kind", &kind), ("date", &date)])
-        }
-        None => kind.to_owned(),
-    }
-}
-
-/// [`RelationshipKind::label`] in the current language.
-fn relationship_kind_label(kind: RelationshipKind) -> &'static str {
-    match kind {
-        RelationshipKind::Member => tr("study.kind_member"),
-        RelationshipKind::Office => tr("study.kind_office"),
-        RelationshipKind::GuestOfHonour => tr("study.kind_guest_of_honour"),
-        RelationshipKind::Host => tr("study.kind_host"),
-        RelationshipKind::Initiator => tr("study.kind_initiator"),
-        RelationshipKind::Cooperation => tr("study.kind_cooperation"),
-        RelationshipKind::National => tr("study.kind_national"),
-    }
-}
+use crate::ui::organizations::labels::standing_rich;
 
 /// Draws the panel for the article `current`. With an event selected on the
 /// timeline, each relationship shows how it stood on that event's date.
@@ -53,96 +26,111 @@ pub fn context_ui(
         .id_salt("context_scroll")
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            ui.heading(tr("study.organizations_heading"));
-            let as_of = selected_event.map(|event| event.date.start());
-            if let (Some(event), Some(date)) = (selected_event, as_of) {
-                let args: [(&str, &dyn std::fmt::Display); 2] =
-                    [("date", &date.human()), ("title", &event.title)];
-                let text = trf("study.as_of_event", &args);
-                ui.label(RichText::new(text).small().italics());
-            }
-            let indices = dataset.organization_indices_of_article(article);
-            if indices.is_empty() {
-                ui.weak(tr("study.no_organization"));
-            }
-            for &index in indices {
-                let Some(organization) = dataset.organizations.get(index) else {
-                    continue;
-                };
-                let response = ui
-                    .add(
-                        egui::Button::new(RichText::new(organization.short_name()).strong())
-                            .frame(false),
-                    )
-                    .on_hover_ui(|ui| {
-                        ui.set_max_width(360.0);
-                        record_card_ui(
-                            ui,
-                            &organization.name,
-                            &organization.summary,
-                            organization.note.as_deref(),
-                        );
-                        ui.weak(tr("study.open_in_organizations"));
-                    });
-                if response.clicked() {
-                    commands.push(Command::SelectOrganization {
-                        organization: Some(OrgIx(index)),
-                        details: true,
-                        show: true,
-                    });
-                }
-                if organization.acronym.is_some() {
-                    ui.label(RichText::new(&organization.name).small());
-                }
-                match (as_of, organization.relationships.as_slice()) {
-                    (_, []) => {
-                        ui.weak(tr("study.relationship_not_stated"));
-                    }
-                    (None, _) => {
-                        ui.weak(relationship_summary(organization));
-                    }
-                    (Some(date), relationships) => {
-                        for relationship in relationships {
-                            ui.label(standing_rich(relationship, date).small());
-                        }
-                    }
-                }
-                ui.add_space(4.0);
-            }
+            organizations_ui(ui, dataset, article, selected_event, commands);
             ui.add_space(8.0);
-            ui.heading(tr("study.events_heading"));
-            let events: Vec<_> = dataset.events_of_article(article).collect();
-            if events.is_empty() {
-                ui.weak(tr("study.no_event"));
-            }
-            for event in events {
-                let paragraph = event
-                    .sources
-                    .iter()
-                    .find(|s| s.article == article)
-                    .map(|s| s.paragraph);
-                ui.label(RichText::new(event.date.human()).small().weak());
-                let response = ui
-                    .add(egui::Button::new(&event.title).wrap().frame(false))
-                    .on_hover_ui(|ui| {
-                        ui.set_max_width(360.0);
-                        record_card_ui(
-                            ui,
-                            &event.date.human(),
-                            &event.description,
-                            event.note.as_deref(),
-                        );
-                        ui.weak(tr("study.show_paragraph"));
-                    });
-                if response.clicked() {
-                    commands.push(Command::OpenArticle {
-                        article: article.to_owned(),
-                        paragraph,
-                    });
-                }
-                ui.add_space(4.0);
-            }
+            events_ui(ui, dataset, article, commands);
         });
+}
+
+/// The organizations the article mentions, each opening its details, with
+/// the relationship in a few words or, with an event selected, as it stood
+/// on the event's date.
+fn organizations_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    article: &str,
+    selected_event: Option<&Event>,
+    commands: &mut Vec<Command>,
+) {
+    ui.heading(tr("study.organizations_heading"));
+    let as_of = selected_event.map(|event| event.date.start());
+    if let (Some(event), Some(date)) = (selected_event, as_of) {
+        let args: [(&str, &dyn std::fmt::Display); 2] =
+            [("date", &date.human()), ("title", &event.title)];
+        let text = trf("study.as_of_event", &args);
+        ui.label(RichText::new(text).small().italics());
+    }
+    let indices = dataset.organization_indices_of_article(article);
+    if indices.is_empty() {
+        ui.weak(tr("study.no_organization"));
+    }
+    for &index in indices {
+        let Some(organization) = dataset.organizations.get(index) else {
+            continue;
+        };
+        let response = ui
+            .add(egui::Button::new(RichText::new(organization.short_name()).strong()).frame(false))
+            .on_hover_ui(|ui| {
+                ui.set_max_width(360.0);
+                record_card_ui(
+                    ui,
+                    &organization.name,
+                    &organization.summary,
+                    organization.note.as_deref(),
+                );
+                ui.weak(tr("study.open_in_organizations"));
+            });
+        if response.clicked() {
+            commands.push(Command::SelectOrganization {
+                organization: Some(OrgIx(index)),
+                details: true,
+                show: true,
+            });
+        }
+        if organization.acronym.is_some() {
+            ui.label(RichText::new(&organization.name).small());
+        }
+        match (as_of, organization.relationships.as_slice()) {
+            (_, []) => {
+                ui.weak(tr("study.relationship_not_stated"));
+            }
+            (None, _) => {
+                ui.weak(relationship_summary(organization));
+            }
+            (Some(date), relationships) => {
+                for relationship in relationships {
+                    ui.label(standing_rich(relationship, date).small());
+                }
+            }
+        }
+        ui.add_space(4.0);
+    }
+}
+
+/// The events the article reports, each opening the paragraph that states it.
+fn events_ui(ui: &mut egui::Ui, dataset: &Dataset, article: &str, commands: &mut Vec<Command>) {
+    ui.heading(tr("study.events_heading"));
+    let events: Vec<_> = dataset.events_of_article(article).collect();
+    if events.is_empty() {
+        ui.weak(tr("study.no_event"));
+    }
+    for event in events {
+        let paragraph = event
+            .sources
+            .iter()
+            .find(|s| s.article == article)
+            .map(|s| s.paragraph);
+        ui.label(RichText::new(event.date.human()).small().weak());
+        let response = ui
+            .add(egui::Button::new(&event.title).wrap().frame(false))
+            .on_hover_ui(|ui| {
+                ui.set_max_width(360.0);
+                record_card_ui(
+                    ui,
+                    &event.date.human(),
+                    &event.description,
+                    event.note.as_deref(),
+                );
+                ui.weak(tr("study.show_paragraph"));
+            });
+        if response.clicked() {
+            commands.push(Command::OpenArticle {
+                article: article.to_owned(),
+                paragraph,
+            });
+        }
+        ui.add_space(4.0);
+    }
 }
 
 /// A short card: a heading, the record's text and its editor's note, if any.
@@ -159,7 +147,7 @@ fn record_card_ui(ui: &mut egui::Ui, heading: &str, text: &str, note: Option<&st
 pub fn notes_ui(
     ui: &mut egui::Ui,
     dataset: &Dataset,
-    reader: &mut super::ReaderRuntime,
+    reader: &mut ReaderRuntime,
     commands: &mut Vec<Command>,
 ) {
     ui.separator();

@@ -2,6 +2,7 @@
 
 use egui::RichText;
 
+use super::labels::source_line;
 use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
 use crate::ui::command::Command;
@@ -44,7 +45,7 @@ pub fn library_ui(
                         paragraph: None,
                     });
                 }
-                ui.label(RichText::new(super::source_line(article)).small().weak());
+                ui.label(RichText::new(source_line(article)).small().weak());
                 let progress = settings.progress.get(&article.id).copied().unwrap_or(0.0);
                 let percent = format!("{:.0}", progress * 100.0);
                 ui.add(

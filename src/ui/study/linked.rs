@@ -5,7 +5,7 @@
 use egui::text::{CCursor, LayoutJob, LayoutSection};
 use egui::{Color32, RichText, Sense};
 
-use super::context_panel::relationship_summary;
+use super::labels::relationship_summary;
 use crate::dataset::Dataset;
 use crate::i18n::tr;
 use crate::links::{Link, LinkTarget};

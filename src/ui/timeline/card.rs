@@ -3,14 +3,13 @@
 
 use egui::RichText;
 
-use super::canvas::date_with_precision;
-use super::category_label;
 use super::colors::category_color;
+use super::labels::{category_label, date_with_precision};
 use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
 use crate::model::Event;
 use crate::ui::command::{Command, OrgIx};
-use crate::ui::study::relationship_summary;
+use crate::ui::study::labels::relationship_summary;
 
 /// Draws the card for `event`; pushes "Read in source" as a command.
 pub fn event_card_ui(
@@ -58,6 +57,21 @@ pub fn event_card_ui(
                 .italics(),
         );
     }
+    organizations_ui(ui, dataset, event, commands);
+    people_ui(ui, dataset, event);
+    ui.add_space(6.0);
+    for source in &event.sources {
+        crate::ui::widgets::read_in_source(ui, dataset, source, commands);
+    }
+}
+
+/// The organizations the event involves, each opening its details.
+fn organizations_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    event: &Event,
+    commands: &mut Vec<Command>,
+) {
     let organizations: Vec<_> = event
         .organizations
         .iter()
@@ -86,6 +100,10 @@ pub fn event_card_ui(
             });
         }
     }
+}
+
+/// The people the event names, with their roles.
+fn people_ui(ui: &mut egui::Ui, dataset: &Dataset, event: &Event) {
     let people: Vec<_> = event
         .people
         .iter()
@@ -100,9 +118,5 @@ pub fn event_card_ui(
                 ui.weak(&person.role);
             });
         }
-    }
-    ui.add_space(6.0);
-    for source in &event.sources {
-        crate::ui::widgets::read_in_source(ui, dataset, source, commands);
     }
 }

@@ -5,9 +5,12 @@
 use egui::RichText;
 
 use super::canvas::{CanvasConfig, canvas_ui};
-use super::{TimelineIndex, TimelineRuntime, date_with_precision};
+use super::index::TimelineIndex;
+use super::labels::date_with_precision;
+use super::runtime::TimelineRuntime;
 use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
+use crate::model::Event;
 use crate::timeline::TimeSpan;
 use crate::ui::command::{Command, EventIx, View};
 
@@ -22,36 +25,8 @@ pub fn strip_ui(
     commands: &mut Vec<Command>,
 ) {
     let article_events: &[usize] = article.map_or(&[], |a| dataset.event_indices_of_article(a));
-    // Bring the article's events into view when another article is opened.
-    if runtime.strip_article.as_deref() != article {
-        runtime.strip_article = article.map(str::to_owned);
-        let span = article_events
-            .iter()
-            .filter_map(|&i| dataset.events.get(i))
-            .map(|e| TimeSpan::of(&e.date))
-            .reduce(|a, b| a.union(&b));
-        if let Some(span) = span {
-            runtime.strip.fit(span);
-        }
-    }
-    ui.horizontal(|ui| {
-        ui.strong(tr("timeline.title"));
-        // The button first, from the right, so that a long hint (Türkmençe,
-        // Русский) is cut short with an ellipsis instead of running under it.
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button(tr("timeline.open_full")).clicked() {
-                commands.push(Command::ShowView(View::Timeline));
-            }
-            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                let hint = if article_events.len() == 1 {
-                    tr("timeline.strip_hint_one").to_owned()
-                } else {
-                    trf("timeline.strip_hint", &[("n", &article_events.len())])
-                };
-                ui.add(egui::Label::new(RichText::new(hint).weak()).truncate());
-            });
-        });
-    });
+    follow_article(dataset, runtime, article, article_events);
+    header_ui(ui, article_events.len(), commands);
     let card_width = if selected.is_some() { 320.0 } else { 0.0 };
     ui.horizontal_top(|ui| {
         let height = ui.available_height();
@@ -87,34 +62,81 @@ pub fn strip_ui(
                 egui::ScrollArea::vertical()
                     .id_salt("strip_card")
                     .max_height(height)
-                    .show(ui, |ui| {
-                        ui.label(
-                            RichText::new(date_with_precision(&event.date))
-                                .small()
-                                .weak(),
-                        );
-                        ui.label(RichText::new(&event.title).strong());
-                        ui.label(RichText::new(&event.description).small());
-                        for source in &event.sources {
-                            let Some(a) = dataset.article(&source.article) else {
-                                continue;
-                            };
-                            let text = trf(
-                                "timeline.strip_read_in_source",
-                                &[("title", &a.title), ("paragraph", &source.paragraph)],
-                            );
-                            if ui
-                                .add(egui::Button::new(RichText::new(text).small()).wrap())
-                                .clicked()
-                            {
-                                commands.push(Command::OpenArticle {
-                                    article: source.article.clone(),
-                                    paragraph: Some(source.paragraph),
-                                });
-                            }
-                        }
-                    });
+                    .show(ui, |ui| card_ui(ui, dataset, event, commands));
             });
         }
     });
+}
+
+/// Brings the article's events into view when another article is opened.
+fn follow_article(
+    dataset: &Dataset,
+    runtime: &mut TimelineRuntime,
+    article: Option<&str>,
+    article_events: &[usize],
+) {
+    if runtime.strip_article.as_deref() == article {
+        return;
+    }
+    runtime.strip_article = article.map(str::to_owned);
+    let span = article_events
+        .iter()
+        .filter_map(|&i| dataset.events.get(i))
+        .map(|e| TimeSpan::of(&e.date))
+        .reduce(|a, b| a.union(&b));
+    if let Some(span) = span {
+        runtime.strip.fit(span);
+    }
+}
+
+/// The title, how many events the article has, and the way to the full view.
+fn header_ui(ui: &mut egui::Ui, article_events: usize, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        ui.strong(tr("timeline.title"));
+        // The button first, from the right, so that a long hint (Türkmençe,
+        // Русский) is cut short with an ellipsis instead of running under it.
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button(tr("timeline.open_full")).clicked() {
+                commands.push(Command::ShowView(View::Timeline));
+            }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                let hint = if article_events == 1 {
+                    tr("timeline.strip_hint_one").to_owned()
+                } else {
+                    trf("timeline.strip_hint", &[("n", &article_events)])
+                };
+                ui.add(egui::Label::new(RichText::new(hint).weak()).truncate());
+            });
+        });
+    });
+}
+
+/// The compact card of the selection: date, title, what happened, and a
+/// button per source that opens its paragraph.
+fn card_ui(ui: &mut egui::Ui, dataset: &Dataset, event: &Event, commands: &mut Vec<Command>) {
+    ui.label(
+        RichText::new(date_with_precision(&event.date))
+            .small()
+            .weak(),
+    );
+    ui.label(RichText::new(&event.title).strong());
+    ui.label(RichText::new(&event.description).small());
+    for source in &event.sources {
+        let Some(a) = dataset.article(&source.article) else {
+            continue;
+        };
+        let text = trf(
+            "timeline.strip_read_in_source",
+            &[("title", &a.title), ("paragraph", &source.paragraph)],
+        );
+        if ui
+            .add(egui::Button::new(RichText::new(text).small()).wrap())
+            .clicked()
+        {
+            commands.push(Command::OpenArticle {
+                article: source.article.clone(),
+                paragraph: Some(source.paragraph),
+            });
+        }
+    }
 }

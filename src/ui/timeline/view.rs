@@ -3,9 +3,12 @@
 
 use egui::RichText;
 
-use super::canvas::{CanvasConfig, canvas_ui, category_lane_label};
+use super::canvas::{CanvasConfig, canvas_ui};
+use super::card::event_card_ui;
 use super::colors::category_color;
-use super::{TimelineIndex, TimelineRuntime, card, category_label, lane_of};
+use super::index::{TimelineIndex, lane_of};
+use super::labels::{category_label, category_lane_label};
+use super::runtime::{TimelineRuntime, event_included};
 use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
 use crate::model::EventCategory;
@@ -14,17 +17,6 @@ use crate::ui::command::{Command, EventIx};
 
 /// Rows a category lane may stack in the full view.
 const MAX_ROWS: usize = 3;
-
-/// Is the event at `index` shown under the current filters?
-pub fn event_included(dataset: &Dataset, runtime: &TimelineRuntime, index: usize) -> bool {
-    dataset.events.get(index).is_some_and(|event| {
-        !runtime.hidden.contains(&event.category)
-            && runtime
-                .organization
-                .as_ref()
-                .is_none_or(|o| event.organizations.contains(o))
-    })
-}
 
 /// Draws the Timeline view.
 pub fn timeline_view_ui(
@@ -50,92 +42,17 @@ pub fn timeline_view_ui(
             egui::ScrollArea::vertical()
                 .id_salt("timeline_card_scroll")
                 .show(ui, |ui| {
-                    ui.add_space(6.0);
-                    match selected.and_then(|i| i.of(&dataset.events)) {
-                        Some(event) if runtime.details_open => {
-                            card::event_card_ui(ui, dataset, event, commands);
-                        }
-                        Some(event) => {
-                            ui.label(RichText::new(&event.title).strong());
-                            ui.weak(tr("timeline.press_enter_hint"));
-                        }
-                        None => {
-                            ui.weak(tr("timeline.select_hint"));
-                        }
-                    }
+                    details_ui(ui, dataset, runtime, selected, commands)
                 });
         });
     egui::CentralPanel::default().show(ui, |ui| {
-        // Wrapped: the hint is longer in Türkmençe and Русский.
-        ui.horizontal_wrapped(|ui| {
-            ui.heading(tr("timeline.title"));
-            ui.separator();
-            if ui
-                .button(tr("timeline.fit"))
-                .on_hover_text(tr("timeline.fit_hover"))
-                .clicked()
-                && let Some(bounds) = included_bounds(dataset, index, runtime)
-            {
-                runtime.full.fit(bounds);
-            }
-            if ui
-                .button(tr("timeline.zoom_in"))
-                .on_hover_text(tr("timeline.zoom_in_hover"))
-                .clicked()
-            {
-                zoom(runtime, 1.5);
-            }
-            if ui
-                .button(tr("timeline.zoom_out"))
-                .on_hover_text(tr("timeline.zoom_out_hover"))
-                .clicked()
-            {
-                zoom(runtime, 1.0 / 1.5);
-            }
-            ui.weak(tr("timeline.navigation_hint"));
-        });
+        toolbar_ui(ui, dataset, index, runtime);
         ui.add_space(4.0);
-        let lanes: Vec<usize> = EventCategory::ALL
-            .iter()
-            .filter(|c| !runtime.hidden.contains(c))
-            .map(|c| lane_of(*c))
-            .filter(|&lane| index.category_counts.get(lane).is_some_and(|n| *n > 0))
-            .collect();
-        let organization = runtime.organization.clone();
-        let include = |item: &Item| {
-            dataset.events.get(item.event).is_some_and(|e| {
-                organization
-                    .as_ref()
-                    .is_none_or(|o| e.organizations.contains(o))
-            })
-        };
-        let config = CanvasConfig {
-            id: egui::Id::unique("timeline_full"),
-            timeline: &index.by_category,
-            lanes: &lanes,
-            lane_count: EventCategory::ALL.len(),
-            lane_label: &category_lane_label,
-            max_rows: MAX_ROWS,
-            include: &include,
-            emphasised: &|_| true,
-            selected: selected.map(|i| i.0),
-            height: ui.available_height(),
-        };
-        let output = canvas_ui(ui, &mut runtime.full, &config, dataset);
-        if let Some(select) = output.select {
-            commands.push(Command::SelectEvent {
-                event: select.map(EventIx),
-                details: output.open_details,
-            });
-        } else if output.open_details {
-            runtime.details_open = true;
-        }
-        if output.close_details {
-            runtime.details_open = false;
-        }
+        canvas_panel_ui(ui, dataset, index, runtime, selected, commands);
     });
 }
 
+/// Zooms the full canvas around its middle.
 fn zoom(runtime: &mut TimelineRuntime, factor: f64) {
     if let Some(t) = &mut runtime.full.transform {
         let center = t.left() + t.width() / 2.0;
@@ -143,6 +60,7 @@ fn zoom(runtime: &mut TimelineRuntime, factor: f64) {
     }
 }
 
+/// The time the events shown under the filters take.
 fn included_bounds(
     dataset: &Dataset,
     index: &TimelineIndex,
@@ -157,6 +75,7 @@ fn included_bounds(
         .reduce(|a, b| a.union(&b))
 }
 
+/// The left panel: the category filters, the organization filter and the list.
 fn filters_and_list_ui(
     ui: &mut egui::Ui,
     dataset: &Dataset,
@@ -165,6 +84,17 @@ fn filters_and_list_ui(
     selected: Option<EventIx>,
     commands: &mut Vec<Command>,
 ) {
+    categories_ui(ui, index, runtime);
+    ui.add_space(6.0);
+    organization_filter_ui(ui, dataset, index, runtime);
+    ui.add_space(6.0);
+    ui.separator();
+    event_list_ui(ui, dataset, runtime, selected, commands);
+}
+
+/// A checkbox per category that has events, with its colour and count, and
+/// Show all / Hide all.
+fn categories_ui(ui: &mut egui::Ui, index: &TimelineIndex, runtime: &mut TimelineRuntime) {
     let dark = ui.visuals().dark_mode;
     ui.add_space(6.0);
     ui.heading(tr("timeline.categories"));
@@ -205,7 +135,15 @@ fn filters_and_list_ui(
             runtime.hidden = EventCategory::ALL.into_iter().collect();
         }
     });
-    ui.add_space(6.0);
+}
+
+/// Only the events of one organization, or of all.
+fn organization_filter_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    index: &TimelineIndex,
+    runtime: &mut TimelineRuntime,
+) {
     let current = runtime
         .organization
         .as_ref()
@@ -237,8 +175,17 @@ fn filters_and_list_ui(
         })
         .response
         .labelled_by(label.id);
-    ui.add_space(6.0);
-    ui.separator();
+}
+
+/// The events shown, one line each, in date order; a click selects one and
+/// opens its card.
+fn event_list_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    runtime: &mut TimelineRuntime,
+    selected: Option<EventIx>,
+    commands: &mut Vec<Command>,
+) {
     // Read before the list borrows the runtime: the list is not copied per frame.
     let followed_before = runtime.list_followed;
     let shown = runtime.shown_events(dataset);
@@ -282,4 +229,114 @@ fn filters_and_list_ui(
         }
     });
     runtime.list_followed = followed;
+}
+
+/// The selected event's card, or its title and how to open the card, or how
+/// to select one.
+fn details_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    runtime: &TimelineRuntime,
+    selected: Option<EventIx>,
+    commands: &mut Vec<Command>,
+) {
+    ui.add_space(6.0);
+    match selected.and_then(|i| i.of(&dataset.events)) {
+        Some(event) if runtime.details_open => {
+            event_card_ui(ui, dataset, event, commands);
+        }
+        Some(event) => {
+            ui.label(RichText::new(&event.title).strong());
+            ui.weak(tr("timeline.press_enter_hint"));
+        }
+        None => {
+            ui.weak(tr("timeline.select_hint"));
+        }
+    }
+}
+
+/// The heading, Fit, Zoom in and Zoom out, and the keys' hint.
+fn toolbar_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    index: &TimelineIndex,
+    runtime: &mut TimelineRuntime,
+) {
+    // Wrapped: the hint is longer in Türkmençe and Русский.
+    ui.horizontal_wrapped(|ui| {
+        ui.heading(tr("timeline.title"));
+        ui.separator();
+        if ui
+            .button(tr("timeline.fit"))
+            .on_hover_text(tr("timeline.fit_hover"))
+            .clicked()
+            && let Some(bounds) = included_bounds(dataset, index, runtime)
+        {
+            runtime.full.fit(bounds);
+        }
+        if ui
+            .button(tr("timeline.zoom_in"))
+            .on_hover_text(tr("timeline.zoom_in_hover"))
+            .clicked()
+        {
+            zoom(runtime, 1.5);
+        }
+        if ui
+            .button(tr("timeline.zoom_out"))
+            .on_hover_text(tr("timeline.zoom_out_hover"))
+            .clicked()
+        {
+            zoom(runtime, 1.0 / 1.5);
+        }
+        ui.weak(tr("timeline.navigation_hint"));
+    });
+}
+
+/// The canvas over the shown categories' lanes; its selection goes to the app.
+fn canvas_panel_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    index: &TimelineIndex,
+    runtime: &mut TimelineRuntime,
+    selected: Option<EventIx>,
+    commands: &mut Vec<Command>,
+) {
+    let lanes: Vec<usize> = EventCategory::ALL
+        .iter()
+        .filter(|c| !runtime.hidden.contains(c))
+        .map(|c| lane_of(*c))
+        .filter(|&lane| index.category_counts.get(lane).is_some_and(|n| *n > 0))
+        .collect();
+    let organization = runtime.organization.clone();
+    let include = |item: &Item| {
+        dataset.events.get(item.event).is_some_and(|e| {
+            organization
+                .as_ref()
+                .is_none_or(|o| e.organizations.contains(o))
+        })
+    };
+    let config = CanvasConfig {
+        id: egui::Id::unique("timeline_full"),
+        timeline: &index.by_category,
+        lanes: &lanes,
+        lane_count: EventCategory::ALL.len(),
+        lane_label: &category_lane_label,
+        max_rows: MAX_ROWS,
+        include: &include,
+        emphasised: &|_| true,
+        selected: selected.map(|i| i.0),
+        height: ui.available_height(),
+    };
+    let output = canvas_ui(ui, &mut runtime.full, &config, dataset);
+    if let Some(select) = output.select {
+        commands.push(Command::SelectEvent {
+            event: select.map(EventIx),
+            details: output.open_details,
+        });
+    } else if output.open_details {
+        runtime.details_open = true;
+    }
+    if output.close_details {
+        runtime.details_open = false;
+    }
 }

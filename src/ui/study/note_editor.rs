@@ -1,0 +1,84 @@
+//! The reader's own note under a paragraph, and the editor that writes it and
+//! toggles the paragraph's highlight.
+
+use egui::RichText;
+
+use super::runtime::ReaderRuntime;
+use crate::i18n::{tr, trf};
+use crate::ui::theme::Palette;
+
+/// The note editor's id, to give it the keyboard when it opens.
+pub fn note_editor_id() -> egui::Id {
+    egui::Id::unique("reader_note_editor")
+}
+
+/// The reader's own note under its paragraph.
+pub fn your_note_ui(ui: &mut egui::Ui, palette: &Palette, size: f32, text: &str) {
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(1.5, palette.accent))
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(10, 6))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                RichText::new(tr("study.your_note"))
+                    .size(size * 0.72)
+                    .strong()
+                    .color(palette.accent),
+            );
+            ui.label(RichText::new(text).size(size * 0.82).color(palette.text));
+        });
+}
+
+/// Writing a note on paragraph `number`, and highlighting it.
+pub fn note_editor_ui(
+    ui: &mut egui::Ui,
+    article: &str,
+    number: u32,
+    reader: &mut ReaderRuntime,
+    size: f32,
+) {
+    let now = chrono::Utc::now();
+    let highlighted = reader.notes.is_highlighted(article, number);
+    let mut save = false;
+    let mut toggle = false;
+    let mut close = false;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        let label =
+            ui.label(RichText::new(trf("study.note_on_paragraph", &[("n", &number)])).strong());
+        if let Some((_, draft)) = &mut reader.editing {
+            ui.add(
+                egui::TextEdit::multiline(draft)
+                    .id(note_editor_id())
+                    .desired_rows(3)
+                    .desired_width(f32::INFINITY)
+                    .font(egui::FontId::proportional(size * 0.85))
+                    .hint_text(tr("study.note_hint")),
+            )
+            .labelled_by(label.id);
+        }
+        // Wrapped: the buttons are longer in Русский and Türkmençe.
+        ui.horizontal_wrapped(|ui| {
+            save = ui.button(tr("study.save_note")).clicked();
+            let highlight = if highlighted {
+                tr("study.remove_highlight")
+            } else {
+                tr("study.highlight")
+            };
+            toggle = ui.button(highlight).clicked();
+            close = ui.button(tr("study.close")).clicked();
+        });
+    });
+    if save && let Some((_, draft)) = reader.editing.take() {
+        reader.notes.set_text(article, number, &draft, now);
+        reader.save_notes();
+    }
+    if toggle {
+        reader.notes.toggle_highlight(article, number, now);
+        reader.save_notes();
+    }
+    if close {
+        reader.editing = None;
+    }
+}

@@ -1,0 +1,78 @@
+//! The Study view: the library on the left, "In this article" and the notes
+//! on the right, the timeline strip below and the reader in the middle.
+
+use super::context_panel::{context_ui, notes_ui};
+use super::library::library_ui;
+use super::reader::reader_ui;
+use super::runtime::ReaderRuntime;
+use crate::dataset::Dataset;
+use crate::ui::command::{Command, EventIx};
+use crate::ui::state::Settings;
+use crate::ui::timeline::{TimelineIndex, TimelineRuntime, strip_ui};
+
+/// The timeline strip's share of the Study view.
+pub struct StudyTimeline<'a> {
+    /// The timelines built at load.
+    pub index: &'a TimelineIndex,
+    /// The timeline's state.
+    pub runtime: &'a mut TimelineRuntime,
+    /// The selected event.
+    pub selected: Option<EventIx>,
+    /// The links in the articles' text, found at load.
+    pub links: &'a crate::links::LinkIndex,
+}
+
+/// Draws the Study view and pushes what the reader asked for into `commands`.
+pub fn study_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    settings: &mut Settings,
+    reader: &mut ReaderRuntime,
+    strip: StudyTimeline<'_>,
+    commands: &mut Vec<Command>,
+) {
+    let current = reader.article.clone();
+    if settings.show_library {
+        egui::Panel::left("library")
+            .resizable(true)
+            .default_size(270.0)
+            .min_size(180.0)
+            .show(ui, |ui| {
+                library_ui(ui, dataset, settings, current.as_deref(), commands);
+            });
+    }
+    if settings.show_context {
+        egui::Panel::right("in_this_article")
+            .resizable(true)
+            .default_size(300.0)
+            .min_size(200.0)
+            .show(ui, |ui| {
+                let event = strip.selected.and_then(|i| i.of(&dataset.events));
+                context_ui(ui, dataset, current.as_deref(), event, commands);
+                notes_ui(ui, dataset, reader, commands);
+            });
+    }
+    if settings.show_strip {
+        egui::Panel::bottom("timeline_strip")
+            .resizable(true)
+            .default_size(200.0)
+            .min_size(120.0)
+            .show(ui, |ui| {
+                strip_ui(
+                    ui,
+                    dataset,
+                    strip.index,
+                    strip.runtime,
+                    current.as_deref(),
+                    strip.selected,
+                    commands,
+                );
+            });
+    }
+    let page = settings.theme.palette().page;
+    egui::CentralPanel::default()
+        .frame(egui::Frame::new().fill(page))
+        .show(ui, |ui| {
+            reader_ui(ui, dataset, settings, reader, strip.links, commands);
+        });
+}

@@ -1,0 +1,154 @@
+//! The events on the canvas: each laid-out event, the clusters (each a button
+//! that zooms to fit it), and the selection where it would hide in a cluster.
+//! Each returns where it was drawn, for the hit-testing that follows.
+
+use egui::{Rect, Sense};
+
+use super::config::{CanvasConfig, ROW_HEIGHT};
+use super::paint::{label_galley, paint_cluster, paint_event};
+use super::state::CanvasState;
+use crate::dataset::Dataset;
+use crate::i18n::trf;
+use crate::timeline::{Item, Layout, Placed, TickUnit, Transform};
+use crate::ui::timeline::colors::category_color;
+use crate::ui::timeline::labels::day_label;
+
+/// What drawing the events needs, laid out and mapped for this frame.
+pub struct Scene<'a> {
+    /// The whole canvas's painter.
+    pub painter: &'a egui::Painter,
+    /// The plot's painter: events and clusters stay right of the lane labels.
+    pub plot: &'a egui::Painter,
+    /// The plot's area.
+    pub plot_rect: Rect,
+    /// (lane, top y, height) for each shown lane.
+    pub lane_tops: &'a [(usize, f32, f32)],
+    /// The visible events, laid out.
+    pub layout: &'a Layout,
+    /// The time <-> screen mapping of this frame.
+    pub transform: Transform,
+    /// What the canvas was told.
+    pub config: &'a CanvasConfig<'a>,
+    /// The events' records.
+    pub dataset: &'a Dataset,
+    /// Whether the theme is dark, for the category colours.
+    pub dark: bool,
+}
+
+impl Scene<'_> {
+    /// The middle of a row of a lane, if the lane is shown.
+    fn row_y(&self, lane: usize, row: usize) -> Option<f32> {
+        self.lane_tops
+            .iter()
+            .find(|(l, _, _)| *l == lane)
+            .map(|(_, top, _)| top + ROW_HEIGHT * (row as f32 + 0.5))
+    }
+
+    /// Paints the laid-out events; returns each one's event and hit area.
+    pub fn paint_placed(&self, ui: &egui::Ui) -> Vec<(usize, Rect)> {
+        let mut hits = Vec::new();
+        for placed in &self.layout.placed {
+            let Some(y) = self.row_y(placed.lane, placed.row) else {
+                continue;
+            };
+            let Some(event) = self.dataset.events.get(placed.event) else {
+                continue;
+            };
+            let emphasised = (self.config.emphasised)(placed.event);
+            let selected = self.config.selected == Some(placed.event);
+            let label = label_galley(self.painter, &event.title);
+            let hit = paint_event(
+                self.plot,
+                placed,
+                y,
+                label,
+                category_color(event.category, self.dark),
+                emphasised,
+                selected,
+                ui,
+            );
+            hits.push((placed.event, hit.intersect(self.plot_rect)));
+        }
+        hits
+    }
+
+    /// Paints the clusters; a click on one zooms to fit it.
+    pub fn clusters_ui(&self, ui: &egui::Ui, state: &mut CanvasState) {
+        let (layout, config, transform) = (self.layout, self.config, self.transform);
+        // Where the selection would hide in a cluster, if it does.
+        let selected_overflow = config
+            .selected
+            .filter(|s| !layout.placed.iter().any(|p| p.event == *s))
+            .and_then(|s| config.timeline.item_of(s))
+            .map(|item| (item.lane, transform.x_from_t(item.span.start)));
+        for cluster in &layout.clusters {
+            let only_the_selection = cluster.count == 1
+                && selected_overflow.is_some_and(|(lane, x)| {
+                    lane == cluster.lane && x >= cluster.x0 - 1.0 && x <= cluster.x1 + 1.0
+                });
+            if only_the_selection {
+                continue;
+            }
+            // Clusters have a row of their own under the lane's events.
+            if let Some(y) = self.row_y(cluster.lane, layout.rows_used(cluster.lane)) {
+                let hit = paint_cluster(self.plot, ui, cluster, y).intersect(self.plot_rect);
+                let id = config
+                    .id
+                    .with(("cluster", cluster.lane, cluster.x0.to_bits()));
+                let cluster_response = ui.interact(hit, id, Sense::click());
+                let label = trf(
+                    "timeline.cluster_label",
+                    &[
+                        ("n", &cluster.count),
+                        ("from", &day_label(cluster.span.start, TickUnit::Day)),
+                        ("to", &day_label(cluster.span.end - 1.0, TickUnit::Day)),
+                    ],
+                );
+                cluster_response
+                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                let cluster_response = cluster_response.on_hover_text(&label);
+                if cluster_response.clicked() {
+                    let plot_left = f64::from(self.plot_rect.left());
+                    let plot_width = f64::from(self.plot_rect.width());
+                    if let Some(t) = &mut state.transform {
+                        *t = Transform::fit(cluster.span, plot_left, plot_width);
+                    }
+                    ui.ctx().request_repaint();
+                }
+            }
+        }
+    }
+
+    /// The selected event is always drawn, even when its neighbours crowd it
+    /// into a cluster: on top, in the cluster row. Returns its hit area.
+    pub fn paint_hidden_selection(
+        &self,
+        ui: &egui::Ui,
+        include: &dyn Fn(&Item) -> bool,
+    ) -> Option<(usize, Rect)> {
+        let (layout, transform) = (self.layout, self.transform);
+        let selected = self.config.selected?;
+        if layout.placed.iter().any(|p| p.event == selected) {
+            return None;
+        }
+        let item = self.config.timeline.item_of(selected)?;
+        if !include(item) || !item.span.intersects(&transform.visible()) {
+            return None;
+        }
+        let y = self.row_y(item.lane, layout.rows_used(item.lane))?;
+        let event = self.dataset.events.get(selected)?;
+        let x0 = transform.x_from_t(item.span.start);
+        let placed = Placed {
+            event: selected,
+            lane: item.lane,
+            row: layout.rows_used(item.lane),
+            x0,
+            x1: transform.x_from_t(item.span.end).max(x0),
+            shape: item.shape,
+        };
+        let color = category_color(event.category, self.dark);
+        let label = label_galley(self.painter, &event.title);
+        let hit = paint_event(self.plot, &placed, y, label, color, true, true, ui);
+        Some((selected, hit.intersect(self.plot_rect)))
+    }
+}
