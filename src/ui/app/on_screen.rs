@@ -104,51 +104,17 @@ impl ReaderApp {
             .organization
             .and_then(|id| organizations.iter().position(|o| o.id == id))
             .map(OrgIx);
-        // TEMPORARY until the views' carried_over methods land.
+        // TEMPORARY until the quiz's carried_over lands.
         self.quiz.session = None;
-        let old = std::mem::take(&mut self.timeline);
-        let mut timeline = TimelineRuntime::default();
-        timeline.full = old.full;
-        timeline.strip = old.strip;
-        timeline.hidden = old.hidden;
-        timeline.organization = old.organization;
-        timeline.details_open = old.details_open && self.selected_event.is_some();
-        timeline.strip_article = old.strip_article;
-        self.timeline = timeline;
-        let old = std::mem::replace(
+        self.timeline =
+            std::mem::take(&mut self.timeline).carried_over(self.selected_event.is_some());
+        let organizations = std::mem::replace(
             &mut self.organizations,
             OrganizationsRuntime::new(&self.dataset),
         );
-        self.organizations.filter = old.filter;
-        self.organizations.column = old.column;
-        self.organizations.direction = old.direction;
-        self.organizations.as_of = old.as_of;
-        self.organizations.details_open = old.details_open && self.selected_organization.is_some();
-        let paragraphs = |article: &str| self.dataset.article(article).map(|a| a.body.len());
-        match self
-            .reader
-            .article
-            .clone()
-            .filter(|a| paragraphs(a).is_some())
-        {
-            Some(article) => {
-                let count = paragraphs(&article).unwrap_or(0);
-                let fits = |p: u32| usize::try_from(p).is_ok_and(|p| p >= 1 && p <= count);
-                self.reader.highlight = self
-                    .reader
-                    .highlight
-                    .take()
-                    .filter(|(a, p)| *a == article && fits(*p));
-                self.reader.editing = self.reader.editing.take().filter(|(p, _)| fits(*p));
-                self.reader.article = Some(article);
-            }
-            None => {
-                self.reader.highlight = None;
-                self.reader.editing = None;
-                self.reader.article = None;
-            }
-        }
-        self.reader.found = None;
+        self.organizations =
+            organizations.carried_over(&self.dataset, self.selected_organization.is_some());
+        self.reader = std::mem::take(&mut self.reader).carried_over(&self.dataset);
         if self.reader.article.is_none() {
             let first = self.dataset.articles.first().map(|a| a.id.clone());
             if let Some(article) = first {
