@@ -373,7 +373,7 @@ impl ReaderApp {
         self.source = source;
         self.reloaded_at = Some(chrono::Local::now().format("%H:%M:%S").to_string());
         // The quiz in progress may ask of records that changed.
-        self.quiz.session = None;
+        self.quiz = std::mem::take(&mut self.quiz).carried_over();
         self.selected_event = kept
             .event
             .and_then(|id| self.dataset.events.iter().position(|e| e.id == id))

@@ -163,6 +163,29 @@ impl QuizRuntime {
         applied
     }
 
+    /// What the quiz keeps when the same dataset is reloaded. Every field is
+    /// named, so that a new one must be decided on here.
+    pub fn carried_over(self) -> Self {
+        let Self {
+            // The quiz in progress may ask of records that changed.
+            session: _,
+            // The countdown belongs to the question of that session.
+            deadline: _,
+            setup,
+            memory,
+            memory_file,
+            notice,
+        } = self;
+        Self {
+            setup,
+            session: None,
+            memory,
+            memory_file,
+            notice,
+            deadline: None,
+        }
+    }
+
     /// Saves the memory, if it has a file; a failure becomes a notice.
     fn save(&mut self) {
         let Some(file) = &self.memory_file else {
@@ -174,5 +197,54 @@ impl QuizRuntime {
                 error: error.to_string(),
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::Dataset;
+    use crate::quiz::{QuizOptions, generate};
+
+    #[test]
+    fn a_reload_keeps_the_memory_and_setup_but_not_the_quiz_under_way() {
+        let dataset = Dataset::embedded().unwrap();
+        let quiz = generate(
+            &dataset,
+            &QuizOptions {
+                count: 3,
+                ..QuizOptions::default()
+            },
+        );
+        let mut memory = Memory::new();
+        memory.record(&quiz.questions[0], true, chrono::Utc::now());
+        let setup = Setup {
+            mode: Mode::Class,
+            count: 7,
+            countdown: Some(20),
+            ..Setup::default()
+        };
+        let file = PathBuf::from("quiz-memory.json");
+        let mut runtime = QuizRuntime {
+            setup,
+            session: None,
+            memory: memory.clone(),
+            memory_file: Some(file.clone()),
+            notice: Some(Notice::NoQuestion),
+            deadline: Some(12.0),
+        };
+        runtime.start(quiz, Mode::Class);
+        runtime.deadline = Some(12.0);
+
+        let kept = runtime.carried_over();
+        assert!(kept.session.is_none());
+        assert_eq!(kept.deadline, None);
+        assert_eq!(kept.memory, memory);
+        assert_eq!(kept.memory_file, Some(file));
+        assert!(matches!(kept.notice, Some(Notice::NoQuestion)));
+        assert_eq!(
+            (kept.setup.mode, kept.setup.count, kept.setup.countdown),
+            (Mode::Class, 7, Some(20))
+        );
     }
 }
