@@ -63,13 +63,14 @@ fn session(harness: &Harness<'static, ReaderApp>) -> Session {
     harness.state().quiz().session.clone().unwrap()
 }
 
-/// What a memory holds, without the times at which it was written.
-fn without_times(
-    memory: &Memory,
-) -> (
+/// A memory's questions, and its scores as (mode, code, right, total).
+type Remembered = (
     Vec<(String, Recall)>,
     Vec<(String, Option<String>, u32, u32)>,
-) {
+);
+
+/// What a memory holds, without the times at which it was written.
+fn without_times(memory: &Memory) -> Remembered {
     let epoch = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
     let questions = memory
         .questions

@@ -312,14 +312,15 @@ fn saved(file: &std::path::Path) -> Memory {
     }
 }
 
-/// What a memory holds, without the times of day at which it was written
-/// (two apps answer a few milliseconds apart).
-fn without_times(
-    memory: &Memory,
-) -> (
+/// A memory's questions, and its scores as (mode, code, right, total).
+type Remembered = (
     Vec<(String, Recall)>,
     Vec<(String, Option<String>, u32, u32)>,
-) {
+);
+
+/// What a memory holds, without the times of day at which it was written
+/// (two apps answer a few milliseconds apart).
+fn without_times(memory: &Memory) -> Remembered {
     let epoch = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
     let questions = memory
         .questions
