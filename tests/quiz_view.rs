@@ -17,7 +17,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable as _};
 
 use neutrality_reader::dataset::Dataset;
-use neutrality_reader::quiz::memory::Memory;
+use neutrality_reader::quiz::memory::{Memory, Recall};
 use neutrality_reader::quiz::session::Mode;
 use neutrality_reader::quiz::worksheet::letter;
 use neutrality_reader::quiz::{Question, QuizCode, QuizOptions, generate};
@@ -302,4 +302,108 @@ fn a_wrong_answer_comes_back_for_review() {
     let review = memory.review_quiz(&Dataset::embedded().unwrap(), tomorrow, 3);
     assert_eq!(review.questions.len(), 1);
     assert_eq!(review.questions[0].prompt, question.prompt);
+}
+
+/// The memory saved at `file`, or an empty one if nothing was saved.
+fn saved(file: &std::path::Path) -> Memory {
+    match std::fs::read_to_string(file) {
+        Ok(text) => serde_json::from_str(&text).unwrap(),
+        Err(_) => Memory::new(),
+    }
+}
+
+/// A memory's questions, and its scores as (mode, code, right, total).
+type Remembered = (
+    Vec<(String, Recall)>,
+    Vec<(String, Option<String>, u32, u32)>,
+);
+
+/// What a memory holds, without the times of day at which it was written
+/// (two apps answer a few milliseconds apart).
+fn without_times(memory: &Memory) -> Remembered {
+    let epoch = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
+    let questions = memory
+        .questions
+        .iter()
+        .map(|(id, recall)| {
+            let mut recall = recall.clone();
+            recall.card.due = epoch;
+            recall.card.last_review = epoch;
+            (id.clone(), recall)
+        })
+        .collect();
+    let scores = memory
+        .scores
+        .iter()
+        .map(|s| (s.mode.clone(), s.code.clone(), s.right, s.total))
+        .collect();
+    (questions, scores)
+}
+
+/// Answers the question shown with the mouse: its options in turn, then
+/// "Confirm and go on".
+fn answer_by_clicks(harness: &mut Harness<'static, ReaderApp>, indices: &[usize]) {
+    let question = shown(harness);
+    for &i in indices {
+        harness
+            .get_by_role_and_label(Role::Button, &option_label(&question, i))
+            .click();
+        harness.run();
+    }
+    harness
+        .get_by_role_and_label(Role::Button, "Confirm and go on")
+        .click();
+    harness.run();
+}
+
+/// Test mode answered with the keyboard (letters, then Enter) saves every
+/// answer and the score to the memory exactly as clicking does. It did not:
+/// Enter confirmed and moved on in one go, and the answer was then looked
+/// for among the questions now shown, so only the last one was saved.
+#[test]
+fn a_test_answered_by_keyboard_is_saved_as_one_answered_by_clicks() {
+    let dir = tempfile::tempdir().unwrap();
+    let by_keys = dir.path().join("keys.json");
+    let by_clicks = dir.path().join("clicks.json");
+    let code = code(seed_with_single_answer_first(), 5);
+    let mut keys = app(Some(by_keys.clone()));
+    let mut clicks = app(Some(by_clicks.clone()));
+    start(&mut keys, "Test", &code);
+    start(&mut clicks, "Test", &code);
+    let total = keys
+        .state()
+        .quiz()
+        .session
+        .as_ref()
+        .unwrap()
+        .quiz
+        .questions
+        .len();
+    for n in 0..total {
+        let question = shown(&keys);
+        assert_eq!(shown(&clicks), question);
+        // Right and wrong in turn; an ordering question is answered in order.
+        let answer = if n % 2 == 0 || question.kind.is_ordering() {
+            question.answer.clone()
+        } else {
+            vec![wrong_index(&question)]
+        };
+        answer_by_keys(&mut keys, &answer);
+        answer_by_clicks(&mut clicks, &answer);
+        let (keys_memory, clicks_memory) = (saved(&by_keys), saved(&by_clicks));
+        assert_eq!(
+            keys_memory.questions.len(),
+            n + 1,
+            "question {n} answered by keyboard was not saved"
+        );
+        assert_eq!(without_times(&keys_memory), without_times(&clicks_memory));
+    }
+    let (keys_memory, clicks_memory) = (saved(&by_keys), saved(&by_clicks));
+    assert_eq!(keys_memory.scores.len(), 1);
+    assert_eq!(without_times(&keys_memory), without_times(&clicks_memory));
+    assert_eq!(
+        keys.state().quiz().session,
+        clicks.state().quiz().session,
+        "the same answers, the same end"
+    );
 }

@@ -74,6 +74,7 @@ mod random;
 mod text;
 
 // Taking a quiz, remembering answers (spaced repetition), and printing it.
+pub mod action;
 pub mod memory;
 pub mod session;
 pub mod worksheet;

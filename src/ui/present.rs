@@ -26,10 +26,10 @@ pub mod stage {
     pub const MUTED: Color32 = Color32::from_rgb(0xB8, 0xB8, 0xB8);
 }
 
-/// Smallest, first and largest presentation scale (1 = 32-point body text).
+/// Smallest and largest presentation scale (1 = 32-point body text; the
+/// first is [`super::state::PRESENT_SCALE_DEFAULT`]).
 const SCALE_MIN: f32 = 0.5;
 /// See [`SCALE_MIN`].
-pub const SCALE_DEFAULT: f32 = 1.0;
 const SCALE_MAX: f32 = 2.5;
 
 /// What presentation mode is showing, while it lasts.
@@ -106,57 +106,13 @@ pub fn present_ui(
     stage: Stage<'_>,
     commands: &mut Vec<Command>,
 ) {
-    let ctx = ui.ctx().clone();
     let count = slide_count(&stage);
     let quiz_mode = stage.view == View::Quiz;
-    let (escape, blank, larger, smaller) = ui.input_mut(|i| {
-        (
-            i.consume_key(egui::Modifiers::NONE, Key::Escape),
-            i.consume_key(egui::Modifiers::NONE, Key::B),
-            i.consume_key(egui::Modifiers::NONE, Key::Plus)
-                || i.consume_key(egui::Modifiers::NONE, Key::Equals),
-            i.consume_key(egui::Modifiers::NONE, Key::Minus),
-        )
-    });
-    if escape {
-        presentation.stop(&ctx);
+    if !stage_keys(ui, presentation, stage.scale) {
         return;
     }
-    if blank {
-        presentation.blank = !presentation.blank;
-    }
-    if larger {
-        *stage.scale = (*stage.scale + 0.125).min(SCALE_MAX);
-    }
-    if smaller {
-        *stage.scale = (*stage.scale - 0.125).max(SCALE_MIN);
-    }
     if !quiz_mode && !presentation.blank {
-        let (next, previous, first, last) = ui.input_mut(|i| {
-            let mut any = |keys: &[Key]| {
-                keys.iter()
-                    .any(|&k| i.consume_key(egui::Modifiers::NONE, k))
-            };
-            (
-                any(&[Key::ArrowRight, Key::ArrowDown, Key::Space, Key::PageDown]),
-                any(&[Key::ArrowLeft, Key::ArrowUp, Key::PageUp, Key::Backspace]),
-                any(&[Key::Home]),
-                any(&[Key::End]),
-            )
-        });
-        let end = count.saturating_sub(1);
-        if next {
-            presentation.position = (presentation.position + 1).min(end);
-        }
-        if previous {
-            presentation.position = presentation.position.saturating_sub(1);
-        }
-        if first {
-            presentation.position = 0;
-        }
-        if last {
-            presentation.position = end;
-        }
+        slide_keys(ui, presentation, count);
     }
     presentation.position = presentation.position.min(count.saturating_sub(1));
     let scale = *stage.scale;
@@ -187,6 +143,63 @@ pub fn present_ui(
         });
 }
 
+/// The stage's own keys, in every view: Esc leaves (then returns false), B
+/// blanks, + and − change the text scale.
+fn stage_keys(ui: &egui::Ui, presentation: &mut Presentation, scale: &mut f32) -> bool {
+    let (escape, blank, larger, smaller) = ui.input_mut(|i| {
+        (
+            i.consume_key(egui::Modifiers::NONE, Key::Escape),
+            i.consume_key(egui::Modifiers::NONE, Key::B),
+            i.consume_key(egui::Modifiers::NONE, Key::Plus)
+                || i.consume_key(egui::Modifiers::NONE, Key::Equals),
+            i.consume_key(egui::Modifiers::NONE, Key::Minus),
+        )
+    });
+    if escape {
+        presentation.stop(ui.ctx());
+        return false;
+    }
+    if blank {
+        presentation.blank = !presentation.blank;
+    }
+    if larger {
+        *scale = (*scale + 0.125).min(SCALE_MAX);
+    }
+    if smaller {
+        *scale = (*scale - 0.125).max(SCALE_MIN);
+    }
+    true
+}
+
+/// The keys that step through `count` slides (the quiz has its own).
+fn slide_keys(ui: &egui::Ui, presentation: &mut Presentation, count: usize) {
+    let (next, previous, first, last) = ui.input_mut(|i| {
+        let mut any = |keys: &[Key]| {
+            keys.iter()
+                .any(|&k| i.consume_key(egui::Modifiers::NONE, k))
+        };
+        (
+            any(&[Key::ArrowRight, Key::ArrowDown, Key::Space, Key::PageDown]),
+            any(&[Key::ArrowLeft, Key::ArrowUp, Key::PageUp, Key::Backspace]),
+            any(&[Key::Home]),
+            any(&[Key::End]),
+        )
+    });
+    let end = count.saturating_sub(1);
+    if next {
+        presentation.position = (presentation.position + 1).min(end);
+    }
+    if previous {
+        presentation.position = presentation.position.saturating_sub(1);
+    }
+    if first {
+        presentation.position = 0;
+    }
+    if last {
+        presentation.position = end;
+    }
+}
+
 /// How many slides the view has.
 fn slide_count(stage: &Stage<'_>) -> usize {
     match stage.view {
@@ -200,6 +213,7 @@ fn slide_count(stage: &Stage<'_>) -> usize {
     }
 }
 
+/// The slide at `position` of the view presented.
 fn slide_at<'a>(stage: &Stage<'a>, position: usize) -> Slide<'a> {
     match stage.view {
         View::Study => {
@@ -244,13 +258,10 @@ fn slide_at<'a>(stage: &Stage<'a>, position: usize) -> Slide<'a> {
     }
 }
 
+/// Draws one slide at `scale`, with the stage's footer.
 fn slide_ui(ui: &mut egui::Ui, slide: &Slide<'_>, scale: f32, dataset: &Dataset) {
     let body = 32.0 * scale;
     let small = 20.0 * scale;
-    let position = |ui: &mut egui::Ui, text: String| {
-        ui.label(RichText::new(text).size(small).color(stage::MUTED));
-        ui.add_space(small);
-    };
     match slide {
         Slide::Paragraph {
             title,
@@ -258,85 +269,45 @@ fn slide_ui(ui: &mut egui::Ui, slide: &Slide<'_>, scale: f32, dataset: &Dataset)
             count,
             block,
         } => {
-            position(
+            position_ui(
                 ui,
                 trf(
                     "present.paragraph_of",
                     &[("title", title), ("number", number), ("count", count)],
                 ),
+                small,
             );
-            if let Block::Image { path, alt, .. } = block {
-                image_slide_ui(ui, dataset, path, alt, body, small);
-            } else {
-                let text = block.text();
-                let rich = RichText::new(text).size(body);
-                let rich = match block {
-                    Block::Heading { .. } => rich.color(stage::ACCENT).strong(),
-                    Block::Quote { .. } => rich.italics(),
-                    _ => rich,
-                };
-                ui.label(rich);
-            }
-            if let Some(note) = block.note() {
-                ui.add_space(small);
-                ui.label(
-                    RichText::new(trf("present.editor_note", &[("note", &note)]))
-                        .size(small)
-                        .color(stage::MUTED),
-                );
-            }
+            paragraph_slide_ui(ui, dataset, block, body, small);
         }
         Slide::Event {
             index,
             count,
             event,
         } => {
-            position(
+            position_ui(
                 ui,
                 trf(
                     "present.event_of",
                     &[("number", &(index + 1)), ("count", count)],
                 ),
+                small,
             );
-            ui.label(
-                RichText::new(date_with_precision(&event.date))
-                    .size(body)
-                    .color(stage::ACCENT),
-            );
-            ui.label(RichText::new(&event.title).size(body * 1.25).strong());
-            ui.add_space(small * 0.5);
-            ui.label(RichText::new(&event.description).size(body * 0.8));
+            event_slide_ui(ui, event, body, small);
         }
         Slide::Organization {
             index,
             count,
             organization,
         } => {
-            position(
+            position_ui(
                 ui,
                 trf(
                     "present.organization_of",
                     &[("number", &(index + 1)), ("count", count)],
                 ),
+                small,
             );
-            if let Some(acronym) = &organization.acronym {
-                ui.label(RichText::new(acronym).size(body).color(stage::ACCENT));
-            }
-            ui.label(RichText::new(&organization.name).size(body * 1.25).strong());
-            for relationship in &organization.relationships {
-                ui.label(
-                    RichText::new(super::organizations::undated_text(relationship))
-                        .size(body * 0.8)
-                        .color(stage::ACCENT),
-                );
-                ui.label(
-                    RichText::new(format!("“{}”", relationship.quote))
-                        .size(body * 0.7)
-                        .italics(),
-                );
-            }
-            ui.add_space(small * 0.5);
-            ui.label(RichText::new(&organization.summary).size(body * 0.7));
+            organization_slide_ui(ui, organization, body, small);
         }
         Slide::Nothing(message) => {
             ui.label(RichText::new(*message).size(body).color(stage::MUTED));
@@ -348,6 +319,77 @@ fn slide_ui(ui: &mut egui::Ui, slide: &Slide<'_>, scale: f32, dataset: &Dataset)
             .size(small * 0.7)
             .color(stage::MUTED),
     );
+}
+
+/// Where the slide stands ("paragraph 3 of 12"), above it.
+fn position_ui(ui: &mut egui::Ui, text: String, small: f32) {
+    ui.label(RichText::new(text).size(small).color(stage::MUTED));
+    ui.add_space(small);
+}
+
+/// A paragraph of the article (a heading, a quote, an image…) and an
+/// editor's note on it.
+fn paragraph_slide_ui(ui: &mut egui::Ui, dataset: &Dataset, block: &Block, body: f32, small: f32) {
+    if let Block::Image { path, alt, .. } = block {
+        image_slide_ui(ui, dataset, path, alt, body, small);
+    } else {
+        let text = block.text();
+        let rich = RichText::new(text).size(body);
+        let rich = match block {
+            Block::Heading { .. } => rich.color(stage::ACCENT).strong(),
+            Block::Quote { .. } => rich.italics(),
+            _ => rich,
+        };
+        ui.label(rich);
+    }
+    if let Some(note) = block.note() {
+        ui.add_space(small);
+        ui.label(
+            RichText::new(trf("present.editor_note", &[("note", &note)]))
+                .size(small)
+                .color(stage::MUTED),
+        );
+    }
+}
+
+/// An event: its date, title and description.
+fn event_slide_ui(ui: &mut egui::Ui, event: &crate::model::Event, body: f32, small: f32) {
+    ui.label(
+        RichText::new(date_with_precision(&event.date))
+            .size(body)
+            .color(stage::ACCENT),
+    );
+    ui.label(RichText::new(&event.title).size(body * 1.25).strong());
+    ui.add_space(small * 0.5);
+    ui.label(RichText::new(&event.description).size(body * 0.8));
+}
+
+/// An organization: acronym, name, each relationship with its quote, and
+/// the summary.
+fn organization_slide_ui(
+    ui: &mut egui::Ui,
+    organization: &crate::model::Organization,
+    body: f32,
+    small: f32,
+) {
+    if let Some(acronym) = &organization.acronym {
+        ui.label(RichText::new(acronym).size(body).color(stage::ACCENT));
+    }
+    ui.label(RichText::new(&organization.name).size(body * 1.25).strong());
+    for relationship in &organization.relationships {
+        ui.label(
+            RichText::new(super::organizations::undated_text(relationship))
+                .size(body * 0.8)
+                .color(stage::ACCENT),
+        );
+        ui.label(
+            RichText::new(format!("“{}”", relationship.quote))
+                .size(body * 0.7)
+                .italics(),
+        );
+    }
+    ui.add_space(small * 0.5);
+    ui.label(RichText::new(&organization.summary).size(body * 0.7));
 }
 
 /// An article's image on the stage, as large as the stage leaves room for

@@ -26,6 +26,10 @@ pub const LINE_WIDTH_DEFAULT: u32 = 70;
 /// See [`LINE_WIDTH_MIN`].
 pub const LINE_WIDTH_MAX: u32 = 100;
 
+/// The presentation stage's text scale a new reader starts with (1 = 32-point
+/// body text).
+pub const PRESENT_SCALE_DEFAULT: f32 = 1.0;
+
 /// The reader's choices and places, saved in `settings.json`
 /// ([`super::saved_settings`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -97,7 +101,7 @@ impl Default for Settings {
             show_context: true,
             show_strip: true,
             view: super::command::View::default(),
-            present_scale: super::present::SCALE_DEFAULT,
+            present_scale: PRESENT_SCALE_DEFAULT,
             line_width: LINE_WIDTH_DEFAULT,
             language: crate::i18n::Language::default(),
             recent_datasets: Vec::new(),
@@ -161,7 +165,7 @@ impl Settings {
         }
         self.text_size = self.text_size.clamp(TEXT_SIZE_MIN, TEXT_SIZE_MAX);
         if !self.present_scale.is_finite() {
-            self.present_scale = super::present::SCALE_DEFAULT;
+            self.present_scale = PRESENT_SCALE_DEFAULT;
         }
         self.present_scale = self.present_scale.clamp(0.5, 2.5);
         self.line_width = self.line_width.clamp(LINE_WIDTH_MIN, LINE_WIDTH_MAX);

@@ -104,8 +104,8 @@ impl ReaderApp {
             .organization
             .and_then(|id| organizations.iter().position(|o| o.id == id))
             .map(OrgIx);
-        // TEMPORARY until the quiz's carried_over lands.
-        self.quiz.session = None;
+        // The quiz in progress may ask of records that changed.
+        self.quiz = std::mem::take(&mut self.quiz).carried_over();
         self.timeline =
             std::mem::take(&mut self.timeline).carried_over(self.selected_event.is_some());
         let organizations = std::mem::replace(

@@ -4,10 +4,13 @@
 
 use egui::RichText;
 
-use super::question::{feedback_ui, option_button};
-use super::{QuizRuntime, pressed};
+use super::feedback::{feedback_ui, option_button};
+use super::keys::class_keys;
+use super::runtime::QuizRuntime;
 use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
+use crate::quiz::action::QuizAction;
+use crate::quiz::session::Session;
 use crate::ui::command::Command;
 
 /// How much larger than the normal quiz text.
@@ -22,63 +25,84 @@ pub fn class_ui(
     commands: &mut Vec<Command>,
     scale: f32,
 ) {
-    let now = ui.input(|i| i.time);
-    let countdown = runtime.setup.countdown;
-    let Some(session) = &mut runtime.session else {
+    let Some(session) = &runtime.session else {
         return;
     };
     let before = session.position;
-    if pressed(ui, egui::Key::Space) {
-        session.toggle_reveal();
-    }
-    if pressed(ui, egui::Key::ArrowRight) || pressed(ui, egui::Key::ArrowDown) {
-        session.next();
-    }
-    if pressed(ui, egui::Key::ArrowLeft) || pressed(ui, egui::Key::ArrowUp) {
-        session.previous();
-    }
-    if session.position != before || session.finished {
-        runtime.deadline = None;
+    for action in class_keys(ui) {
+        runtime.act(action);
     }
     let Some(session) = &mut runtime.session else {
         return;
     };
+    if session.position != before || session.finished {
+        runtime.deadline = None;
+    }
     if session.finished {
         return;
     }
-    let Some(question) = session.question().cloned() else {
+    if session.question().is_none() {
         session.finished = true;
         return;
-    };
-    let answer = session.answer().cloned().unwrap_or_default();
-    // The countdown runs while the answer is hidden; at zero it is revealed.
-    let mut remaining = None;
-    if let Some(seconds) = countdown
-        && !answer.revealed
-    {
-        let deadline = *runtime.deadline.get_or_insert(now + f64::from(seconds));
-        let left = deadline - now;
-        if left <= 0.0 {
-            session.toggle_reveal();
-            runtime.deadline = None;
-        } else {
-            remaining = Some(left.ceil());
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_millis(200));
-        }
     }
-    let answer = session.answer().cloned().unwrap_or_default();
-    let shows_answer = session.shows_answer();
-    let position = session.position;
-    let total = session.quiz.questions.len();
-    let code = session.quiz.code;
-
+    let remaining = countdown(ui, runtime);
+    let Some(session) = &runtime.session else {
+        return;
+    };
+    let mut actions = Vec::new();
     ui.add_space(12.0);
+    class_header_ui(ui, session, remaining, scale, &mut actions);
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("quiz_class")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            class_body_ui(ui, dataset, session, scale, &mut actions, commands);
+        });
+    for action in actions {
+        runtime.act(action);
+    }
+}
+
+/// The countdown runs while the answer is hidden; at zero it is revealed.
+/// Returns the seconds left, while it runs.
+fn countdown(ui: &egui::Ui, runtime: &mut QuizRuntime) -> Option<f64> {
+    let now = ui.input(|i| i.time);
+    let seconds = runtime.setup.countdown?;
+    let session = runtime.session.as_ref()?;
+    if session.answer().is_none_or(|a| a.revealed) {
+        return None;
+    }
+    let deadline = *runtime.deadline.get_or_insert(now + f64::from(seconds));
+    let left = deadline - now;
+    if left <= 0.0 {
+        runtime.act(QuizAction::Reveal);
+        runtime.deadline = None;
+        None
+    } else {
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(200));
+        Some(left.ceil())
+    }
+}
+
+/// The line above the question: its place, the seconds left, the quiz code
+/// and "End".
+fn class_header_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    remaining: Option<f64>,
+    scale: f32,
+    actions: &mut Vec<QuizAction>,
+) {
     ui.horizontal_wrapped(|ui| {
         ui.label(
             RichText::new(trf(
                 "quiz.class_question_of",
-                &[("n", &(position + 1)), ("total", &total)],
+                &[
+                    ("n", &(session.position + 1)),
+                    ("total", &session.quiz.questions.len()),
+                ],
             ))
             .size(14.0 * scale)
             .strong(),
@@ -94,54 +118,59 @@ pub fn class_ui(
             );
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button(tr("quiz.class_end")).clicked()
-                && let Some(session) = &mut runtime.session
-            {
-                session.finished = true;
+            if ui.button(tr("quiz.class_end")).clicked() {
+                actions.push(QuizAction::End);
             }
-            if let Some(code) = code {
+            if let Some(code) = session.quiz.code {
                 ui.label(
                     RichText::new(trf("quiz.code_shown", &[("code", &code)])).size(12.0 * scale),
                 );
             }
         });
     });
-    ui.separator();
-    let mut reveal = false;
-    egui::ScrollArea::vertical()
-        .id_salt("quiz_class")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            ui.add_space(10.0);
-            ui.label(RichText::new(&question.prompt).size(22.0 * scale).strong());
-            ui.add_space(16.0);
-            for (index, option) in question.options.iter().enumerate() {
-                option_button(
-                    ui,
-                    &question,
-                    &answer,
-                    index,
-                    option,
-                    shows_answer,
-                    17.0 * scale,
-                );
-                ui.add_space(4.0);
-            }
-            ui.add_space(10.0);
-            if shows_answer {
-                ui.scope(|ui| {
-                    ui.style_mut().override_text_style = Some(egui::TextStyle::Heading);
-                    feedback_ui(ui, dataset, &question, &answer, commands);
-                });
-            } else {
-                reveal = ui
-                    .button(RichText::new(tr("quiz.reveal")).size(14.0 * scale))
-                    .clicked();
-            }
-            ui.add_space(8.0);
-            ui.weak(tr("quiz.class_keys"));
-        });
-    if reveal && let Some(session) = &mut runtime.session {
-        session.toggle_reveal();
+}
+
+/// The prompt, the options (not clickable: the class answers aloud), and
+/// the answer once revealed, or the button that reveals it.
+fn class_body_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    session: &Session,
+    scale: f32,
+    actions: &mut Vec<QuizAction>,
+    commands: &mut Vec<Command>,
+) {
+    let (Some(question), Some(answer)) = (session.question(), session.answer()) else {
+        return;
+    };
+    let shows_answer = session.shows_answer();
+    ui.add_space(10.0);
+    ui.label(RichText::new(&question.prompt).size(22.0 * scale).strong());
+    ui.add_space(16.0);
+    for (index, option) in question.options.iter().enumerate() {
+        option_button(
+            ui,
+            question,
+            answer,
+            index,
+            option,
+            shows_answer,
+            17.0 * scale,
+        );
+        ui.add_space(4.0);
     }
+    ui.add_space(10.0);
+    if shows_answer {
+        ui.scope(|ui| {
+            ui.style_mut().override_text_style = Some(egui::TextStyle::Heading);
+            feedback_ui(ui, dataset, question, answer, commands);
+        });
+    } else if ui
+        .button(RichText::new(tr("quiz.reveal")).size(14.0 * scale))
+        .clicked()
+    {
+        actions.push(QuizAction::Reveal);
+    }
+    ui.add_space(8.0);
+    ui.weak(tr("quiz.class_keys"));
 }

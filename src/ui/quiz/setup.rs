@@ -6,7 +6,8 @@ use egui::{RichText, Sense};
 
 use chrono::{DateTime, Datelike as _, Utc};
 
-use super::{Notice, QuizRuntime, code_error_text, difficulty_label, mode_label, topic_label};
+use super::labels::{code_error_text, difficulty_label, mode_label, topic_label};
+use super::runtime::{Notice, QuizRuntime, Setup};
 use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
 use crate::quiz::session::Mode;
@@ -29,127 +30,146 @@ pub fn setup_ui(ui: &mut egui::Ui, dataset: &Dataset, runtime: &mut QuizRuntime)
             ui.label(tr("quiz.intro"));
             ui.add_space(8.0);
 
-            ui.label(RichText::new(tr("quiz.mode")).strong());
-            ui.horizontal_wrapped(|ui| {
-                for mode in [Mode::Practice, Mode::Test, Mode::Class] {
-                    let hint = match mode {
-                        Mode::Practice => tr("quiz.mode_practice_hint"),
-                        Mode::Test => tr("quiz.mode_test_hint"),
-                        _ => tr("quiz.mode_class_hint"),
-                    };
-                    ui.selectable_value(&mut runtime.setup.mode, mode, mode_label(mode))
-                        .on_hover_text(hint);
-                }
-            });
-            if runtime.setup.mode == Mode::Class {
-                ui.horizontal(|ui| {
-                    let mut on = runtime.setup.countdown.is_some();
-                    let checkbox = ui.checkbox(&mut on, tr("quiz.countdown"));
-                    if checkbox.changed() {
-                        runtime.setup.countdown = on.then_some(30);
-                    }
-                    if let Some(seconds) = &mut runtime.setup.countdown {
-                        ui.add(
-                            egui::Slider::new(seconds, 5..=120).suffix(tr("quiz.seconds_suffix")),
-                        )
-                        .labelled_by(checkbox.id);
-                    }
-                });
-            }
+            mode_ui(ui, &mut runtime.setup);
             ui.add_space(6.0);
-            ui.label(RichText::new(tr("quiz.topics")).strong());
-            ui.horizontal_wrapped(|ui| {
-                for topic in Topic::ALL {
-                    let mut on = runtime.setup.topics.contains(&topic);
-                    if ui.checkbox(&mut on, topic_label(topic)).changed() {
-                        if on {
-                            runtime.setup.topics.insert(topic);
-                        } else {
-                            runtime.setup.topics.remove(&topic);
-                        }
-                    }
-                }
-            });
+            topics_ui(ui, &mut runtime.setup);
             ui.add_space(6.0);
-            ui.horizontal(|ui| {
-                let label = ui.label(RichText::new(tr("quiz.questions")).strong());
-                ui.add(egui::Slider::new(
-                    &mut runtime.setup.count,
-                    1..=MOST_QUESTIONS,
-                ))
-                .labelled_by(label.id);
-                ui.add_space(16.0);
-                ui.label(RichText::new(tr("quiz.difficulty")).strong());
-                for difficulty in [Difficulty::Easy, Difficulty::Normal, Difficulty::Hard] {
-                    ui.selectable_value(
-                        &mut runtime.setup.difficulty,
-                        difficulty,
-                        difficulty_label(difficulty),
-                    );
-                }
-            });
+            length_ui(ui, &mut runtime.setup);
             ui.add_space(10.0);
-            let no_topic = runtime.setup.topics.is_empty();
-            if no_topic {
-                ui.colored_label(ui.visuals().warn_fg_color, tr("quiz.choose_a_topic"));
-            }
-            let start = ui
-                .add_enabled(
-                    !no_topic,
-                    egui::Button::new(RichText::new(tr("quiz.start_new")).size(18.0)),
-                )
-                .clicked();
-            if start {
-                let entropy = std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| d.as_nanos() as u64);
-                let topics = if runtime.setup.topics.len() == Topic::ALL.len() {
-                    Default::default()
-                } else {
-                    runtime.setup.topics.clone()
-                };
-                let options = QuizOptions {
-                    count: runtime.setup.count,
-                    topics,
-                    difficulty: runtime.setup.difficulty,
-                    ..QuizOptions::from_entropy(entropy)
-                };
-                start_quiz(runtime, dataset, &options, runtime.setup.mode);
-            }
+            start_ui(ui, dataset, runtime);
 
             ui.add_space(14.0);
-            ui.label(RichText::new(tr("quiz.by_code")).strong());
-            ui.horizontal(|ui| {
-                let label = ui.label(tr("quiz.code_label"));
-                let response = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut runtime.setup.code_text)
-                            .hint_text(tr("quiz.code_hint"))
-                            .desired_width(140.0),
-                    )
-                    .labelled_by(label.id);
-                let entered =
-                    response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                if ui.button(tr("quiz.start_this")).clicked() || entered {
-                    match QuizCode::parse(&runtime.setup.code_text) {
-                        Ok(code) => {
-                            runtime.setup.code_error = None;
-                            let mode = runtime.setup.mode;
-                            start_quiz(runtime, dataset, &code.options(), mode);
-                        }
-                        Err(error) => runtime.setup.code_error = Some(error),
-                    }
-                }
-            });
-            if let Some(error) = &runtime.setup.code_error {
-                ui.colored_label(ui.visuals().error_fg_color, code_error_text(error));
-            }
-            ui.weak(tr("quiz.code_explained"));
+            code_ui(ui, dataset, runtime);
 
             ui.add_space(14.0);
             ui.separator();
             memory_ui(ui, dataset, runtime, due);
         });
+}
+
+/// The mode, and in Class mode the countdown.
+fn mode_ui(ui: &mut egui::Ui, setup: &mut Setup) {
+    ui.label(RichText::new(tr("quiz.mode")).strong());
+    ui.horizontal_wrapped(|ui| {
+        for mode in [Mode::Practice, Mode::Test, Mode::Class] {
+            let hint = match mode {
+                Mode::Practice => tr("quiz.mode_practice_hint"),
+                Mode::Test => tr("quiz.mode_test_hint"),
+                _ => tr("quiz.mode_class_hint"),
+            };
+            ui.selectable_value(&mut setup.mode, mode, mode_label(mode))
+                .on_hover_text(hint);
+        }
+    });
+    if setup.mode == Mode::Class {
+        ui.horizontal(|ui| {
+            let mut on = setup.countdown.is_some();
+            let checkbox = ui.checkbox(&mut on, tr("quiz.countdown"));
+            if checkbox.changed() {
+                setup.countdown = on.then_some(30);
+            }
+            if let Some(seconds) = &mut setup.countdown {
+                ui.add(egui::Slider::new(seconds, 5..=120).suffix(tr("quiz.seconds_suffix")))
+                    .labelled_by(checkbox.id);
+            }
+        });
+    }
+}
+
+/// A checkbox per topic.
+fn topics_ui(ui: &mut egui::Ui, setup: &mut Setup) {
+    ui.label(RichText::new(tr("quiz.topics")).strong());
+    ui.horizontal_wrapped(|ui| {
+        for topic in Topic::ALL {
+            let mut on = setup.topics.contains(&topic);
+            if ui.checkbox(&mut on, topic_label(topic)).changed() {
+                if on {
+                    setup.topics.insert(topic);
+                } else {
+                    setup.topics.remove(&topic);
+                }
+            }
+        }
+    });
+}
+
+/// How many questions, and how hard.
+fn length_ui(ui: &mut egui::Ui, setup: &mut Setup) {
+    ui.horizontal(|ui| {
+        let label = ui.label(RichText::new(tr("quiz.questions")).strong());
+        ui.add(egui::Slider::new(&mut setup.count, 1..=MOST_QUESTIONS))
+            .labelled_by(label.id);
+        ui.add_space(16.0);
+        ui.label(RichText::new(tr("quiz.difficulty")).strong());
+        for difficulty in [Difficulty::Easy, Difficulty::Normal, Difficulty::Hard] {
+            ui.selectable_value(
+                &mut setup.difficulty,
+                difficulty,
+                difficulty_label(difficulty),
+            );
+        }
+    });
+}
+
+/// "Start a new quiz" with the choices above, a fresh seed each time.
+fn start_ui(ui: &mut egui::Ui, dataset: &Dataset, runtime: &mut QuizRuntime) {
+    let no_topic = runtime.setup.topics.is_empty();
+    if no_topic {
+        ui.colored_label(ui.visuals().warn_fg_color, tr("quiz.choose_a_topic"));
+    }
+    let start = ui
+        .add_enabled(
+            !no_topic,
+            egui::Button::new(RichText::new(tr("quiz.start_new")).size(18.0)),
+        )
+        .clicked();
+    if start {
+        let entropy = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64);
+        let topics = if runtime.setup.topics.len() == Topic::ALL.len() {
+            Default::default()
+        } else {
+            runtime.setup.topics.clone()
+        };
+        let options = QuizOptions {
+            count: runtime.setup.count,
+            topics,
+            difficulty: runtime.setup.difficulty,
+            ..QuizOptions::from_entropy(entropy)
+        };
+        start_quiz(runtime, dataset, &options, runtime.setup.mode);
+    }
+}
+
+/// A quiz code from the teacher: typed in, then started (or why not).
+fn code_ui(ui: &mut egui::Ui, dataset: &Dataset, runtime: &mut QuizRuntime) {
+    ui.label(RichText::new(tr("quiz.by_code")).strong());
+    ui.horizontal(|ui| {
+        let label = ui.label(tr("quiz.code_label"));
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut runtime.setup.code_text)
+                    .hint_text(tr("quiz.code_hint"))
+                    .desired_width(140.0),
+            )
+            .labelled_by(label.id);
+        let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui.button(tr("quiz.start_this")).clicked() || entered {
+            match QuizCode::parse(&runtime.setup.code_text) {
+                Ok(code) => {
+                    runtime.setup.code_error = None;
+                    let mode = runtime.setup.mode;
+                    start_quiz(runtime, dataset, &code.options(), mode);
+                }
+                Err(error) => runtime.setup.code_error = Some(error),
+            }
+        }
+    });
+    if let Some(error) = &runtime.setup.code_error {
+        ui.colored_label(ui.visuals().error_fg_color, code_error_text(error));
+    }
+    ui.weak(tr("quiz.code_explained"));
 }
 
 /// Generates the quiz for `options` and starts it, or says why there is none.

@@ -1,0 +1,250 @@
+//! The quiz's state while the app runs: the setup screen's choices, the
+//! session being taken, the student's memory and where it is saved.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use crate::i18n::{tr, trf};
+use crate::quiz::action::{Applied, QuizAction};
+use crate::quiz::memory::Memory;
+use crate::quiz::session::{Mode, Session};
+use crate::quiz::{CodeError, Difficulty, Quiz, Topic};
+use crate::storage::{self, Loaded};
+
+/// The quiz's state while the app runs, and the memory it saves.
+#[derive(Debug)]
+pub struct QuizRuntime {
+    /// The choices on the setup screen.
+    pub setup: Setup,
+    /// The quiz being taken, if any.
+    pub session: Option<Session>,
+    /// What the student remembers; saved to `memory_file`.
+    pub memory: Memory,
+    /// Where the memory is saved; `None` keeps it for this run only.
+    memory_file: Option<PathBuf>,
+    /// Something the student should know: a save that failed, a damaged save
+    /// set aside.
+    pub notice: Option<Notice>,
+    /// In Class mode with a countdown: when the time of the question shown
+    /// runs out, in egui's clock (seconds).
+    pub(super) deadline: Option<f64>,
+}
+
+/// The setup screen's choices.
+#[derive(Clone, Debug)]
+pub struct Setup {
+    /// How the quiz will be taken.
+    pub mode: Mode,
+    /// The topics chosen; all of them at first.
+    pub topics: BTreeSet<Topic>,
+    /// How many questions.
+    pub count: usize,
+    /// How close the wrong options are.
+    pub difficulty: Difficulty,
+    /// A quiz code being typed.
+    pub code_text: String,
+    /// Why the typed code is not one.
+    pub code_error: Option<CodeError>,
+    /// Class mode: seconds per question, if counted down.
+    pub countdown: Option<u32>,
+}
+
+/// Something the student should know, put into words when drawn so that it
+/// follows the interface's language.
+#[derive(Clone, Debug)]
+pub enum Notice {
+    /// The saved progress could not be read; it was moved to `moved_to`, if
+    /// it could be.
+    Unreadable {
+        /// Why, as the storage says it.
+        reason: String,
+        /// Where the damaged file was kept.
+        moved_to: Option<PathBuf>,
+    },
+    /// The progress could not be saved to `file`.
+    Unsaved {
+        /// The memory file.
+        file: PathBuf,
+        /// Why, as the system says it.
+        error: String,
+    },
+    /// The chosen topics give no question.
+    NoQuestion,
+    /// The questions due are no longer in the dataset.
+    NothingToReview,
+}
+
+impl Notice {
+    /// The notice in the current language.
+    pub fn text(&self) -> String {
+        match self {
+            Notice::Unreadable {
+                reason,
+                moved_to: Some(path),
+            } => trf(
+                "quiz.progress_unreadable_kept",
+                &[("reason", reason), ("path", &path.display())],
+            ),
+            Notice::Unreadable {
+                reason,
+                moved_to: None,
+            } => trf("quiz.progress_unreadable", &[("reason", reason)]),
+            Notice::Unsaved { file, error } => trf(
+                "quiz.progress_unsaved",
+                &[("path", &file.display()), ("error", error)],
+            ),
+            Notice::NoQuestion => tr("quiz.no_question_on_topics").to_owned(),
+            Notice::NothingToReview => tr("quiz.nothing_to_review").to_owned(),
+        }
+    }
+}
+
+impl Default for Setup {
+    fn default() -> Self {
+        Self {
+            mode: Mode::Practice,
+            topics: Topic::ALL.into_iter().collect(),
+            count: 10,
+            difficulty: Difficulty::Normal,
+            code_text: String::new(),
+            code_error: None,
+            countdown: None,
+        }
+    }
+}
+
+impl Default for QuizRuntime {
+    fn default() -> Self {
+        Self {
+            setup: Setup::default(),
+            session: None,
+            memory: Memory::new(),
+            memory_file: None,
+            notice: None,
+            deadline: None,
+        }
+    }
+}
+
+impl QuizRuntime {
+    /// Loads the memory saved at `file`. A missing file starts an empty
+    /// memory; a damaged one is moved aside (see [`storage::load_json`]) and
+    /// the student is told.
+    pub fn with_memory_file(file: PathBuf) -> Self {
+        let mut runtime = Self::default();
+        match storage::load_json::<Memory>(&file) {
+            Loaded::Missing => {}
+            Loaded::Read(memory) => runtime.memory = memory.migrated(),
+            Loaded::SetAside { reason, moved_to } => {
+                runtime.notice = Some(Notice::Unreadable { reason, moved_to });
+            }
+        }
+        runtime.memory_file = Some(file);
+        runtime
+    }
+
+    /// Starts `quiz` in `mode`.
+    pub fn start(&mut self, quiz: Quiz, mode: Mode) {
+        self.session = Some(Session::new(quiz, mode));
+        self.deadline = None;
+    }
+
+    /// Applies `action` to the quiz being taken (see [`Session::apply`]) and
+    /// saves the memory if it recorded something. Every key and click of the
+    /// quiz views comes here.
+    pub fn act(&mut self, action: QuizAction) -> Applied {
+        let Some(session) = &mut self.session else {
+            return Applied::default();
+        };
+        let applied = session.apply(action, &mut self.memory, chrono::Utc::now());
+        if applied.recorded {
+            self.save();
+        }
+        applied
+    }
+
+    /// What the quiz keeps when the same dataset is reloaded. Every field is
+    /// named, so that a new one must be decided on here.
+    pub fn carried_over(self) -> Self {
+        let Self {
+            // The quiz in progress may ask of records that changed.
+            session: _,
+            // The countdown belongs to the question of that session.
+            deadline: _,
+            setup,
+            memory,
+            memory_file,
+            notice,
+        } = self;
+        Self {
+            setup,
+            session: None,
+            memory,
+            memory_file,
+            notice,
+            deadline: None,
+        }
+    }
+
+    /// Saves the memory, if it has a file; a failure becomes a notice.
+    fn save(&mut self) {
+        let Some(file) = &self.memory_file else {
+            return;
+        };
+        if let Err(error) = storage::save_json(file, &self.memory) {
+            self.notice = Some(Notice::Unsaved {
+                file: file.clone(),
+                error: error.to_string(),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::Dataset;
+    use crate::quiz::{QuizOptions, generate};
+
+    #[test]
+    fn a_reload_keeps_the_memory_and_setup_but_not_the_quiz_under_way() {
+        let dataset = Dataset::embedded().unwrap();
+        let quiz = generate(
+            &dataset,
+            &QuizOptions {
+                count: 3,
+                ..QuizOptions::default()
+            },
+        );
+        let mut memory = Memory::new();
+        memory.record(&quiz.questions[0], true, chrono::Utc::now());
+        let setup = Setup {
+            mode: Mode::Class,
+            count: 7,
+            countdown: Some(20),
+            ..Setup::default()
+        };
+        let file = PathBuf::from("quiz-memory.json");
+        let mut runtime = QuizRuntime {
+            setup,
+            session: None,
+            memory: memory.clone(),
+            memory_file: Some(file.clone()),
+            notice: Some(Notice::NoQuestion),
+            deadline: Some(12.0),
+        };
+        runtime.start(quiz, Mode::Class);
+        runtime.deadline = Some(12.0);
+
+        let kept = runtime.carried_over();
+        assert!(kept.session.is_none());
+        assert_eq!(kept.deadline, None);
+        assert_eq!(kept.memory, memory);
+        assert_eq!(kept.memory_file, Some(file));
+        assert!(matches!(kept.notice, Some(Notice::NoQuestion)));
+        assert_eq!(
+            (kept.setup.mode, kept.setup.count, kept.setup.countdown),
+            (Mode::Class, 7, Some(20))
+        );
+    }
+}

@@ -1,0 +1,312 @@
+//! Keyboard = mouse: in every mode, the same actions taken by keys on one app
+//! and by clicks on another, both on the same quiz, leave the same session
+//! and the same quiz memory, step after step. Both become the same
+//! `QuizAction`s; this checks that they stay so. Runs without a display.
+
+#![expect(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test]: a test that cannot load its data should fail loudly"
+)]
+
+mod window;
+
+use std::collections::BTreeSet;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+use neutrality_reader::dataset::Dataset;
+use neutrality_reader::dataset::synthetic::Rng;
+use neutrality_reader::quiz::action::QuizAction;
+use neutrality_reader::quiz::memory::{Memory, Recall};
+use neutrality_reader::quiz::session::{Mode, Session};
+use neutrality_reader::quiz::worksheet::letter;
+use neutrality_reader::quiz::{Quiz, QuizOptions, generate};
+use neutrality_reader::ui::app::ReaderApp;
+use neutrality_reader::ui::command::View;
+use window::window;
+
+/// One thing done to the quiz, as a person does it: most have a key and a
+/// button; a few have only one of them, and are then done the same way on
+/// both apps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Gesture {
+    /// A click on option `index`; by keyboard, the keys of the actions the
+    /// click stands for (its letter, and Enter where one click answers).
+    Option(usize),
+    /// "Confirm" or "Confirm and go on"; Enter.
+    Confirm,
+    /// "Next question" or "Finish"; the Right arrow.
+    Next,
+    /// "Reveal the answer" in Class mode; Space.
+    Reveal,
+    /// "Start the order again": no key.
+    Clear,
+    /// "End quiz", or "End" in Class mode: no key.
+    End,
+    /// A key with no button: the Left arrow, the Right arrow where no button
+    /// goes on, Space hiding a revealed answer.
+    KeyOnly(egui::Key),
+}
+
+fn app(mode: Mode, quiz: &Quiz) -> Harness<'static, ReaderApp> {
+    let quiz = quiz.clone();
+    window([1400.0, 1000.0], move |mut app| {
+        app.show_view(View::Quiz);
+        app.quiz_mut().start(quiz, mode);
+        app
+    })
+}
+
+fn session(harness: &Harness<'static, ReaderApp>) -> Session {
+    harness.state().quiz().session.clone().unwrap()
+}
+
+/// A memory's questions, and its scores as (mode, code, right, total).
+type Remembered = (
+    Vec<(String, Recall)>,
+    Vec<(String, Option<String>, u32, u32)>,
+);
+
+/// What a memory holds, without the times at which it was written.
+fn without_times(memory: &Memory) -> Remembered {
+    let epoch = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
+    let questions = memory
+        .questions
+        .iter()
+        .map(|(id, recall)| {
+            let mut recall = recall.clone();
+            recall.card.due = epoch;
+            recall.card.last_review = epoch;
+            (id.clone(), recall)
+        })
+        .collect();
+    let scores = memory
+        .scores
+        .iter()
+        .map(|s| (s.mode.clone(), s.code.clone(), s.right, s.total))
+        .collect();
+    (questions, scores)
+}
+
+/// The gestures that can be made on the quiz as `session` shows it.
+fn available(session: &Session) -> Vec<Gesture> {
+    let (Some(question), Some(answer)) = (session.question(), session.answer()) else {
+        return Vec::new();
+    };
+    let mut gestures = vec![Gesture::End, Gesture::KeyOnly(egui::Key::ArrowLeft)];
+    if session.mode == Mode::Class {
+        gestures.push(Gesture::KeyOnly(egui::Key::ArrowRight));
+        gestures.push(if session.shows_answer() {
+            Gesture::KeyOnly(egui::Key::Space)
+        } else {
+            Gesture::Reveal
+        });
+        return gestures;
+    }
+    gestures.extend((0..question.options.len()).map(Gesture::Option));
+    if session.can_confirm() {
+        gestures.push(Gesture::Confirm);
+    }
+    if answer.confirmed || session.mode == Mode::Test {
+        gestures.push(Gesture::Next);
+    } else {
+        gestures.push(Gesture::KeyOnly(egui::Key::ArrowRight));
+    }
+    if question.kind.is_ordering() && !answer.confirmed && !answer.chosen.is_empty() {
+        gestures.push(Gesture::Clear);
+    }
+    gestures
+}
+
+fn press(harness: &mut Harness<'static, ReaderApp>, key: egui::Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+fn click(harness: &mut Harness<'static, ReaderApp>, label: &str) {
+    harness.get_by_role_and_label(Role::Button, label).click();
+    harness.run();
+}
+
+/// The button of option `index` of the question shown, whatever follows its
+/// text once placed or shown right or wrong.
+fn click_option(harness: &mut Harness<'static, ReaderApp>, index: usize) {
+    let question = session(harness).question().unwrap().clone();
+    let start = format!("{}.  {}", letter(index), question.options[index]);
+    harness
+        .get_by(move |node| {
+            node.role() == Role::Button && node.label().is_some_and(|l| l.starts_with(&start))
+        })
+        .click();
+    harness.run();
+}
+
+/// Makes `gesture` with the keyboard, or with the mouse where it has no key.
+fn by_keys(harness: &mut Harness<'static, ReaderApp>, gesture: Gesture) {
+    const LETTERS: [egui::Key; 8] = [
+        egui::Key::A,
+        egui::Key::B,
+        egui::Key::C,
+        egui::Key::D,
+        egui::Key::E,
+        egui::Key::F,
+        egui::Key::G,
+        egui::Key::H,
+    ];
+    match gesture {
+        Gesture::Option(index) => {
+            for action in QuizAction::clicked_option(&session(harness), index) {
+                match action {
+                    QuizAction::Choose(i) => press(harness, LETTERS[i]),
+                    QuizAction::Confirm => press(harness, egui::Key::Enter),
+                    other => panic!("a click on an option is not {other:?}"),
+                }
+            }
+        }
+        Gesture::Confirm => press(harness, egui::Key::Enter),
+        Gesture::Next => press(harness, egui::Key::ArrowRight),
+        Gesture::Reveal => press(harness, egui::Key::Space),
+        Gesture::KeyOnly(key) => press(harness, key),
+        Gesture::Clear | Gesture::End => by_mouse(harness, gesture),
+    }
+}
+
+/// Makes `gesture` with the mouse, or with the keyboard where it has no button.
+fn by_mouse(harness: &mut Harness<'static, ReaderApp>, gesture: Gesture) {
+    let session = session(harness);
+    let last = session.position + 1 == session.quiz.questions.len();
+    match gesture {
+        Gesture::Option(index) => click_option(harness, index),
+        Gesture::Confirm if session.mode == Mode::Test => click(harness, "Confirm and go on"),
+        Gesture::Confirm => click(harness, "Confirm"),
+        Gesture::Next if last => click(harness, "Finish"),
+        Gesture::Next => click(harness, "Next question"),
+        Gesture::Reveal => click(harness, "Reveal the answer (Space)"),
+        Gesture::Clear => click(harness, "Start the order again"),
+        Gesture::End if session.mode == Mode::Class => click(harness, "End"),
+        Gesture::End => click(harness, "End quiz"),
+        Gesture::KeyOnly(key) => press(harness, key),
+    }
+}
+
+/// Takes random gestures (End seldom, options and Confirm often) by keys on one app and by clicks on
+/// the other until the quiz ends or `steps` are taken, comparing both after
+/// each; returns the gestures made.
+fn same_by_keys_and_clicks(mode: Mode, quiz: &Quiz, seed: u64, steps: usize) -> Vec<Gesture> {
+    let mut keys = app(mode, quiz);
+    let mut clicks = app(mode, quiz);
+    let mut rng = Rng::new(seed, 7);
+    let mut made = Vec::new();
+    for step in 0..steps {
+        let state = session(&keys);
+        if state.finished {
+            break;
+        }
+        let mut gestures = available(&state);
+        if rng.below(20) != 0 {
+            gestures.retain(|&g| g != Gesture::End);
+        }
+        // A complete order is rare by chance: options are clicked, and a
+        // complete choice confirmed, more often than the rest.
+        let options: Vec<Gesture> = gestures
+            .iter()
+            .copied()
+            .filter(|g| matches!(g, Gesture::Option(_)))
+            .collect();
+        let gesture = match rng.below(4) {
+            0 if gestures.contains(&Gesture::Confirm) => Gesture::Confirm,
+            0 | 1 if !options.is_empty() => options[rng.below(options.len())],
+            _ => gestures[rng.below(gestures.len())],
+        };
+        by_keys(&mut keys, gesture);
+        by_mouse(&mut clicks, gesture);
+        made.push(gesture);
+        let context = format!("{mode:?}, seed {seed}, step {step}: {made:?}");
+        assert_eq!(session(&keys), session(&clicks), "{context}");
+        assert_eq!(
+            without_times(&keys.state().quiz().memory),
+            without_times(&clicks.state().quiz().memory),
+            "{context}"
+        );
+    }
+    made
+}
+
+/// Quizzes of five questions, the first two opening with an ordering
+/// question (so that "Start the order again" and "Confirm" get their turn).
+fn quizzes() -> Vec<(u64, Quiz)> {
+    let dataset = Dataset::embedded().unwrap();
+    let quiz = |seed| {
+        generate(
+            &dataset,
+            &QuizOptions {
+                seed,
+                count: 5,
+                ..QuizOptions::default()
+            },
+        )
+    };
+    let mut chosen: Vec<(u64, Quiz)> = (0..200)
+        .map(|seed| (seed, quiz(seed)))
+        .filter(|(_, q)| q.questions.first().is_some_and(|q| q.kind.is_ordering()))
+        .take(2)
+        .collect();
+    chosen.push((1, quiz(1)));
+    chosen
+}
+
+fn check_mode(mode: Mode, steps: usize) -> BTreeSet<Gesture> {
+    let mut made = BTreeSet::new();
+    for (seed, quiz) in quizzes() {
+        made.extend(same_by_keys_and_clicks(mode, &quiz, seed, steps));
+        // Once more, ending by the button, so that the end is compared too.
+        let mut keys = app(mode, &quiz);
+        let mut clicks = app(mode, &quiz);
+        by_keys(&mut keys, Gesture::End);
+        by_mouse(&mut clicks, Gesture::End);
+        assert!(session(&keys).finished);
+        assert_eq!(session(&keys), session(&clicks));
+        assert_eq!(
+            without_times(&keys.state().quiz().memory),
+            without_times(&clicks.state().quiz().memory)
+        );
+    }
+    made
+}
+
+/// Every gesture of the question view was made at least once.
+fn assert_question_gestures(mode: Mode, made: &BTreeSet<Gesture>) {
+    for wanted in [Gesture::Confirm, Gesture::Next, Gesture::Clear] {
+        assert!(
+            made.contains(&wanted),
+            "{mode:?}: {wanted:?} never made: {made:?}"
+        );
+    }
+    assert!(made.iter().any(|g| matches!(g, Gesture::Option(_))));
+}
+
+#[test]
+fn practice_by_keyboard_is_practice_by_mouse() {
+    let made = check_mode(Mode::Practice, 40);
+    assert_question_gestures(Mode::Practice, &made);
+}
+
+#[test]
+fn a_test_by_keyboard_is_a_test_by_mouse() {
+    let made = check_mode(Mode::Test, 40);
+    assert_question_gestures(Mode::Test, &made);
+}
+
+#[test]
+fn review_by_keyboard_is_review_by_mouse() {
+    let made = check_mode(Mode::Review, 40);
+    assert_question_gestures(Mode::Review, &made);
+}
+
+#[test]
+fn class_mode_by_keyboard_is_class_mode_by_mouse() {
+    let made = check_mode(Mode::Class, 20);
+    assert!(made.contains(&Gesture::Reveal), "{made:?}");
+}
