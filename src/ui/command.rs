@@ -133,8 +133,8 @@ pub enum Command {
     ShowProblem(usize),
     /// Hide the problems panel.
     HideProblems,
-    /// Put away the notice about the saved settings.
-    DismissSettingsNotice,
+    /// Put away the notices about the saved files (settings, notes, quiz memory).
+    DismissFileNotices,
     /// Close the window (Ctrl+Q).
     Quit,
 }

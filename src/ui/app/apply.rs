@@ -78,7 +78,18 @@ impl ReaderApp {
                 }
             }
             Command::HideProblems => self.session.hide_problems(),
-            Command::DismissSettingsNotice => self.files.dismiss_notices(),
+            Command::DismissFileNotices => {
+                self.files.dismiss_notices();
+                self.reader.notes_problem = None;
+                if self
+                    .quiz
+                    .notice
+                    .as_ref()
+                    .is_some_and(|n| n.is_about_the_file())
+                {
+                    self.quiz.notice = None;
+                }
+            }
         }
     }
 

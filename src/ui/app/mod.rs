@@ -167,7 +167,7 @@ impl ReaderApp {
             saved_png: self.chrome.saved_png_message(),
         };
         top_bar::top_bar_ui(ui, &bar, commands);
-        notices::settings_notices_ui(ui, self.files.notices(), commands);
+        notices::file_notices_ui(ui, &self.file_notices(), commands);
         if let Some(problems) = self.session.problems() {
             let named = problems.folder.as_ref().map(|f| f.display().to_string());
             let current = shown.folder_name();
@@ -180,6 +180,20 @@ impl ReaderApp {
             };
             notices::problems_strip_ui(ui, &panel, commands);
         }
+    }
+
+    /// What the reader should know about the saved files: the settings', the
+    /// notes' and the quiz memory's, oldest kind first.
+    fn file_notices(&self) -> Vec<String> {
+        let settings = self.files.notices().iter().map(|n| n.text());
+        let notes = self.reader.notes_problem.iter().map(|p| p.text());
+        let quiz = self
+            .quiz
+            .notice
+            .iter()
+            .filter(|n| n.is_about_the_file())
+            .map(|n| n.text());
+        settings.chain(notes).chain(quiz).collect()
     }
 
     /// The presentation stage, in place of the chrome and the view.

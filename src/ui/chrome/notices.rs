@@ -1,5 +1,6 @@
 //! The strips under the top bar: what the reader should know about the
-//! saved settings, and "Dataset problems" while a folder does not load.
+//! saved files (settings, notes, quiz memory), and "Dataset problems" while a
+//! folder does not load.
 
 use egui::{Color32, RichText};
 
@@ -8,21 +9,18 @@ use crate::i18n::{tr, trf};
 use crate::ui::command::Command;
 use crate::ui::saved_settings::SettingsNotice;
 
-/// The notices about the saved settings, oldest first, until put away.
-pub fn settings_notices_ui(
-    ui: &mut egui::Ui,
-    notices: &[SettingsNotice],
-    commands: &mut Vec<Command>,
-) {
+/// The notices about the saved files, in one strip in every view, until
+/// put away with one button.
+pub fn file_notices_ui(ui: &mut egui::Ui, notices: &[String], commands: &mut Vec<Command>) {
     if notices.is_empty() {
         return;
     }
-    egui::Panel::top("settings_notice").show(ui, |ui| {
+    egui::Panel::top("file_notices").show(ui, |ui| {
         for notice in notices {
-            ui.label(RichText::new(notice.text()).strong());
+            ui.add(egui::Label::new(RichText::new(notice).strong()).wrap());
         }
         if ui.button(SettingsNotice::dismiss_label()).clicked() {
-            commands.push(Command::DismissSettingsNotice);
+            commands.push(Command::DismissFileNotices);
         }
     });
 }

@@ -30,7 +30,9 @@ pub fn quiz_view_ui(
     runtime: &mut QuizRuntime,
     commands: &mut Vec<Command>,
 ) {
-    if let Some(notice) = runtime.notice.as_ref().map(Notice::text) {
+    // A notice about the memory's file is in the window's notices strip.
+    let notice = runtime.notice.as_ref().filter(|n| !n.is_about_the_file());
+    if let Some(notice) = notice.map(Notice::text) {
         egui::Panel::top("quiz_notice").show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.colored_label(ui.visuals().warn_fg_color, notice);

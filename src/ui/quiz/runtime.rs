@@ -75,6 +75,11 @@ pub enum Notice {
 }
 
 impl Notice {
+    /// It is about the memory's file (unreadable, unsaved), not the quiz chosen.
+    pub fn is_about_the_file(&self) -> bool {
+        matches!(self, Notice::Unreadable { .. } | Notice::Unsaved { .. })
+    }
+
     /// The notice in the current language.
     pub fn text(&self) -> String {
         match self {

@@ -190,9 +190,6 @@ pub fn notes_ui(
             commands.push(Command::ExportNotes);
         }
     });
-    if let Some(problem) = &reader.notes_problem {
-        ui.label(RichText::new(problem.text()).small());
-    }
     if let Some(message) = &reader.notes_message {
         ui.label(RichText::new(message).small());
     }
