@@ -65,6 +65,11 @@ pub struct Cli {
     #[arg(long, value_name = "FILE.png")]
     pub screenshot: Option<PathBuf>,
 
+    /// The window's size in points, as WIDTHxHEIGHT (e.g. 1024x700); with
+    /// --screenshot, the size of the picture.
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    pub size: Option<WindowSize>,
+
     /// What to do; without one, the window opens.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -103,8 +108,50 @@ impl Cli {
             }),
             language: self.lang.map(LangArg::language),
             screenshot: self.screenshot.clone(),
+            size: self.size.map(|s| [s.width, s.height]),
         }
     }
+}
+
+/// A window size given as WIDTHxHEIGHT.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WindowSize {
+    /// Width, in points.
+    pub width: f32,
+    /// Height, in points.
+    pub height: f32,
+}
+
+/// The smallest window the app lays out (its minimum inner size).
+pub const MIN_WINDOW: (u32, u32) = (640, 420);
+/// The largest size taken: an 8K screen.
+pub const MAX_WINDOW: (u32, u32) = (7680, 4320);
+
+/// Reads `1024x700` (or `1024X700`) into a size within [`MIN_WINDOW`] and [`MAX_WINDOW`].
+pub fn parse_size(text: &str) -> Result<WindowSize, String> {
+    let (width, height) = text
+        .trim()
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("“{text}” is not WIDTHxHEIGHT, such as 1280x800"))?;
+    let number = |part: &str, what: &str| -> Result<u32, String> {
+        part.trim()
+            .parse::<u32>()
+            .map_err(|_| format!("the {what} “{part}” is not a whole number"))
+    };
+    let (width, height) = (number(width, "width")?, number(height, "height")?);
+    let (min, max) = (MIN_WINDOW, MAX_WINDOW);
+    if !(min.0..=max.0).contains(&width) || !(min.1..=max.1).contains(&height) {
+        return Err(format!(
+            "{width}x{height} is outside {}x{} to {}x{}",
+            min.0, min.1, max.0, max.1
+        ));
+    }
+    // Within the limits above, both are exact in f32.
+    #[expect(clippy::cast_precision_loss, reason = "at most 7680, exact in f32")]
+    Ok(WindowSize {
+        width: width as f32,
+        height: height as f32,
+    })
 }
 
 /// The views that `--view` can open on.
@@ -549,6 +596,8 @@ mod tests {
             "tk",
             "--screenshot",
             "shot.png",
+            "--size",
+            "1024x700",
         ])
         .unwrap();
         assert_eq!(
@@ -566,9 +615,32 @@ mod tests {
                 theme: Some(Theme::HighContrast),
                 language: Some(crate::i18n::Language::Turkmen),
                 screenshot: Some(PathBuf::from("shot.png")),
+                size: Some([1024.0, 700.0]),
             }
         );
         let bare = Cli::try_parse_from(["neutrality-reader"]).unwrap();
         assert_eq!(bare.start_options(), crate::ui::StartOptions::default());
+    }
+
+    #[test]
+    fn a_size_is_width_x_height_within_the_limits() {
+        assert_eq!(
+            parse_size("1920x1080"),
+            Ok(WindowSize {
+                width: 1920.0,
+                height: 1080.0
+            })
+        );
+        assert!(parse_size(" 1024X700 ").is_ok());
+        for (bad, says) in [
+            ("1024", "not WIDTHxHEIGHT"),
+            ("wide x 700", "width “wide ” is not a whole number"),
+            ("1024x-5", "height “-5” is not a whole number"),
+            ("100x100", "outside 640x420 to 7680x4320"),
+            ("99999x700", "outside"),
+        ] {
+            let error = parse_size(bad).err().unwrap_or_default();
+            assert!(error.contains(says), "{bad}: {error}");
+        }
     }
 }

@@ -44,6 +44,8 @@ pub struct StartOptions {
     pub language: Option<Language>,
     /// Render the window once, save it as this PNG and exit.
     pub screenshot: Option<PathBuf>,
+    /// The window's inner size in points (1280x800 without it).
+    pub size: Option<[f32; 2]>,
 }
 
 /// The dataset to show: the one asked for, or the bundled one with the reason why not.
@@ -152,7 +154,7 @@ pub fn run(options: StartOptions) -> i32 {
             return code;
         }
     };
-    let window = Window::new(options.screenshot.is_some());
+    let window = Window::new(options.screenshot.is_some(), options.size);
     let screenshot_result: ScreenshotResult = Arc::new(Mutex::new(None));
     let first = FirstState {
         dataset: Arc::new(dataset),
@@ -208,6 +210,8 @@ fn screenshot_outcome(asked: bool, result: &ScreenshotResult) -> i32 {
 /// eframe's window and where it keeps its store.
 struct Window {
     screenshot: bool,
+    /// The inner size asked for; eframe's remembered size otherwise.
+    size: Option<[f32; 2]>,
     /// The app's storage folder: eframe's store (the window's size and
     /// layout) and the reader's own files; none for a screenshot.
     storage_dir: Option<PathBuf>,
@@ -219,7 +223,7 @@ struct Window {
 }
 
 impl Window {
-    fn new(screenshot: bool) -> Self {
+    fn new(screenshot: bool, size: Option<[f32; 2]>) -> Self {
         // A screenshot shows the window as it opens for a new reader, whatever was
         // saved: its own empty store, removed afterwards, so egui's memory (scroll
         // positions, panel sizes) starts fresh too.
@@ -240,6 +244,7 @@ impl Window {
             .and_then(saved_settings::check_window_store);
         Self {
             screenshot,
+            size,
             storage_dir,
             scratch_store,
             window_store_notice,
@@ -251,7 +256,7 @@ impl Window {
         let mut viewport = egui::ViewportBuilder::default()
             .with_title("Neutrality Reader")
             .with_app_id("neutrality-reader")
-            .with_inner_size([1280.0, 800.0])
+            .with_inner_size(self.size.unwrap_or([1280.0, 800.0]))
             .with_min_inner_size([640.0, 420.0])
             .with_icon(Arc::new(icon::icon()));
         if self.screenshot {
@@ -259,7 +264,8 @@ impl Window {
         }
         eframe::NativeOptions {
             viewport,
-            persist_window: !self.screenshot,
+            // A size asked for wins over the one remembered.
+            persist_window: !self.screenshot && self.size.is_none(),
             persistence_path: self.scratch_store.clone().or(self.window_store.clone()),
             ..Default::default()
         }
