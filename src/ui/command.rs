@@ -95,8 +95,10 @@ pub enum Command {
     },
     /// Switch to a view.
     ShowView(View),
-    /// Change the reading text size.
+    /// Change the reading text size (the article's own, A− and A+).
     TextSize(TextSizeStep),
+    /// Zoom the whole interface, as a browser's Ctrl+Plus does.
+    Zoom(ZoomStep),
     /// Switch between light and dark.
     SetTheme(Theme),
     /// Show or hide the library panel.
@@ -139,7 +141,20 @@ pub enum Command {
     Quit,
 }
 
-/// A step of the text-size shortcuts.
+/// A step of the interface's zoom.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ZoomStep {
+    /// Ctrl+Plus.
+    In,
+    /// Ctrl+Minus.
+    Out,
+    /// Ctrl+0: back to 100%.
+    Reset,
+    /// The projector preset.
+    Projector,
+}
+
+/// A step of the reading text size.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TextSizeStep {
     /// Ctrl+Plus.

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::command::TextSizeStep;
+use super::command::{TextSizeStep, ZoomStep};
 use super::theme::Theme;
 
 /// Key under which [`Settings`] were stored in eframe's store before they
@@ -25,6 +25,13 @@ pub const LINE_WIDTH_MIN: u32 = 45;
 pub const LINE_WIDTH_DEFAULT: u32 = 70;
 /// See [`LINE_WIDTH_MIN`].
 pub const LINE_WIDTH_MAX: u32 = 100;
+
+/// The steps of the whole interface's zoom, as a browser's Ctrl+Plus takes them.
+pub const ZOOM_STEPS: [f32; 11] = [0.67, 0.75, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5];
+/// The interface's zoom a new reader starts with.
+pub const ZOOM_DEFAULT: f32 = 1.0;
+/// The projector preset: readable from the back of a classroom at 1920x1080.
+pub const ZOOM_PROJECTOR: f32 = 1.5;
 
 /// The presentation stage's text scale a new reader starts with (1 = 32-point
 /// body text).
@@ -55,6 +62,8 @@ pub struct Settings {
     pub view: super::command::View,
     /// Presentation mode's own text scale (1 = 32-point body text).
     pub present_scale: f32,
+    /// The whole interface's zoom (1 = 100%), one of [`ZOOM_STEPS`].
+    pub zoom: f32,
     /// The reading measure, in characters a line.
     pub line_width: u32,
     /// The interface's language.
@@ -102,6 +111,7 @@ impl Default for Settings {
             show_strip: true,
             view: super::command::View::default(),
             present_scale: PRESENT_SCALE_DEFAULT,
+            zoom: ZOOM_DEFAULT,
             line_width: LINE_WIDTH_DEFAULT,
             language: crate::i18n::Language::default(),
             recent_datasets: Vec::new(),
@@ -112,7 +122,34 @@ impl Default for Settings {
     }
 }
 
+/// The step of [`ZOOM_STEPS`] nearest to `zoom`.
+pub fn nearest_zoom(zoom: f32) -> f32 {
+    ZOOM_STEPS
+        .iter()
+        .copied()
+        .min_by(|a, b| (a - zoom).abs().total_cmp(&(b - zoom).abs()))
+        .unwrap_or(ZOOM_DEFAULT)
+}
+
 impl Settings {
+    /// Zooms the whole interface a step in or out, back to 100%, or to the
+    /// projector preset.
+    pub fn step_zoom(&mut self, step: ZoomStep) {
+        let at = ZOOM_STEPS
+            .iter()
+            .position(|&z| z == nearest_zoom(self.zoom))
+            .unwrap_or(4);
+        self.zoom = match step {
+            ZoomStep::In => ZOOM_STEPS.get(at + 1).copied().unwrap_or(self.zoom),
+            ZoomStep::Out => ZOOM_STEPS
+                .get(at.wrapping_sub(1))
+                .copied()
+                .unwrap_or(self.zoom),
+            ZoomStep::Reset => ZOOM_DEFAULT,
+            ZoomStep::Projector => ZOOM_PROJECTOR,
+        };
+    }
+
     /// Applies a text-size step within the limits.
     pub fn step_text_size(&mut self, step: TextSizeStep) {
         self.text_size = match step {
@@ -168,6 +205,10 @@ impl Settings {
             self.present_scale = PRESENT_SCALE_DEFAULT;
         }
         self.present_scale = self.present_scale.clamp(0.5, 2.5);
+        if !self.zoom.is_finite() {
+            self.zoom = ZOOM_DEFAULT;
+        }
+        self.zoom = nearest_zoom(self.zoom);
         self.line_width = self.line_width.clamp(LINE_WIDTH_MIN, LINE_WIDTH_MAX);
         self.recent_datasets.truncate(super::datasets::RECENT_MAX);
         // A place that is not a number would not even save (JSON has no NaN).
@@ -304,5 +345,27 @@ mod tests {
             old.ok().map(|o| o.language),
             Some(crate::i18n::Language::English)
         );
+    }
+
+    #[test]
+    fn the_zoom_steps_as_a_browser_does_and_stays_within_its_steps() {
+        let mut s = Settings::default();
+        assert_eq!(s.zoom, 1.0);
+        s.step_zoom(ZoomStep::In);
+        assert_eq!(s.zoom, 1.1);
+        s.step_zoom(ZoomStep::Out);
+        s.step_zoom(ZoomStep::Out);
+        assert_eq!(s.zoom, 0.9);
+        s.step_zoom(ZoomStep::Projector);
+        assert_eq!(s.zoom, ZOOM_PROJECTOR);
+        s.step_zoom(ZoomStep::Reset);
+        assert_eq!(s.zoom, 1.0);
+        for (stored, read) in [(f32::NAN, 1.0), (9.0, 2.5), (0.1, 0.67), (1.3, 1.25)] {
+            let settings = Settings {
+                zoom: stored,
+                ..Settings::default()
+            };
+            assert_eq!(settings.sanitized().zoom, read, "{stored}");
+        }
     }
 }

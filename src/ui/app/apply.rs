@@ -35,6 +35,7 @@ impl ReaderApp {
             } => self.select_organization_now(organization, details, show),
             Command::ShowView(view) => self.show(view),
             Command::TextSize(step) => self.settings.step_text_size(step),
+            Command::Zoom(step) => self.settings.step_zoom(step),
             Command::SetTheme(theme) => self.settings.theme = theme,
             Command::ToggleLibrary => self.settings.show_library = !self.settings.show_library,
             Command::ToggleContext => self.settings.show_context = !self.settings.show_context,

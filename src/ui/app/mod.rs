@@ -85,7 +85,7 @@ impl ReaderApp {
         stored: Option<&dyn eframe::Storage>,
     ) -> Self {
         fonts::install(ctx);
-        // Ctrl+Plus/Minus/0 change the reading text size, not egui's whole-UI zoom.
+        // Ctrl+Plus/Minus/0 zoom through the settings, so that the zoom is remembered.
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         let settings = stored
             .and_then(|s| eframe::get_value::<Settings>(s, STORAGE_KEY))
@@ -293,6 +293,10 @@ impl eframe::App for ReaderApp {
         // Every frame, because the language is per thread and eframe may
         // draw on a thread other than the one that built the app.
         crate::i18n::set_language(self.settings.language);
+        // The whole interface's zoom, as the reader chose it (Ctrl+Plus).
+        if ctx.zoom_factor() != self.settings.zoom {
+            ctx.set_zoom_factor(self.settings.zoom);
+        }
         if self.applied_theme != Some(self.settings.theme) {
             ctx.set_visuals(self.settings.theme.visuals());
             self.applied_theme = Some(self.settings.theme);

@@ -7,7 +7,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::i18n::tr;
-use crate::ui::command::{Command, TextSizeStep, View};
+use crate::ui::command::{Command, View, ZoomStep};
 
 /// The parts of the help window.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -137,17 +137,17 @@ fn command(press: Press, command: Command) -> (Press, Does) {
 /// The keys that work in every view.
 fn everywhere() -> Vec<Shortcut> {
     use Section::Everywhere;
-    let size = Command::TextSize;
+    let zoom = Command::Zoom;
     let help = [
         command(key(Key::F1), Command::ToggleShortcuts),
         command(Press::Typed("?"), Command::ToggleShortcuts),
     ];
-    let text_size = [
-        command(Press::Key(CTRL, Key::Plus), size(TextSizeStep::Larger)),
+    let zoom_keys = [
+        command(Press::Key(CTRL, Key::Plus), zoom(ZoomStep::In)),
         // The same key unshifted, where Plus is Shift + Equals.
-        command(Press::Key(CTRL, Key::Equals), size(TextSizeStep::Larger)),
-        command(Press::Key(CTRL, Key::Minus), size(TextSizeStep::Smaller)),
-        command(Press::Key(CTRL, Key::Num0), size(TextSizeStep::Reset)),
+        command(Press::Key(CTRL, Key::Equals), zoom(ZoomStep::In)),
+        command(Press::Key(CTRL, Key::Minus), zoom(ZoomStep::Out)),
+        command(Press::Key(CTRL, Key::Num0), zoom(ZoomStep::Reset)),
     ];
     let tab = [
         (key(Key::Tab), Does::Focus),
@@ -168,9 +168,9 @@ fn everywhere() -> Vec<Shortcut> {
         ),
         row(
             Everywhere,
-            tr("app.keys.text_size_keys"),
-            tr("app.keys.text_size"),
-            &text_size,
+            tr("app.keys.zoom_keys"),
+            tr("app.keys.zoom_all"),
+            &zoom_keys,
         ),
         row(
             Everywhere,

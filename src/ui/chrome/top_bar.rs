@@ -3,7 +3,7 @@
 
 use super::file_menu::{self, FileMenu};
 use crate::i18n::{tr, trf};
-use crate::ui::command::{Command, TextSizeStep, View};
+use crate::ui::command::{Command, TextSizeStep, View, ZoomStep};
 use crate::ui::state::{LINE_WIDTH_MAX, LINE_WIDTH_MIN, Settings};
 use crate::ui::theme::Theme;
 
@@ -111,6 +111,35 @@ fn panel_toggles_ui(ui: &mut egui::Ui, settings: &Settings, commands: &mut Vec<C
     }
 }
 
+/// The whole interface's size: − 100% +, back to 100%, the projector preset.
+fn zoom_ui(ui: &mut egui::Ui, settings: &Settings, commands: &mut Vec<Command>) {
+    ui.label(egui::RichText::new(tr("app.interface_size")).strong());
+    ui.horizontal(|ui| {
+        let percent = format!("{:.0}", settings.zoom * 100.0);
+        let steps = [
+            ("−", tr("app.zoom_out"), ZoomStep::Out),
+            ("+", tr("app.zoom_in"), ZoomStep::In),
+        ];
+        for (index, (symbol, hint, step)) in steps.into_iter().enumerate() {
+            if index == 1 {
+                ui.label(trf("app.zoom_percent", &[("percent", &percent)]));
+            }
+            if ui.button(symbol).on_hover_text(hint).clicked() {
+                commands.push(Command::Zoom(step));
+            }
+        }
+    });
+    let presets = [
+        (tr("app.zoom_reset"), ZoomStep::Reset),
+        (tr("app.projector"), ZoomStep::Projector),
+    ];
+    for (label, step) in presets {
+        if ui.button(label).clicked() {
+            commands.push(Command::Zoom(step));
+        }
+    }
+}
+
 /// "Reading": the theme, the language, the line width, the keyboard
 /// shortcuts, saving the view as a picture, and presenting.
 fn reading_menu_ui(ui: &mut egui::Ui, settings: &Settings, commands: &mut Vec<Command>) {
@@ -131,6 +160,8 @@ fn reading_menu_ui(ui: &mut egui::Ui, settings: &Settings, commands: &mut Vec<Co
                 commands.push(Command::SetLanguage(language));
             }
         }
+        ui.separator();
+        zoom_ui(ui, settings, commands);
         ui.separator();
         let mut width = settings.line_width;
         let label = ui.label(egui::RichText::new(tr("app.line_width")).strong());
