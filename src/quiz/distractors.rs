@@ -9,8 +9,8 @@
 //! shown in ascending order, so the generators pick how many distractors lie
 //! below the answer at random: the right answer is not always the middle one.
 
-use crate::dataset::synthetic::Rng;
 use crate::model::{days_in_month, month_name};
+use crate::quiz::Rng;
 
 use super::options::Difficulty;
 use super::random::shuffle;

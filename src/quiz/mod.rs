@@ -71,6 +71,7 @@ mod kinds;
 mod options;
 mod question;
 mod random;
+mod rng;
 mod text;
 
 // Taking a quiz, remembering answers (spaced repetition), and printing it.
@@ -85,6 +86,9 @@ pub use bank::QuizBank;
 pub use code::{CodeError, MAX_COUNT, QuizCode, SEED_BITS};
 pub use options::{Difficulty, DifficultyError, QuizOptions, Topic, TopicError};
 pub use question::{Question, QuestionKind, Quiz};
+/// Public so that benchmarks and tests draw reproducible numbers with the
+/// quiz's own algorithm rather than a copy of it.
+pub use rng::Rng;
 
 use crate::dataset::Dataset;
 

@@ -9,8 +9,9 @@ use super::query::{Tier, terms};
 use super::vocabulary::Vocabulary;
 use super::*;
 use crate::dataset::Dataset;
-use crate::dataset::synthetic::{self, Rng, Sizes};
+use crate::dataset::synthetic::{self, Sizes};
 use crate::model::Article;
+use crate::quiz::Rng;
 
 fn bundled() -> (Dataset, SearchIndex) {
     let dataset = Dataset::embedded().unwrap();

@@ -7,8 +7,8 @@
 //! since they may not have happened. Every event must have a sentence that
 //! states its year, or say how its date was worked out.
 
-use crate::dataset::synthetic::Rng;
 use crate::model::{Event, month_name};
+use crate::quiz::Rng;
 
 use super::super::bank::effective;
 use super::super::evidence::{self, Evidence};

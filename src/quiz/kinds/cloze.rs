@@ -11,8 +11,8 @@
 //! elsewhere in the sentence, and for a count none stated in the same
 //! paragraph nor another figure of the same measure.
 
-use crate::dataset::synthetic::Rng;
 use crate::model::month_name;
+use crate::quiz::Rng;
 
 use super::super::bank::{QuoteRef, Shape};
 use super::super::distractors::{months, number_text, numbers, ordinals, sorted_options, years};

@@ -8,8 +8,8 @@
 //! "more than" figure is not asked, since "more than 30" would be true of
 //! "more than 34".
 
-use crate::dataset::synthetic::Rng;
 use crate::model::Fact;
+use crate::quiz::Rng;
 
 use super::super::distractors::{number_text, numbers, sorted_options};
 use super::super::evidence::{quote, sources_with_first};

@@ -6,8 +6,8 @@
 //! term that the shown definition mentions is never offered as its term. A
 //! sentence of a cited paragraph must use the term.
 
-use crate::dataset::synthetic::Rng;
 use crate::model::GlossaryTerm;
+use crate::quiz::Rng;
 
 use super::super::distractors::shuffled_options;
 use super::super::evidence::{self, Evidence, sources_with_first};

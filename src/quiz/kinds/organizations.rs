@@ -17,8 +17,8 @@
 //! body; and so on. An organization with fewer than three labels ruled out
 //! is not asked about.
 
-use crate::dataset::synthetic::Rng;
 use crate::model::{Organization, OrganizationKind, RelationshipKind};
+use crate::quiz::Rng;
 
 use super::super::distractors::shuffled_options;
 use super::super::evidence::{Evidence, paragraph, quote, sources_with_first};

@@ -7,8 +7,8 @@
 //! Hard prefer people named on the same date. A sentence of a cited paragraph
 //! must name the person, so that the explanation can quote it.
 
-use crate::dataset::synthetic::Rng;
 use crate::model::Person;
+use crate::quiz::Rng;
 
 use super::super::distractors::shuffled_options;
 use super::super::evidence::{self, Evidence, sources_with_first};

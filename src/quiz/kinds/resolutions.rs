@@ -13,8 +13,8 @@
 //! permanent neutrality of Turkmenistan"), so subject options always carry
 //! their date. A sentence of a cited paragraph must give the number.
 
-use crate::dataset::synthetic::Rng;
 use crate::model::{Event, When};
+use crate::quiz::Rng;
 
 use super::super::distractors::shuffled_options;
 use super::super::evidence::{self, sources_with_first};
