@@ -83,8 +83,10 @@ pub mod worksheet;
 mod tests;
 
 pub use bank::QuizBank;
-pub use code::{CodeError, MAX_COUNT, QuizCode, SEED_BITS};
-pub use options::{Difficulty, DifficultyError, QuizOptions, Topic, TopicError};
+pub use code::{CodeError, QuizCode};
+pub use options::{
+    Difficulty, DifficultyError, MAX_COUNT, QuizOptions, SEED_BITS, Topic, TopicError,
+};
 pub use question::{Question, QuestionKind, Quiz};
 /// Public so that benchmarks and tests draw reproducible numbers with the
 /// quiz's own algorithm rather than a copy of it.
