@@ -32,6 +32,8 @@ use super::{DataFile, DataFiles, Dataset, Locator, Problem};
 use crate::links::names::Names;
 use crate::links::{LinkKind, LinkTarget};
 use crate::model::Source;
+// The same folding the quiz compares options under; one copy of it.
+use crate::quiz::fold_case_and_punctuation;
 
 /// Every warning about `dataset`, whose files are `files`, in reading order:
 /// by file, then line, then column.
@@ -51,25 +53,6 @@ pub fn lint(dataset: &Dataset, files: &DataFiles) -> Vec<Problem> {
 }
 
 // ------------------------------------------------------------------ text
-
-/// Lower-case letters and digits, every other run of characters one space:
-/// "Non-Aligned" and "non aligned" fold alike.
-fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut gap = false;
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            if gap && !out.is_empty() {
-                out.push(' ');
-            }
-            gap = false;
-            out.extend(c.to_lowercase());
-        } else {
-            gap = true;
-        }
-    }
-    out
-}
 
 /// What the articles' text names, found by the reader's own name matcher
 /// ([`crate::links::names`]): the organizations and people (by their names,
@@ -438,7 +421,7 @@ struct Entry<'a> {
     field: &'static str,
     /// As written.
     raw: &'a str,
-    /// [`fold`]ed, as characters.
+    /// Folded by [`fold_case_and_punctuation`], as characters.
     chars: Vec<char>,
     /// Letters and digits only: what is left when case, punctuation and
     /// spacing are set aside.
@@ -454,7 +437,7 @@ struct Entry<'a> {
 
 impl<'a> Entry<'a> {
     fn new(record: usize, id: &'a str, field: &'static str, raw: &'a str) -> Self {
-        let folded = fold(raw);
+        let folded = fold_case_and_punctuation(raw);
         let numbers = folded
             .split(|c: char| !c.is_ascii_digit())
             .filter(|s| !s.is_empty())
@@ -824,7 +807,7 @@ mod tests {
     #[test]
     fn names_fold_and_letters_count() {
         assert_eq!(
-            fold("Non‑Aligned  Movement’s (NAM)"),
+            fold_case_and_punctuation("Non‑Aligned  Movement’s (NAM)"),
             "non aligned movement s nam"
         );
         let chars = |s: &str| s.chars().collect::<Vec<_>>();

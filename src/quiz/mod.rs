@@ -91,6 +91,8 @@ pub use question::{Question, QuestionKind, Quiz};
 /// Public so that benchmarks and tests draw reproducible numbers with the
 /// quiz's own algorithm rather than a copy of it.
 pub use rng::Rng;
+/// For the dataset's lints, which compare names the way options are compared.
+pub(crate) use text::fold_case_and_punctuation;
 
 use crate::dataset::Dataset;
 
