@@ -10,11 +10,12 @@ use std::hint::black_box;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 
 use neutrality_reader::dataset::Dataset;
-use neutrality_reader::dataset::synthetic::{self, Rng, Sizes};
+use neutrality_reader::dataset::synthetic::{self, Sizes};
 use neutrality_reader::model::{Date, RelationshipKind};
 use neutrality_reader::organizations::{
     Filter, SortColumn, SortOrder, counts_on, filter, rows, sort,
 };
+use neutrality_reader::quiz::Rng;
 
 const SIZES: Sizes = Sizes {
     articles: 40,

@@ -6,7 +6,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use neutrality_reader::dataset::synthetic::Rng;
+use neutrality_reader::quiz::Rng;
 
 use neutrality_reader::timeline::{
     Item, ItemShape, TimeSpan, Timeline, Transform, day_number, ticks,

@@ -25,8 +25,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, TimeZone, Utc};
-use neutrality_reader::dataset::synthetic::Rng;
 use neutrality_reader::notes::Notes;
+use neutrality_reader::quiz::Rng;
 use neutrality_reader::quiz::memory::{Memory, Score};
 use neutrality_reader::storage::{self, Loaded, Versioned};
 

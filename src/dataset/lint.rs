@@ -11,12 +11,16 @@
 //!   by at most two letters in names longer than eight characters
 //!   ("Non-Aligned Movement" and "Non Aligned Movement").
 //!
-//! "Names" in the text follows the reader's links: a full name or an alias in
-//! any capitals, as whole words, with any punctuation between the words
-//! ("Non‑Aligned" with a non-breaking hyphen is "non aligned"); an acronym,
-//! and a person's surname, only as written ("UN" but never "un" or "UNESCO").
-//! The text is an article's title and body; editor's notes and summaries are
-//! the dataset's own words, not the article's, and do not count.
+//! "Names" in the text is what the reader's links recognise, found by their
+//! own matcher ([`crate::links::names`]): a full name, an alias or a glossary
+//! term in any capitals, as whole words joined as in the name (any run of
+//! spaces is one, every dash and apostrophe alike: "Non‑Aligned" with a
+//! non-breaking hyphen is "Non-Aligned", but "Non Aligned" is not); an
+//! acronym, and a person's surname that no other person's name has, only as
+//! written ("UN" but never "un" or "UNESCO"). A name inside a longer one, or
+//! shared by two records, still counts. The text is an article's title and
+//! body; editor's notes and summaries are the dataset's own words, not the
+//! article's, and do not count.
 //!
 //! Each warning is a [`Problem`] placed, where the [`Locator`] finds it, at the
 //! record (or the value) it is about. Pure: no printing, no files read.
@@ -25,19 +29,23 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use super::{DataFile, DataFiles, Dataset, Locator, Problem};
+use crate::links::names::Names;
+use crate::links::{LinkKind, LinkTarget};
 use crate::model::Source;
+// The same folding the quiz compares options under; one copy of it.
+use crate::quiz::fold_case_and_punctuation;
 
 /// Every warning about `dataset`, whose files are `files`, in reading order:
 /// by file, then line, then column.
 pub fn lint(dataset: &Dataset, files: &DataFiles) -> Vec<Problem> {
     let places = Places::new(files);
-    let corpus = Corpus::new(dataset);
+    let named = Named::new(dataset);
     let mut warnings = Vec::new();
-    unreferenced_people(dataset, &corpus, &places, &mut warnings);
-    unused_glossary_terms(dataset, &corpus, &places, &mut warnings);
-    facts_about_unnamed_organizations(dataset, &places, &mut warnings);
+    unreferenced_people(dataset, &named, &places, &mut warnings);
+    unused_glossary_terms(dataset, &named, &places, &mut warnings);
+    facts_about_unnamed_organizations(dataset, &named, &places, &mut warnings);
     articles_without_events(dataset, &places, &mut warnings);
-    unnamed_organizations(dataset, &corpus, &places, &mut warnings);
+    unnamed_organizations(dataset, &named, &places, &mut warnings);
     near_duplicate_organizations(dataset, &places, &mut warnings);
     near_duplicate_people(dataset, &places, &mut warnings);
     warnings.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
@@ -46,136 +54,56 @@ pub fn lint(dataset: &Dataset, files: &DataFiles) -> Vec<Problem> {
 
 // ------------------------------------------------------------------ text
 
-/// Lower-case letters and digits, every other run of characters one space:
-/// "Non-Aligned" and "non aligned" fold alike.
-fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut gap = false;
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            if gap && !out.is_empty() {
-                out.push(' ');
-            }
-            gap = false;
-            out.extend(c.to_lowercase());
-        } else {
-            gap = true;
-        }
-    }
-    out
+/// What the articles' text names, found by the reader's own name matcher
+/// ([`crate::links::names`]): the organizations and people (by their names,
+/// aliases, acronyms and surnames, as the links recognise them) and the
+/// glossary terms (by term and alias, as a name in any capitals), each text
+/// walked once.
+struct Named {
+    /// Organizations and people some article's text names.
+    records: HashSet<LinkTarget>,
+    /// Indices of the glossary terms some article's text has.
+    terms: HashSet<usize>,
+    /// The matcher, kept to look at single paragraphs.
+    names: Names,
 }
 
-/// Whether folded `needle` stands in folded `haystack` as whole words.
-fn has_phrase(haystack: &str, needle: &str) -> bool {
-    !needle.is_empty()
-        && haystack.match_indices(needle).any(|(at, _)| {
-            let before = haystack.get(..at).and_then(|s| s.chars().next_back());
-            let after = haystack
-                .get(at + needle.len()..)
-                .and_then(|s| s.chars().next());
-            before.is_none_or(|c| c == ' ') && after.is_none_or(|c| c == ' ')
-        })
-}
-
-/// Whether `word` stands in `text`, case kept, with no letter or digit
-/// touching it: "UN" is in "(UN)" but not in "UNESCO" or "un".
-fn has_word(text: &str, word: &str) -> bool {
-    !word.is_empty()
-        && text.match_indices(word).any(|(at, _)| {
-            let before = text.get(..at).and_then(|s| s.chars().next_back());
-            let after = text.get(at + word.len()..).and_then(|s| s.chars().next());
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-}
-
-/// What to look for: phrases in any capitals, and words only as written.
-#[derive(Default)]
-struct Names<'a> {
-    phrases: Vec<String>,
-    words: Vec<&'a str>,
-}
-
-impl<'a> Names<'a> {
-    fn phrase(mut self, text: &str) -> Self {
-        let folded = fold(text);
-        if !folded.is_empty() {
-            self.phrases.push(folded);
-        }
-        self
-    }
-
-    fn word(mut self, word: &'a str) -> Self {
-        if !word.trim().is_empty() {
-            self.words.push(word.trim());
-        }
-        self
-    }
-
-    /// Whether `raw` (folded: `folded`) names one of them.
-    fn in_text(&self, raw: &str, folded: &str) -> bool {
-        self.phrases.iter().any(|p| has_phrase(folded, p))
-            || self.words.iter().any(|w| has_word(raw, w))
-    }
-}
-
-/// The articles' text, title and blocks, each folded once, with an index
-/// from each folded word to the texts that have it: a name is looked for
-/// only in the texts that have its rarest word, so that a dataset of
-/// thousands of articles and organizations is linted in moments.
-struct Corpus {
-    texts: Vec<(String, String)>,
-    words: HashMap<String, Vec<usize>>,
-}
-
-impl Corpus {
+impl Named {
     fn new(dataset: &Dataset) -> Self {
-        let texts: Vec<(String, String)> = dataset
-            .articles
-            .iter()
-            .flat_map(|article| {
-                std::iter::once(article.title.clone()).chain(article.body.iter().map(|b| b.text()))
-            })
-            .map(|raw| {
-                let folded = fold(&raw);
-                (raw, folded)
-            })
-            .collect();
-        let mut words: HashMap<String, Vec<usize>> = HashMap::new();
-        for (index, (_, folded)) in texts.iter().enumerate() {
-            for word in folded.split(' ') {
-                let list = words.entry(word.to_owned()).or_default();
-                if list.last() != Some(&index) {
-                    list.push(index);
-                }
+        let names = Names::new(dataset);
+        let mut glossary = Names::<usize>::empty();
+        for (index, term) in dataset.glossary.iter().enumerate() {
+            for phrase in std::iter::once(&term.term).chain(&term.aliases) {
+                glossary.add(phrase, index, LinkKind::Name, false);
             }
         }
-        Self { texts, words }
+        glossary.finish();
+        let mut records = HashSet::new();
+        let mut terms = HashSet::new();
+        for article in &dataset.articles {
+            let texts =
+                std::iter::once(article.title.clone()).chain(article.body.iter().map(|b| b.text()));
+            for text in texts {
+                names.every(&text, |target, _| {
+                    records.insert(target);
+                });
+                glossary.every(&text, |term, _| {
+                    terms.insert(term);
+                });
+            }
+        }
+        Self {
+            records,
+            terms,
+            names,
+        }
     }
 
-    /// The texts that have every word of `folded`, as few as the index
-    /// tells: those of its rarest word (none if a word is in no text).
-    fn candidates(&self, folded: &str) -> &[usize] {
-        folded
-            .split(' ')
-            .map(|word| self.words.get(word).map_or(&[][..], Vec::as_slice))
-            .min_by_key(|list| list.len())
-            .unwrap_or(&[])
-    }
-
-    /// Whether any article's text names one of `names`.
-    fn names(&self, names: &Names<'_>) -> bool {
-        let text = |i: &usize| self.texts.get(*i);
-        names.phrases.iter().any(|phrase| {
-            self.candidates(phrase)
-                .iter()
-                .filter_map(text)
-                .any(|(_, folded)| has_phrase(folded, phrase))
-        }) || names.words.iter().any(|word| {
-            self.candidates(&fold(word))
-                .iter()
-                .filter_map(text)
-                .any(|(raw, _)| has_word(raw, word))
-        })
+    /// Whether `text` names the record `target`.
+    fn names_in(&self, text: &str, target: LinkTarget) -> bool {
+        let mut named = false;
+        self.names.every(text, |found, _| named |= found == target);
+        named
     }
 }
 
@@ -325,7 +253,7 @@ fn cited(sources: &[Source]) -> String {
 /// People no event lists and no article's text names, in full or by surname.
 fn unreferenced_people(
     dataset: &Dataset,
-    corpus: &Corpus,
+    named: &Named,
     places: &Places<'_>,
     warnings: &mut Vec<Problem>,
 ) {
@@ -334,15 +262,10 @@ fn unreferenced_people(
         .iter()
         .flat_map(|e| e.people.iter().map(String::as_str))
         .collect();
-    for person in &dataset.people {
-        if in_events.contains(person.id.as_str()) {
-            continue;
-        }
-        let mut names = Names::default().phrase(&person.name);
-        if let Some(surname) = person.name.split_whitespace().last() {
-            names = names.word(surname);
-        }
-        if corpus.names(&names) {
+    for (index, person) in dataset.people.iter().enumerate() {
+        if in_events.contains(person.id.as_str())
+            || named.records.contains(&LinkTarget::Person(index))
+        {
             continue;
         }
         warnings.push(places.record(
@@ -360,18 +283,12 @@ fn unreferenced_people(
 /// Glossary terms that no article's text has, under any spelling.
 fn unused_glossary_terms(
     dataset: &Dataset,
-    corpus: &Corpus,
+    named: &Named,
     places: &Places<'_>,
     warnings: &mut Vec<Problem>,
 ) {
-    for term in &dataset.glossary {
-        let names = term
-            .aliases
-            .iter()
-            .fold(Names::default().phrase(&term.term), |names, alias| {
-                names.phrase(alias)
-            });
-        if corpus.names(&names) {
+    for (index, term) in dataset.glossary.iter().enumerate() {
+        if named.terms.contains(&index) {
             continue;
         }
         let spellings = if term.aliases.is_empty() {
@@ -391,18 +308,6 @@ fn unused_glossary_terms(
     }
 }
 
-/// The ways an organization can be named in the text.
-fn organization_names(organization: &crate::model::Organization) -> Names<'_> {
-    let mut names = Names::default().phrase(&organization.name);
-    for alias in &organization.aliases {
-        names = names.phrase(alias);
-    }
-    if let Some(acronym) = &organization.acronym {
-        names = names.word(acronym);
-    }
-    names
-}
-
 /// How an organization is written, for a message: “ECO” or “Economic Cooperation Organization”.
 fn organization_spellings(organization: &crate::model::Organization) -> String {
     let mut spellings: Vec<&str> = organization.acronym.iter().map(String::as_str).collect();
@@ -414,26 +319,26 @@ fn organization_spellings(organization: &crate::model::Organization) -> String {
 /// Facts about an organization that none of their cited paragraphs names.
 fn facts_about_unnamed_organizations(
     dataset: &Dataset,
+    named: &Named,
     places: &Places<'_>,
     warnings: &mut Vec<Problem>,
 ) {
     for fact in &dataset.facts {
-        let texts: Vec<(String, String)> = fact
+        let texts: Vec<String> = fact
             .sources
             .iter()
             .filter_map(|s| dataset.article(&s.article)?.paragraph(s.paragraph))
-            .map(|block| {
-                let raw = block.text();
-                let folded = fold(&raw);
-                (raw, folded)
-            })
+            .map(|block| block.text())
             .collect();
         for id in &fact.organizations {
-            let Some(organization) = dataset.organization(id) else {
+            let Some((index, organization)) = dataset
+                .organization_index(id)
+                .and_then(|i| Some((i, dataset.organizations.get(i)?)))
+            else {
                 continue;
             };
-            let names = organization_names(organization);
-            if texts.iter().any(|(raw, folded)| names.in_text(raw, folded)) {
+            let target = LinkTarget::Organization(index);
+            if texts.iter().any(|text| named.names_in(text, target)) {
                 continue;
             }
             let paragraphs = if fact.sources.len() == 1 {
@@ -483,12 +388,12 @@ fn articles_without_events(dataset: &Dataset, places: &Places<'_>, warnings: &mu
 /// requires; this looks at the text itself, as the reader's links do.
 fn unnamed_organizations(
     dataset: &Dataset,
-    corpus: &Corpus,
+    named: &Named,
     places: &Places<'_>,
     warnings: &mut Vec<Problem>,
 ) {
-    for organization in &dataset.organizations {
-        if corpus.names(&organization_names(organization)) {
+    for (index, organization) in dataset.organizations.iter().enumerate() {
+        if named.records.contains(&LinkTarget::Organization(index)) {
             continue;
         }
         warnings.push(places.record(
@@ -516,7 +421,7 @@ struct Entry<'a> {
     field: &'static str,
     /// As written.
     raw: &'a str,
-    /// [`fold`]ed, as characters.
+    /// Folded by [`fold_case_and_punctuation`], as characters.
     chars: Vec<char>,
     /// Letters and digits only: what is left when case, punctuation and
     /// spacing are set aside.
@@ -532,7 +437,7 @@ struct Entry<'a> {
 
 impl<'a> Entry<'a> {
     fn new(record: usize, id: &'a str, field: &'static str, raw: &'a str) -> Self {
-        let folded = fold(raw);
+        let folded = fold_case_and_punctuation(raw);
         let numbers = folded
             .split(|c: char| !c.is_ascii_digit())
             .filter(|s| !s.is_empty())
@@ -900,21 +805,11 @@ mod tests {
     }
 
     #[test]
-    fn text_folds_and_matches_whole_words() {
+    fn names_fold_and_letters_count() {
         assert_eq!(
-            fold("Non‑Aligned  Movement’s (NAM)"),
+            fold_case_and_punctuation("Non‑Aligned  Movement’s (NAM)"),
             "non aligned movement s nam"
         );
-        assert!(has_phrase(
-            "the non aligned movement met",
-            "non aligned movement"
-        ));
-        assert!(!has_phrase(
-            "the non aligned movements",
-            "non aligned movement"
-        ));
-        assert!(has_word("the (UN) met", "UN"));
-        assert!(!has_word("UNESCO and un", "UN"));
         let chars = |s: &str| s.chars().collect::<Vec<_>>();
         assert_eq!(
             distance_within(&chars("kitten"), &chars("sitting"), 3),
@@ -965,6 +860,33 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_two_people_share_names_neither() {
+        // The reader links a surname only when no other person's name has
+        // it, so "Nobody" alone leads to neither Zed nor Amy Nobody.
+        let people = r#"    Person(id: "zed-nobody", name: "Zed Nobody", role: "Envoy", as_of: "2020",
+        sources: [("alpha", 1)]),
+    Person(id: "amy-nobody", name: "Amy Nobody", role: "Envoy", as_of: "2020",
+        sources: [("alpha", 1)]),
+]"#;
+        let shared = lint_with(&[
+            ("people.ron", "]", people),
+            ("articles/alpha.ron", "It has", "Nobody said it has"),
+        ]);
+        let warned: Vec<&str> = shared.iter().map(|w| w.file.as_str()).collect();
+        assert_eq!(warned, ["people.ron", "people.ron"], "{shared:#?}");
+        // Named in full, each is named.
+        let in_full = lint_with(&[
+            ("people.ron", "]", people),
+            (
+                "articles/alpha.ron",
+                "It has",
+                "Zed Nobody and amy nobody said it has",
+            ),
+        ]);
+        assert_eq!(in_full, []);
+    }
+
+    #[test]
     fn a_glossary_term_no_article_has_is_warned_about() {
         let linted = linted(&[(
             "glossary.ron",
@@ -986,6 +908,14 @@ mod tests {
             "\"Preventive medicine\", aliases: [\"PREVENTIVE DIPLOMACY\"],",
         )]);
         assert_eq!(aliased, []);
+        // The term's words must be joined as in the term: "preventive,
+        // diplomacy" runs across a comma and is not the term.
+        let comma = lint_with(&[(
+            "articles/alpha.ron",
+            "spoke of preventive diplomacy",
+            "spoke of preventive, diplomacy",
+        )]);
+        assert_eq!(one(&comma).file, "glossary.ron");
     }
 
     #[test]
@@ -1035,12 +965,19 @@ mod tests {
             "organization “osce”: no article's text names it as “OSCE” or “Organization for Security and Co-operation in Europe”, so the reader never links to it from the text; check the spelling, or add the name the articles use to its aliases"
         );
         // Named by its acronym as written, or by its name in other capitals
-        // and punctuation: no warning; the acronym in lower case is no name.
+        // and typographic forms of its punctuation: no warning; the acronym in
+        // lower case is no name. Nor is the name with other punctuation
+        // between its words ("co operation" for "Co-operation"): the reader
+        // does not link it, so the organization is warned about.
         for (text, warned) in [
             ("The OSCE too.", false),
             (
-                "The organization for security and co operation in Europe too.",
+                "The organization for security and co\u{2011}operation in Europe too.",
                 false,
+            ),
+            (
+                "The organization for security and co operation in Europe too.",
+                true,
             ),
             ("The osce too.", true),
         ] {

@@ -10,6 +10,10 @@ pub mod open_file;
 mod parse;
 mod problem;
 pub mod starter;
+// Benchmark and test data only: the shipped library leaves it out unless the
+// `synthetic` feature asks for it (the benchmarks do), while the crate's own
+// unit tests always have it.
+#[cfg(any(test, feature = "synthetic"))]
 pub mod synthetic;
 mod validate;
 

@@ -16,6 +16,7 @@
 
 use super::{DataFile, DataFiles};
 use crate::model::{EventCategory, days_in_month};
+use crate::quiz::Rng;
 
 /// Sizes of a synthetic dataset.
 #[derive(Clone, Copy, Debug)]
@@ -95,45 +96,22 @@ pub fn files(sizes: Sizes, seed: u64) -> DataFiles {
     }
 }
 
-/// splitmix64: small, fast and deterministic on every platform. Shared by the
-/// synthetic datasets, the benchmarks and the property tests.
-#[derive(Clone, Debug)]
-pub struct Rng(u64);
-
-impl Rng {
-    /// A generator for `seed`; `stream` gives independent streams from one
-    /// seed, so that changing one size of a dataset does not reshuffle the others.
-    pub fn new(seed: u64, stream: u64) -> Self {
-        let mut rng = Self(seed ^ stream.wrapping_mul(0xD1B5_4A32_D192_ED03));
-        rng.next_u64();
-        rng
-    }
-
-    /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n`; 0 when `n` is 0.
-    pub fn below(&mut self, n: usize) -> usize {
-        ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
-    }
-
-    /// A number in `[low, high)`.
-    pub fn float(&mut self, low: f64, high: f64) -> f64 {
-        low + (high - low) * (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
+/// The generator's draws that only the synthetic datasets need, kept here
+/// rather than on [`Rng`] so that the quiz's generator stays small.
+trait Draw {
     /// A number in `low..=high`.
+    fn between(&mut self, low: usize, high: usize) -> usize;
+    /// True `percent` times in a hundred.
+    fn percent(&mut self, percent: usize) -> bool;
+    /// One of [`WORDS`].
+    fn word(&mut self) -> &'static str;
+}
+
+impl Draw for Rng {
     fn between(&mut self, low: usize, high: usize) -> usize {
         low + self.below(high - low + 1)
     }
 
-    /// True `percent` times in a hundred.
     fn percent(&mut self, percent: usize) -> bool {
         self.below(100) < percent
     }

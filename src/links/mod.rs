@@ -47,7 +47,7 @@
 //! "1995" alone).
 
 mod dates;
-mod names;
+pub(crate) mod names;
 mod numbers;
 mod words;
 

@@ -1,5 +1,9 @@
 //! Organization and person names: a trie over words, built once from the
 //! dataset's names, aliases and acronyms, walked from every word of a block.
+//!
+//! The trie is generic over what a name stands for, so that the dataset's
+//! lints ([`crate::dataset::lint`]) find names, and glossary terms, in the
+//! text by the same rules as the reader's links.
 
 use std::collections::HashMap;
 
@@ -9,8 +13,8 @@ use crate::dataset::Dataset;
 
 /// A name that ends at a trie node.
 #[derive(Clone, Debug)]
-struct Entry {
-    target: LinkTarget,
+struct Entry<T> {
+    target: T,
     kind: LinkKind,
     /// The words exactly as written, for names matched with their capitals
     /// (acronyms and surnames); `None` for names matched in any case.
@@ -19,9 +23,9 @@ struct Entry {
 
 /// What the longest name starting at a word names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Found {
+pub(super) enum Found<T = LinkTarget> {
     /// One record, recognised this way.
-    One(LinkTarget, LinkKind),
+    One(T, LinkKind),
     /// Two or more records share this name: it is not linked, and nothing
     /// inside it is either.
     Ambiguous,
@@ -29,10 +33,10 @@ pub(super) enum Found {
 
 /// A name found in a text: words `first..=last`.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct NameMatch {
+pub(super) struct NameMatch<T = LinkTarget> {
     pub first: usize,
     pub last: usize,
-    pub found: Found,
+    pub found: Found<T>,
 }
 
 /// The names of a dataset as a trie of words.
@@ -40,8 +44,8 @@ pub(super) struct NameMatch {
 /// Words and gaps are interned to numbers, and the trie's edges are one map
 /// from (node, gap, word) to node: one hash look-up per word of text walked,
 /// and a text word no name uses ends the walk at once.
-#[derive(Debug, Default)]
-pub(super) struct Names {
+#[derive(Debug)]
+pub(crate) struct Names<T = LinkTarget> {
     vocabulary: HashMap<String, u32>,
     /// Folded gaps between the words of names; 0 stands for "first word".
     gaps: HashMap<String, u32>,
@@ -49,7 +53,7 @@ pub(super) struct Names {
     /// The number of the gap " ", if any name has one.
     space: Option<u32>,
     /// Names ending at each node; node 0 is the root.
-    entries: Vec<Vec<Entry>>,
+    entries: Vec<Vec<Entry<T>>>,
 }
 
 impl Names {
@@ -57,10 +61,7 @@ impl Names {
     /// name of every person, with the surname of each person whose surname no
     /// other person's name contains.
     pub fn new(dataset: &Dataset) -> Self {
-        let mut names = Self {
-            entries: vec![Vec::new()],
-            ..Self::default()
-        };
+        let mut names = Self::empty();
         for (index, organization) in dataset.organizations.iter().enumerate() {
             let target = LinkTarget::Organization(index);
             names.add(&organization.name, target, LinkKind::Name, false);
@@ -94,11 +95,31 @@ impl Names {
                 }
             }
         }
-        names.space = names.gaps.get(" ").copied();
+        names.finish();
         names
     }
+}
 
-    fn add(&mut self, name: &str, target: LinkTarget, kind: LinkKind, exact: bool) {
+impl<T: Copy + PartialEq> Names<T> {
+    /// No names yet: [`Self::add`] them, then [`Self::finish`].
+    pub fn empty() -> Self {
+        Self {
+            vocabulary: HashMap::new(),
+            gaps: HashMap::new(),
+            edges: HashMap::new(),
+            space: None,
+            entries: vec![Vec::new()],
+        }
+    }
+
+    /// Ready to search once every name is added.
+    pub fn finish(&mut self) {
+        self.space = self.gaps.get(" ").copied();
+    }
+
+    /// Adds `name` for `target`: matched in any capitals, or with `exact`
+    /// only as written (acronyms, surnames).
+    pub fn add(&mut self, name: &str, target: T, kind: LinkKind, exact: bool) {
         let pattern = words(name);
         if pattern.is_empty() {
             return;
@@ -147,7 +168,7 @@ impl Names {
 
     /// The vocabulary number of each word of the text; `None` for a word no
     /// name uses, where no walk can start or pass.
-    pub fn word_ids(&self, text: &str, words: &[Word]) -> Vec<Option<u32>> {
+    pub(super) fn word_ids(&self, text: &str, words: &[Word]) -> Vec<Option<u32>> {
         let mut folded = String::new();
         words
             .iter()
@@ -159,7 +180,12 @@ impl Names {
     }
 
     /// The longest name starting at each word of the text, in word order.
-    pub fn find(&self, text: &str, words: &[Word], ids: &[Option<u32>]) -> Vec<NameMatch> {
+    pub(super) fn find(
+        &self,
+        text: &str,
+        words: &[Word],
+        ids: &[Option<u32>],
+    ) -> Vec<NameMatch<T>> {
         let mut found = Vec::new();
         let mut buffer = String::new();
         for first in 0..words.len() {
@@ -180,9 +206,53 @@ impl Names {
         ids: &[Option<u32>],
         first: usize,
         buffer: &mut String,
-    ) -> Option<NameMatch> {
-        let mut node = 0u32;
+    ) -> Option<NameMatch<T>> {
         let mut best = None;
+        self.walk(text, words, ids, first, buffer, |i, entries| {
+            if let Some(found) = accept(entries, text, &words[first..=i]) {
+                best = Some(NameMatch {
+                    first,
+                    last: i,
+                    found,
+                });
+            }
+        });
+        best
+    }
+
+    /// Every name `text` has, wherever it stands, each time it stands there:
+    /// names inside longer names and names that several targets share
+    /// included, unlike the links, which keep the longest and drop shared ones.
+    pub fn every(&self, text: &str, mut found: impl FnMut(T, LinkKind)) {
+        let words = words(text);
+        let ids = self.word_ids(text, &words);
+        let mut buffer = String::new();
+        for first in 0..words.len() {
+            if ids[first].is_none() {
+                continue;
+            }
+            self.walk(text, &words, &ids, first, &mut buffer, |i, entries| {
+                for entry in entries {
+                    if exact_matches(entry, text, &words[first..=i]) {
+                        found(entry.target, entry.kind);
+                    }
+                }
+            });
+        }
+    }
+
+    /// Walks the trie from word `first` as far as the text follows a name,
+    /// handing each node's names to `reached` with the index of the last word.
+    fn walk(
+        &self,
+        text: &str,
+        words: &[Word],
+        ids: &[Option<u32>],
+        first: usize,
+        buffer: &mut String,
+        mut reached: impl FnMut(usize, &[Entry<T>]),
+    ) {
+        let mut node = 0u32;
         for (i, id) in ids.iter().enumerate().skip(first) {
             let Some(word_id) = *id else { break };
             let between = gap(text, words, i);
@@ -209,32 +279,22 @@ impl Names {
                 .entries
                 .get(node as usize)
                 .map_or(&[][..], Vec::as_slice);
-            if let Some(found) = accept(entries, text, &words[first..=i]) {
-                best = Some(NameMatch {
-                    first,
-                    last: i,
-                    found,
-                });
-            }
+            reached(i, entries);
         }
-        best
     }
 }
 
 /// What the names ending at a node say of the words matched: `None` when none
 /// accepts them (an acronym written in other capitals).
-fn accept(entries: &[Entry], text: &str, matched: &[Word]) -> Option<Found> {
+fn accept<T: Copy + PartialEq>(
+    entries: &[Entry<T>],
+    text: &str,
+    matched: &[Word],
+) -> Option<Found<T>> {
     let mut found = None;
     for entry in entries {
-        if let Some(exact) = &entry.exact {
-            let same = exact.len() == matched.len()
-                && exact
-                    .iter()
-                    .zip(matched)
-                    .all(|(want, w)| text.get(w.start..w.end) == Some(want.as_str()));
-            if !same {
-                continue;
-            }
+        if !exact_matches(entry, text, matched) {
+            continue;
         }
         found = match found {
             None => Some(Found::One(entry.target, entry.kind)),
@@ -243,6 +303,18 @@ fn accept(entries: &[Entry], text: &str, matched: &[Word]) -> Option<Found> {
         };
     }
     found
+}
+
+/// Whether the words matched are as `entry` wants them: always for a name in
+/// any capitals, only as written for an acronym or a surname.
+fn exact_matches<T>(entry: &Entry<T>, text: &str, matched: &[Word]) -> bool {
+    entry.exact.as_ref().is_none_or(|exact| {
+        exact.len() == matched.len()
+            && exact
+                .iter()
+                .zip(matched)
+                .all(|(want, w)| text.get(w.start..w.end) == Some(want.as_str()))
+    })
 }
 
 /// The last word of a name of two words or more: "Atayeva" of "Aksoltan

@@ -31,7 +31,7 @@ impl Resolutions {
             let Some(number) = &event.resolution else {
                 continue;
             };
-            let key = fold(number);
+            let key = collapse_spaces(number);
             events
                 .entry(key)
                 .and_modify(|known| {
@@ -90,6 +90,6 @@ impl Resolutions {
 }
 
 /// A resolution number with its runs of spaces folded to one, trimmed.
-pub(super) fn fold(number: &str) -> String {
+pub(super) fn collapse_spaces(number: &str) -> String {
     number.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -30,7 +30,7 @@ pub struct Filter {
 /// `dataset` (a row whose index is not in it matches on acronym and name only).
 /// The text is folded once per call; rows are checked without allocating.
 pub fn filter(rows: &[OrgRow], dataset: &Dataset, filter: &Filter) -> Vec<usize> {
-    let needle = text::fold(filter.text.trim());
+    let needle = text::lowercase(filter.text.trim());
     rows.iter()
         .enumerate()
         .filter(|(_, row)| filter.kinds.is_empty() || filter.kinds.contains(&row.kind))

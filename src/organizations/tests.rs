@@ -4,8 +4,9 @@ use std::collections::BTreeSet;
 
 use super::*;
 use crate::dataset::Dataset;
-use crate::dataset::synthetic::{self, Rng, Sizes};
+use crate::dataset::synthetic::{self, Sizes};
 use crate::model::{Date, OrganizationKind, RelationshipKind};
+use crate::quiz::Rng;
 
 const COLUMNS: [SortColumn; 6] = [
     SortColumn::Acronym,

@@ -1,18 +1,18 @@
 //! Case-insensitive comparison and search that allocate nothing per row.
 //!
 //! Lowercasing goes char by char with [`char::to_lowercase`] on both sides, so a
-//! needle folded with [`fold`] matches the haystack the same way everywhere
+//! needle folded with [`lowercase`] matches the haystack the same way everywhere
 //! (`str::to_lowercase` treats a final sigma specially, which would not).
 
 use std::ops::Range;
 
 /// `text` lowercased char by char; done once per search, not once per row.
-pub(crate) fn fold(text: &str) -> String {
+pub(crate) fn lowercase(text: &str) -> String {
     text.chars().flat_map(char::to_lowercase).collect()
 }
 
 /// Whether `haystack` contains `needle` ignoring case; `needle` must already be
-/// [`fold`]ed. An empty needle is found everywhere.
+/// [`lowercase`]d. An empty needle is found everywhere.
 pub(crate) fn contains_folded(haystack: &str, needle: &str) -> bool {
     if needle.is_empty() {
         return true;
@@ -35,8 +35,8 @@ pub(crate) fn contains_folded(haystack: &str, needle: &str) -> bool {
     })
 }
 
-/// Appends `text` [`fold`]ed to `buffer` and returns where it landed, so that
-/// a sort can fold every row once into one allocation.
+/// Appends `text` [`lowercase`]d to `buffer` and returns where it landed, so that
+/// a sort can lowercase every row once into one allocation.
 pub(crate) fn fold_into(buffer: &mut String, text: &str) -> Range<usize> {
     let start = buffer.len();
     if text.is_ascii() {
@@ -59,9 +59,9 @@ mod tests {
     fn finds_text_ignoring_case() {
         assert!(contains_folded(
             "Non-Aligned Movement",
-            &fold("NON-ALIGNED")
+            &lowercase("NON-ALIGNED")
         ));
-        assert!(contains_folded("Économie", &fold("ÉCO")));
+        assert!(contains_folded("Économie", &lowercase("ÉCO")));
         assert!(contains_folded("Türkmenistan", "ürk"));
         assert!(!contains_folded("UN", "un "));
         assert!(contains_folded("anything", ""));
@@ -75,6 +75,6 @@ mod tests {
         let second = fold_into(&mut buffer, "ÉCOnomie Σ");
         assert_eq!(&buffer[first], "un general assembly");
         assert_eq!(&buffer[second], "économie σ");
-        assert_eq!(fold("ÉCOnomie Σ"), "économie σ");
+        assert_eq!(lowercase("ÉCOnomie Σ"), "économie σ");
     }
 }

@@ -8,7 +8,7 @@ use crate::dataset::Dataset;
 use crate::model::{EventCategory, Precision, Qualifier, When};
 
 use super::question::QuestionKind;
-use super::text::{fold, fold_hash, month_number, ordinal};
+use super::text::{fold_case_and_punctuation, fold_hash, month_number, ordinal};
 
 /// A dataset with the indexes the generator needs. Build it once per dataset
 /// and call [`QuizBank::generate`] as often as needed.
@@ -120,7 +120,10 @@ impl<'a> QuizBank<'a> {
                 (&event.resolution, event.category, event.planned)
             {
                 bank.resolutions.push(index);
-                *bank.resolution_numbers.entry(fold(number)).or_default() += 1;
+                *bank
+                    .resolution_numbers
+                    .entry(fold_case_and_punctuation(number))
+                    .or_default() += 1;
             }
             // An empty title hashes like every other empty title.
             if title_counts.get(&hashes[i]) != Some(&1) || hashes[i] == empty {
@@ -162,7 +165,10 @@ impl<'a> QuizBank<'a> {
         for (i, fact) in dataset.facts.iter().enumerate() {
             let Ok(index) = u32::try_from(i) else { break };
             bank.measures
-                .entry((fold(&fact.measure), fold(&fact.unit)))
+                .entry((
+                    fold_case_and_punctuation(&fact.measure),
+                    fold_case_and_punctuation(&fact.unit),
+                ))
                 .or_default()
                 .push(fact.value);
             let decimals = fact.value_text().split('.').nth(1).map_or(0, str::len);

@@ -25,12 +25,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::str::FromStr;
 
-use super::options::{Difficulty, QuizOptions, Topic};
-
-/// Bits of the seed a code holds.
-pub const SEED_BITS: u32 = 20;
-/// The most questions a code can ask for.
-pub const MAX_COUNT: usize = 64;
+use super::options::{Difficulty, MAX_COUNT, QuizOptions, SEED_BITS, Topic};
 
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const DATA_CHARS: usize = 7;

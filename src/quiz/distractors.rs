@@ -9,12 +9,12 @@
 //! shown in ascending order, so the generators pick how many distractors lie
 //! below the answer at random: the right answer is not always the middle one.
 
-use crate::dataset::synthetic::Rng;
 use crate::model::{days_in_month, month_name};
+use crate::quiz::Rng;
 
 use super::options::Difficulty;
 use super::random::shuffle;
-use super::text::{fold, ordinal};
+use super::text::{fold_case_and_punctuation, ordinal};
 
 /// Options besides the answer.
 pub(crate) const DISTRACTORS: usize = 3;
@@ -59,7 +59,7 @@ fn distinct(
     answer: String,
     candidates: impl IntoIterator<Item = (i64, String)>,
 ) -> Option<Vec<(i64, String)>> {
-    let mut folded = vec![fold(&answer)];
+    let mut folded = vec![fold_case_and_punctuation(&answer)];
     if folded[0].is_empty() {
         return None;
     }
@@ -68,7 +68,7 @@ fn distinct(
         if options.len() > DISTRACTORS {
             break;
         }
-        let f = fold(&text);
+        let f = fold_case_and_punctuation(&text);
         if f.is_empty() || folded.contains(&f) {
             continue;
         }

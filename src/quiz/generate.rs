@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use crate::dataset::synthetic::Rng;
+use crate::quiz::Rng;
 
 use super::bank::QuizBank;
 use super::code::QuizCode;

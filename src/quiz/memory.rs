@@ -17,8 +17,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{Question, QuestionKind, Quiz, QuizOptions, Topic};
 use crate::dataset::Dataset;
-use crate::dataset::synthetic::Rng;
 use crate::model::Source;
+use crate::quiz::Rng;
 
 /// The version of the saved format (see [`crate::storage`] on versions).
 ///

@@ -71,6 +71,7 @@ mod kinds;
 mod options;
 mod question;
 mod random;
+mod rng;
 mod text;
 
 // Taking a quiz, remembering answers (spaced repetition), and printing it.
@@ -83,9 +84,16 @@ pub mod worksheet;
 mod tests;
 
 pub use bank::QuizBank;
-pub use code::{CodeError, MAX_COUNT, QuizCode, SEED_BITS};
-pub use options::{Difficulty, DifficultyError, QuizOptions, Topic, TopicError};
+pub use code::{CodeError, QuizCode};
+pub use options::{
+    Difficulty, DifficultyError, MAX_COUNT, QuizOptions, SEED_BITS, Topic, TopicError,
+};
 pub use question::{Question, QuestionKind, Quiz};
+/// Public so that benchmarks and tests draw reproducible numbers with the
+/// quiz's own algorithm rather than a copy of it.
+pub use rng::Rng;
+/// For the dataset's lints, which compare names the way options are compared.
+pub(crate) use text::fold_case_and_punctuation;
 
 use crate::dataset::Dataset;
 

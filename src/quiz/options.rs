@@ -4,7 +4,12 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::str::FromStr;
 
-use super::code::{MAX_COUNT, SEED_BITS};
+// The two limits of a shareable quiz live here, with the options they limit,
+// so that options.rs needs nothing from code.rs and only code.rs imports options.
+/// Bits of the seed a quiz code holds.
+pub const SEED_BITS: u32 = 20;
+/// The most questions a quiz code can ask for.
+pub const MAX_COUNT: usize = 64;
 
 /// A family of questions. Every [`super::QuestionKind`] belongs to exactly one,
 /// so that choosing topics chooses kinds.

@@ -1,10 +1,10 @@
-//! Random choices on top of the dataset's splitmix64 [`Rng`], which is small,
+//! Random choices on top of the quiz's splitmix64 [`Rng`], which is small,
 //! written here and the same on every platform: a quiz code made today makes
 //! the same quiz after any dependency upgrade.
 
 use std::collections::HashMap;
 
-use crate::dataset::synthetic::Rng;
+use crate::quiz::Rng;
 
 /// Shuffles `items` in place (Fisher–Yates).
 pub(crate) fn shuffle<T>(items: &mut [T], rng: &mut Rng) {

@@ -7,13 +7,13 @@ use crate::model::{Date, Precision, month_name};
 /// "50/80 A" and "50/80 a" fold alike, and so do "Non-Aligned" and "non aligned".
 /// Options are compared folded, so that two options never differ by case or
 /// punctuation alone.
-pub(crate) fn fold(text: &str) -> String {
+pub(crate) fn fold_case_and_punctuation(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     fold_into(&mut out, text);
     out
 }
 
-/// [`fold`] into a buffer that is cleared first.
+/// [`fold_case_and_punctuation`] into a buffer that is cleared first.
 fn fold_into(out: &mut String, text: &str) {
     out.clear();
     let mut gap = false;
@@ -45,7 +45,7 @@ fn fold_into(out: &mut String, text: &str) {
     }
 }
 
-/// A 64-bit hash of [`fold`]`(text)`, computed without building it, eight
+/// A 64-bit hash of [`fold_case_and_punctuation`]`(text)`, computed without building it, eight
 /// bytes at a time: indexing 100,000 titles should not allocate 100,000
 /// strings. Not for anything but telling texts apart in memory.
 pub(crate) fn fold_hash(text: &str) -> u64 {
@@ -104,7 +104,7 @@ pub(crate) fn fold_hash(text: &str) -> u64 {
 }
 
 /// Whether `haystack` contains `needle` (already lower case), ignoring ASCII
-/// case: a quick test before folding, so it may say yes where [`fold`]ed
+/// case: a quick test before folding, so it may say yes where the folded
 /// text would not, never the reverse for an ASCII needle.
 pub(crate) fn contains_ignoring_case(haystack: &str, needle: &str) -> bool {
     let needle = needle.as_bytes();
@@ -187,7 +187,7 @@ pub(crate) fn key_words(text: &str) -> Vec<String> {
         "into",
         "united",
     ];
-    let mut words: Vec<String> = fold(text)
+    let mut words: Vec<String> = fold_case_and_punctuation(text)
         .split(' ')
         .filter(|w| w.chars().count() >= 4 && !COMMON.contains(w))
         .map(str::to_owned)
@@ -367,8 +367,10 @@ fn find_ignoring_case(text: &str, needle: &str, from: usize) -> Option<(usize, u
 /// Whether any of `phrases` stands in `text` as whole words, ignoring case
 /// and punctuation.
 pub(crate) fn mentions(text: &str, phrases: &[&str]) -> bool {
-    let folded = fold(text);
-    phrases.iter().any(|p| has_phrase(&folded, &fold(p)))
+    let folded = fold_case_and_punctuation(text);
+    phrases
+        .iter()
+        .any(|p| has_phrase(&folded, &fold_case_and_punctuation(p)))
 }
 
 /// `text` with every whole-word occurrence of `phrases` (ignoring case)
@@ -378,8 +380,8 @@ pub(crate) fn masked(text: &str, phrases: &[&str]) -> String {
     let mut phrases: Vec<&str> = phrases.iter().copied().filter(|p| !p.is_empty()).collect();
     phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
     let mut out = text.to_owned();
-    let folded = fold(text);
-    phrases.retain(|p| has_phrase(&folded, &fold(p)));
+    let folded = fold_case_and_punctuation(text);
+    phrases.retain(|p| has_phrase(&folded, &fold_case_and_punctuation(p)));
     for phrase in phrases {
         let mut from = 0;
         while let Some((start, end)) = find_ignoring_case(&out, phrase, from) {
@@ -449,9 +451,15 @@ mod tests {
 
     #[test]
     fn folds_case_and_punctuation() {
-        assert_eq!(fold("50/80 A"), "50 80 a");
-        assert_eq!(fold("  Non-Aligned  Movement. "), "non aligned movement");
-        assert_eq!(fold("Turkmenistan’s"), "turkmenistan s");
+        assert_eq!(fold_case_and_punctuation("50/80 A"), "50 80 a");
+        assert_eq!(
+            fold_case_and_punctuation("  Non-Aligned  Movement. "),
+            "non aligned movement"
+        );
+        assert_eq!(
+            fold_case_and_punctuation("Turkmenistan’s"),
+            "turkmenistan s"
+        );
         assert!(has_phrase("the non aligned movement", "aligned movement"));
         assert!(!has_phrase("the non aligned movement", "align"));
     }
@@ -464,7 +472,11 @@ mod tests {
             "",
             "50/80 A",
         ] {
-            assert_eq!(fold_hash(text), fold_hash(&fold(text)), "{text}");
+            assert_eq!(
+                fold_hash(text),
+                fold_hash(&fold_case_and_punctuation(text)),
+                "{text}"
+            );
         }
         assert_ne!(fold_hash("a b"), fold_hash("ab"));
         assert_eq!(fold_hash("A-B"), fold_hash("a b"));

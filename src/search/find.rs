@@ -2,7 +2,7 @@
 
 use crate::model::Article;
 
-use super::fold::{Folded, fold};
+use super::fold::{Folded, fold_for_search};
 use super::results::Match;
 
 /// Every occurrence of `query` in `article`'s body, in reading order: block
@@ -15,7 +15,10 @@ use super::results::Match;
 /// of that block's [`crate::model::Block::text`], on character boundaries.
 /// An empty or blank query finds nothing.
 pub fn find_in_article(article: &Article, query: &str) -> Vec<Match> {
-    let needle = fold(query).split_whitespace().collect::<Vec<_>>().join(" ");
+    let needle = fold_for_search(query)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     if needle.is_empty() {
         return Vec::new();
     }

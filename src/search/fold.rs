@@ -56,7 +56,7 @@ pub(crate) fn fold_char(c: char, out: &mut String) {
 }
 
 /// `text` folded, without a map back to the original.
-pub(crate) fn fold(text: &str) -> String {
+pub(crate) fn fold_for_search(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     fold_into(&mut out, text);
     out

@@ -69,7 +69,7 @@ pub(crate) const MAX_TERMS: usize = 64;
 /// ends, repeats dropped, at most [`MAX_TERMS`]. An empty list for a query
 /// of spaces or punctuation.
 pub(crate) fn terms(query: &str) -> Vec<Term> {
-    let folded = fold::fold(query);
+    let folded = fold::fold_for_search(query);
     let mut terms: Vec<Term> = Vec::new();
     for term in folded.split_whitespace().filter_map(Term::new) {
         if terms.len() == MAX_TERMS {

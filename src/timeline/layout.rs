@@ -366,7 +366,7 @@ mod tests {
     use crate::model::Date;
     use crate::timeline::time::day_number;
 
-    use crate::dataset::synthetic::Rng;
+    use crate::quiz::Rng;
 
     /// `n` items over 1900–2030: days, months, years, some spans, some instants.
     fn random_items(rng: &mut Rng, n: usize, lanes: usize) -> Vec<Item> {

@@ -7,15 +7,17 @@
 //! since they may not have happened. Every event must have a sentence that
 //! states its year, or say how its date was worked out.
 
-use crate::dataset::synthetic::Rng;
 use crate::model::{Event, month_name};
+use crate::quiz::Rng;
 
 use super::super::bank::effective;
 use super::super::evidence::{self, Evidence};
 use super::super::options::Difficulty;
 use super::super::question::{Question, QuestionKind};
 use super::super::random::shuffle;
-use super::super::text::{fold, has_number, has_word, key_words, names_day, quoted};
+use super::super::text::{
+    fold_case_and_punctuation, has_number, has_word, key_words, names_day, quoted,
+};
 use super::Ask;
 use super::dates::{date_evidence, derivation};
 
@@ -126,7 +128,9 @@ pub(super) fn which_first(ask: &Ask<'_, '_>, pos: usize, rng: &mut Rng) -> Optio
             continue;
         };
         let gap = days(second).0.0 - days(first).1.0;
-        if (ask.difficulty == Difficulty::Easy && gap < 5) || fold(&a.title) == fold(&b.title) {
+        if (ask.difficulty == Difficulty::Easy && gap < 5)
+            || fold_case_and_punctuation(&a.title) == fold_case_and_punctuation(&b.title)
+        {
             continue;
         }
         if !dated(ask, b) {
@@ -187,7 +191,8 @@ pub(super) fn order(ask: &Ask<'_, '_>, pos: usize, rng: &mut Rng) -> Option<Ques
         let fits = picked.iter().all(|&(p, chosen)| {
             p != other
                 && (strictly_before(chosen, event) || strictly_before(event, chosen))
-                && fold(&chosen.title) != fold(&event.title)
+                && fold_case_and_punctuation(&chosen.title)
+                    != fold_case_and_punctuation(&event.title)
         });
         if fits && dated(ask, event) {
             picked.push((other, event));

@@ -11,14 +11,14 @@
 //! elsewhere in the sentence, and for a count none stated in the same
 //! paragraph nor another figure of the same measure.
 
-use crate::dataset::synthetic::Rng;
 use crate::model::month_name;
+use crate::quiz::Rng;
 
 use super::super::bank::{QuoteRef, Shape};
 use super::super::distractors::{months, number_text, numbers, ordinals, sorted_options, years};
 use super::super::evidence::{paragraph, quote, sources_with_first};
 use super::super::question::{Question, QuestionKind};
-use super::super::text::{fold, month_number, numbers as digit_runs, quoted};
+use super::super::text::{fold_case_and_punctuation, month_number, numbers as digit_runs, quoted};
 use super::{Ask, one_answer};
 
 /// What is put where the token was.
@@ -82,7 +82,12 @@ pub(super) fn cloze(ask: &Ask<'_, '_>, pos: usize, rng: &mut Rng) -> Option<Ques
             let mut excluded: Vec<f64> = paragraph(dataset, &evidence.source)
                 .map(|p| digit_runs(&p).map(|m| m as f64).collect())
                 .unwrap_or_default();
-            let measure = fact.map(|f| (fold(&f.measure), fold(&f.unit)));
+            let measure = fact.map(|f| {
+                (
+                    fold_case_and_punctuation(&f.measure),
+                    fold_case_and_punctuation(&f.unit),
+                )
+            });
             if let Some(values) = measure.and_then(|key| ask.bank.measures.get(&key)) {
                 excluded.extend(values);
             }

@@ -15,8 +15,8 @@
 //!   when a plan was for is then itself a guess ("at this session" may fall
 //!   in either year of a session).
 
-use crate::dataset::synthetic::Rng;
 use crate::model::{Event, When, days_in_month, month_name};
+use crate::quiz::Rng;
 
 use super::super::bank::effective;
 use super::super::distractors::{days, months, sorted_options, years};

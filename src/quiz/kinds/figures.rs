@@ -8,13 +8,13 @@
 //! "more than" figure is not asked, since "more than 30" would be true of
 //! "more than 34".
 
-use crate::dataset::synthetic::Rng;
 use crate::model::Fact;
+use crate::quiz::Rng;
 
 use super::super::distractors::{number_text, numbers, sorted_options};
 use super::super::evidence::{quote, sources_with_first};
 use super::super::question::{Question, QuestionKind};
-use super::super::text::{at_date, capitalize, fold};
+use super::super::text::{at_date, capitalize, fold_case_and_punctuation};
 use super::{Ask, one_answer};
 
 /// Measures that read as a quantity ("the total area of …") rather than as
@@ -65,7 +65,10 @@ pub(super) fn figure(ask: &Ask<'_, '_>, index: usize, rng: &mut Rng) -> Option<Q
     let evidence = quote(dataset, &fact.quote, &fact.sources)?;
     let places = decimals(fact);
     let approximate = fact.qualifier != crate::model::Qualifier::Exactly;
-    let key = (fold(&fact.measure), fold(&fact.unit));
+    let key = (
+        fold_case_and_punctuation(&fact.measure),
+        fold_case_and_punctuation(&fact.unit),
+    );
     let excluded = ask.bank.measures.get(&key).map_or(&[][..], Vec::as_slice);
     let candidates = numbers(
         fact.value,

@@ -6,15 +6,16 @@
 //! term that the shown definition mentions is never offered as its term. A
 //! sentence of a cited paragraph must use the term.
 
-use crate::dataset::synthetic::Rng;
 use crate::model::GlossaryTerm;
+use crate::quiz::Rng;
 
 use super::super::distractors::shuffled_options;
 use super::super::evidence::{self, Evidence, sources_with_first};
 use super::super::question::{Question, QuestionKind};
 use super::super::random::sample;
 use super::super::text::{
-    contains_ignoring_case, fold, has_phrase, key_words, masked, mentions, quoted,
+    contains_ignoring_case, fold_case_and_punctuation, has_phrase, key_words, masked, mentions,
+    quoted,
 };
 use super::{Ask, one_answer};
 
@@ -30,7 +31,10 @@ fn shown(term: &GlossaryTerm) -> String {
 }
 
 fn used(ask: &Ask<'_, '_>, term: &GlossaryTerm) -> Option<Evidence> {
-    let folded: Vec<String> = phrases(term).iter().map(|p| fold(p)).collect();
+    let folded: Vec<String> = phrases(term)
+        .iter()
+        .map(|p| fold_case_and_punctuation(p))
+        .collect();
     // Cheap first: a paragraph without the first word of any spelling,
     // whatever its case, is passed over unfolded.
     let firsts: Vec<&str> = folded.iter().filter_map(|p| p.split(' ').next()).collect();
@@ -46,7 +50,7 @@ fn used(ask: &Ask<'_, '_>, term: &GlossaryTerm) -> Option<Evidence> {
             if !firsts.iter().any(|w| contains_ignoring_case(s, w)) {
                 return false;
             }
-            let sentence = fold(s);
+            let sentence = fold_case_and_punctuation(s);
             folded.iter().any(|p| has_phrase(&sentence, p))
         },
         &key_words(&term.definition),
@@ -74,8 +78,13 @@ fn others<'d>(ask: &Ask<'_, 'd>, index: usize, rng: &mut Rng) -> Vec<&'d Glossar
 
 /// Whether two terms could be the same: a term or alias of one folds like one of the other.
 fn same_term(a: &GlossaryTerm, b: &GlossaryTerm) -> bool {
-    let b: Vec<String> = phrases(b).iter().map(|p| fold(p)).collect();
-    phrases(a).iter().any(|p| b.contains(&fold(p)))
+    let b: Vec<String> = phrases(b)
+        .iter()
+        .map(|p| fold_case_and_punctuation(p))
+        .collect();
+    phrases(a)
+        .iter()
+        .any(|p| b.contains(&fold_case_and_punctuation(p)))
 }
 
 /// "What does “Preventive diplomacy” mean, as the articles use it?"

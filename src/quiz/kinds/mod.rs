@@ -16,8 +16,8 @@ mod resolutions;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::dataset::synthetic::Rng;
 use crate::model::Source;
+use crate::quiz::Rng;
 
 use super::bank::QuizBank;
 use super::evidence::Evidence;

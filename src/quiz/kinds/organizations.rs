@@ -17,15 +17,17 @@
 //! body; and so on. An organization with fewer than three labels ruled out
 //! is not asked about.
 
-use crate::dataset::synthetic::Rng;
 use crate::model::{Organization, OrganizationKind, RelationshipKind};
+use crate::quiz::Rng;
 
 use super::super::distractors::shuffled_options;
 use super::super::evidence::{Evidence, paragraph, quote, sources_with_first};
 use super::super::options::Difficulty;
 use super::super::question::{Question, QuestionKind};
 use super::super::random::{sample, shuffle};
-use super::super::text::{capitalize, fold, has_phrase, has_word, sentences, with_the};
+use super::super::text::{
+    capitalize, fold_case_and_punctuation, has_phrase, has_word, sentences, with_the,
+};
 use super::{Ask, one_answer};
 
 /// Every label, in the order the model lists them.
@@ -93,7 +95,7 @@ fn with_acronym<'d>(ask: &Ask<'_, 'd>, index: usize) -> Option<(&'d Organization
 fn names(organization: &Organization) -> Vec<String> {
     std::iter::once(&organization.name)
         .chain(&organization.aliases)
-        .map(|n| fold(n))
+        .map(|n| fold_case_and_punctuation(n))
         .filter(|n| !n.is_empty())
         .collect()
 }
@@ -114,7 +116,7 @@ fn acronym_evidence(
         };
         let all = sentences(&text);
         let named = |s: &str| {
-            let folded = fold(s);
+            let folded = fold_case_and_punctuation(s);
             names.iter().any(|n| has_phrase(&folded, n))
         };
         let spelled = |s: &str| has_word(s, acronym);
@@ -148,14 +150,14 @@ pub(super) fn acronym_to_name(ask: &Ask<'_, '_>, index: usize, rng: &mut Rng) ->
     let (organization, acronym) = with_acronym(ask, index)?;
     let evidence = acronym_evidence(ask, organization, acronym)?;
     let own = names(organization);
-    let folded_acronym = fold(acronym);
+    let folded_acronym = fold_case_and_punctuation(acronym);
     let mut candidates: Vec<(u8, &str)> = sample(organizations.len(), rng)
         .into_iter()
         .filter(|&j| j != index)
         .filter_map(|j| organizations.get(j))
         .filter(|other| {
-            let name = fold(&other.name);
-            other.acronym.as_deref().map(fold) != Some(folded_acronym.clone())
+            let name = fold_case_and_punctuation(&other.name);
+            other.acronym.as_deref().map(fold_case_and_punctuation) != Some(folded_acronym.clone())
                 && !has_word(&other.name, acronym)
                 && !own
                     .iter()
@@ -199,7 +201,7 @@ pub(super) fn name_to_acronym(ask: &Ask<'_, '_>, index: usize, rng: &mut Rng) ->
         .filter(|&&j| j as usize != index)
         .filter_map(|&j| with_acronym(ask, j as usize))
         // Another body of the same name: its acronym could be right too.
-        .filter(|(other, _)| !own.contains(&fold(&other.name)))
+        .filter(|(other, _)| !own.contains(&fold_case_and_punctuation(&other.name)))
         .map(|(other, other_acronym)| (rank(ask, organization, other), other_acronym))
         .collect();
     candidates.sort_by_key(|(r, _)| *r);

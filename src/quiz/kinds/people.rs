@@ -7,20 +7,22 @@
 //! Hard prefer people named on the same date. A sentence of a cited paragraph
 //! must name the person, so that the explanation can quote it.
 
-use crate::dataset::synthetic::Rng;
 use crate::model::Person;
+use crate::quiz::Rng;
 
 use super::super::distractors::shuffled_options;
 use super::super::evidence::{self, Evidence, sources_with_first};
 use super::super::options::Difficulty;
 use super::super::question::{Question, QuestionKind};
 use super::super::random::sample;
-use super::super::text::{at_date, fold, has_phrase, has_word, key_words, possessive, quoted};
+use super::super::text::{
+    at_date, fold_case_and_punctuation, has_phrase, has_word, key_words, possessive, quoted,
+};
 use super::{Ask, one_answer};
 
 /// The sentence that names the person, in full or by surname ("A. Atayeva").
 fn named(ask: &Ask<'_, '_>, person: &Person) -> Option<Evidence> {
-    let full = fold(&person.name);
+    let full = fold_case_and_punctuation(&person.name);
     let surname = person
         .name
         .split_whitespace()
@@ -36,7 +38,7 @@ fn named(ask: &Ask<'_, '_>, person: &Person) -> Option<Evidence> {
     evidence::stating(
         ask.bank.dataset,
         &person.sources,
-        |s| has_word(s, surname) || has_phrase(&fold(s), &full),
+        |s| has_word(s, surname) || has_phrase(&fold_case_and_punctuation(s), &full),
         &key_words(&person.role),
     )
 }
@@ -53,13 +55,16 @@ fn others<'d>(ask: &Ask<'_, 'd>, index: usize, rng: &mut Rng) -> Vec<&'d Person>
     let Some(person) = people.get(index) else {
         return Vec::new();
     };
-    let role = fold(&person.role);
-    let name = fold(&person.name);
+    let role = fold_case_and_punctuation(&person.role);
+    let name = fold_case_and_punctuation(&person.name);
     let mut ranked: Vec<(u8, &Person)> = sample(people.len(), rng)
         .into_iter()
         .filter(|&j| j != index)
         .filter_map(|j| people.get(j))
-        .filter(|other| !same_role(&role, &fold(&other.role)) && fold(&other.name) != name)
+        .filter(|other| {
+            !same_role(&role, &fold_case_and_punctuation(&other.role))
+                && fold_case_and_punctuation(&other.name) != name
+        })
         .map(|other| {
             let far = ask.difficulty != Difficulty::Easy && other.as_of != person.as_of;
             (u8::from(far), other)

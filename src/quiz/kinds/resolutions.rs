@@ -13,15 +13,17 @@
 //! permanent neutrality of Turkmenistan"), so subject options always carry
 //! their date. A sentence of a cited paragraph must give the number.
 
-use crate::dataset::synthetic::Rng;
 use crate::model::{Event, When};
+use crate::quiz::Rng;
 
 use super::super::distractors::shuffled_options;
 use super::super::evidence::{self, sources_with_first};
 use super::super::options::Difficulty;
 use super::super::question::{Question, QuestionKind};
 use super::super::random::sample;
-use super::super::text::{at_date, capitalize, fold, has_phrase, key_words, quoted};
+use super::super::text::{
+    at_date, capitalize, fold_case_and_punctuation, has_phrase, key_words, quoted,
+};
 use super::{Ask, one_answer};
 
 /// What a resolution was about, from its event's title.
@@ -83,11 +85,11 @@ fn others(ask: &Ask<'_, '_>, pos: usize, rng: &mut Rng) -> Vec<usize> {
 
 /// The sentence that gives the number.
 fn number_evidence(ask: &Ask<'_, '_>, event: &Event, number: &str) -> Option<evidence::Evidence> {
-    let wanted = fold(number);
+    let wanted = fold_case_and_punctuation(number);
     evidence::stating(
         ask.bank.dataset,
         &event.sources,
-        |s| has_phrase(&fold(s), &wanted),
+        |s| has_phrase(&fold_case_and_punctuation(s), &wanted),
         &key_words(&event.title),
     )
 }
@@ -96,10 +98,10 @@ fn number_evidence(ask: &Ask<'_, '_>, event: &Event, number: &str) -> Option<evi
 pub(super) fn number(ask: &Ask<'_, '_>, pos: usize, rng: &mut Rng) -> Option<Question> {
     let (event, number) = resolution(ask, pos)?;
     let evidence = number_evidence(ask, event, number)?;
-    let folded = fold(number);
+    let folded = fold_case_and_punctuation(number);
     let candidates = others(ask, pos, rng).into_iter().filter_map(|p| {
         let (other, other_number) = resolution(ask, p)?;
-        (fold(other_number) != folded && !overlaps(&event.date, &other.date))
+        (fold_case_and_punctuation(other_number) != folded && !overlaps(&event.date, &other.date))
             .then(|| other_number.to_owned())
     });
     let options = shuffled_options(number.to_owned(), candidates, rng)?;
@@ -146,7 +148,7 @@ fn described(subject: &Subject, event: &Event) -> String {
 /// "Which of these describes UN General Assembly resolution 69/285?"
 pub(super) fn subject_question(ask: &Ask<'_, '_>, pos: usize, rng: &mut Rng) -> Option<Question> {
     let (event, number) = resolution(ask, pos)?;
-    let folded = fold(number);
+    let folded = fold_case_and_punctuation(number);
     // Two resolutions of one number would make the question ambiguous.
     if ask.bank.resolution_numbers.get(&folded) != Some(&1) {
         return None;
@@ -155,7 +157,7 @@ pub(super) fn subject_question(ask: &Ask<'_, '_>, pos: usize, rng: &mut Rng) -> 
     let evidence = number_evidence(ask, event, number)?;
     let candidates = others(ask, pos, rng).into_iter().filter_map(|p| {
         let (other, other_number) = resolution(ask, p)?;
-        if fold(other_number) == folded || overlaps(&event.date, &other.date) {
+        if fold_case_and_punctuation(other_number) == folded || overlaps(&event.date, &other.date) {
             return None;
         }
         Some(described(&subject(other, other_number)?, other))
