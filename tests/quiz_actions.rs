@@ -17,7 +17,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 use neutrality_reader::dataset::Dataset;
-use neutrality_reader::dataset::synthetic::Rng;
+use neutrality_reader::quiz::Rng;
 use neutrality_reader::quiz::action::QuizAction;
 use neutrality_reader::quiz::memory::{Memory, Recall};
 use neutrality_reader::quiz::session::{Mode, Session};

@@ -127,7 +127,7 @@ impl Session {
 mod tests {
     use super::*;
     use crate::dataset::Dataset;
-    use crate::dataset::synthetic::Rng;
+    use crate::quiz::Rng;
     use crate::quiz::{Question, Quiz, QuizBank, QuizOptions};
     use chrono::TimeZone;
 
