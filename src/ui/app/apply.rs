@@ -14,18 +14,7 @@ impl ReaderApp {
     /// Applies one command.
     pub(super) fn apply(&mut self, command: Command) {
         match command {
-            Command::OpenArticle { article, paragraph } => {
-                if self.dataset.article(&article).is_some() {
-                    // Reading in source from the stage leaves the stage.
-                    if self.presentation.active
-                        && let Some(ctx) = &self.ctx
-                    {
-                        self.presentation.stop(ctx);
-                    }
-                    self.open_article(&article, paragraph);
-                    self.show(View::Study);
-                }
-            }
+            Command::OpenArticle { article, paragraph } => self.read_in_source(&article, paragraph),
             Command::SelectEvent { event, details } => self.select_event(event, details),
             Command::FocusEvent(index) => self.focus_event_now(index),
             Command::SelectOrganization {
@@ -79,18 +68,39 @@ impl ReaderApp {
                 }
             }
             Command::HideProblems => self.session.hide_problems(),
-            Command::DismissFileNotices => {
-                self.files.dismiss_notices();
-                self.reader.notes_problem = None;
-                if self
-                    .quiz
-                    .notice
-                    .as_ref()
-                    .is_some_and(|n| n.is_about_the_file())
-                {
-                    self.quiz.notice = None;
-                }
-            }
+            Command::DismissFileNotices => self.dismiss_file_notices(),
+        }
+    }
+
+    /// Opens an article in Study, at `paragraph` if given; from the stage,
+    /// this leaves the stage.
+    fn read_in_source(&mut self, article: &str, paragraph: Option<u32>) {
+        if self.dataset.article(article).is_none() {
+            return;
+        }
+        if self.presentation.active
+            && let Some(ctx) = &self.ctx
+        {
+            self.presentation.stop(ctx);
+        }
+        self.open_article(article, paragraph);
+        self.show(View::Study);
+    }
+
+    /// Puts away every notice about the saved files.
+    fn dismiss_file_notices(&mut self) {
+        self.files.dismiss_notices();
+        if let Ok(mut picture) = self.chrome.saved_png.lock() {
+            *picture = None;
+        }
+        self.reader.notes_problem = None;
+        if self
+            .quiz
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.is_about_the_file())
+        {
+            self.quiz.notice = None;
         }
     }
 

@@ -164,7 +164,6 @@ impl ReaderApp {
             },
             reloaded_at: folder.as_ref().and(self.session.reloaded_at()),
             folder,
-            saved_png: self.chrome.saved_png_message(),
         };
         top_bar::top_bar_ui(ui, &bar, commands);
         notices::file_notices_ui(ui, &self.file_notices(), commands);
@@ -183,7 +182,7 @@ impl ReaderApp {
     }
 
     /// What the reader should know about the saved files: the settings', the
-    /// notes' and the quiz memory's, oldest kind first.
+    /// notes' and the quiz memory's, and where the view was saved as a picture.
     fn file_notices(&self) -> Vec<String> {
         let settings = self.files.notices().iter().map(|n| n.text());
         let notes = self.reader.notes_problem.iter().map(|p| p.text());
@@ -193,7 +192,8 @@ impl ReaderApp {
             .iter()
             .filter(|n| n.is_about_the_file())
             .map(|n| n.text());
-        settings.chain(notes).chain(quiz).collect()
+        let picture = self.chrome.saved_png_message();
+        settings.chain(notes).chain(quiz).chain(picture).collect()
     }
 
     /// The presentation stage, in place of the chrome and the view.

@@ -1,5 +1,6 @@
 //! The top bar: the File menu, the view tabs, the dataset folder on screen,
-//! the reading text size, the Study panels' toggles and the Reading menu.
+//! the Reading menu and, in Study, the article's text size and the panels'
+//! toggles.
 
 use super::file_menu::{self, FileMenu};
 use crate::i18n::{tr, trf};
@@ -17,47 +18,76 @@ pub struct TopBar<'a> {
     pub folder: Option<(String, String)>,
     /// When that folder was last reloaded after a change.
     pub reloaded_at: Option<&'a str>,
-    /// What became of the last "Save view as PNG".
-    pub saved_png: Option<String>,
 }
 
-/// Draws the top bar.
+/// Draws the top bar: one row where it fits, else the reading controls on a
+/// second row, so that nothing is drawn over the view tabs in a narrow window
+/// or a longer language.
 pub fn top_bar_ui(ui: &mut egui::Ui, bar: &TopBar<'_>, commands: &mut Vec<Command>) {
     egui::Panel::top("top_bar").show(ui, |ui| {
+        // The reading controls' width, measured when last drawn.
+        let width_id = egui::Id::unique("top_bar_reading_width");
+        let needed: f32 = ui.data(|d| d.get_temp(width_id)).unwrap_or(0.0);
+        let mut drawn = None;
         ui.horizontal(|ui| {
-            file_menu::file_menu_ui(ui, &bar.file_menu, commands);
-            ui.separator();
-            ui.heading("Neutrality Reader");
-            ui.separator();
-            for view in View::ALL {
-                if ui
-                    .selectable_label(bar.settings.view == view, view.label())
-                    .clicked()
-                {
-                    commands.push(Command::ShowView(view));
-                }
+            left_ui(ui, bar, commands);
+            if ui.available_width() >= needed {
+                drawn = Some(right_ui(ui, bar.settings, commands));
             }
-            if let Some((name, path)) = &bar.folder {
-                ui.separator();
-                ui.weak(trf("app.dataset_folder", &[("folder", name)]))
-                    .on_hover_text(path);
-                if let Some(time) = bar.reloaded_at {
-                    ui.weak(trf("open.reloaded_at", &[("time", &time)]));
-                }
-            }
-            if let Some(message) = &bar.saved_png {
-                ui.separator();
-                ui.weak(message);
-            }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                reading_menu_ui(ui, bar.settings, commands);
-                ui.separator();
-                text_size_ui(ui, bar.settings, commands);
-                ui.separator();
-                panel_toggles_ui(ui, bar.settings, commands);
-            });
         });
+        let width = match drawn {
+            Some(width) => width,
+            None => {
+                let mut width = 0.0;
+                ui.horizontal(|ui| width = right_ui(ui, bar.settings, commands));
+                width
+            }
+        };
+        ui.data_mut(|d| d.insert_temp(width_id, width));
     });
+}
+
+/// The File menu, the name, the view tabs and the dataset folder on screen.
+fn left_ui(ui: &mut egui::Ui, bar: &TopBar<'_>, commands: &mut Vec<Command>) {
+    file_menu::file_menu_ui(ui, &bar.file_menu, commands);
+    ui.separator();
+    ui.heading("Neutrality Reader");
+    ui.separator();
+    for view in View::ALL {
+        if ui
+            .selectable_label(bar.settings.view == view, view.label())
+            .clicked()
+        {
+            commands.push(Command::ShowView(view));
+        }
+    }
+    if let Some((name, path)) = &bar.folder {
+        ui.separator();
+        ui.weak(trf("app.dataset_folder", &[("folder", name)]))
+            .on_hover_text(path);
+        if let Some(time) = bar.reloaded_at {
+            ui.weak(trf("open.reloaded_at", &[("time", &time)]));
+        }
+    }
+}
+
+/// The Reading menu, the article's text size and, in Study, its panels'
+/// toggles, from the right; returns the width they took.
+fn right_ui(ui: &mut egui::Ui, settings: &Settings, commands: &mut Vec<Command>) -> f32 {
+    let inner = ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        let start = ui.cursor().right();
+        reading_menu_ui(ui, settings, commands);
+        // The article's text and its panels belong to Study.
+        if settings.view == View::Study {
+            ui.separator();
+            text_size_ui(ui, settings, commands);
+            ui.separator();
+            panel_toggles_ui(ui, settings, commands);
+        }
+        start - ui.cursor().right()
+    });
+    // A little room between the two groups.
+    inner.inner + 16.0
 }
 
 /// A− size A+, right to left.
