@@ -15,8 +15,9 @@ use crate::model::EventCategory;
 use crate::timeline::{Item, TimeSpan};
 use crate::ui::command::{Command, EventIx};
 
-/// Rows a category lane may stack in the full view.
-const MAX_ROWS: usize = 3;
+/// The most rows a category lane may stack in the full view; the height
+/// there is shares them out.
+const MAX_ROWS: usize = 8;
 
 /// Draws the Timeline view.
 pub fn timeline_view_ui(
@@ -324,6 +325,7 @@ fn canvas_panel_ui(
         max_rows: MAX_ROWS,
         include: &include,
         emphasised: &|_| true,
+        pinned: &|_| false,
         selected: selected.map(|i| i.0),
         height: ui.available_height(),
     };
