@@ -20,7 +20,13 @@ const AXIS_HEIGHT: f64 = 34.0;
 const CHAR_WIDTH: f64 = 6.4;
 
 /// Where following the chips ends for `event`: `Ok` if drawn or listed.
-fn follow(timeline: &Timeline, lanes: &[usize], lane_count: usize, size: (f64, f64), event: usize) -> Result<(), String> {
+fn follow(
+    timeline: &Timeline,
+    lanes: &[usize],
+    lane_count: usize,
+    size: (f64, f64),
+    event: usize,
+) -> Result<(), String> {
     let (width, height) = size;
     let budget = ((height - AXIS_HEIGHT - 4.0 - 2.0 * lanes.len() as f64) / ROW_HEIGHT).floor();
     let request = RowsRequest {
@@ -39,7 +45,10 @@ fn follow(timeline: &Timeline, lanes: &[usize], lane_count: usize, size: (f64, f
             return Ok(());
         }
         let Some(chip) = layout.clusters.iter().find(|c| c.events.contains(&event)) else {
-            return Err(format!("neither drawn nor in a chip at {:?}", transform.visible()));
+            return Err(format!(
+                "neither drawn nor in a chip at {:?}",
+                transform.visible()
+            ));
         };
         if !chip.can_zoom(transform.visible()) {
             // Its chip opens a list, which names it.
@@ -55,13 +64,32 @@ fn check(dataset: &Dataset) {
     let lanes: Vec<usize> = (0..EventCategory::ALL.len())
         .filter(|&lane| index.category_counts.get(lane).is_some_and(|n| *n > 0))
         .collect();
-    for size in [(260.0, 520.0), (520.0, 640.0), (900.0, 900.0), (1400.0, 300.0)] {
+    for size in [
+        (260.0, 520.0),
+        (520.0, 640.0),
+        (900.0, 900.0),
+        (1400.0, 300.0),
+    ] {
         for (i, event) in dataset.events.iter().enumerate() {
-            let full = follow(&index.by_category, &lanes, EventCategory::ALL.len(), size, i);
-            assert!(full.is_ok(), "{} in the full view at {size:?}: {full:?}", event.id);
+            let full = follow(
+                &index.by_category,
+                &lanes,
+                EventCategory::ALL.len(),
+                size,
+                i,
+            );
+            assert!(
+                full.is_ok(),
+                "{} in the full view at {size:?}: {full:?}",
+                event.id
+            );
             for height in [120.0, 200.0] {
                 let strip = follow(&index.single_lane, &[0], 1, (size.0, height), i);
-                assert!(strip.is_ok(), "{} on the strip at {size:?}: {strip:?}", event.id);
+                assert!(
+                    strip.is_ok(),
+                    "{} on the strip at {size:?}: {strip:?}",
+                    event.id
+                );
             }
         }
     }
@@ -74,6 +102,7 @@ fn every_bundled_event_can_be_reached_through_its_chips() {
 
 #[test]
 fn every_example_event_can_be_reached_through_its_chips() {
-    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/founding-of-the-un");
+    let folder =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/founding-of-the-un");
     check(&Dataset::load_dir(&folder).unwrap());
 }

@@ -31,11 +31,18 @@ fn every_article_shows_all_its_events_on_the_strip() {
             for &index in dataset.event_indices_of_article(&article.id) {
                 let event = dataset.events.get(index).unwrap();
                 let label = format!("{}: {}", event.date.human(), event.title);
-                if harness.query_by_role_and_label(Role::Button, &label).is_none() {
+                if harness
+                    .query_by_role_and_label(Role::Button, &label)
+                    .is_none()
+                {
                     missing.push(format!("{size:?} {}: {}", article.id, event.id));
                 }
             }
         }
     }
-    assert!(missing.is_empty(), "not drawn on the strip:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "not drawn on the strip:\n{}",
+        missing.join("\n")
+    );
 }

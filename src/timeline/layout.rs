@@ -329,9 +329,12 @@ impl Timeline {
         let mut open_clusters: Vec<Option<(usize, f64)>> = vec![None; request.lanes];
         for &(order, item) in visible.iter().filter(|(_, i)| !(request.pinned)(i)) {
             let (x0, x1, end) = extent(item);
-            let free_row = rows
-                .get_mut(item.lane)
-                .and_then(|lane_rows| lane_rows.iter_mut().enumerate().find(|(_, r)| r.free(x0, end)));
+            let free_row = rows.get_mut(item.lane).and_then(|lane_rows| {
+                lane_rows
+                    .iter_mut()
+                    .enumerate()
+                    .find(|(_, r)| r.free(x0, end))
+            });
             if let Some((row, r)) = free_row {
                 r.end = end;
                 placed.push((order, placed_item(item, row, x0, x1)));
@@ -745,7 +748,12 @@ mod tests {
                     assert_eq!(layout.placed.len() + clustered, visible.len());
                     for item in visible.iter().filter(|i| pinned(i)) {
                         assert!(layout.placed.iter().any(|p| p.event == item.event));
-                        assert!(!layout.clusters.iter().any(|c| c.events.contains(&item.event)));
+                        assert!(
+                            !layout
+                                .clusters
+                                .iter()
+                                .any(|c| c.events.contains(&item.event))
+                        );
                     }
                     for cluster in &layout.clusters {
                         assert_eq!(cluster.events.len(), cluster.count);
@@ -756,7 +764,11 @@ mod tests {
                         let label = (item.label_chars as f64 * 7.0).min(MAX_LABEL_PX);
                         (p.x0, p.x1.max(p.x0 + MARKER_PX) + label + LABEL_GAP_PX)
                     };
-                    for a in layout.placed.iter().filter(|p| !pinned(timeline.item_of(p.event).unwrap())) {
+                    for a in layout
+                        .placed
+                        .iter()
+                        .filter(|p| !pinned(timeline.item_of(p.event).unwrap()))
+                    {
                         for b in layout.placed.iter().filter(|b| b.event != a.event) {
                             if (a.lane, a.row) == (b.lane, b.row) {
                                 let (a0, a1) = room(a);
@@ -781,7 +793,11 @@ mod tests {
             for p in &layout.placed {
                 assert!((0.0..=MAX_LABEL_PX).contains(&p.label_px));
                 let label_end = p.x1.max(p.x0 + MARKER_PX) + p.label_px;
-                for q in layout.placed.iter().filter(|q| (q.lane, q.row) == (p.lane, p.row)) {
+                for q in layout
+                    .placed
+                    .iter()
+                    .filter(|q| (q.lane, q.row) == (p.lane, p.row))
+                {
                     assert!(q.x0 <= p.x0 || q.x0 >= label_end + LABEL_GAP_PX - 1e-9);
                 }
             }
@@ -808,7 +824,11 @@ mod tests {
                     reached = true;
                     break;
                 }
-                let chip = layout.clusters.iter().find(|c| c.events.contains(&event)).unwrap();
+                let chip = layout
+                    .clusters
+                    .iter()
+                    .find(|c| c.events.contains(&event))
+                    .unwrap();
                 if !chip.can_zoom(tr.visible()) {
                     reached = true;
                     break;

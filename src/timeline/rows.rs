@@ -36,7 +36,11 @@ pub fn lane_rows(lane: usize, layout: &Layout) -> usize {
 /// needs; lanes that need no more than an even share of what is left get it
 /// all, least needy first, and the rest split what remains (keeping a row
 /// for their chips). A lane always gets at least one row.
-pub fn lay_out_lanes(timeline: &Timeline, transform: &Transform, request: &RowsRequest<'_>) -> Layout {
+pub fn lay_out_lanes(
+    timeline: &Timeline,
+    transform: &Transform,
+    request: &RowsRequest<'_>,
+) -> Layout {
     let lay_out = |rows: &[usize]| {
         timeline.layout_with(
             transform,
@@ -94,7 +98,10 @@ mod tests {
     fn items(rng: &mut Rng) -> Vec<Item> {
         (0..600)
             .map(|event| {
-                let lane = [0, 0, 0, 0, 1, 1, 2, 3].get(rng.below(8)).copied().unwrap_or(0);
+                let lane = [0, 0, 0, 0, 1, 1, 2, 3]
+                    .get(rng.below(8))
+                    .copied()
+                    .unwrap_or(0);
                 let start = rng.float(0.0, 20_000.0).floor();
                 Item {
                     event,
@@ -115,7 +122,11 @@ mod tests {
         for budget in [8, 12, 20, 40] {
             for len in [300.0, 3_000.0, 20_000.0] {
                 let center = rng.float(0.0, 20_000.0);
-                let tr = Transform::new(TimeSpan::new(center - len / 2.0, center + len / 2.0), 0.0, 900.0);
+                let tr = Transform::new(
+                    TimeSpan::new(center - len / 2.0, center + len / 2.0),
+                    0.0,
+                    900.0,
+                );
                 let layout = lay_out_lanes(
                     &timeline,
                     &tr,
@@ -133,7 +144,10 @@ mod tests {
                 assert!(used <= budget, "{used} rows for {budget}");
                 if !layout.clusters.is_empty() {
                     // No more than a row per lane is left over (integer shares).
-                    assert!(used + shown.len() >= budget, "{used} rows of {budget} with chips");
+                    assert!(
+                        used + shown.len() >= budget,
+                        "{used} rows of {budget} with chips"
+                    );
                 }
             }
         }

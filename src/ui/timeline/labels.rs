@@ -95,7 +95,9 @@ mod tests {
 
     /// Every character 7 px wide.
     fn ends(title: &str) -> Vec<f32> {
-        (1..=title.chars().count()).map(|n| n as f32 * 7.0).collect()
+        (1..=title.chars().count())
+            .map(|n| n as f32 * 7.0)
+            .collect()
     }
 
     #[test]
@@ -115,7 +117,10 @@ mod tests {
                     continue;
                 };
                 assert!(kept < chars.len());
-                assert!(kept as f32 * 7.0 + 7.0 <= room || kept == 0, "{title} at {room}");
+                assert!(
+                    kept as f32 * 7.0 + 7.0 <= room || kept == 0,
+                    "{title} at {room}"
+                );
                 let first_word = chars.iter().take_while(|c| !c.is_whitespace()).count();
                 if (first_word as f32 + 1.0) * 7.0 <= room {
                     let next = chars.get(kept).copied().unwrap_or(' ');

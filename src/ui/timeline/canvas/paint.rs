@@ -3,9 +3,7 @@
 
 use egui::{Color32, FontId, Rect, Stroke, StrokeKind, pos2, vec2};
 
-use super::config::{
-    AXIS_HEIGHT, CanvasConfig, LABEL_SIZE, LANE_LABEL_SIZE, ROW_HEIGHT,
-};
+use super::config::{AXIS_HEIGHT, CanvasConfig, LABEL_SIZE, LANE_LABEL_SIZE, ROW_HEIGHT};
 use crate::dataset::Dataset;
 use crate::timeline::{Cluster, ItemShape, Placed, TickUnit, Transform, layout::MAX_LABEL_PX};
 use crate::ui::timeline::labels::{day_label, word_cut};
@@ -146,10 +144,12 @@ pub fn paint_axis(
     }
     // The range on screen, always readable.
     let visible = transform.visible();
-    let range_unit = match unit {
-        TickUnit::Day => TickUnit::Day,
-        TickUnit::Month => TickUnit::Month,
-        _ => TickUnit::Year,
+    let range_unit = if unit <= TickUnit::HalfMonth {
+        TickUnit::Day
+    } else if unit <= TickUnit::HalfYear {
+        TickUnit::Month
+    } else {
+        TickUnit::Year
     };
     let range = format!(
         "{} – {}",
@@ -395,7 +395,10 @@ mod tests {
             let i = i as f32;
             let left = (i * 37.0) % 300.0;
             let top = (i * 53.0) % 500.0;
-            labels.push(Rect::from_min_size(pos2(left, top), vec2(20.0 + i * 3.0, 14.0)));
+            labels.push(Rect::from_min_size(
+                pos2(left, top),
+                vec2(20.0 + i * 3.0, 14.0),
+            ));
         }
         for x in (0..320).map(|x| x as f32) {
             let segments = gridline_segments(x, 0.0, 480.0, &labels);
@@ -410,7 +413,10 @@ mod tests {
                 }
             }
             // Where no label is, the line runs whole.
-            if labels.iter().all(|r| x < r.left() - 1.0 || x > r.right() + 1.0) {
+            if labels
+                .iter()
+                .all(|r| x < r.left() - 1.0 || x > r.right() + 1.0)
+            {
                 assert_eq!(segments, vec![(0.0, 480.0)]);
             }
         }

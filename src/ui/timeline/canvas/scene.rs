@@ -5,8 +5,8 @@
 
 use egui::{Rect, Sense};
 
-use super::config::{CanvasConfig, ROW_HEIGHT};
 use super::chips::{ChipList, chip_label};
+use super::config::{CanvasConfig, ROW_HEIGHT};
 use super::paint::{Mark, paint_cluster, paint_event};
 use super::state::CanvasState;
 use crate::dataset::Dataset;

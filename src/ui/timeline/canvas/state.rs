@@ -3,7 +3,6 @@
 
 use crate::timeline::{TimeSpan, Transform};
 
-
 /// What the canvas keeps between frames.
 #[derive(Clone, Debug, Default)]
 pub struct CanvasState {
