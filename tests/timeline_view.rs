@@ -311,6 +311,20 @@ fn the_organization_filter_keeps_only_its_events() {
             .query_by_role_and_label(Role::Button, FIRST_RESOLUTION)
             .is_none()
     );
+    // The categories count what the filter lets through: two summits, and
+    // no UN resolution.
+    harness.get_by_label_contains("Summit (2)");
+    harness.get_by_label_contains("UN resolution (0)");
+    // The view fits the ECO's events, 1996 to 2021, not the whole timeline.
+    let visible = harness.state().timeline_visible().unwrap();
+    let (from, to) = (
+        neutrality_reader::timeline::day_number(1995, 1, 1) as f64,
+        neutrality_reader::timeline::day_number(2024, 1, 1) as f64,
+    );
+    assert!(
+        visible.start > from && visible.end < to,
+        "{visible:?} is not the ECO's years"
+    );
 }
 
 #[test]
