@@ -3,11 +3,6 @@
 //! start with, each of its events is drawn on the strip as a node of its own
 //! (others may gather into chips).
 
-#![expect(
-    clippy::unwrap_used,
-    reason = "a test that cannot load its data should fail loudly"
-)]
-
 mod window;
 
 use egui::accesskit::Role;

@@ -728,7 +728,7 @@ mod tests {
         let mut rng = Rng::new(11, 0);
         let timeline = Timeline::new(random_items(&mut rng, 2_000, 3));
         let bounds = timeline.bounds().unwrap();
-        let pinned = |i: &Item| i.event % 23 == 0;
+        let pinned = |i: &Item| i.event.is_multiple_of(23);
         for len in [30.0, 800.0, 9_000.0, 47_000.0] {
             for _ in 0..6 {
                 let tr = view(rng.float(bounds.start, bounds.end), len, 900.0);
