@@ -50,20 +50,20 @@ pub fn chip_label(dataset: &Dataset, cluster: &Cluster, zooms: bool) -> String {
     if cluster.events.len() > TITLES_NAMED {
         titles.push("…");
     }
-    let key = if zooms {
-        "timeline.cluster_label"
+    let (n, from, to) = (
+        cluster.count,
+        day_label(cluster.span.start, TickUnit::Day),
+        day_label(cluster.span.end - 1.0, TickUnit::Day),
+    );
+    let titles = titles.join("; ");
+    let args: [(&str, &dyn std::fmt::Display); 4] =
+        [("n", &n), ("from", &from), ("to", &to), ("titles", &titles)];
+    // Literal keys, so that the check of the language files finds them.
+    if zooms {
+        trf("timeline.cluster_label", &args)
     } else {
-        "timeline.cluster_list_label"
-    };
-    trf(
-        key,
-        &[
-            ("n", &cluster.count),
-            ("from", &day_label(cluster.span.start, TickUnit::Day)),
-            ("to", &day_label(cluster.span.end - 1.0, TickUnit::Day)),
-            ("titles", &titles.join("; ")),
-        ],
-    )
+        trf("timeline.cluster_list_label", &args)
+    }
 }
 
 /// Shows the open list, if any: a click on an event selects it and opens its
