@@ -92,6 +92,7 @@ fn widget_frames(c: &mut Criterion) {
                         max_rows: 3,
                         include: &|_| true,
                         emphasised: &|_| true,
+                        pinned: &|_| false,
                         selected: None,
                         height: ui.available_height(),
                     };

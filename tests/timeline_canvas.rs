@@ -9,6 +9,7 @@
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
+use egui_kittest::kittest::NodeT as _;
 use egui_kittest::kittest::Queryable as _;
 
 use neutrality_reader::dataset::Dataset;
@@ -26,7 +27,13 @@ struct Canvas {
 }
 
 fn canvas() -> Harness<'static, Canvas> {
+    canvas_of(&|_| true, 280.0)
+}
+
+/// A canvas of `height` over the events `shown` lets through.
+fn canvas_of(shown: &dyn Fn(&str) -> bool, height: f32) -> Harness<'static, Canvas> {
     let dataset = Dataset::embedded().unwrap();
+    let included: Vec<bool> = dataset.events.iter().map(|e| shown(&e.id)).collect();
     let index = TimelineIndex::new(&dataset);
     let canvas = Canvas {
         dataset,
@@ -38,7 +45,7 @@ fn canvas() -> Harness<'static, Canvas> {
     let mut harness = Harness::builder()
         .with_size([1400.0, 320.0])
         .build_ui_state(
-            |ui, canvas: &mut Canvas| {
+            move |ui, canvas: &mut Canvas| {
                 let config = CanvasConfig {
                     id: egui::Id::unique("test_canvas"),
                     timeline: &canvas.index.single_lane,
@@ -46,10 +53,11 @@ fn canvas() -> Harness<'static, Canvas> {
                     lane_count: 1,
                     lane_label: &|_| None,
                     max_rows: 4,
-                    include: &|_| true,
+                    include: &|item| included.get(item.event).copied().unwrap_or(false),
                     emphasised: &|_| true,
+                    pinned: &|_| false,
                     selected: canvas.selected,
-                    height: 280.0,
+                    height,
                 };
                 let output = canvas_ui(ui, &mut canvas.state, &config, &canvas.dataset);
                 if let Some(select) = output.select {
@@ -98,5 +106,45 @@ fn clicking_an_event_selects_it_and_asks_for_its_details() {
             .outputs
             .iter()
             .any(|o| o.select == Some(Some(event)) && o.open_details)
+    );
+}
+
+#[test]
+fn a_chip_of_events_on_one_date_lists_them_and_a_click_selects_one() {
+    // Three initiatives dated only "2022": no zoom can part them, and a
+    // canvas of one row shows one and a chip "+2".
+    let initiatives = [
+        "proposal-year-of-peace-and-trust",
+        "draft-resolution-unrcca-2022",
+        "dialogue-guarantee-of-peace-initiative",
+    ];
+    let mut harness = canvas_of(&|id| initiatives.contains(&id), 80.0);
+    let chip = harness.get_by_label_contains("click to list them");
+    let label = format!("{:?}", chip.accesskit_node().label());
+    // The chip names its events.
+    let dataset = Dataset::embedded().unwrap();
+    let titles: Vec<&str> = initiatives
+        .iter()
+        .filter_map(|id| dataset.events.iter().find(|e| e.id == *id))
+        .map(|e| e.title.as_str())
+        .filter(|title| label.contains(title))
+        .collect();
+    assert_eq!(titles.len(), 2, "{label}");
+    let before = harness.state().state.visible();
+    chip.click();
+    harness.run();
+    assert_eq!(harness.state().state.visible(), before, "no zoom");
+    let listed = titles.first().copied().unwrap();
+    let entry = format!("2022: {listed}");
+    harness.get_by_label(&entry).click();
+    harness.run();
+    let chosen = dataset.events.iter().position(|e| e.title == listed);
+    assert_eq!(harness.state().selected, chosen);
+    assert!(
+        harness
+            .state()
+            .outputs
+            .iter()
+            .any(|o| o.select == Some(chosen) && o.open_details)
     );
 }

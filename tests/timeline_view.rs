@@ -233,13 +233,15 @@ fn the_study_strip_selects_and_opens_the_full_timeline() {
 
 #[test]
 fn clicking_a_cluster_zooms_into_it() {
-    let mut harness = app(View::Timeline);
+    // A small window: the lanes' rows fill its height, and some events of
+    // different dates still share a chip.
+    let mut harness = app_sized(View::Timeline, [1024.0, 700.0]);
     let before = harness.state().timeline_visible().unwrap();
     let cluster = harness
         .query_all(
             egui_kittest::kittest::By::new()
                 .role(Role::Button)
-                .label_contains("events, "),
+                .label_contains("click to zoom in"),
         )
         .next()
         .map(|node| node.rect().center())
@@ -308,6 +310,20 @@ fn the_organization_filter_keeps_only_its_events() {
         harness
             .query_by_role_and_label(Role::Button, FIRST_RESOLUTION)
             .is_none()
+    );
+    // The categories count what the filter lets through: two summits, and
+    // no UN resolution.
+    harness.get_by_label_contains("Summit (2)");
+    harness.get_by_label_contains("UN resolution (0)");
+    // The view fits the ECO's events, 1996 to 2021, not the whole timeline.
+    let visible = harness.state().timeline_visible().unwrap();
+    let (from, to) = (
+        neutrality_reader::timeline::day_number(1995, 1, 1) as f64,
+        neutrality_reader::timeline::day_number(2024, 1, 1) as f64,
+    );
+    assert!(
+        visible.start > from && visible.end < to,
+        "{visible:?} is not the ECO's years"
     );
 }
 

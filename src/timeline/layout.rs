@@ -72,6 +72,9 @@ pub struct Placed {
     pub x1: f64,
     /// How to draw it.
     pub shape: ItemShape,
+    /// Room for its label in pixels: up to the next item of its row (less
+    /// [`LABEL_GAP_PX`]), at most [`MAX_LABEL_PX`]. A label longer is cut.
+    pub label_px: f64,
 }
 
 /// Items of one lane that found no free row, drawn as one mark with a count.
@@ -87,6 +90,21 @@ pub struct Cluster {
     pub count: usize,
     /// The union of its items' spans.
     pub span: TimeSpan,
+    /// The caller's indices of its events, in chronological order.
+    pub events: Vec<usize>,
+    /// Whether all its items share one span: no zoom can ever part them.
+    pub same_span: bool,
+}
+
+impl Cluster {
+    /// Whether zooming to fit the cluster shows it markedly closer than the
+    /// `visible` range does now. When it does not (its items share one span,
+    /// or the view is already as close as it gets), only a list of its
+    /// events can show them.
+    pub fn can_zoom(&self, visible: TimeSpan) -> bool {
+        let fitted = Transform::fit(self.span, 0.0, 1.0).visible().len();
+        !self.same_span && fitted < visible.len() * 0.8
+    }
 }
 
 /// Where everything goes in one frame.
@@ -109,6 +127,26 @@ impl Layout {
             .max()
             .unwrap_or(0)
     }
+
+    /// Whether `lane` has a cluster.
+    pub fn has_clusters(&self, lane: usize) -> bool {
+        self.clusters.iter().any(|c| c.lane == lane)
+    }
+}
+
+/// What to lay out and how much room there is, for [`Timeline::layout_with`].
+pub struct LayoutRequest<'a> {
+    /// Lanes `0..lanes`; items in a lane beyond are skipped.
+    pub lanes: usize,
+    /// The most rows each lane may stack (a lane past the end gets none).
+    pub rows: &'a [usize],
+    /// Width of one label character, to reserve room for labels.
+    pub char_width_px: f64,
+    /// Which items to lay out.
+    pub include: &'a dyn Fn(&Item) -> bool,
+    /// Items that must be placed, never gathered into a cluster: laid out
+    /// first, and where no row is free, put in the row that frees up first.
+    pub pinned: &'a dyn Fn(&Item) -> bool,
 }
 
 /// Items sorted by time, ready to cull and lay out each frame.
@@ -207,14 +245,8 @@ impl Timeline {
             .filter(move |i| i.span.intersects(&range))
     }
 
-    /// Lays out the visible items that pass `include`, lane by lane.
-    ///
-    /// An item occupies its drawn extent (at least [`MARKER_PX`]) plus room for
-    /// its label (`label_chars × char_width_px`, at most [`MAX_LABEL_PX`]) and
-    /// [`LABEL_GAP_PX`]. In chronological order each takes the first of
-    /// `max_rows` rows of its lane that is free where it starts; if none is,
-    /// it joins a cluster of that lane, and clusters whose occupied room
-    /// overlaps or touches merge. Items in a lane `>= lanes` are skipped.
+    /// Lays out the visible items that pass `include`, lane by lane, with at
+    /// most `max_rows` rows in every lane and nothing pinned.
     pub fn layout(
         &self,
         transform: &Transform,
@@ -223,78 +255,127 @@ impl Timeline {
         char_width_px: f64,
         include: &dyn Fn(&Item) -> bool,
     ) -> Layout {
+        let rows = vec![max_rows; lanes];
+        self.layout_with(
+            transform,
+            &LayoutRequest {
+                lanes,
+                rows: &rows,
+                char_width_px,
+                include,
+                pinned: &|_| false,
+            },
+        )
+    }
+
+    /// Lays out the visible items that `request` includes, lane by lane.
+    ///
+    /// An item occupies its drawn extent (at least [`MARKER_PX`]) plus room for
+    /// its label (`label_chars × char_width_px`, at most [`MAX_LABEL_PX`]) and
+    /// [`LABEL_GAP_PX`]. Pinned items go first, each in the first of its lane's
+    /// rows free where it starts (or, if none is, the one that frees up
+    /// first). Then in chronological order every other item takes the first
+    /// row free over its whole extent; if none is, it joins a cluster of that
+    /// lane, and clusters whose occupied room overlaps or touches merge.
+    pub fn layout_with(&self, transform: &Transform, request: &LayoutRequest<'_>) -> Layout {
         let mut layout = Layout::default();
-        if lanes == 0 {
+        if request.lanes == 0 {
             return layout;
         }
-        let char_width = if char_width_px > 0.0 {
-            char_width_px
+        let char_width = if request.char_width_px > 0.0 {
+            request.char_width_px
         } else {
             0.0
         };
-        // Where each row of each lane is occupied up to, lane-major; and per
-        // lane the cluster still open for merging with its occupied end.
-        // Items come in order of start, so only a lane's latest cluster can
-        // meet the next item.
-        let mut row_ends = vec![f64::NEG_INFINITY; lanes.saturating_mul(max_rows)];
-        let mut open_clusters: Vec<Option<(usize, f64)>> = vec![None; lanes];
-
-        for item in self.visible(transform.visible()) {
-            if item.lane >= lanes || !include(item) {
-                continue;
-            }
+        let cap = |lane: usize| request.rows.get(lane).copied().unwrap_or(0);
+        let visible: Vec<(usize, &Item)> = self
+            .visible(transform.visible())
+            .filter(|item| item.lane < request.lanes && (request.include)(item))
+            .enumerate()
+            .collect();
+        // Where each row is taken, lane by lane: pinned items anywhere, and
+        // the others only ever after the row's last end, as they come in order.
+        let mut rows: Vec<Vec<Row>> = (0..request.lanes)
+            .map(|lane| vec![Row::default(); cap(lane)])
+            .collect();
+        let mut placed: Vec<(usize, Placed)> = Vec::new();
+        let extent = |item: &Item| {
             let x0 = transform.x_from_t(item.span.start);
             let x1 = transform.x_from_t(item.span.end).max(x0);
             let label_px = (item.label_chars as f64 * char_width).min(MAX_LABEL_PX);
-            let occupied_end = x1.max(x0 + MARKER_PX) + label_px + LABEL_GAP_PX;
-
-            let rows = item.lane * max_rows..(item.lane + 1) * max_rows;
-            let free_row = row_ends
-                .get_mut(rows)
-                .unwrap_or_default()
-                .iter_mut()
+            (x0, x1, x1.max(x0 + MARKER_PX) + label_px + LABEL_GAP_PX)
+        };
+        for &(order, item) in visible.iter().filter(|(_, i)| (request.pinned)(i)) {
+            let (x0, x1, end) = extent(item);
+            let Some(lane_rows) = rows.get_mut(item.lane) else {
+                continue;
+            };
+            if lane_rows.is_empty() {
+                lane_rows.push(Row::default());
+            }
+            let free = lane_rows.iter().position(|r| r.pinned_end <= x0);
+            let earliest = lane_rows
+                .iter()
                 .enumerate()
-                .find(|(_, end)| **end <= x0);
-            if let Some((row, end)) = free_row {
-                *end = occupied_end;
-                layout.placed.push(Placed {
-                    event: item.event,
-                    lane: item.lane,
-                    row,
-                    x0,
-                    x1,
-                    shape: item.shape,
-                });
+                .min_by(|a, b| a.1.pinned_end.total_cmp(&b.1.pinned_end))
+                .map_or(0, |(row, _)| row);
+            let row = free.unwrap_or(earliest);
+            if let Some(r) = lane_rows.get_mut(row) {
+                r.pinned_end = r.pinned_end.max(end);
+                r.pinned.push((x0, end));
+            }
+            placed.push((order, placed_item(item, row, x0, x1)));
+        }
+        let mut open_clusters: Vec<Option<(usize, f64)>> = vec![None; request.lanes];
+        for &(order, item) in visible.iter().filter(|(_, i)| !(request.pinned)(i)) {
+            let (x0, x1, end) = extent(item);
+            let free_row = rows.get_mut(item.lane).and_then(|lane_rows| {
+                lane_rows
+                    .iter_mut()
+                    .enumerate()
+                    .find(|(_, r)| r.free(x0, end))
+            });
+            if let Some((row, r)) = free_row {
+                r.end = end;
+                placed.push((order, placed_item(item, row, x0, x1)));
                 continue;
             }
-
             let Some(open) = open_clusters.get_mut(item.lane) else {
                 continue;
             };
             let merged = match open {
-                Some((index, end)) if x0 <= *end => match layout.clusters.get_mut(*index) {
-                    Some(cluster) => {
-                        cluster.count += 1;
-                        cluster.x1 = cluster.x1.max(x1);
-                        cluster.span = cluster.span.union(&item.span);
-                        *end = end.max(occupied_end);
-                        true
+                Some((index, open_end)) if x0 <= *open_end => {
+                    match layout.clusters.get_mut(*index) {
+                        Some(cluster) => {
+                            cluster.count += 1;
+                            cluster.x1 = cluster.x1.max(x1);
+                            cluster.same_span &= cluster.span == item.span;
+                            cluster.span = cluster.span.union(&item.span);
+                            cluster.events.push(item.event);
+                            *open_end = open_end.max(end);
+                            true
+                        }
+                        None => false,
                     }
-                    None => false,
-                },
+                }
                 _ => false,
             };
             if !merged {
-                *open = Some((layout.clusters.len(), occupied_end));
+                *open = Some((layout.clusters.len(), end));
                 layout.clusters.push(Cluster {
                     lane: item.lane,
                     x0,
                     x1,
                     count: 1,
                     span: item.span,
+                    events: vec![item.event],
+                    same_span: true,
                 });
             }
         }
+        placed.sort_by_key(|(order, _)| *order);
+        layout.placed = placed.into_iter().map(|(_, p)| p).collect();
+        give_label_room(&mut layout.placed);
         layout
     }
 
@@ -357,6 +438,71 @@ impl Timeline {
             .map(|(_, position)| *position)
             .filter(|&position| self.items.get(position).is_some_and(include))
             .min()
+    }
+}
+
+/// One row of a lane while laying out.
+#[derive(Clone, Debug)]
+struct Row {
+    /// Where the last unpinned item's room ends.
+    end: f64,
+    /// Where the last pinned item's room ends.
+    pinned_end: f64,
+    /// The room of the pinned items in it, (start, end).
+    pinned: Vec<(f64, f64)>,
+}
+
+impl Default for Row {
+    fn default() -> Self {
+        Self {
+            end: f64::NEG_INFINITY,
+            pinned_end: f64::NEG_INFINITY,
+            pinned: Vec::new(),
+        }
+    }
+}
+
+impl Row {
+    /// Whether an item taking `x0..end` fits: after the row's last unpinned
+    /// item and clear of every pinned one.
+    fn free(&self, x0: f64, end: f64) -> bool {
+        self.end <= x0 && !self.pinned.iter().any(|&(s, e)| s < end && e > x0)
+    }
+}
+
+/// An item placed in `row`, its label room decided later.
+fn placed_item(item: &Item, row: usize, x0: f64, x1: f64) -> Placed {
+    Placed {
+        event: item.event,
+        lane: item.lane,
+        row,
+        x0,
+        x1,
+        shape: item.shape,
+        label_px: MAX_LABEL_PX,
+    }
+}
+
+/// Gives each placed item the room up to the next item of its row.
+fn give_label_room(placed: &mut [Placed]) {
+    let mut by_row: Vec<usize> = (0..placed.len()).collect();
+    by_row.sort_by(|&a, &b| match (placed.get(a), placed.get(b)) {
+        (Some(p), Some(q)) => (p.lane, p.row)
+            .cmp(&(q.lane, q.row))
+            .then(p.x0.total_cmp(&q.x0)),
+        _ => std::cmp::Ordering::Equal,
+    });
+    for pair in by_row.windows(2) {
+        let [a, b] = pair else { continue };
+        let Some(next) = placed.get(*b).map(|q| (q.lane, q.row, q.x0)) else {
+            continue;
+        };
+        if let Some(p) = placed.get_mut(*a)
+            && (p.lane, p.row) == (next.0, next.1)
+        {
+            let marker_end = p.x1.max(p.x0 + MARKER_PX);
+            p.label_px = (next.2 - marker_end - LABEL_GAP_PX).clamp(0.0, MAX_LABEL_PX);
+        }
     }
 }
 
@@ -575,6 +721,122 @@ mod tests {
         assert_eq!(layout.placed.len(), 10);
         assert!(layout.placed.iter().all(|p| p.row == 0));
         assert!(layout.clusters.is_empty());
+    }
+
+    #[test]
+    fn pinned_items_are_always_placed_and_others_keep_clear_of_them() {
+        let mut rng = Rng::new(11, 0);
+        let timeline = Timeline::new(random_items(&mut rng, 2_000, 3));
+        let bounds = timeline.bounds().unwrap();
+        let pinned = |i: &Item| i.event.is_multiple_of(23);
+        for len in [30.0, 800.0, 9_000.0, 47_000.0] {
+            for _ in 0..6 {
+                let tr = view(rng.float(bounds.start, bounds.end), len, 900.0);
+                for rows in [[1, 2, 3], [0, 4, 1]] {
+                    let layout = timeline.layout_with(
+                        &tr,
+                        &LayoutRequest {
+                            lanes: 3,
+                            rows: &rows,
+                            char_width_px: 7.0,
+                            include: &everything,
+                            pinned: &pinned,
+                        },
+                    );
+                    let visible: Vec<&Item> = timeline.visible(tr.visible()).collect();
+                    let clustered: usize = layout.clusters.iter().map(|c| c.count).sum();
+                    assert_eq!(layout.placed.len() + clustered, visible.len());
+                    for item in visible.iter().filter(|i| pinned(i)) {
+                        assert!(layout.placed.iter().any(|p| p.event == item.event));
+                        assert!(
+                            !layout
+                                .clusters
+                                .iter()
+                                .any(|c| c.events.contains(&item.event))
+                        );
+                    }
+                    for cluster in &layout.clusters {
+                        assert_eq!(cluster.events.len(), cluster.count);
+                    }
+                    // An unpinned item never overlaps another item's room.
+                    let room = |p: &Placed| {
+                        let item = timeline.item_of(p.event).unwrap();
+                        let label = (item.label_chars as f64 * 7.0).min(MAX_LABEL_PX);
+                        (p.x0, p.x1.max(p.x0 + MARKER_PX) + label + LABEL_GAP_PX)
+                    };
+                    for a in layout
+                        .placed
+                        .iter()
+                        .filter(|p| !pinned(timeline.item_of(p.event).unwrap()))
+                    {
+                        for b in layout.placed.iter().filter(|b| b.event != a.event) {
+                            if (a.lane, a.row) == (b.lane, b.row) {
+                                let (a0, a1) = room(a);
+                                let (b0, b1) = room(b);
+                                assert!(a1 <= b0 || b1 <= a0, "{a:?} overlaps {b:?}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_label_gets_the_room_up_to_the_next_item_of_its_row() {
+        let mut rng = Rng::new(3, 0);
+        let timeline = Timeline::new(random_items(&mut rng, 1_000, 2));
+        let bounds = timeline.bounds().unwrap();
+        for _ in 0..20 {
+            let tr = view(rng.float(bounds.start, bounds.end), 5_000.0, 800.0);
+            let layout = timeline.layout(&tr, 2, 3, 7.0, &everything);
+            for p in &layout.placed {
+                assert!((0.0..=MAX_LABEL_PX).contains(&p.label_px));
+                let label_end = p.x1.max(p.x0 + MARKER_PX) + p.label_px;
+                for q in layout
+                    .placed
+                    .iter()
+                    .filter(|q| (q.lane, q.row) == (p.lane, p.row))
+                {
+                    assert!(q.x0 <= p.x0 || q.x0 >= label_end + LABEL_GAP_PX - 1e-9);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_item_is_reached_through_its_chips() {
+        let mut rng = Rng::new(17, 0);
+        let mut items = random_items(&mut rng, 400, 3);
+        // Some share one year exactly: only a list can part them.
+        for item in items.iter_mut().take(40) {
+            item.span = TimeSpan::new(day_number(2022, 1, 1) as f64, day_number(2023, 1, 1) as f64);
+            item.shape = ItemShape::Year;
+        }
+        let timeline = Timeline::new(items);
+        let bounds = timeline.bounds().unwrap();
+        for event in 0..400 {
+            let mut tr = Transform::fit(bounds, 0.0, 700.0);
+            let mut reached = false;
+            for _ in 0..60 {
+                let layout = timeline.layout(&tr, 3, 2, 7.0, &everything);
+                if layout.placed.iter().any(|p| p.event == event) {
+                    reached = true;
+                    break;
+                }
+                let chip = layout
+                    .clusters
+                    .iter()
+                    .find(|c| c.events.contains(&event))
+                    .unwrap();
+                if !chip.can_zoom(tr.visible()) {
+                    reached = true;
+                    break;
+                }
+                tr = Transform::fit(chip.span, 0.0, 700.0);
+            }
+            assert!(reached, "event {event}");
+        }
     }
 
     #[test]

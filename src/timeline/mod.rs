@@ -6,11 +6,13 @@
 //! tested and benchmarked on its own; `ui` draws what this computes.
 
 pub mod layout;
+pub mod rows;
 pub mod ticks;
 pub mod time;
 pub mod transform;
 
-pub use layout::{Cluster, Item, ItemShape, Layout, Placed, Timeline};
+pub use layout::{Cluster, Item, ItemShape, Layout, LayoutRequest, Placed, Timeline};
+pub use rows::{RowsRequest, lane_rows, lay_out_lanes};
 pub use ticks::{Tick, TickSet, TickUnit, ticks};
 pub use time::{TimeSpan, civil_from_day, day_number};
 pub use transform::Transform;

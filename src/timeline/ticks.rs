@@ -22,18 +22,40 @@ const MONTH_ABBREVIATIONS: [&str; 12] = [
 ];
 
 /// The calendar unit between ticks, finest first.
+///
+/// The ladder is dense (each step at most about two and a half times the
+/// last), so that whatever the zoom the chosen unit leaves several ticks on
+/// screen rather than one lonely year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TickUnit {
     /// Every day.
     Day,
+    /// Every other day of a month: the 1st, 3rd, 5th…
+    TwoDays,
+    /// The 1st, 6th, 11th, 16th, 21st and 26th of a month.
+    FiveDays,
+    /// The 1st, 8th, 15th and 22nd of a month.
+    Week,
+    /// The 1st and 16th of a month.
+    HalfMonth,
     /// The first of every month.
     Month,
+    /// The first of every other month: January, March, May…
+    TwoMonths,
+    /// The first of January, April, July and October.
+    Quarter,
+    /// 1 January and 1 July.
+    HalfYear,
     /// 1 January of every year.
     Year,
+    /// 1 January of every even year.
+    TwoYears,
     /// 1 January of every year divisible by 5.
     FiveYears,
     /// 1 January of every year divisible by 10.
     Decade,
+    /// 1 January of every year divisible by 20.
+    TwentyYears,
     /// 1 January of every year divisible by 50.
     FiftyYears,
     /// 1 January of every year divisible by 100.
@@ -42,52 +64,99 @@ pub enum TickUnit {
 
 impl TickUnit {
     /// Every unit, finest first.
-    pub const ALL: [TickUnit; 7] = [
+    pub const ALL: [TickUnit; 16] = [
         TickUnit::Day,
+        TickUnit::TwoDays,
+        TickUnit::FiveDays,
+        TickUnit::Week,
+        TickUnit::HalfMonth,
         TickUnit::Month,
+        TickUnit::TwoMonths,
+        TickUnit::Quarter,
+        TickUnit::HalfYear,
         TickUnit::Year,
+        TickUnit::TwoYears,
         TickUnit::FiveYears,
         TickUnit::Decade,
+        TickUnit::TwentyYears,
         TickUnit::FiftyYears,
         TickUnit::Century,
     ];
 
     /// The shortest time between two ticks of this unit, in days.
     ///
-    /// For the year units: 365 days a year plus the leap days that many
-    /// consecutive years always hold (one fewer than a quarter, since a century
-    /// year may skip its leap day).
+    /// Within a month, a day too close to the next month's 1st is left out
+    /// (see [`Self::days`]). For the year units: 365 days a year plus the
+    /// leap days that many consecutive years always hold (one fewer than a
+    /// quarter, since a century year may skip its leap day).
     pub fn shortest_days(self) -> f64 {
         match self {
             TickUnit::Day => 1.0,
+            TickUnit::TwoDays => 2.0,
+            TickUnit::FiveDays => 5.0,
+            TickUnit::Week => 7.0,
+            TickUnit::HalfMonth => 13.0,
             TickUnit::Month => 28.0,
+            TickUnit::TwoMonths => 59.0,
+            TickUnit::Quarter => 90.0,
+            TickUnit::HalfYear => 181.0,
             TickUnit::Year => 365.0,
+            TickUnit::TwoYears => 730.0,
             TickUnit::FiveYears => 1_825.0,
             TickUnit::Decade => 3_651.0,
+            TickUnit::TwentyYears => 7_304.0,
             TickUnit::FiftyYears => 18_261.0,
             TickUnit::Century => 36_524.0,
+        }
+    }
+
+    /// For the units within a month: the step between days from the 1st, and
+    /// how close to the next 1st a tick may be (a day closer is left out).
+    fn days(self) -> Option<(u8, u8)> {
+        match self {
+            TickUnit::Day => Some((1, 1)),
+            TickUnit::TwoDays => Some((2, 2)),
+            TickUnit::FiveDays => Some((5, 5)),
+            TickUnit::Week => Some((7, 7)),
+            TickUnit::HalfMonth => Some((15, 13)),
+            _ => None,
+        }
+    }
+
+    /// Months between ticks, for the units that tick on the first of a month.
+    fn months(self) -> Option<u8> {
+        match self {
+            TickUnit::Month => Some(1),
+            TickUnit::TwoMonths => Some(2),
+            TickUnit::Quarter => Some(3),
+            TickUnit::HalfYear => Some(6),
+            _ => None,
         }
     }
 
     /// Years between ticks, for the units that tick on 1 January.
     fn years(self) -> Option<i32> {
         match self {
-            TickUnit::Day | TickUnit::Month => None,
             TickUnit::Year => Some(1),
+            TickUnit::TwoYears => Some(2),
             TickUnit::FiveYears => Some(5),
             TickUnit::Decade => Some(10),
+            TickUnit::TwentyYears => Some(20),
             TickUnit::FiftyYears => Some(50),
             TickUnit::Century => Some(100),
+            _ => None,
         }
     }
 
     /// Characters of this unit's widest label, given the widest year label.
     fn widest_label_chars(self, year_chars: usize) -> usize {
-        match self {
-            TickUnit::Day => DAY_LABEL_CHARS,
+        if self.days().is_some() {
+            DAY_LABEL_CHARS
+        } else if self.months().is_some() {
             // January shows its year instead of "Jan".
-            TickUnit::Month => MONTH_LABEL_CHARS.max(year_chars),
-            _ => year_chars,
+            MONTH_LABEL_CHARS.max(year_chars)
+        } else {
+            year_chars
         }
     }
 }
@@ -177,23 +246,27 @@ pub fn ticks(transform: &Transform, char_width_px: f64) -> TickSet {
     };
 
     let (start_year, start_month, _) = civil_from_day(first_day);
-    match unit.years() {
-        None if unit == TickUnit::Day => {
-            for day in first_day..=last_day {
-                let (_, month, day_of_month) = civil_from_day(day);
-                let label = if day_of_month == 1 {
-                    format!("1 {}", month_abbreviation(month))
-                } else {
-                    day_of_month.to_string()
-                };
-                if !push(day, label, day_of_month == 1) {
-                    break;
-                }
+    if let Some((step, closest)) = unit.days() {
+        for day in first_day..=last_day {
+            let (year, month, day_of_month) = civil_from_day(day);
+            let month_len = days_in_month(year, month);
+            let on_step = (day_of_month - 1) % step == 0;
+            if !on_step || month_len + 1 - day_of_month < closest {
+                continue;
+            }
+            let label = if day_of_month == 1 {
+                format!("1 {}", month_abbreviation(month))
+            } else {
+                day_of_month.to_string()
+            };
+            if !push(day, label, day_of_month == 1) {
+                break;
             }
         }
-        None => {
-            let (mut year, mut month) = (start_year, start_month);
-            loop {
+    } else if let Some(months) = unit.months() {
+        let (mut year, mut month) = (start_year, start_month);
+        loop {
+            if (month - 1) % months == 0 {
                 let label = if month == 1 {
                     year.to_string()
                 } else {
@@ -202,30 +275,30 @@ pub fn ticks(transform: &Transform, char_width_px: f64) -> TickSet {
                 if !push(day_number(year, month, 1), label, month == 1) {
                     break;
                 }
-                if month == 12 {
-                    let Some(next) = year.checked_add(1) else {
-                        break;
-                    };
-                    (year, month) = (next, 1);
-                } else {
-                    month += 1;
-                }
             }
-        }
-        Some(years) => {
-            let step = years.saturating_mul(stride);
-            let coarser = coarser_years(unit).saturating_mul(stride);
-            let mut year = start_year.div_euclid(step).saturating_mul(step);
-            loop {
-                let major = year.rem_euclid(coarser) == 0;
-                if !push(day_number(year, 1, 1), year.to_string(), major) {
-                    break;
-                }
-                let Some(next) = year.checked_add(step) else {
+            if month == 12 {
+                let Some(next) = year.checked_add(1) else {
                     break;
                 };
-                year = next;
+                (year, month) = (next, 1);
+            } else {
+                month += 1;
             }
+        }
+    } else {
+        let years = unit.years().unwrap_or(100);
+        let step = years.saturating_mul(stride);
+        let coarser = coarser_years(unit).saturating_mul(stride);
+        let mut year = start_year.div_euclid(step).saturating_mul(step);
+        loop {
+            let major = year.rem_euclid(coarser) == 0;
+            if !push(day_number(year, 1, 1), year.to_string(), major) {
+                break;
+            }
+            let Some(next) = year.checked_add(step) else {
+                break;
+            };
+            year = next;
         }
     }
     TickSet { unit, ticks: out }
@@ -234,12 +307,23 @@ pub fn ticks(transform: &Transform, char_width_px: f64) -> TickSet {
 /// Years between boundaries of the next coarser unit (a millennium above centuries).
 fn coarser_years(unit: TickUnit) -> i32 {
     match unit {
-        TickUnit::Day | TickUnit::Month | TickUnit::Year => 5,
-        TickUnit::FiveYears => 10,
+        TickUnit::TwoYears | TickUnit::FiveYears => 10,
         TickUnit::Decade => 50,
-        TickUnit::FiftyYears => 100,
+        TickUnit::TwentyYears | TickUnit::FiftyYears => 100,
         TickUnit::Century => 1000,
+        _ => 5,
     }
+}
+
+/// Days in `month` of `year`.
+fn days_in_month(year: i32, month: u8) -> u8 {
+    let (next_year, next_month) = if month == 12 {
+        (year.saturating_add(1), 1)
+    } else {
+        (year, month + 1)
+    };
+    let days = day_number(next_year, next_month, 1) - day_number(year, month, 1);
+    u8::try_from(days).unwrap_or(31)
 }
 
 /// "Jan" for month 1 … "Dec" for 12; "?" outside.
@@ -275,10 +359,10 @@ mod tests {
         )
     }
 
-    /// Visible lengths from 20 days to 400 years, each about 15% more than the last.
+    /// Visible lengths from 14 days to 400 years, each about 15% more than the last.
     fn zoom_levels() -> Vec<f64> {
         let mut levels = Vec::new();
-        let mut len = 20.0;
+        let mut len = Transform::MIN_VISIBLE_DAYS;
         while len <= 400.0 * 365.2425 {
             levels.push(len);
             len *= 1.15;
@@ -324,6 +408,58 @@ mod tests {
                             );
                         }
                     }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_zoom_from_a_century_to_two_weeks_shows_three_labels() {
+        for center in centres() {
+            for width in [400.0, 640.0, 1200.0, 2000.0] {
+                for len in zoom_levels().into_iter().filter(|&l| l <= 100.0 * 365.2425) {
+                    for char_width in [6.4, CHAR_WIDTH] {
+                        let set = ticks(&view(center, len, width), char_width);
+                        assert!(
+                            set.ticks.len() >= 3,
+                            "{:?}: {:?} at {len} days, {width} px",
+                            set.unit,
+                            set.ticks.iter().map(|t| &t.label).collect::<Vec<_>>()
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ticks_within_a_month_keep_clear_of_the_next_first() {
+        for unit in [
+            TickUnit::TwoDays,
+            TickUnit::FiveDays,
+            TickUnit::Week,
+            TickUnit::HalfMonth,
+        ] {
+            for year in [1996, 2023, 2100] {
+                let start = day_number(year, 1, 1) as f64;
+                // A view where `unit` just fits (labels of 5 px and the
+                // gap), over a whole year.
+                let days_per_px = unit.shortest_days() / (5.0 + TICK_GAP_PX + 0.5);
+                let tr = Transform::new(
+                    TimeSpan::new(start, start + 365.0),
+                    0.0,
+                    365.0 / days_per_px,
+                );
+                let set = ticks(&tr, 1.0);
+                assert_eq!(set.unit, unit);
+                for pair in set.ticks.windows(2) {
+                    let [a, b] = pair else { unreachable!() };
+                    assert!(
+                        b.t - a.t >= unit.shortest_days(),
+                        "{unit:?}: {} then {}",
+                        a.label,
+                        b.label
+                    );
                 }
             }
         }
@@ -385,12 +521,7 @@ mod tests {
         let center = day_number(1960, 1, 1) as f64;
         let set = ticks(&view(center, 150.0 * 365.25, 1200.0), CHAR_WIDTH);
         assert!(set.unit >= TickUnit::FiveYears, "{:?}", set.unit);
-        let step = match set.unit {
-            TickUnit::FiveYears => 5,
-            TickUnit::Decade => 10,
-            TickUnit::FiftyYears => 50,
-            _ => 100,
-        };
+        let step = set.unit.years().unwrap();
         for tick in &set.ticks {
             let year: i32 = tick.label.parse().unwrap();
             assert_eq!(year % step, 0);

@@ -54,3 +54,83 @@ pub fn date_with_precision(when: &When) -> String {
         When::Span(..) => trf("timeline.date_span", &[("date", &when.human())]),
     }
 }
+
+/// How many characters of `title` to keep so that they and an ellipsis fit
+/// in `room`, cut where a word ends; `None` if the whole title fits.
+///
+/// `ends` are the x where each character ends (as laid out on one line),
+/// `ellipsis` the ellipsis's width. Only when not even the first word fits is
+/// it cut inside that word; when not even one character fits, 0.
+pub fn word_cut(title: &str, ends: &[f32], room: f32, ellipsis: f32) -> Option<usize> {
+    if ends.last().is_none_or(|&end| end <= room) {
+        return None;
+    }
+    let fits = |kept: usize| {
+        kept.checked_sub(1)
+            .and_then(|last| ends.get(last))
+            .is_none_or(|&end| end + ellipsis <= room)
+    };
+    let chars: Vec<char> = title.chars().collect();
+    // A word ends before a space or after a dash, with the punctuation
+    // before the space kept ("Ashgabat," stays whole).
+    let word_ends = (1..chars.len()).rev().filter(|&kept| {
+        let next = chars.get(kept).copied().unwrap_or(' ');
+        let last = chars.get(kept - 1).copied().unwrap_or(' ');
+        (next.is_whitespace() && !last.is_whitespace()) || matches!(last, '–' | '—' | '-')
+    });
+    let mut word_ends = word_ends.peekable();
+    if word_ends.peek().is_some() {
+        for kept in word_ends {
+            if fits(kept) {
+                return Some(kept);
+            }
+        }
+    }
+    Some((0..chars.len()).rev().find(|&kept| fits(kept)).unwrap_or(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::word_cut;
+
+    /// Every character 7 px wide.
+    fn ends(title: &str) -> Vec<f32> {
+        (1..=title.chars().count())
+            .map(|n| n as f32 * 7.0)
+            .collect()
+    }
+
+    #[test]
+    fn a_title_is_cut_after_a_whole_word_or_not_at_all() {
+        let titles = [
+            "First UN General Assembly resolution on Turkmenistan’s permanent neutrality",
+            "ECO summit in Ashgabat opens with the Tejen–Sarahs–Mashhad railway",
+            "Short",
+            "Внешнеполитический курс нейтралитета",
+        ];
+        for title in titles {
+            let chars: Vec<char> = title.chars().collect();
+            for room in (0..600).step_by(5) {
+                let room = room as f32;
+                let Some(kept) = word_cut(title, &ends(title), room, 7.0) else {
+                    assert!(chars.len() as f32 * 7.0 <= room, "{title} at {room}");
+                    continue;
+                };
+                assert!(kept < chars.len());
+                assert!(
+                    kept as f32 * 7.0 + 7.0 <= room || kept == 0,
+                    "{title} at {room}"
+                );
+                let first_word = chars.iter().take_while(|c| !c.is_whitespace()).count();
+                if (first_word as f32 + 1.0) * 7.0 <= room {
+                    let next = chars.get(kept).copied().unwrap_or(' ');
+                    let last = chars.get(kept.saturating_sub(1)).copied().unwrap_or(' ');
+                    assert!(
+                        next.is_whitespace() || matches!(last, '–' | '—' | '-'),
+                        "{title} cut inside a word at {room}: {kept}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -39,9 +39,10 @@ pub fn strip_ui(
                 lanes: &[0],
                 lane_count: 1,
                 lane_label: &|_| None,
-                max_rows: 4,
+                max_rows: 8,
                 include: &|_| true,
                 emphasised: &emphasised,
+                pinned: &emphasised,
                 selected: selected.map(|i| i.0),
                 height,
             };

@@ -15,8 +15,9 @@ use crate::model::EventCategory;
 use crate::timeline::{Item, TimeSpan};
 use crate::ui::command::{Command, EventIx};
 
-/// Rows a category lane may stack in the full view.
-const MAX_ROWS: usize = 3;
+/// The most rows a category lane may stack in the full view; the height
+/// there is shares them out.
+const MAX_ROWS: usize = 8;
 
 /// Draws the Timeline view.
 pub fn timeline_view_ui(
@@ -84,18 +85,41 @@ fn filters_and_list_ui(
     selected: Option<EventIx>,
     commands: &mut Vec<Command>,
 ) {
-    categories_ui(ui, index, runtime);
+    categories_ui(ui, dataset, index, runtime);
     ui.add_space(6.0);
+    let before = runtime.organization.clone();
     organization_filter_ui(ui, dataset, index, runtime);
+    // Choosing an organization shows its events: fit the view to them.
+    if runtime.organization != before
+        && let Some(bounds) = included_bounds(dataset, index, runtime)
+    {
+        runtime.full.fit(bounds);
+    }
     ui.add_space(6.0);
     ui.separator();
     event_list_ui(ui, dataset, runtime, selected, commands);
 }
 
-/// A checkbox per category that has events, with its colour and count, and
-/// Show all / Hide all.
-fn categories_ui(ui: &mut egui::Ui, index: &TimelineIndex, runtime: &mut TimelineRuntime) {
+/// A checkbox per category that has events, with its colour and how many of
+/// its events the organization filter lets through, and Show all / Hide all.
+fn categories_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    index: &TimelineIndex,
+    runtime: &mut TimelineRuntime,
+) {
     let dark = ui.visuals().dark_mode;
+    let mut filtered = [0usize; EventCategory::ALL.len()];
+    for event in dataset.events.iter().filter(|e| {
+        runtime
+            .organization
+            .as_ref()
+            .is_none_or(|o| e.organizations.contains(o))
+    }) {
+        if let Some(n) = filtered.get_mut(lane_of(event.category)) {
+            *n += 1;
+        }
+    }
     ui.add_space(6.0);
     ui.heading(tr("timeline.categories"));
     for category in EventCategory::ALL {
@@ -107,6 +131,7 @@ fn categories_ui(ui: &mut egui::Ui, index: &TimelineIndex, runtime: &mut Timelin
         if count == 0 {
             continue;
         }
+        let count = filtered.get(lane_of(category)).copied().unwrap_or(0);
         let mut shown = !runtime.hidden.contains(&category);
         ui.horizontal(|ui| {
             let (swatch, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
@@ -324,6 +349,7 @@ fn canvas_panel_ui(
         max_rows: MAX_ROWS,
         include: &include,
         emphasised: &|_| true,
+        pinned: &|_| false,
         selected: selected.map(|i| i.0),
         height: ui.available_height(),
     };

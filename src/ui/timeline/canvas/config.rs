@@ -30,12 +30,15 @@ pub struct CanvasConfig<'a> {
     pub lane_count: usize,
     /// A label for each lane, or none (the strip has one unlabelled lane).
     pub lane_label: &'a dyn Fn(usize) -> Option<String>,
-    /// Rows an event lane may stack before events gather into a cluster.
+    /// The most rows an event lane may stack, however much height there is.
     pub max_rows: usize,
     /// Which items to draw (category and organization filters).
     pub include: &'a dyn Fn(&Item) -> bool,
     /// Events drawn at full strength; the others are dimmed.
     pub emphasised: &'a dyn Fn(usize) -> bool,
+    /// Events always drawn on their own, never gathered into a chip (the
+    /// open article's on the Study strip).
+    pub pinned: &'a dyn Fn(usize) -> bool,
     /// The selected event (index into the dataset's events).
     pub selected: Option<usize>,
     /// The height to fill.

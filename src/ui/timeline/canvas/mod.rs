@@ -4,9 +4,10 @@
 //! pointer, keys move the selection), lay out only the visible events, paint,
 //! and give every drawn event its own AccessKit node so that it can be found,
 //! focused and clicked by keyboard and screen reader. Each step has a file:
-//! `input`, `lanes`, `paint`, `scene` and `access`.
+//! `input`, `lanes`, `paint`, `scene`, `chips` and `access`.
 
 mod access;
+mod chips;
 mod config;
 mod input;
 mod lanes;
@@ -59,7 +60,7 @@ pub fn canvas_ui(
     let plot = Rect::from_min_max(pos2(rect.left() + label_width, rect.top()), rect.max);
     let include = lanes::in_shown_lanes(config);
     let transform = input::pointer_ui(ui, &response, state, config, plot, &mut output);
-    let layout = lanes::lay_out(&mut state.rows, config, &transform, height, &include);
+    let layout = lanes::lay_out(config, &transform, height, &include);
 
     let lane_tops = lanes::lane_tops(config.lanes, &layout, rect.top());
     let painter = ui.painter_at(rect);
@@ -67,8 +68,9 @@ pub fn canvas_ui(
     paint::paint_background(&painter, ui, rect, plot, config, &lane_tops);
     let tick_set = ticks(&transform, CHAR_WIDTH);
     paint::paint_axis(&painter, ui, plot, &tick_set, &transform, tick_set.unit);
+    // Under the events, filled in once their labels are placed.
+    let grid = plot_painter.add(egui::Shape::Noop);
     let scene = scene::Scene {
-        painter: &painter,
         plot: &plot_painter,
         plot_rect: plot,
         lane_tops: &lane_tops,
@@ -78,9 +80,11 @@ pub fn canvas_ui(
         dataset,
         dark,
     };
-    let mut hits = scene.paint_placed(ui);
+    let (mut hits, labels) = scene.paint_placed(ui);
+    plot_painter.set(grid, paint::gridlines(ui, plot, &tick_set, &labels));
     scene.clusters_ui(ui, state);
     hits.extend(scene.paint_hidden_selection(ui, &include));
+    chips::chip_list_ui(ui, &mut state.chip_list, config, dataset, &mut output);
 
     let labelled: Vec<usize> = hits.iter().map(|(event, _)| *event).collect();
     paint::keep_labels_warm(&painter, dataset, &state.labelled, &labelled);

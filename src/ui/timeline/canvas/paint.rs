@@ -3,24 +3,51 @@
 
 use egui::{Color32, FontId, Rect, Stroke, StrokeKind, pos2, vec2};
 
-use super::config::{
-    AXIS_HEIGHT, CHAR_WIDTH, CanvasConfig, LABEL_SIZE, LANE_LABEL_SIZE, ROW_HEIGHT,
-};
+use super::config::{AXIS_HEIGHT, CanvasConfig, LABEL_SIZE, LANE_LABEL_SIZE, ROW_HEIGHT};
 use crate::dataset::Dataset;
 use crate::timeline::{Cluster, ItemShape, Placed, TickUnit, Transform, layout::MAX_LABEL_PX};
-use crate::ui::timeline::labels::day_label;
+use crate::ui::timeline::labels::{day_label, word_cut};
 
-/// An event's label, cut to what can show, to be coloured when painted.
+/// Least room worth a label: less shows only the marker (its node and hover
+/// still name the event).
+const MIN_LABEL_ROOM: f32 = 28.0;
+
+/// An event's label, cut after a whole word with "…" where `room` is too
+/// narrow for it, to be coloured when painted; `None` if not even a word fits.
 ///
 /// egui caches a laid-out text while it is used every frame. When zooming back
 /// and forth the labels on screen change from frame to frame, and laying them
 /// out again was a third of a frame's time; so the labels of the previous frame
 /// are asked for again too (see `keep_labels_warm`), which costs a look-up.
-pub fn label_galley(painter: &egui::Painter, title: &str) -> std::sync::Arc<egui::Galley> {
-    // The label room holds about this many characters.
-    let visible_chars = (MAX_LABEL_PX / CHAR_WIDTH).ceil() as usize + 2;
-    let text: String = title.chars().take(visible_chars).collect();
-    painter.layout_no_wrap(text, FontId::proportional(LABEL_SIZE), Color32::PLACEHOLDER)
+/// A cut label changes only at a word, so it stays cached while zooming too.
+pub fn label_galley(
+    painter: &egui::Painter,
+    title: &str,
+    room: f32,
+) -> Option<std::sync::Arc<egui::Galley>> {
+    let font = FontId::proportional(LABEL_SIZE);
+    let full = painter.layout_no_wrap(title.to_owned(), font.clone(), Color32::PLACEHOLDER);
+    if full.size().x <= room {
+        return Some(full);
+    }
+    if room < MIN_LABEL_ROOM {
+        return None;
+    }
+    let ends: Vec<f32> = full.rows.first().map_or_else(Vec::new, |row| {
+        row.row
+            .glyphs
+            .iter()
+            .map(|g| g.pos.x + g.advance_width)
+            .collect()
+    });
+    let ellipsis = painter
+        .layout_no_wrap("…".to_owned(), font.clone(), Color32::PLACEHOLDER)
+        .size()
+        .x;
+    let kept = word_cut(title, &ends, room, ellipsis).filter(|&kept| kept > 0)?;
+    let mut text: String = title.chars().take(kept).collect();
+    text.push('…');
+    Some(painter.layout_no_wrap(text, font, Color32::PLACEHOLDER))
 }
 
 /// Keeps last frame's labels in egui's text cache for one more frame.
@@ -34,7 +61,7 @@ pub fn keep_labels_warm(
         if !current.contains(&event)
             && let Some(e) = dataset.events.get(event)
         {
-            let _ = label_galley(painter, &e.title);
+            let _ = label_galley(painter, &e.title, f32::INFINITY);
         }
     }
 }
@@ -106,7 +133,7 @@ pub fn paint_axis(
                 visuals.text_color(),
             )
         };
-        painter.line_segment([pos2(x, plot.top()), pos2(x, axis_y + 4.0)], stroke);
+        painter.line_segment([pos2(x, axis_y), pos2(x, axis_y + 4.0)], stroke);
         painter.text(
             pos2(x + 3.0, axis_y + 5.0),
             egui::Align2::LEFT_TOP,
@@ -117,10 +144,12 @@ pub fn paint_axis(
     }
     // The range on screen, always readable.
     let visible = transform.visible();
-    let range_unit = match unit {
-        TickUnit::Day => TickUnit::Day,
-        TickUnit::Month => TickUnit::Month,
-        _ => TickUnit::Year,
+    let range_unit = if unit <= TickUnit::HalfMonth {
+        TickUnit::Day
+    } else if unit <= TickUnit::HalfYear {
+        TickUnit::Month
+    } else {
+        TickUnit::Year
     };
     let range = format!(
         "{} – {}",
@@ -136,48 +165,73 @@ pub fn paint_axis(
     );
 }
 
-/// Paints one event and returns the area that answers the pointer.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one call site; a struct would only rename them"
-)]
+/// One event to paint.
+pub struct Mark<'a> {
+    /// Where the layout put it.
+    pub placed: &'a Placed,
+    /// The middle of its row.
+    pub y: f32,
+    /// Its title, cut to the room there is.
+    pub title: &'a str,
+    /// Its category's colour.
+    pub color: Color32,
+    /// Drawn at full strength, or dimmed.
+    pub emphasised: bool,
+    /// The selection: on a solid backing, with the room of the longest label.
+    pub selected: bool,
+}
+
+/// Paints one event and returns the area that answers the pointer and the
+/// area of its label (empty if it has none).
+///
+/// The label follows the marker, cut at a word where the next event of the
+/// row is close. A bar or band that runs off the right of `plot` carries its
+/// label inside its visible part, so that it stays in view while the bar does.
 pub fn paint_event(
     painter: &egui::Painter,
-    placed: &Placed,
-    y: f32,
-    galley: std::sync::Arc<egui::Galley>,
-    color: Color32,
-    emphasised: bool,
-    selected: bool,
     ui: &egui::Ui,
-) -> Rect {
-    let alpha = if emphasised { 1.0 } else { 0.35 };
-    let color = color.gamma_multiply(alpha);
+    mark: &Mark<'_>,
+    plot: Rect,
+) -> (Rect, Rect) {
+    let (placed, y) = (mark.placed, mark.y);
+    let alpha = if mark.emphasised { 1.0 } else { 0.35 };
+    let color = mark.color.gamma_multiply(alpha);
     // The selection gets a solid backing, filled in once its size is known,
     // so that it reads even on top of a cluster.
-    let backing = selected.then(|| painter.add(egui::Shape::Noop));
+    let backing = mark.selected.then(|| painter.add(egui::Shape::Noop));
     let x0 = placed.x0 as f32;
     let marker_end = paint_marker(painter, placed, y, color);
-    let text_color = if emphasised {
+    let text_color = if mark.emphasised {
         ui.visuals().text_color()
     } else {
         ui.visuals().weak_text_color()
     };
-    let label_rect = Rect::from_min_size(
-        pos2(marker_end + 4.0, y - ROW_HEIGHT / 2.0),
-        vec2(MAX_LABEL_PX as f32, ROW_HEIGHT),
-    );
-    let shown = label_rect.width().min(galley.size().x);
-    painter
-        .with_clip_rect(label_rect.intersect(painter.clip_rect()))
-        .galley(
-            pos2(label_rect.left(), y - galley.size().y / 2.0),
-            galley,
-            text_color,
-        );
+    let room = if mark.selected {
+        MAX_LABEL_PX as f32
+    } else {
+        placed.label_px as f32
+    };
+    let (label_left, room, inside) = label_place(x0, marker_end, room, plot);
+    let galley = label_galley(painter, mark.title, room);
+    let label = galley.map_or(Rect::NOTHING, |galley| {
+        let size = galley.size();
+        let at = pos2(label_left, y - size.y / 2.0);
+        let rect = Rect::from_min_size(at, size);
+        if inside {
+            // On the bar's own colour: a backing keeps the text readable.
+            painter.rect_filled(rect.expand(2.0), 3.0, ui.visuals().extreme_bg_color);
+        }
+        painter.galley(at, galley, text_color);
+        rect
+    });
+    let right = if label.is_positive() {
+        label.right().max(marker_end)
+    } else {
+        marker_end
+    };
     let hit = Rect::from_min_max(
         pos2(x0 - 5.0, y - ROW_HEIGHT / 2.0 + 1.0),
-        pos2(label_rect.left() + shown, y + ROW_HEIGHT / 2.0 - 1.0),
+        pos2(right, y + ROW_HEIGHT / 2.0 - 1.0),
     );
     if let Some(backing) = backing {
         painter.set(
@@ -185,7 +239,7 @@ pub fn paint_event(
             egui::epaint::RectShape::filled(hit.expand(1.0), 4.0, ui.visuals().extreme_bg_color),
         );
     }
-    if selected {
+    if mark.selected {
         painter.rect_stroke(
             hit.expand(1.0),
             4.0,
@@ -193,7 +247,80 @@ pub fn paint_event(
             StrokeKind::Outside,
         );
     }
-    hit
+    (hit, label)
+}
+
+/// Where a label goes: (left x, room, inside the marker). After the marker
+/// when there is room for a word there in view; else inside the marker's
+/// visible part if that is wide enough; else after it all the same.
+pub fn label_place(x0: f32, marker_end: f32, room: f32, plot: Rect) -> (f32, f32, bool) {
+    let after = marker_end + 4.0;
+    let room_in_view = room.min(plot.right() - after);
+    if room_in_view >= MIN_LABEL_ROOM {
+        return (after, room_in_view, false);
+    }
+    let visible_left = x0.max(plot.left()) + 4.0;
+    let visible_room = marker_end.min(plot.right()) - visible_left - 4.0;
+    if visible_room >= MIN_LABEL_ROOM {
+        return (visible_left, visible_room.min(MAX_LABEL_PX as f32), true);
+    }
+    (after, room, false)
+}
+
+/// The ticks' gridlines across the lanes, stopped short of every event
+/// label they would strike through; painted under the events.
+pub fn gridlines(
+    ui: &egui::Ui,
+    plot: Rect,
+    tick_set: &crate::timeline::TickSet,
+    labels: &[Rect],
+) -> egui::Shape {
+    let line = ui.visuals().widgets.noninteractive.bg_stroke.color;
+    let axis_y = plot.bottom() - AXIS_HEIGHT;
+    let mut shapes = Vec::new();
+    for tick in &tick_set.ticks {
+        let x = tick.x as f32;
+        let stroke = if tick.major {
+            Stroke::new(1.0, line)
+        } else {
+            Stroke::new(1.0, line.gamma_multiply(0.5))
+        };
+        for (top, bottom) in gridline_segments(x, plot.top(), axis_y, labels) {
+            shapes.push(egui::Shape::line_segment(
+                [pos2(x, top), pos2(x, bottom)],
+                stroke,
+            ));
+        }
+    }
+    egui::Shape::Vec(shapes)
+}
+
+/// The parts of the vertical line at `x` from `top` to `bottom` that cross
+/// none of `labels` (each kept a point clear), top to bottom.
+pub fn gridline_segments(x: f32, top: f32, bottom: f32, labels: &[Rect]) -> Vec<(f32, f32)> {
+    let mut cuts: Vec<(f32, f32)> = labels
+        .iter()
+        .map(|r| r.expand(1.0))
+        .filter(|r| r.is_positive() && r.left() <= x && x <= r.right())
+        .map(|r| (r.top(), r.bottom()))
+        .collect();
+    cuts.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut segments = Vec::new();
+    let mut from = top;
+    for (cut_top, cut_bottom) in cuts {
+        if cut_top > from {
+            segments.push((from, cut_top.min(bottom)));
+        }
+        from = from.max(cut_bottom);
+        if from >= bottom {
+            break;
+        }
+    }
+    if from < bottom {
+        segments.push((from, bottom));
+    }
+    segments.retain(|(a, b)| b > a);
+    segments
 }
 
 /// An event's marker: a bar for a span, a band for a month or year (or a
@@ -254,4 +381,44 @@ pub fn paint_cluster(painter: &egui::Painter, ui: &egui::Ui, cluster: &Cluster, 
         visuals.strong_text_color(),
     );
     rect
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gridlines_never_cross_a_label() {
+        // Labels of many sizes, some overlapping, some away from the line.
+        let mut labels = Vec::new();
+        for i in 0..40 {
+            let i = i as f32;
+            let left = (i * 37.0) % 300.0;
+            let top = (i * 53.0) % 500.0;
+            labels.push(Rect::from_min_size(
+                pos2(left, top),
+                vec2(20.0 + i * 3.0, 14.0),
+            ));
+        }
+        for x in (0..320).map(|x| x as f32) {
+            let segments = gridline_segments(x, 0.0, 480.0, &labels);
+            let mut previous = f32::NEG_INFINITY;
+            for (a, b) in &segments {
+                assert!(*a >= 0.0 && *b <= 480.0 && a < b && *a >= previous);
+                previous = *b;
+                for label in labels.iter().map(|r| r.expand(1.0)) {
+                    if label.left() <= x && x <= label.right() {
+                        assert!(*b <= label.top() || *a >= label.bottom(), "{x}: {a}..{b}");
+                    }
+                }
+            }
+            // Where no label is, the line runs whole.
+            if labels
+                .iter()
+                .all(|r| x < r.left() - 1.0 || x > r.right() + 1.0)
+            {
+                assert_eq!(segments, vec![(0.0, 480.0)]);
+            }
+        }
+    }
 }

@@ -1,22 +1,21 @@
 //! The events on the canvas: each laid-out event, the clusters (each a button
-//! that zooms to fit it), and the selection where it would hide in a cluster.
+//! that zooms to fit it or lists its events), and the selection where it
+//! would hide in a cluster.
 //! Each returns where it was drawn, for the hit-testing that follows.
 
 use egui::{Rect, Sense};
 
+use super::chips::{ChipList, chip_label};
 use super::config::{CanvasConfig, ROW_HEIGHT};
-use super::paint::{label_galley, paint_cluster, paint_event};
+use super::paint::{Mark, paint_cluster, paint_event};
 use super::state::CanvasState;
 use crate::dataset::Dataset;
-use crate::i18n::trf;
-use crate::timeline::{Item, Layout, Placed, TickUnit, Transform};
+use crate::timeline::layout::MAX_LABEL_PX;
+use crate::timeline::{Item, Layout, Placed, Transform};
 use crate::ui::timeline::colors::category_color;
-use crate::ui::timeline::labels::day_label;
 
 /// What drawing the events needs, laid out and mapped for this frame.
 pub struct Scene<'a> {
-    /// The whole canvas's painter.
-    pub painter: &'a egui::Painter,
     /// The plot's painter: events and clusters stay right of the lane labels.
     pub plot: &'a egui::Painter,
     /// The plot's area.
@@ -44,9 +43,11 @@ impl Scene<'_> {
             .map(|(_, top, _)| top + ROW_HEIGHT * (row as f32 + 0.5))
     }
 
-    /// Paints the laid-out events; returns each one's event and hit area.
-    pub fn paint_placed(&self, ui: &egui::Ui) -> Vec<(usize, Rect)> {
+    /// Paints the laid-out events; returns each one's event and hit area,
+    /// and the areas of the labels drawn.
+    pub fn paint_placed(&self, ui: &egui::Ui) -> (Vec<(usize, Rect)>, Vec<Rect>) {
         let mut hits = Vec::new();
+        let mut labels = Vec::new();
         for placed in &self.layout.placed {
             let Some(y) = self.row_y(placed.lane, placed.row) else {
                 continue;
@@ -54,25 +55,23 @@ impl Scene<'_> {
             let Some(event) = self.dataset.events.get(placed.event) else {
                 continue;
             };
-            let emphasised = (self.config.emphasised)(placed.event);
-            let selected = self.config.selected == Some(placed.event);
-            let label = label_galley(self.painter, &event.title);
-            let hit = paint_event(
-                self.plot,
+            let mark = Mark {
                 placed,
                 y,
-                label,
-                category_color(event.category, self.dark),
-                emphasised,
-                selected,
-                ui,
-            );
+                title: &event.title,
+                color: category_color(event.category, self.dark),
+                emphasised: (self.config.emphasised)(placed.event),
+                selected: self.config.selected == Some(placed.event),
+            };
+            let (hit, label) = paint_event(self.plot, ui, &mark, self.plot_rect);
             hits.push((placed.event, hit.intersect(self.plot_rect)));
+            labels.push(label);
         }
-        hits
+        (hits, labels)
     }
 
-    /// Paints the clusters; a click on one zooms to fit it.
+    /// Paints the clusters. A click on one zooms to fit it, or, where zooming
+    /// cannot part its events, opens the list of them.
     pub fn clusters_ui(&self, ui: &egui::Ui, state: &mut CanvasState) {
         let (layout, config, transform) = (self.layout, self.config, self.transform);
         // Where the selection would hide in a cluster, if it does.
@@ -90,32 +89,31 @@ impl Scene<'_> {
                 continue;
             }
             // Clusters have a row of their own under the lane's events.
-            if let Some(y) = self.row_y(cluster.lane, layout.rows_used(cluster.lane)) {
-                let hit = paint_cluster(self.plot, ui, cluster, y).intersect(self.plot_rect);
-                let id = config
-                    .id
-                    .with(("cluster", cluster.lane, cluster.x0.to_bits()));
-                let cluster_response = ui.interact(hit, id, Sense::click());
-                let label = trf(
-                    "timeline.cluster_label",
-                    &[
-                        ("n", &cluster.count),
-                        ("from", &day_label(cluster.span.start, TickUnit::Day)),
-                        ("to", &day_label(cluster.span.end - 1.0, TickUnit::Day)),
-                    ],
-                );
-                cluster_response
-                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-                let cluster_response = cluster_response.on_hover_text(&label);
-                if cluster_response.clicked() {
-                    let plot_left = f64::from(self.plot_rect.left());
-                    let plot_width = f64::from(self.plot_rect.width());
-                    if let Some(t) = &mut state.transform {
-                        *t = Transform::fit(cluster.span, plot_left, plot_width);
-                    }
-                    ui.ctx().request_repaint();
-                }
+            let Some(y) = self.row_y(cluster.lane, layout.rows_used(cluster.lane)) else {
+                continue;
+            };
+            let hit = paint_cluster(self.plot, ui, cluster, y).intersect(self.plot_rect);
+            let id = config
+                .id
+                .with(("cluster", cluster.lane, cluster.x0.to_bits()));
+            let response = ui.interact(hit, id, Sense::click());
+            let zooms = cluster.can_zoom(transform.visible());
+            let label = chip_label(self.dataset, cluster, zooms);
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+            let response = response.on_hover_text(&label);
+            if !response.clicked() {
+                continue;
             }
+            if zooms {
+                let plot_left = f64::from(self.plot_rect.left());
+                let plot_width = f64::from(self.plot_rect.width());
+                if let Some(t) = &mut state.transform {
+                    *t = Transform::fit(cluster.span, plot_left, plot_width);
+                }
+            } else {
+                state.chip_list = Some(ChipList::new(ui, cluster, hit.left_bottom()));
+            }
+            ui.ctx().request_repaint();
         }
     }
 
@@ -145,10 +143,17 @@ impl Scene<'_> {
             x0,
             x1: transform.x_from_t(item.span.end).max(x0),
             shape: item.shape,
+            label_px: MAX_LABEL_PX,
         };
-        let color = category_color(event.category, self.dark);
-        let label = label_galley(self.painter, &event.title);
-        let hit = paint_event(self.plot, &placed, y, label, color, true, true, ui);
+        let mark = Mark {
+            placed: &placed,
+            y,
+            title: &event.title,
+            color: category_color(event.category, self.dark),
+            emphasised: true,
+            selected: true,
+        };
+        let (hit, _) = paint_event(self.plot, ui, &mark, self.plot_rect);
         Some((selected, hit.intersect(self.plot_rect)))
     }
 }

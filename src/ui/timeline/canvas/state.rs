@@ -1,5 +1,5 @@
-//! What a canvas keeps between frames: its time <-> screen mapping, the rows
-//! it chose, the labels it drew.
+//! What a canvas keeps between frames: its time <-> screen mapping, the
+//! labels it drew, the list a chip opened.
 
 use crate::timeline::{TimeSpan, Transform};
 
@@ -8,23 +8,10 @@ use crate::timeline::{TimeSpan, Transform};
 pub struct CanvasState {
     /// The time <-> screen mapping; `None` until the first frame fits the data.
     pub transform: Option<Transform>,
-    /// The rows per lane chosen last frame, and for what.
-    pub(super) rows: Option<RowsChoice>,
     /// The events labelled last frame.
     pub(super) labelled: Vec<usize>,
-}
-
-/// Rows per lane that fitted, remembered so that a frame usually lays out once.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(super) struct RowsChoice {
-    /// Days per pixel when the rows were last decided.
-    pub scale: f64,
-    /// Canvas height when chosen.
-    pub height: f32,
-    /// Number of lanes shown when chosen.
-    pub lanes: usize,
-    /// The rows.
-    pub rows: usize,
+    /// The list a chip opened, while it is open.
+    pub(super) chip_list: Option<super::chips::ChipList>,
 }
 
 impl CanvasState {
