@@ -25,6 +25,9 @@ pub struct ReaderRuntime {
     pub notes_file: Option<std::path::PathBuf>,
     /// The paragraph whose note is being written, and the draft.
     pub editing: Option<(u32, String)>,
+    /// The note editor has just opened: it takes the keyboard and is
+    /// brought whole into view once drawn.
+    pub editor_pending: bool,
     /// An export done or failed, as the app words it.
     pub notes_message: Option<String>,
     /// A save that failed or a damaged file set aside, worded when drawn (the
@@ -119,6 +122,7 @@ impl ReaderRuntime {
             notes,
             notes_file,
             editing,
+            editor_pending,
             notes_message,
             notes_problem,
         } = self;
@@ -144,6 +148,7 @@ impl ReaderRuntime {
             notes,
             notes_file,
             editing,
+            editor_pending,
             notes_message,
             notes_problem,
         }
@@ -177,6 +182,7 @@ mod tests {
             notes,
             notes_file: Some(std::path::PathBuf::from("notes.json")),
             editing: Some((paragraph, "draft".to_owned())),
+            editor_pending: true,
             notes_message: Some("exported".to_owned()),
             notes_problem: Some(NotesProblem::Unsaved {
                 file: std::path::PathBuf::from("notes.json"),
