@@ -206,11 +206,51 @@ pub fn notes_ui(
                 });
             }
         }
-        if !notes.is_empty() && ui.button(tr("study.export_notes")).clicked() {
-            commands.push(Command::ExportNotes);
+        if !notes.is_empty() {
+            let asking = reader.export.choosing() || reader.export.typed.is_some();
+            if ui
+                .add_enabled(!asking, egui::Button::new(tr("study.export_notes")))
+                .clicked()
+            {
+                commands.push(Command::ExportNotes);
+            }
         }
     });
+    export_prompt_ui(ui, dataset, reader);
     if let Some(message) = &reader.notes_message {
         ui.label(RichText::new(message).small());
+    }
+}
+
+/// Where the export goes: a word while the desktop's dialog is open, or the
+/// path typed (filled in with the default), with Save and Cancel.
+fn export_prompt_ui(ui: &mut egui::Ui, dataset: &Dataset, reader: &mut ReaderRuntime) {
+    if reader.export.choosing() {
+        ui.weak(tr("study.export_choosing"));
+    }
+    let Some(typed) = &mut reader.export.typed else {
+        return;
+    };
+    let label = ui.label(tr("study.export_to"));
+    let field = ui
+        .add(egui::TextEdit::singleline(typed).desired_width(f32::INFINITY))
+        .labelled_by(label.id);
+    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let mut save = enter;
+    let mut cancel = false;
+    ui.horizontal_wrapped(|ui| {
+        save |= ui.button(tr("study.export_save")).clicked();
+        cancel = ui.button(tr("study.export_cancel")).clicked();
+    });
+    let typed = typed.clone();
+    if cancel {
+        reader.export.typed = None;
+    } else if save {
+        let default = reader.export.default_path();
+        let target = super::export::typed_target(&typed, &default);
+        if let Some(path) = target {
+            reader.export.typed = None;
+            reader.export_notes_to(dataset, &path);
+        }
     }
 }

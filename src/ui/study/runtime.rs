@@ -30,6 +30,8 @@ pub struct ReaderRuntime {
     pub editor_pending: bool,
     /// An export done or failed, as the app words it.
     pub notes_message: Option<String>,
+    /// Asking where to export the notes.
+    pub export: super::export::NotesExport,
     /// A save that failed or a damaged file set aside, worded when drawn (the
     /// notes load before the interface's language is set).
     pub notes_problem: Option<NotesProblem>,
@@ -103,6 +105,33 @@ impl ReaderRuntime {
         }
     }
 
+    /// Asks where to export the notes: the desktop's save dialog, or a typed
+    /// path, starting in Documents with a file named after `unit` (the
+    /// dataset's folder, `None` for the bundled one) and today's date.
+    pub fn ask_export_path(&mut self, ctx: Option<&egui::Context>, unit: Option<&str>) {
+        let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+        let home = super::export::home_folder();
+        let default = super::export::default_export_path(home.as_deref(), unit, &today);
+        self.notes_message = None;
+        self.export.ask(ctx, default);
+    }
+
+    /// Writes the notes as Markdown to `path` and says where they went (or
+    /// why they did not).
+    pub fn export_notes_to(&mut self, dataset: &Dataset, path: &std::path::Path) {
+        let text = self.notes.to_markdown(dataset);
+        let shown = path.display();
+        self.notes_message = Some(
+            match crate::storage::write_atomically(path, text.as_bytes()) {
+                Ok(()) => trf("app.notes_exported", &[("path", &shown)]),
+                Err(error) => trf(
+                    "app.notes_export_failed",
+                    &[("path", &shown), ("error", &error)],
+                ),
+            },
+        );
+    }
+
     /// What a reload of the same dataset keeps: everything (the notes, their
     /// file and messages, the place being scrolled to) but what may no longer
     /// be there. The open article stays if `dataset` still has it, and then
@@ -124,6 +153,7 @@ impl ReaderRuntime {
             editing,
             editor_pending,
             notes_message,
+            export,
             notes_problem,
         } = self;
         let still_there =
@@ -150,6 +180,7 @@ impl ReaderRuntime {
             editing,
             editor_pending,
             notes_message,
+            export,
             notes_problem,
         }
     }
@@ -184,6 +215,7 @@ mod tests {
             editing: Some((paragraph, "draft".to_owned())),
             editor_pending: true,
             notes_message: Some("exported".to_owned()),
+            export: super::super::export::NotesExport::default(),
             notes_problem: Some(NotesProblem::Unsaved {
                 file: std::path::PathBuf::from("notes.json"),
                 error: "disk full".to_owned(),

@@ -32,6 +32,10 @@ pub fn study_ui(
     commands: &mut Vec<Command>,
 ) {
     let current = reader.article.clone();
+    // The desktop's save dialog answered.
+    if let Some(path) = reader.export.poll() {
+        reader.export_notes_to(dataset, &path);
+    }
     if settings.show_library {
         egui::Panel::left("library")
             .resizable(true)
