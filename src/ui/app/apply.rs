@@ -45,11 +45,7 @@ impl ReaderApp {
             }
             Command::ToggleShortcuts => self.chrome.shortcuts_open = !self.chrome.shortcuts_open,
             Command::SaveViewPng => self.save_view_png(),
-            Command::ExportNotes => {
-                let unit = self.session.shown().folder_name();
-                self.reader
-                    .ask_export_path(self.ctx.as_ref(), unit.as_deref());
-            }
+            Command::ExportNotes => self.ask_export_path(),
             Command::SetLanguage(language) => {
                 self.settings.language = language;
                 crate::i18n::set_language(language);
@@ -184,6 +180,13 @@ impl ReaderApp {
             DatasetSource::Bundled => None,
         };
         self.chrome.picker.start(&ctx, near);
+    }
+
+    /// Asks where to export the notes, named after the dataset's folder.
+    fn ask_export_path(&mut self) {
+        let unit = self.session.shown().folder_name();
+        self.reader
+            .ask_export_path(self.ctx.as_ref(), unit.as_deref());
     }
 
     /// Saves the next frame as a PNG, with the code `--screenshot` uses, in
