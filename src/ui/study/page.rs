@@ -54,6 +54,7 @@ pub fn page_ui(
         size,
         palette,
     };
+    let (matches, current) = find_matches(article, reader);
     let mut operative = 0;
     let article_index = dataset
         .articles
@@ -71,11 +72,14 @@ pub fn page_ui(
             operative,
             fill: fill_of(&page, reader, block, number),
         };
-        let found = reader
-            .found
-            .as_ref()
-            .filter(|(id, paragraph, _)| *id == article.id && *paragraph == number)
-            .map(|(_, _, range)| range.clone());
+        let found = matches
+            .iter()
+            .filter(|m| m.paragraph == number)
+            .map(|m| {
+                let current = current.as_ref() == Some(&(m.paragraph, m.range.clone()));
+                (m.range.clone(), current)
+            })
+            .collect();
         let linked = Linked {
             links: links.of(article_index, number),
             found,
@@ -85,6 +89,26 @@ pub fn page_ui(
         numbered_block_ui(ui, &page, row, reader, linked);
     }
     ui.add_space(size * 3.0);
+}
+
+/// Every Ctrl+F match in the article, and the one shown (paragraph, range).
+/// The reader is told only the one shown; the others are what its text is
+/// found again (a match folds to the query, so this finds the same set).
+fn find_matches(
+    article: &Article,
+    reader: &ReaderRuntime,
+) -> (
+    Vec<crate::search::Match>,
+    Option<(u32, std::ops::Range<usize>)>,
+) {
+    let Some((_, paragraph, range)) = reader.found.as_ref().filter(|(id, ..)| *id == article.id)
+    else {
+        return (Vec::new(), None);
+    };
+    let text = article.paragraph(*paragraph).map(|b| b.text());
+    let needle = text.as_deref().and_then(|t| t.get(range.clone()));
+    let matches = needle.map_or_else(Vec::new, |n| crate::search::find_in_article(article, n));
+    (matches, Some((*paragraph, range.clone())))
 }
 
 /// The title, the source line and link, the summary and the editor's notes
