@@ -64,12 +64,26 @@ fn a_note_is_written_highlighted_listed_and_exported() {
     );
     let saved = std::fs::read_to_string(&file).unwrap();
     assert!(saved.contains("155 in 2025, against 149 in 2022"));
-    // Export: Markdown with the paragraph quoted and its source.
+    // Export: the reader is asked where (a typed path, without a desktop),
+    // starting with a file named after the dataset and the date.
     harness
         .get_by_role_and_label(Role::Button, "Export notes as Markdown")
         .click();
     harness.run();
-    let exported = harness.state().notes_export_path();
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let field = harness.get_by_role_and_label(Role::TextInput, "Save the notes as");
+    let default = field.value().unwrap();
+    assert!(
+        default.ends_with(&format!("neutrality-reader-notes-{today}.md")),
+        "{default}"
+    );
+    let exported = dir.path().join("chosen").join("my-notes.md");
+    std::fs::create_dir(dir.path().join("chosen")).unwrap();
+    field.set_text_value_accesskit(&exported.display().to_string());
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Save").click();
+    harness.run();
+    // Markdown with the paragraph quoted and its source, where it was asked.
     let text = std::fs::read_to_string(&exported).unwrap();
     assert!(text.contains("## Foreign Policy"), "{text}");
     assert!(text.contains("### Paragraph 10 (highlighted)"), "{text}");
@@ -78,6 +92,51 @@ fn a_note_is_written_highlighted_listed_and_exported() {
         text.contains("Source: *Foreign Policy*, paragraph 10."),
         "{text}"
     );
+    harness.get_by_label(&format!("Notes exported to {}", exported.display()));
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "Save the notes as")
+            .is_none()
+    );
+}
+
+#[test]
+fn an_export_can_be_cancelled_and_a_folder_typed_gets_the_default_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.json");
+    let mut harness = app(file);
+    harness
+        .get_by_role_and_label(Role::Button, "Paragraph 2: highlight or note")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Highlight")
+        .click();
+    harness.run();
+    let export = |h: &mut Harness<'static, ReaderApp>| {
+        h.get_by_role_and_label(Role::Button, "Export notes as Markdown")
+            .click();
+        h.run();
+    };
+    export(&mut harness);
+    harness
+        .get_by_role_and_label(Role::Button, "Cancel")
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "Save the notes as")
+            .is_none()
+    );
+    export(&mut harness);
+    let field = harness.get_by_role_and_label(Role::TextInput, "Save the notes as");
+    let default = std::path::PathBuf::from(field.value().unwrap());
+    field.set_text_value_accesskit(&dir.path().display().to_string());
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Save").click();
+    harness.run();
+    let written = dir.path().join(default.file_name().unwrap());
+    assert!(written.is_file(), "{written:?}");
     harness.get_by_label_contains("Notes exported to ");
 }
 

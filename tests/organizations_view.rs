@@ -386,7 +386,7 @@ fn the_study_panel_shows_relationships_as_of_the_selected_event() {
         app.focus_event("independence-of-turkmenistan");
         app
     });
-    harness.get_by_label_contains("As they stood on 1991, the date of the selected event");
+    harness.get_by_label_contains("Relationships as they stood on 1991 (event: ");
     // Joined in 1992 and 1995: neither had begun in 1991.
     harness.get_by_label("Not yet — Member from 1992");
     harness.get_by_label("Not yet — Member from 1995");

@@ -81,7 +81,15 @@ fn clicking_an_article_in_the_library_opens_it() {
         .query_all_by_label_contains("Ministry of Foreign Affairs of Turkmenistan · 1 October 2022")
         .count();
     assert_eq!(source_lines, 2);
-    // The editor's note on the page's dates is shown with the article.
+    // The editor's notes on the page's dates are folded under one line over
+    // the text, and open with a click.
+    assert!(
+        harness
+            .query_by_label_contains("captured in 2025")
+            .is_none()
+    );
+    harness.get_by_label_contains("Editor’s notes (").click();
+    harness.run();
     harness.get_by_label_contains("captured in 2025");
 }
 

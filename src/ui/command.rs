@@ -115,7 +115,8 @@ pub enum Command {
     ToggleShortcuts,
     /// Save the window as a PNG picture.
     SaveViewPng,
-    /// Write the notes to a Markdown file.
+    /// Ask where to export the notes as Markdown (the desktop's save
+    /// dialog, or a typed path), then write them there.
     ExportNotes,
     /// Show the interface in another language.
     SetLanguage(Language),

@@ -9,10 +9,13 @@ use egui::{Key, Modifiers, RichText};
 use super::command::{Command, EventIx, OrgIx};
 use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
-use crate::search::{Match, SearchIndex, SearchResults, Target, find_in_article};
+use crate::search::{GroupKind, Hit, Match, SearchIndex, SearchResults, Target, find_in_article};
 
 /// Hits shown per group.
 const PER_GROUP: usize = 6;
+
+/// Hits found for a group shown whole: more than any group holds.
+const ALL_OF_A_GROUP: usize = 10_000;
 
 /// The Ctrl+K box while it is open.
 #[derive(Debug, Default)]
@@ -29,6 +32,30 @@ pub struct SearchBox {
     pub chosen: usize,
     /// The field should take the keyboard as soon as it is drawn.
     focus_pending: bool,
+    /// The group shown whole ("Show all"), until the query changes.
+    expanded: Option<GroupKind>,
+    /// The results changed: show them from the top.
+    scroll_to_top: bool,
+}
+
+impl SearchBox {
+    /// The hits shown, in display order: every group's first few, and the
+    /// whole of the group shown whole.
+    fn shown(&self) -> impl Iterator<Item = &Hit> {
+        self.results
+            .groups
+            .iter()
+            .flat_map(|g| g.hits.iter().take(self.limit(g.kind)))
+    }
+
+    /// How many hits of `kind` are shown.
+    fn limit(&self, kind: GroupKind) -> usize {
+        if self.expanded == Some(kind) {
+            usize::MAX
+        } else {
+            PER_GROUP
+        }
+    }
 }
 
 /// Ctrl+F in the open article.
@@ -75,6 +102,22 @@ pub fn shortcuts(ctx: &egui::Context, search: &mut SearchBox, find: &mut FindBar
         find.open = true;
         ctx.memory_mut(|m| m.request_focus(find_id()));
     }
+    // Esc closes the find bar wherever the focus is (egui has already let
+    // go of the field's focus for it), unless a window or menu above the
+    // page is open: that Esc is theirs.
+    let above = ctx.any_popup_open()
+        || ctx.memory(|m| {
+            m.areas()
+                .visible_layer_ids()
+                .iter()
+                .any(|layer| layer.order == egui::Order::Middle)
+        });
+    if find.open && !search.open && !above && !k && !f {
+        let escape = ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
+        if escape {
+            find.open = false;
+        }
+    }
 }
 
 /// Draws the Ctrl+K window; Enter or a click opens a hit as a command.
@@ -101,11 +144,13 @@ pub fn search_window(
         return;
     }
     if search.searched != search.query {
+        search.expanded = None;
         search.results = index.search(dataset, &search.query, PER_GROUP);
         search.searched.clone_from(&search.query);
         search.chosen = 0;
+        search.scroll_to_top = true;
     }
-    let count = search.results.hits().count();
+    let count = search.shown().count();
     if down && count > 0 {
         search.chosen = (search.chosen + 1).min(count - 1);
     }
@@ -114,7 +159,7 @@ pub fn search_window(
     }
     let mut opened = None;
     if enter {
-        opened = search.results.hits().nth(search.chosen).map(|h| h.target);
+        opened = search.shown().nth(search.chosen).map(|h| h.target);
     }
     let mut open = true;
     egui::Window::new(tr("search.title"))
@@ -130,13 +175,22 @@ pub fn search_window(
             if !search.query.trim().is_empty() && search.results.is_empty() {
                 ui.label(tr("search.nothing"));
             }
-            egui::ScrollArea::vertical()
-                .max_height(520.0)
-                .show(ui, |ui| {
-                    if let Some(target) = results_ui(ui, search, down || up) {
-                        opened = Some(target);
-                    }
-                });
+            let mut area = egui::ScrollArea::vertical()
+                .id_salt("search_results")
+                .max_height(520.0);
+            if std::mem::take(&mut search.scroll_to_top) {
+                area = area.vertical_scroll_offset(0.0);
+            }
+            let mut expand = None;
+            area.show(ui, |ui| match results_ui(ui, search, down || up) {
+                Some(Clicked::Hit(target)) => opened = Some(target),
+                Some(Clicked::ShowAll(kind)) => expand = Some(kind),
+                None => {}
+            });
+            if let Some(kind) = expand {
+                search.results = index.search(dataset, &search.query, ALL_OF_A_GROUP);
+                search.expanded = Some(kind);
+            }
         });
     if !open {
         search.open = false;
@@ -167,9 +221,18 @@ fn query_field_ui(ui: &mut egui::Ui, search: &mut SearchBox) {
     }
 }
 
+/// What was clicked in the results.
+enum Clicked {
+    /// A hit, to open.
+    Hit(Target),
+    /// A group's "Show all".
+    ShowAll(GroupKind),
+}
+
 /// The hits, grouped, the chosen one marked (and scrolled to when the arrows
-/// `moved` the choice); returns the target of a hit clicked.
-fn results_ui(ui: &mut egui::Ui, search: &SearchBox, moved: bool) -> Option<Target> {
+/// `moved` the choice); a group cut short ends with "Show all". Paragraphs
+/// are listed under their article's title, each as "¶ n" and its snippet.
+fn results_ui(ui: &mut egui::Ui, search: &SearchBox, moved: bool) -> Option<Clicked> {
     let mut clicked = None;
     let mut position = 0;
     for group in &search.results.groups {
@@ -177,37 +240,60 @@ fn results_ui(ui: &mut egui::Ui, search: &SearchBox, moved: bool) -> Option<Targ
             continue;
         }
         ui.add_space(6.0);
-        let more = if group.total > group.hits.len() {
+        let shown = group.hits.len().min(search.limit(group.kind));
+        let more = if group.total > shown {
             trf(
                 "search.shown_of",
-                &[("shown", &group.hits.len()), ("total", &group.total)],
+                &[("shown", &shown), ("total", &group.total)],
             )
         } else {
             String::new()
         };
         ui.label(RichText::new(format!("{}{more}", group_label(group.kind))).strong());
-        for hit in &group.hits {
-            let chosen = position == search.chosen;
-            let job = hit_job(
-                ui,
-                &hit.title,
-                &hit.title_highlights,
-                &hit.snippet,
-                &hit.highlights,
-            );
-            let response = ui
-                .add(egui::Button::selectable(chosen, job).wrap())
-                .on_hover_text(tr("search.open"));
-            if chosen && moved {
+        let mut article = None;
+        for hit in group.hits.iter().take(shown) {
+            if let Target::Paragraph { article: index, .. } = hit.target
+                && article.replace(index) != Some(index)
+            {
+                let job = hit_job(ui, &hit.title, &hit.title_highlights, "", &[]);
+                ui.add(egui::Label::new(job).wrap());
+            }
+            let response = hit_ui(ui, hit, position == search.chosen);
+            if position == search.chosen && moved {
                 response.scroll_to_me(None);
             }
             if response.clicked() {
-                clicked = Some(hit.target);
+                clicked = Some(Clicked::Hit(hit.target));
             }
             position += 1;
         }
+        if group.total > shown {
+            let text = trf("search.show_all", &[("total", &group.total)]);
+            if ui.small_button(text).clicked() {
+                clicked = Some(Clicked::ShowAll(group.kind));
+            }
+        }
     }
     clicked
+}
+
+/// One hit as a button: its title and snippet, or for a paragraph its
+/// number and snippet (the title stands above).
+fn hit_ui(ui: &mut egui::Ui, hit: &Hit, chosen: bool) -> egui::Response {
+    let job = match hit.target {
+        Target::Paragraph { paragraph, .. } => {
+            let number = format!("¶ {paragraph}");
+            hit_job(ui, &number, &[], &hit.snippet, &hit.highlights)
+        }
+        _ => hit_job(
+            ui,
+            &hit.title,
+            &hit.title_highlights,
+            &hit.snippet,
+            &hit.highlights,
+        ),
+    };
+    ui.add(egui::Button::selectable(chosen, job).wrap())
 }
 
 /// The title, then the snippet, with the matched parts marked.
@@ -330,18 +416,10 @@ pub fn find_bar_ui(
         find.current = 0;
     }
     let focused = ui.ctx().memory(|m| m.has_focus(find_id()));
-    let (next, previous, escape) = ui.input_mut(|i| {
+    let (next, previous) = ui.input(|i| {
         let enter = focused && i.key_pressed(Key::Enter);
-        (
-            enter && !i.modifiers.shift,
-            enter && i.modifiers.shift,
-            focused && i.consume_key(Modifiers::NONE, Key::Escape),
-        )
+        (enter && !i.modifiers.shift, enter && i.modifiers.shift)
     });
-    if escape {
-        find.open = false;
-        return;
-    }
     let go = find_row_ui(ui, find, next, previous) || (changed && !find.matches.is_empty());
     if go && let Some(found) = find.matches.get(find.current) {
         commands.push(Command::OpenArticle {
@@ -409,8 +487,7 @@ fn find_row_ui(ui: &mut egui::Ui, find: &mut FindBar, next: bool, previous: bool
 }
 
 /// A group's heading in the current language.
-fn group_label(kind: crate::search::GroupKind) -> &'static str {
-    use crate::search::GroupKind;
+fn group_label(kind: GroupKind) -> &'static str {
     match kind {
         GroupKind::Organizations => tr("search.group.organizations"),
         GroupKind::People => tr("search.group.people"),

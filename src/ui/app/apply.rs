@@ -35,7 +35,7 @@ impl ReaderApp {
             }
             Command::ToggleShortcuts => self.chrome.shortcuts_open = !self.chrome.shortcuts_open,
             Command::SaveViewPng => self.save_view_png(),
-            Command::ExportNotes => self.export_notes(),
+            Command::ExportNotes => self.ask_export_path(),
             Command::SetLanguage(language) => {
                 self.settings.language = language;
                 crate::i18n::set_language(language);
@@ -193,18 +193,11 @@ impl ReaderApp {
         self.chrome.picker.start(&ctx, near);
     }
 
-    fn export_notes(&mut self) {
-        let path = self.notes_export_path();
-        let text = self.reader.notes.to_markdown(&self.dataset);
-        self.reader.notes_message = Some(
-            match crate::storage::write_atomically(&path, text.as_bytes()) {
-                Ok(()) => trf("app.notes_exported", &[("path", &path.display())]),
-                Err(error) => trf(
-                    "app.notes_export_failed",
-                    &[("path", &path.display()), ("error", &error)],
-                ),
-            },
-        );
+    /// Asks where to export the notes, named after the dataset's folder.
+    fn ask_export_path(&mut self) {
+        let unit = self.session.shown().folder_name();
+        self.reader
+            .ask_export_path(self.ctx.as_ref(), unit.as_deref());
     }
 
     /// Saves the next frame as a PNG, with the code `--screenshot` uses, in

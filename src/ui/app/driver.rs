@@ -58,6 +58,7 @@ impl ReaderApp {
     /// (off by default: tests and screenshots have no desktop).
     pub fn with_native_dialogs(mut self) -> Self {
         self.chrome.picker.enabled = true;
+        self.reader.export.native = true;
         self
     }
 
@@ -208,18 +209,6 @@ impl ReaderApp {
     /// The reader's notes.
     pub fn notes(&self) -> &crate::notes::Notes {
         &self.reader.notes
-    }
-
-    /// Where "Export notes as Markdown" writes: beside the notes file, or in
-    /// the working folder.
-    pub fn notes_export_path(&self) -> PathBuf {
-        let folder = self
-            .reader
-            .notes_file
-            .as_ref()
-            .and_then(|f| f.parent().map(Path::to_path_buf))
-            .unwrap_or_else(|| PathBuf::from("."));
-        folder.join("neutrality-reader-notes.md")
     }
 
     /// The Ctrl+F match marked in the reader: article, paragraph, byte range

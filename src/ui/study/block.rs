@@ -102,8 +102,8 @@ fn wrapped(ui: &mut egui::Ui, job: egui::text::LayoutJob) {
 pub struct Linked<'a> {
     /// The paragraph's links.
     pub links: &'a [Link],
-    /// The Ctrl+F match in it, a byte range of its text.
-    pub found: Option<std::ops::Range<usize>>,
+    /// The Ctrl+F matches in it, the one shown marked as such.
+    pub found: Vec<super::linked::FindMark>,
     /// The dataset the links point into.
     pub dataset: &'a Dataset,
     /// Where a click on a link goes.
@@ -117,7 +117,7 @@ impl Linked<'_> {
             ui,
             job,
             self.links,
-            self.found,
+            &self.found,
             self.dataset,
             accent,
             self.commands,

@@ -22,14 +22,9 @@ pub fn context_ui(
 ) {
     let Some(article) = current else { return };
     ui.add_space(6.0);
-    egui::ScrollArea::vertical()
-        .id_salt("context_scroll")
-        .auto_shrink([false, true])
-        .show(ui, |ui| {
-            organizations_ui(ui, dataset, article, selected_event, commands);
-            ui.add_space(8.0);
-            events_ui(ui, dataset, article, commands);
-        });
+    organizations_ui(ui, dataset, article, selected_event, commands);
+    ui.add_space(8.0);
+    events_ui(ui, dataset, article, commands);
 }
 
 /// The organizations the article mentions, each opening its details, with
@@ -45,10 +40,7 @@ fn organizations_ui(
     ui.heading(tr("study.organizations_heading"));
     let as_of = selected_event.map(|event| event.date.start());
     if let (Some(event), Some(date)) = (selected_event, as_of) {
-        let args: [(&str, &dyn std::fmt::Display); 2] =
-            [("date", &date.human()), ("title", &event.title)];
-        let text = trf("study.as_of_event", &args);
-        ui.label(RichText::new(text).small().italics());
+        as_of_ui(ui, event, date, commands);
     }
     let indices = dataset.organization_indices_of_article(article);
     if indices.is_empty() {
@@ -95,6 +87,38 @@ fn organizations_ui(
         }
         ui.add_space(4.0);
     }
+}
+
+/// Says plainly that the relationships are shown as they stood on the
+/// selected event's date (chosen on a timeline, a link or Ctrl+K, perhaps in
+/// another view), with the way back to today's.
+fn as_of_ui(
+    ui: &mut egui::Ui,
+    event: &Event,
+    date: crate::model::Date,
+    commands: &mut Vec<Command>,
+) {
+    egui::Frame::group(ui.style())
+        .fill(ui.visuals().faint_bg_color)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let args: [(&str, &dyn std::fmt::Display); 2] =
+                [("date", &date.human()), ("title", &event.title)];
+            ui.add(
+                egui::Label::new(RichText::new(trf("study.as_of_event", &args)).strong()).wrap(),
+            );
+            if ui
+                .button(tr("study.show_today"))
+                .on_hover_text(tr("study.show_today_hover"))
+                .clicked()
+            {
+                commands.push(Command::SelectEvent {
+                    event: None,
+                    details: false,
+                });
+            }
+        });
+    ui.add_space(4.0);
 }
 
 /// The events the article reports, each opening the paragraph that states it.
@@ -161,36 +185,72 @@ pub fn notes_ui(
         if notes.is_empty() {
             ui.weak(tr("study.notes_empty"));
         }
-        egui::ScrollArea::vertical()
-            .id_salt("my_notes_scroll")
-            .max_height(180.0)
-            .show(ui, |ui| {
-                for note in &notes {
-                    let title = dataset
-                        .article(&note.article)
-                        .map_or(note.article.as_str(), |a| a.title.as_str());
-                    let mut text = format!("¶{} · {title}", note.paragraph);
-                    if !note.text.is_empty() {
-                        let short: String = note.text.chars().take(60).collect();
-                        text = format!("{text}: {short}");
-                    }
-                    if ui
-                        .add(egui::Button::new(text).wrap().frame(false))
-                        .on_hover_text(tr("study.open_paragraph"))
-                        .clicked()
-                    {
-                        commands.push(Command::OpenArticle {
-                            article: note.article.clone(),
-                            paragraph: Some(note.paragraph),
-                        });
-                    }
-                }
-            });
-        if !notes.is_empty() && ui.button(tr("study.export_notes")).clicked() {
-            commands.push(Command::ExportNotes);
+        // In the panel's own scroll: a scroll inside a scroll would trap the wheel.
+        for note in &notes {
+            let title = dataset
+                .article(&note.article)
+                .map_or(note.article.as_str(), |a| a.title.as_str());
+            let mut text = format!("¶{} · {title}", note.paragraph);
+            if !note.text.is_empty() {
+                let short: String = note.text.chars().take(60).collect();
+                text = format!("{text}: {short}");
+            }
+            if ui
+                .add(egui::Button::new(text).wrap().frame(false))
+                .on_hover_text(tr("study.open_paragraph"))
+                .clicked()
+            {
+                commands.push(Command::OpenArticle {
+                    article: note.article.clone(),
+                    paragraph: Some(note.paragraph),
+                });
+            }
+        }
+        if !notes.is_empty() {
+            let asking = reader.export.choosing() || reader.export.typed.is_some();
+            if ui
+                .add_enabled(!asking, egui::Button::new(tr("study.export_notes")))
+                .clicked()
+            {
+                commands.push(Command::ExportNotes);
+            }
         }
     });
+    export_prompt_ui(ui, dataset, reader);
     if let Some(message) = &reader.notes_message {
         ui.label(RichText::new(message).small());
+    }
+}
+
+/// Where the export goes: a word while the desktop's dialog is open, or the
+/// path typed (filled in with the default), with Save and Cancel.
+fn export_prompt_ui(ui: &mut egui::Ui, dataset: &Dataset, reader: &mut ReaderRuntime) {
+    if reader.export.choosing() {
+        ui.weak(tr("study.export_choosing"));
+    }
+    let Some(typed) = &mut reader.export.typed else {
+        return;
+    };
+    let label = ui.label(tr("study.export_to"));
+    let field = ui
+        .add(egui::TextEdit::singleline(typed).desired_width(f32::INFINITY))
+        .labelled_by(label.id);
+    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let mut save = enter;
+    let mut cancel = false;
+    ui.horizontal_wrapped(|ui| {
+        save |= ui.button(tr("study.export_save")).clicked();
+        cancel = ui.button(tr("study.export_cancel")).clicked();
+    });
+    let typed = typed.clone();
+    if cancel {
+        reader.export.typed = None;
+    } else if save {
+        let default = reader.export.default_path();
+        let target = super::export::typed_target(&typed, &default);
+        if let Some(path) = target {
+            reader.export.typed = None;
+            reader.export_notes_to(dataset, &path);
+        }
     }
 }

@@ -11,24 +11,41 @@ use crate::i18n::tr;
 use crate::links::{Link, LinkTarget};
 use crate::ui::command::{Command, EventIx, OrgIx};
 
+/// The Ctrl+F match shown.
+pub const FIND_CURRENT: Color32 = Color32::from_rgb(0xF2, 0xC1, 0x4E);
+
+/// The other Ctrl+F matches in the article: paler than the one shown.
+pub const FIND_OTHER: Color32 = Color32::from_rgb(0xFC, 0xE9, 0xB0);
+
+/// A Ctrl+F match in a paragraph: a byte range of its text, and whether it
+/// is the one shown.
+pub type FindMark = (std::ops::Range<usize>, bool);
+
 /// Draws `job` with `links` (byte ranges into `job.text`) as links, and
-/// `found` (a Ctrl+F match, a byte range) marked.
+/// `found` (the Ctrl+F matches in it) marked, the one shown stronger.
 pub fn linked_text_ui(
     ui: &mut egui::Ui,
     job: LayoutJob,
     links: &[Link],
-    found: Option<std::ops::Range<usize>>,
+    found: &[FindMark],
     dataset: &Dataset,
     accent: Color32,
     commands: &mut Vec<Command>,
 ) {
-    let job = match found {
-        Some(range) => restyle(job, &[range], |format| {
-            format.background = Color32::from_rgb(0xF2, 0xC1, 0x4E);
-            format.color = Color32::BLACK;
-        }),
-        None => job,
-    };
+    let mut job = job;
+    for (current, color) in [(false, FIND_OTHER), (true, FIND_CURRENT)] {
+        let ranges: Vec<_> = found
+            .iter()
+            .filter(|(_, c)| *c == current)
+            .map(|(range, _)| range.clone())
+            .collect();
+        if !ranges.is_empty() {
+            job = restyle(job, &ranges, |format| {
+                format.background = color;
+                format.color = Color32::BLACK;
+            });
+        }
+    }
     if links.is_empty() {
         ui.label(job);
         return;

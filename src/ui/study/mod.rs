@@ -5,6 +5,7 @@
 
 mod block;
 mod context_panel;
+mod export;
 pub mod image;
 pub mod labels;
 mod library;

@@ -43,20 +43,23 @@ pub fn note_editor_ui(
     let mut save = false;
     let mut toggle = false;
     let mut close = false;
-    egui::Frame::group(ui.style()).show(ui, |ui| {
+    let mut field = None;
+    let frame = egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         let label =
             ui.label(RichText::new(trf("study.note_on_paragraph", &[("n", &number)])).strong());
         if let Some((_, draft)) = &mut reader.editing {
-            ui.add(
-                egui::TextEdit::multiline(draft)
-                    .id(note_editor_id())
-                    .desired_rows(3)
-                    .desired_width(f32::INFINITY)
-                    .font(egui::FontId::proportional(size * 0.85))
-                    .hint_text(tr("study.note_hint")),
-            )
-            .labelled_by(label.id);
+            let response = ui
+                .add(
+                    egui::TextEdit::multiline(draft)
+                        .id(note_editor_id())
+                        .desired_rows(3)
+                        .desired_width(f32::INFINITY)
+                        .font(egui::FontId::proportional(size * 0.85))
+                        .hint_text(tr("study.note_hint")),
+                )
+                .labelled_by(label.id);
+            field = Some(response);
         }
         // Wrapped: the buttons are longer in Русский and Türkmençe.
         ui.horizontal_wrapped(|ui| {
@@ -70,6 +73,9 @@ pub fn note_editor_ui(
             close = ui.button(tr("study.close")).clicked();
         });
     });
+    if reader.editor_pending && !ui.is_sizing_pass() {
+        settle_editor(ui, reader, field.as_ref(), frame.response.rect);
+    }
     if save && let Some((_, draft)) = reader.editing.take() {
         reader.notes.set_text(article, number, &draft, now);
         reader.save_notes();
@@ -81,4 +87,30 @@ pub fn note_editor_ui(
     if close {
         reader.editing = None;
     }
+}
+
+/// Gives the just-opened editor the keyboard and scrolls it whole into the
+/// reader's view (above the timeline strip), asking again each frame until
+/// both hold: the click that opened it may take the focus back this frame,
+/// and the page's height settles over a frame or two.
+fn settle_editor(
+    ui: &mut egui::Ui,
+    reader: &mut ReaderRuntime,
+    field: Option<&egui::Response>,
+    rect: egui::Rect,
+) {
+    let focused = field.is_none_or(egui::Response::has_focus);
+    let clip = ui.clip_rect();
+    let seen = clip.contains_rect(rect) || rect.height() >= clip.height();
+    if focused && seen {
+        reader.editor_pending = false;
+        return;
+    }
+    if let Some(field) = field.filter(|f| !f.has_focus()) {
+        field.request_focus();
+    }
+    if !seen {
+        ui.scroll_to_rect_animation(rect, None, egui::style::ScrollAnimation::none());
+    }
+    ui.ctx().request_repaint();
 }

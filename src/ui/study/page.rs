@@ -5,7 +5,7 @@ use egui::{Align, RichText};
 
 use super::block::{GUTTER, Linked, Row, block_row_ui, indented};
 use super::labels::source_line;
-use super::note_editor::{note_editor_id, note_editor_ui, your_note_ui};
+use super::note_editor::{note_editor_ui, your_note_ui};
 use super::runtime::ReaderRuntime;
 use super::text::{self, Face};
 use crate::dataset::Dataset;
@@ -54,6 +54,7 @@ pub fn page_ui(
         size,
         palette,
     };
+    let (matches, current) = find_matches(article, reader);
     let mut operative = 0;
     let article_index = dataset
         .articles
@@ -71,11 +72,14 @@ pub fn page_ui(
             operative,
             fill: fill_of(&page, reader, block, number),
         };
-        let found = reader
-            .found
-            .as_ref()
-            .filter(|(id, paragraph, _)| *id == article.id && *paragraph == number)
-            .map(|(_, _, range)| range.clone());
+        let found = matches
+            .iter()
+            .filter(|m| m.paragraph == number)
+            .map(|m| {
+                let current = current.as_ref() == Some(&(m.paragraph, m.range.clone()));
+                (m.range.clone(), current)
+            })
+            .collect();
         let linked = Linked {
             links: links.of(article_index, number),
             found,
@@ -85,6 +89,26 @@ pub fn page_ui(
         numbered_block_ui(ui, &page, row, reader, linked);
     }
     ui.add_space(size * 3.0);
+}
+
+/// Every Ctrl+F match in the article, and the one shown (paragraph, range).
+/// The reader is told only the one shown; the others are what its text is
+/// found again (a match folds to the query, so this finds the same set).
+fn find_matches(
+    article: &Article,
+    reader: &ReaderRuntime,
+) -> (
+    Vec<crate::search::Match>,
+    Option<(u32, std::ops::Range<usize>)>,
+) {
+    let Some((_, paragraph, range)) = reader.found.as_ref().filter(|(id, ..)| *id == article.id)
+    else {
+        return (Vec::new(), None);
+    };
+    let text = article.paragraph(*paragraph).map(|b| b.text());
+    let needle = text.as_deref().and_then(|t| t.get(range.clone()));
+    let matches = needle.map_or_else(Vec::new, |n| crate::search::find_in_article(article, n));
+    (matches, Some((*paragraph, range.clone())))
 }
 
 /// The title, the source line and link, the summary and the editor's notes
@@ -113,22 +137,38 @@ fn front_matter_ui(ui: &mut egui::Ui, article: &Article, size: f32, palette: &Pa
         Face::Italic,
         palette.muted,
     ));
-    if let Some(derived) = &article.derived {
-        ui.add_space(size * 0.5);
-        editor_note_ui(
-            ui,
-            palette,
-            size,
-            &trf("study.date_found", &[("derived", derived)]),
-        );
-    }
-    if let Some(note) = &article.note {
-        ui.add_space(size * 0.5);
-        editor_note_ui(ui, palette, size, note);
-    }
+    editor_notes_ui(ui, article, size, palette);
     ui.add_space(size * 0.8);
     ui.separator();
     ui.add_space(size * 0.6);
+}
+
+/// The editor's notes on the whole article, folded under one line: open,
+/// they would push a short article's text off the first screen.
+fn editor_notes_ui(ui: &mut egui::Ui, article: &Article, size: f32, palette: &Palette) {
+    let derived = article
+        .derived
+        .as_ref()
+        .map(|derived| trf("study.date_found", &[("derived", derived)]));
+    let notes: Vec<&str> = derived
+        .iter()
+        .map(String::as_str)
+        .chain(article.note.as_deref())
+        .collect();
+    if notes.is_empty() {
+        return;
+    }
+    ui.add_space(size * 0.5);
+    let title = trf("study.editor_notes", &[("n", &notes.len())]);
+    egui::CollapsingHeader::new(RichText::new(title).size(size * 0.78).color(palette.muted))
+        .id_salt(("editor_notes", article.id.as_str()))
+        .default_open(false)
+        .show(ui, |ui| {
+            for note in notes {
+                editor_note_ui(ui, palette, size, note);
+                ui.add_space(size * 0.3);
+            }
+        });
 }
 
 /// A block's background: the place jumped to, a highlight of the reader's,
@@ -173,10 +213,8 @@ fn numbered_block_ui(
             Some((open, _)) if open == number => None,
             _ => Some((number, draft)),
         };
-        if reader.editing.is_some() {
-            // Opened to write in: the cursor goes straight to the note.
-            ui.memory_mut(|m| m.request_focus(note_editor_id()));
-        }
+        // Opened to write in: the cursor goes straight to the note, once drawn.
+        reader.editor_pending = reader.editing.is_some();
     }
     if reader.scroll_to_paragraph == Some(number) {
         follow_scroll(ui, reader, &response);

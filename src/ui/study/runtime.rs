@@ -25,8 +25,13 @@ pub struct ReaderRuntime {
     pub notes_file: Option<std::path::PathBuf>,
     /// The paragraph whose note is being written, and the draft.
     pub editing: Option<(u32, String)>,
+    /// The note editor has just opened: it takes the keyboard and is
+    /// brought whole into view once drawn.
+    pub editor_pending: bool,
     /// An export done or failed, as the app words it.
     pub notes_message: Option<String>,
+    /// Asking where to export the notes.
+    pub export: super::export::NotesExport,
     /// A save that failed or a damaged file set aside, worded when drawn (the
     /// notes load before the interface's language is set).
     pub notes_problem: Option<NotesProblem>,
@@ -100,6 +105,33 @@ impl ReaderRuntime {
         }
     }
 
+    /// Asks where to export the notes: the desktop's save dialog, or a typed
+    /// path, starting in Documents with a file named after `unit` (the
+    /// dataset's folder, `None` for the bundled one) and today's date.
+    pub fn ask_export_path(&mut self, ctx: Option<&egui::Context>, unit: Option<&str>) {
+        let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+        let home = super::export::home_folder();
+        let default = super::export::default_export_path(home.as_deref(), unit, &today);
+        self.notes_message = None;
+        self.export.ask(ctx, default);
+    }
+
+    /// Writes the notes as Markdown to `path` and says where they went (or
+    /// why they did not).
+    pub fn export_notes_to(&mut self, dataset: &Dataset, path: &std::path::Path) {
+        let text = self.notes.to_markdown(dataset);
+        let shown = path.display();
+        self.notes_message = Some(
+            match crate::storage::write_atomically(path, text.as_bytes()) {
+                Ok(()) => trf("app.notes_exported", &[("path", &shown)]),
+                Err(error) => trf(
+                    "app.notes_export_failed",
+                    &[("path", &shown), ("error", &error)],
+                ),
+            },
+        );
+    }
+
     /// What a reload of the same dataset keeps: everything (the notes, their
     /// file and messages, the place being scrolled to) but what may no longer
     /// be there. The open article stays if `dataset` still has it, and then
@@ -119,7 +151,9 @@ impl ReaderRuntime {
             notes,
             notes_file,
             editing,
+            editor_pending,
             notes_message,
+            export,
             notes_problem,
         } = self;
         let still_there =
@@ -144,7 +178,9 @@ impl ReaderRuntime {
             notes,
             notes_file,
             editing,
+            editor_pending,
             notes_message,
+            export,
             notes_problem,
         }
     }
@@ -177,7 +213,9 @@ mod tests {
             notes,
             notes_file: Some(std::path::PathBuf::from("notes.json")),
             editing: Some((paragraph, "draft".to_owned())),
+            editor_pending: true,
             notes_message: Some("exported".to_owned()),
+            export: super::super::export::NotesExport::default(),
             notes_problem: Some(NotesProblem::Unsaved {
                 file: std::path::PathBuf::from("notes.json"),
                 error: "disk full".to_owned(),

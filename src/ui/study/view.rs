@@ -32,6 +32,10 @@ pub fn study_ui(
     commands: &mut Vec<Command>,
 ) {
     let current = reader.article.clone();
+    // The desktop's save dialog answered.
+    if let Some(path) = reader.export.poll() {
+        reader.export_notes_to(dataset, &path);
+    }
     if settings.show_library {
         egui::Panel::left("library")
             .resizable(true)
@@ -47,9 +51,16 @@ pub fn study_ui(
             .default_size(300.0)
             .min_size(200.0)
             .show(ui, |ui| {
-                let event = strip.selected.and_then(|i| i.of(&dataset.events));
-                context_ui(ui, dataset, current.as_deref(), event, commands);
-                notes_ui(ui, dataset, reader, commands);
+                // One scroll for the whole panel: a long article's events
+                // must not push "My notes" and its export out of reach.
+                egui::ScrollArea::vertical()
+                    .id_salt("in_this_article_scroll")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        let event = strip.selected.and_then(|i| i.of(&dataset.events));
+                        context_ui(ui, dataset, current.as_deref(), event, commands);
+                        notes_ui(ui, dataset, reader, commands);
+                    });
             });
     }
     if settings.show_strip {
