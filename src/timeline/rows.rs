@@ -90,7 +90,7 @@ pub fn lay_out_lanes(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::synthetic::Rng;
+    use crate::quiz::Rng;
     use crate::timeline::layout::ItemShape;
     use crate::timeline::time::TimeSpan;
 

@@ -1,0 +1,156 @@
+//! Small windows in every language: at 1024x700 and 1280x800, in English,
+//! Türkmençe and Русский, in every view (and with the Timeline's card and an
+//! organization's details open), no two controls a reader operates overlap,
+//! and none is cut off by the window's edge. Read from the AccessKit tree, as
+//! a screen reader sees the window: a control's visible part is its box cut
+//! by the scroll areas and windows it sits in.
+
+mod window;
+
+use egui::Rect;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{By, NodeT as _, Queryable as _};
+
+use neutrality_reader::i18n::Language;
+use neutrality_reader::ui::app::ReaderApp;
+use neutrality_reader::ui::command::View;
+use window::window;
+
+/// Roles a reader operates.
+const CONTROLS: &[Role] = &[
+    Role::Button,
+    Role::Link,
+    Role::TextInput,
+    Role::MultilineTextInput,
+    Role::SearchInput,
+    Role::Slider,
+    Role::SpinButton,
+    Role::CheckBox,
+    Role::RadioButton,
+    Role::ComboBox,
+    Role::Tab,
+    Role::MenuItem,
+    Role::ListBoxOption,
+];
+
+/// A control on screen: what it is, and its visible box in points.
+struct Control {
+    what: String,
+    visible: Rect,
+    id: String,
+    ancestors: Vec<String>,
+}
+
+fn to_rect(r: egui::accesskit::Rect, pixels_per_point: f32) -> Rect {
+    Rect::from_min_max(
+        egui::pos2(r.x0 as f32, r.y0 as f32) / pixels_per_point,
+        egui::pos2(r.x1 as f32, r.y1 as f32) / pixels_per_point,
+    )
+}
+
+/// The egui id behind an AccessKit node (egui gives a widget's id as its node's).
+fn egui_id<'t>(node: &impl egui_kittest::kittest::NodeT<'t>) -> Option<egui::Id> {
+    let full = u128::from(node.accesskit_node().id());
+    let local = u64::try_from(full >> 64).ok()?;
+    serde_json::from_value(serde_json::json!(local)).ok()
+}
+
+/// The controls of the window, with their visible boxes: the part of each
+/// that its clip (scroll area, panel, window) lets be seen. Those scrolled
+/// wholly out of view are not on screen and left out.
+fn controls(harness: &Harness<'static, ReaderApp>) -> Vec<Control> {
+    let ppp = harness.ctx.pixels_per_point();
+    harness
+        .query_all(By::new().predicate(|node| CONTROLS.contains(&node.role()) && !node.is_hidden()))
+        .filter_map(|node| {
+            let clipped = egui_id(&node).and_then(|id| harness.ctx.read_response(id));
+            let node = node.accesskit_node();
+            let visible = match clipped {
+                Some(response) => response.interact_rect,
+                None => to_rect(node.bounding_box()?, ppp),
+            };
+            let mut ancestors = Vec::new();
+            let mut parent = node.parent();
+            while let Some(up) = parent {
+                ancestors.push(format!("{:?}", up.id()));
+                parent = up.parent();
+            }
+            (visible.width() > 0.5 && visible.height() > 0.5).then(|| Control {
+                what: format!("{:?} “{}”", node.role(), node.label().unwrap_or_default()),
+                visible,
+                id: format!("{:?}", node.id()),
+                ancestors,
+            })
+        })
+        .collect()
+}
+
+/// Every overlap of two controls and every control cut by the window's edge.
+fn problems(harness: &Harness<'static, ReaderApp>, place: &str) -> Vec<String> {
+    let window = harness.ctx.content_rect().expand(0.5);
+    let controls = controls(harness);
+    let mut found = Vec::new();
+    for (i, a) in controls.iter().enumerate() {
+        if !window.contains_rect(a.visible) {
+            found.push(format!(
+                "{place}: {} at {:?} is cut by the window",
+                a.what, a.visible
+            ));
+        }
+        for b in &controls[i + 1..] {
+            // A control inside another (a chip in a row) is not an overlap.
+            if a.ancestors.contains(&b.id) || b.ancestors.contains(&a.id) {
+                continue;
+            }
+            let both = a.visible.intersect(b.visible);
+            if both.width() > 1.0 && both.height() > 1.0 {
+                found.push(format!(
+                    "{place}: {} at {:?} overlaps {} at {:?}",
+                    a.what, a.visible, b.what, b.visible
+                ));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_control_overlaps_another_or_is_cut_off_at_small_sizes_in_any_language() {
+    let mut found = Vec::new();
+    let mut looked = 0;
+    for size in [[1024.0, 700.0], [1280.0, 800.0]] {
+        for language in Language::ALL {
+            let mut harness = window(size, move |mut app| {
+                app.apply_language(language);
+                app
+            });
+            for view in View::ALL {
+                harness.state_mut().show_view(view);
+                match view {
+                    View::Timeline => {
+                        harness.state_mut().focus_event("un-resolution-78-266");
+                    }
+                    View::Organizations => {
+                        harness.state_mut().select_organization("osce");
+                    }
+                    View::Study | View::Quiz => {}
+                }
+                harness.state_mut().show_view(view);
+                harness.run();
+                let place = format!("{view:?} {language:?} {}x{}", size[0], size[1]);
+                let seen = controls(&harness).len();
+                assert!(seen > 5, "{place}: only {seen} controls seen");
+                looked += seen;
+                found.extend(problems(&harness, &place));
+            }
+        }
+    }
+    assert!(looked > 200, "{looked}");
+    assert!(
+        found.is_empty(),
+        "{} problems:\n{}",
+        found.len(),
+        found.join("\n")
+    );
+}
