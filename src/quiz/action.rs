@@ -340,7 +340,11 @@ mod tests {
             &[QuizAction::Choose(first.answer[0]), QuizAction::Next],
         );
         assert_eq!(session.position, 1);
-        assert_eq!(session.answers[0].chosen, [first.answer[0]], "the pick is kept");
+        assert_eq!(
+            session.answers[0].chosen,
+            [first.answer[0]],
+            "the pick is kept"
+        );
         assert_eq!(session.picks_not_confirmed(), 1);
         // Past the last question, with one left unanswered: asked, not ended.
         let nexts = vec![QuizAction::Next; total];
@@ -352,13 +356,25 @@ mod tests {
         run(
             &mut session,
             &mut memory,
-            &[QuizAction::Previous, QuizAction::Choose(0), QuizAction::Confirm],
+            &[
+                QuizAction::Previous,
+                QuizAction::Choose(0),
+                QuizAction::Confirm,
+            ],
         );
         assert_eq!(session, before);
-        run(&mut session, &mut memory, &[QuizAction::KeepGoing, QuizAction::Previous]);
+        run(
+            &mut session,
+            &mut memory,
+            &[QuizAction::KeepGoing, QuizAction::Previous],
+        );
         assert!(!session.asking_to_end && !session.finished);
         assert_eq!(session.position, total - 2);
-        let applied = run(&mut session, &mut memory, &[QuizAction::AskToEnd, QuizAction::End]);
+        let applied = run(
+            &mut session,
+            &mut memory,
+            &[QuizAction::AskToEnd, QuizAction::End],
+        );
         assert_eq!(applied[0], Applied::default(), "asking ends nothing");
         assert!(applied[1].finished && session.finished && !session.asking_to_end);
         assert_eq!(memory.scores.len(), 1);

@@ -459,7 +459,11 @@ mod tests {
             tallies.iter().map(|t| t.right).sum::<usize>(),
             session.score().0
         );
-        assert!(tallies.iter().all(|t| t.right <= t.answered && t.answered <= t.total));
+        assert!(
+            tallies
+                .iter()
+                .all(|t| t.right <= t.answered && t.answered <= t.total)
+        );
         // Nothing wrong, nothing to practise.
         let fresh = Session::new(session.quiz.clone(), Mode::Practice);
         assert_eq!(fresh.wrong_ones_quiz(), None);
