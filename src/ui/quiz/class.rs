@@ -134,8 +134,8 @@ fn class_header_ui(
             );
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let end = egui::Button::new(tr("quiz.class_end"));
-            if ui.add_enabled(!session.asking_to_end, end).clicked() {
+            // Asked already: the band below answers it.
+            if !session.asking_to_end && ui.button(tr("quiz.class_end")).clicked() {
                 actions.push(QuizAction::AskToEnd);
             }
             if let Some(code) = session.quiz.code {

@@ -107,12 +107,12 @@ fn header_ui(ui: &mut egui::Ui, session: &Session, actions: &mut Vec<QuizAction>
             ui.weak(trf("quiz.code_shown", &[("code", &code)]));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            // Asked already: the question below answers it.
-            let end = egui::Button::new(tr("quiz.end_quiz"));
-            if ui
-                .add_enabled(!session.asking_to_end, end)
-                .on_hover_text(tr("quiz.end_quiz_hint"))
-                .clicked()
+            // Asked already: the band below answers it.
+            if !session.asking_to_end
+                && ui
+                    .button(tr("quiz.end_quiz"))
+                    .on_hover_text(tr("quiz.end_quiz_hint"))
+                    .clicked()
             {
                 actions.push(QuizAction::AskToEnd);
             }
