@@ -43,8 +43,15 @@ enum Gesture {
     Reveal,
     /// "Start the order again": no key.
     Clear,
-    /// "End quiz", or "End" in Class mode: no key.
+    /// "End quiz", or "End" in Class mode; Esc. Both ask first.
     End,
+    /// "End" of the question "End the quiz?"; Enter.
+    EndNow,
+    /// "Keep going" of the question "End the quiz?"; Esc.
+    KeepGoing,
+    /// "Practise the ones I got wrong" on the results; by keyboard, Tab to
+    /// it and Enter.
+    PractiseWrong,
     /// A key with no button: the Left arrow, the Right arrow where no button
     /// goes on, Space hiding a revealed answer.
     KeyOnly(egui::Key),
@@ -92,6 +99,17 @@ fn without_times(memory: &Memory) -> Remembered {
 
 /// The gestures that can be made on the quiz as `session` shows it.
 fn available(session: &Session) -> Vec<Gesture> {
+    if session.finished {
+        let wrong = !session.wrong_questions().is_empty();
+        return if wrong && session.mode != Mode::Class {
+            vec![Gesture::PractiseWrong]
+        } else {
+            Vec::new()
+        };
+    }
+    if session.asking_to_end {
+        return vec![Gesture::EndNow, Gesture::KeepGoing];
+    }
     let (Some(question), Some(answer)) = (session.question(), session.answer()) else {
         return Vec::new();
     };
@@ -109,7 +127,7 @@ fn available(session: &Session) -> Vec<Gesture> {
     if session.can_confirm() {
         gestures.push(Gesture::Confirm);
     }
-    if answer.confirmed || session.mode == Mode::Test {
+    if answer.confirmed || session.mode == Mode::Test || session.picked_not_confirmed() {
         gestures.push(Gesture::Next);
     } else {
         gestures.push(Gesture::KeyOnly(egui::Key::ArrowRight));
@@ -165,12 +183,39 @@ fn by_keys(harness: &mut Harness<'static, ReaderApp>, gesture: Gesture) {
                 }
             }
         }
-        Gesture::Confirm => press(harness, egui::Key::Enter),
+        Gesture::Confirm | Gesture::EndNow => press(harness, egui::Key::Enter),
         Gesture::Next => press(harness, egui::Key::ArrowRight),
         Gesture::Reveal => press(harness, egui::Key::Space),
+        Gesture::End | Gesture::KeepGoing => press(harness, egui::Key::Escape),
+        Gesture::PractiseWrong => tab_to_and_enter(harness, "Practise the ones I got wrong"),
         Gesture::KeyOnly(key) => press(harness, key),
-        Gesture::Clear | Gesture::End => by_mouse(harness, gesture),
+        Gesture::Clear => by_mouse(harness, gesture),
     }
+}
+
+/// Moves the keyboard focus with Tab to the button whose name starts with
+/// `start`, then presses Enter.
+fn tab_to_and_enter(harness: &mut Harness<'static, ReaderApp>, start: &str) {
+    for _ in 0..200 {
+        press(harness, egui::Key::Tab);
+        let focused = harness
+            .query_all(egui_kittest::kittest::By::new().predicate(|n| {
+                n.is_focused()
+                    && n.role() == Role::Button
+                    && n.label().is_some_and(|l| l.starts_with(start))
+            }))
+            .next()
+            .is_some();
+        if focused {
+            press(harness, egui::Key::Enter);
+            return;
+        }
+    }
+    panic!("Tab never reaches {start:?}");
+}
+
+fn answer_confirmed(session: &Session) -> bool {
+    session.answer().is_some_and(|a| a.confirmed)
 }
 
 /// Makes `gesture` with the mouse, or with the keyboard where it has no button.
@@ -181,8 +226,16 @@ fn by_mouse(harness: &mut Harness<'static, ReaderApp>, gesture: Gesture) {
         Gesture::Option(index) => click_option(harness, index),
         Gesture::Confirm if session.mode == Mode::Test => click(harness, "Confirm and go on"),
         Gesture::Confirm => click(harness, "Confirm"),
-        Gesture::Next if last => click(harness, "Finish"),
-        Gesture::Next => click(harness, "Next question"),
+        Gesture::Next if answer_confirmed(&session) && last => click(harness, "Finish"),
+        Gesture::Next if answer_confirmed(&session) => click(harness, "Next question"),
+        Gesture::Next if session.picked_not_confirmed() => click(harness, "Skip, keep my choice"),
+        Gesture::Next => click(harness, "Skip"),
+        Gesture::EndNow => click(harness, "End"),
+        Gesture::KeepGoing => click(harness, "Keep going"),
+        Gesture::PractiseWrong => {
+            let wrong = session.wrong_questions().len();
+            click(harness, &format!("Practise the ones I got wrong ({wrong})"));
+        }
         Gesture::Reveal => click(harness, "Reveal the answer (Space)"),
         Gesture::Clear => click(harness, "Start the order again"),
         Gesture::End if session.mode == Mode::Class => click(harness, "End"),
@@ -201,11 +254,11 @@ fn same_by_keys_and_clicks(mode: Mode, quiz: &Quiz, seed: u64, steps: usize) -> 
     let mut made = Vec::new();
     for step in 0..steps {
         let state = session(&keys);
-        if state.finished {
+        let mut gestures = available(&state);
+        if gestures.is_empty() {
             break;
         }
-        let mut gestures = available(&state);
-        if rng.below(20) != 0 {
+        if rng.below(20) != 0 && gestures.len() > 1 {
             gestures.retain(|&g| g != Gesture::End);
         }
         // A complete order is rare by chance: options are clicked, and a
@@ -261,17 +314,54 @@ fn check_mode(mode: Mode, steps: usize) -> BTreeSet<Gesture> {
     let mut made = BTreeSet::new();
     for (seed, quiz) in quizzes() {
         made.extend(same_by_keys_and_clicks(mode, &quiz, seed, steps));
-        // Once more, ending by the button, so that the end is compared too.
+        // Once more: asked to end, kept going, asked again and ended, then
+        // the wrong ones practised, compared after each.
         let mut keys = app(mode, &quiz);
         let mut clicks = app(mode, &quiz);
-        by_keys(&mut keys, Gesture::End);
-        by_mouse(&mut clicks, Gesture::End);
-        assert!(session(&keys).finished);
-        assert_eq!(session(&keys), session(&clicks));
-        assert_eq!(
-            without_times(&keys.state().quiz().memory),
-            without_times(&clicks.state().quiz().memory)
-        );
+        let mut ending = vec![
+            Gesture::End,
+            Gesture::KeepGoing,
+            Gesture::End,
+            Gesture::EndNow,
+        ];
+        if mode != Mode::Class {
+            // One wrong answer first, so that there is one to practise.
+            let question = session(&keys).question().unwrap().clone();
+            if !question.kind.is_ordering() {
+                let wrong = (0..question.options.len())
+                    .find(|i| !question.answer.contains(i))
+                    .unwrap();
+                ending.insert(0, Gesture::Option(wrong));
+                if session(&keys).mode == Mode::Test {
+                    ending.insert(1, Gesture::Confirm);
+                }
+                ending.push(Gesture::PractiseWrong);
+            }
+        }
+        for (step, &gesture) in ending.iter().enumerate() {
+            by_keys(&mut keys, gesture);
+            by_mouse(&mut clicks, gesture);
+            let context = format!("{mode:?}, seed {seed}, ending step {step}: {gesture:?}");
+            let state = session(&keys);
+            match gesture {
+                Gesture::End => assert!(state.asking_to_end && !state.finished, "{context}"),
+                Gesture::KeepGoing => assert!(!state.asking_to_end && !state.finished, "{context}"),
+                Gesture::EndNow => assert!(state.finished, "{context}"),
+                Gesture::PractiseWrong => {
+                    assert_eq!(
+                        (state.mode, state.quiz.questions.len()),
+                        (Mode::Practice, 1)
+                    );
+                }
+                _ => {}
+            }
+            assert_eq!(state, session(&clicks), "{context}");
+            assert_eq!(
+                without_times(&keys.state().quiz().memory),
+                without_times(&clicks.state().quiz().memory),
+                "{context}"
+            );
+        }
     }
     made
 }

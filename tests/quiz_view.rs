@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{By, Queryable as _};
+use egui_kittest::kittest::{By, NodeT as _, Queryable as _};
 
 use neutrality_reader::dataset::Dataset;
 use neutrality_reader::quiz::memory::{Memory, Recall};
@@ -406,4 +406,44 @@ fn a_test_answered_by_keyboard_is_saved_as_one_answered_by_clicks() {
         clicks.state().quiz().session,
         "the same answers, the same end"
     );
+}
+
+/// In Class mode the revealed answer says so in words, not by a pale green
+/// alone, in every theme and language; the colours are checked for contrast
+/// in `src/ui/quiz/feedback.rs`. It failed before: the option's name was
+/// only "B.  1992".
+#[test]
+fn class_mode_says_which_is_the_right_answer_in_words() {
+    use neutrality_reader::i18n::{Language, catalogs};
+    use neutrality_reader::ui::theme::Theme;
+    let dataset = Dataset::embedded().unwrap();
+    let quiz = generate(
+        &dataset,
+        &code(seed_with_single_answer_first(), 4).options(),
+    );
+    let question = quiz.questions[0].clone();
+    for (index, language) in Language::ALL.into_iter().enumerate() {
+        let words = catalogs()[index].get("quiz.right_answer_mark").unwrap();
+        for theme in Theme::ALL {
+            let quiz = quiz.clone();
+            let mut harness = window([1400.0, 1000.0], move |mut app| {
+                app.apply_language(language);
+                app.apply_theme(theme);
+                app.show_view(View::Quiz);
+                app.quiz_mut().start(quiz, Mode::Class);
+                app
+            });
+            harness.key_press(egui::Key::Space);
+            harness.run();
+            let marked: Vec<String> = harness
+                .query_all(By::new().role(Role::Button).label_contains(words))
+                .filter_map(|n| n.accesskit_node().label())
+                .collect();
+            assert_eq!(marked.len(), 1, "{language:?} {theme:?}: {marked:?}");
+            assert!(
+                marked[0].starts_with(&option_label(&question, question.answer[0])),
+                "{language:?} {theme:?}: {marked:?}"
+            );
+        }
+    }
 }

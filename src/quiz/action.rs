@@ -20,13 +20,21 @@ pub enum QuizAction {
     /// What Enter does: confirms a complete choice (in Test, then goes on at
     /// once); on a question already answered, goes on.
     Confirm,
-    /// Goes to the next question; past the last one, ends the quiz.
+    /// Goes to the next question, keeping any choice not confirmed (it
+    /// counts only once confirmed). Past the last one it ends the quiz, or,
+    /// where a question is left unanswered, asks first (see [`QuizAction::AskToEnd`]).
     Next,
     /// Goes back to the previous question, if there is one.
     Previous,
     /// Shows or hides the answer to the question shown (Class mode and the
     /// presentation stage).
     Reveal,
+    /// What "End quiz" and Esc do: asks first, "End the quiz? 3 of 5
+    /// answered", and does nothing else until [`QuizAction::End`] or
+    /// [`QuizAction::KeepGoing`] answers.
+    AskToEnd,
+    /// Puts the question away and goes on with the quiz where it was.
+    KeepGoing,
     /// Ends the quiz now: the score and the review.
     End,
 }
@@ -75,6 +83,15 @@ impl Session {
         }
         let position = self.position;
         let mut applied = Applied::default();
+        // While the end is asked about, only its answers count.
+        if self.asking_to_end
+            && !matches!(
+                action,
+                QuizAction::End | QuizAction::KeepGoing | QuizAction::AskToEnd
+            )
+        {
+            return applied;
+        }
         match action {
             QuizAction::Choose(index) => self.choose(index),
             QuizAction::Clear => self.clear_choice(),
@@ -83,16 +100,21 @@ impl Session {
                     applied.answered = self.confirm();
                     // A test gives no feedback to stay for.
                     if self.mode == Mode::Test {
-                        self.next();
+                        self.go_on();
                     }
                 } else if self.answer().is_some_and(|a| a.confirmed) {
-                    self.next();
+                    self.go_on();
                 }
             }
-            QuizAction::Next => self.next(),
+            QuizAction::Next => self.go_on(),
             QuizAction::Previous => self.previous(),
             QuizAction::Reveal => self.toggle_reveal(),
-            QuizAction::End => self.finished = true,
+            QuizAction::AskToEnd => self.asking_to_end = true,
+            QuizAction::KeepGoing => self.asking_to_end = false,
+            QuizAction::End => {
+                self.asking_to_end = false;
+                self.finished = true;
+            }
         }
         applied.finished = self.finished;
         if self.mode.records() {
@@ -108,6 +130,19 @@ impl Session {
             }
         }
         applied
+    }
+
+    /// The next question; past the last one, the end, asked about first
+    /// where a question of a recorded quiz is left unanswered (a pick not
+    /// confirmed is never dropped silently).
+    fn go_on(&mut self) {
+        let last = self.position + 1 >= self.quiz.questions.len();
+        let (_, answered) = self.score();
+        if last && self.mode.records() && answered < self.quiz.questions.len() {
+            self.asking_to_end = true;
+        } else {
+            self.next();
+        }
     }
 
     /// The score for the history: right out of answered.
@@ -290,16 +325,94 @@ mod tests {
         assert_eq!(memory, Memory::new());
     }
 
+    #[test]
+    fn going_on_keeps_a_pick_and_the_end_is_asked_while_one_is_unanswered() {
+        let dataset = Dataset::embedded().unwrap();
+        let bank = QuizBank::new(&dataset);
+        let quiz = single_first(&bank);
+        let total = quiz.questions.len();
+        let first = quiz.questions[0].clone();
+        let mut session = Session::new(quiz, Mode::Test);
+        let mut memory = Memory::new();
+        run(
+            &mut session,
+            &mut memory,
+            &[QuizAction::Choose(first.answer[0]), QuizAction::Next],
+        );
+        assert_eq!(session.position, 1);
+        assert_eq!(
+            session.answers[0].chosen,
+            [first.answer[0]],
+            "the pick is kept"
+        );
+        assert_eq!(session.picks_not_confirmed(), 1);
+        // Past the last question, with one left unanswered: asked, not ended.
+        let nexts = vec![QuizAction::Next; total];
+        run(&mut session, &mut memory, &nexts);
+        assert!(session.asking_to_end && !session.finished);
+        assert!(memory.scores.is_empty());
+        // Nothing else is done until it is answered.
+        let before = session.clone();
+        run(
+            &mut session,
+            &mut memory,
+            &[
+                QuizAction::Previous,
+                QuizAction::Choose(0),
+                QuizAction::Confirm,
+            ],
+        );
+        assert_eq!(session, before);
+        run(
+            &mut session,
+            &mut memory,
+            &[QuizAction::KeepGoing, QuizAction::Previous],
+        );
+        assert!(!session.asking_to_end && !session.finished);
+        assert_eq!(session.position, total - 2);
+        let applied = run(
+            &mut session,
+            &mut memory,
+            &[QuizAction::AskToEnd, QuizAction::End],
+        );
+        assert_eq!(applied[0], Applied::default(), "asking ends nothing");
+        assert!(applied[1].finished && session.finished && !session.asking_to_end);
+        assert_eq!(memory.scores.len(), 1);
+    }
+
+    #[test]
+    fn a_quiz_answered_in_full_ends_without_asking() {
+        let dataset = Dataset::embedded().unwrap();
+        let bank = QuizBank::new(&dataset);
+        let quiz = single_first(&bank);
+        let mut session = Session::new(quiz.clone(), Mode::Test);
+        let mut memory = Memory::new();
+        for question in &quiz.questions {
+            for &i in &question.answer {
+                session.apply(QuizAction::Choose(i), &mut memory, now());
+            }
+            session.apply(QuizAction::Confirm, &mut memory, now());
+        }
+        assert!(session.finished && !session.asking_to_end);
+        // Class mode records nothing, so there is nothing to ask about.
+        let mut session = Session::new(quiz.clone(), Mode::Class);
+        let nexts = vec![QuizAction::Next; quiz.questions.len()];
+        run(&mut session, &mut memory, &nexts);
+        assert!(session.finished);
+    }
+
     /// One random action; options past the last one are chosen too, and End
     /// is rare, so that sequences get somewhere before they end.
     fn random_action(rng: &mut Rng) -> QuizAction {
-        match rng.below(20) {
+        match rng.below(23) {
             0..=5 => QuizAction::Choose(rng.below(6)),
             6 => QuizAction::Clear,
             7..=11 => QuizAction::Confirm,
             12..=14 => QuizAction::Next,
             15..=16 => QuizAction::Previous,
             17..=18 => QuizAction::Reveal,
+            19 => QuizAction::AskToEnd,
+            20..=21 => QuizAction::KeepGoing,
             _ => QuizAction::End,
         }
     }
@@ -324,6 +437,29 @@ mod tests {
                 if before.finished {
                     assert_eq!(session, before, "{context}: a finished quiz changed");
                     assert_eq!(applied, Applied::default(), "{context}");
+                }
+                // While the end is asked about, nothing else is done.
+                if before.asking_to_end {
+                    assert_eq!(
+                        (&session.answers, session.position),
+                        (&before.answers, before.position),
+                        "{context}"
+                    );
+                }
+                // A quiz ends without asking only when nothing is left unanswered.
+                if session.finished && !before.finished && action != QuizAction::End {
+                    let unanswered = session.answers.iter().any(|a| !a.confirmed);
+                    assert!(!(mode.records() && unanswered), "{context}");
+                }
+                // A choice is never dropped: only Clear empties one.
+                if action != QuizAction::Clear {
+                    for (old, new) in before.answers.iter().zip(&session.answers) {
+                        assert!(
+                            old.chosen.iter().all(|c| new.chosen.contains(c))
+                                || !new.chosen.is_empty() && !old.confirmed,
+                            "{context}"
+                        );
+                    }
                 }
                 // A confirmed answer never changes.
                 for (old, new) in before.answers.iter().zip(&session.answers) {

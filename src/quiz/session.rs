@@ -1,7 +1,7 @@
 //! Taking a quiz: which question is shown, what was chosen and confirmed, the
 //! score. Pure state, driven by the Quiz view and tested on its own.
 
-use super::{Question, Quiz};
+use super::{Question, Quiz, Topic};
 
 /// How a quiz is taken.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -77,6 +77,22 @@ pub struct Session {
     pub answers: Vec<Answer>,
     /// Whether the end (score and review) is shown.
     pub finished: bool,
+    /// Whether the student is being asked to confirm the end ("End the
+    /// quiz? 3 of 5 answered"); until they answer, nothing else is done.
+    pub asking_to_end: bool,
+}
+
+/// How one topic of a finished quiz went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TopicTally {
+    /// The topic.
+    pub topic: Topic,
+    /// Its questions answered right.
+    pub right: usize,
+    /// Its questions answered (confirmed).
+    pub answered: usize,
+    /// Its questions in the quiz.
+    pub total: usize,
 }
 
 impl Session {
@@ -89,6 +105,7 @@ impl Session {
             position: 0,
             answers,
             finished: false,
+            asking_to_end: false,
         }
     }
 
@@ -200,6 +217,73 @@ impl Session {
     /// Moves to the previous question, if there is one.
     pub fn previous(&mut self) {
         self.position = self.position.saturating_sub(1);
+    }
+
+    /// Whether the question shown has options picked but not confirmed:
+    /// going on keeps them, but they count only once confirmed.
+    pub fn picked_not_confirmed(&self) -> bool {
+        self.answer()
+            .is_some_and(|a| !a.confirmed && !a.chosen.is_empty())
+    }
+
+    /// How many questions have options picked but not confirmed.
+    pub fn picks_not_confirmed(&self) -> usize {
+        self.answers
+            .iter()
+            .filter(|a| !a.confirmed && !a.chosen.is_empty())
+            .count()
+    }
+
+    /// The questions answered wrong, in quiz order.
+    pub fn wrong_questions(&self) -> Vec<Question> {
+        (0..self.answers.len())
+            .filter(|&i| self.answers.get(i).is_some_and(|a| a.confirmed) && !self.is_right(i))
+            .filter_map(|i| self.quiz.questions.get(i).cloned())
+            .collect()
+    }
+
+    /// A quiz of exactly the questions answered wrong, as they were asked
+    /// (same options, same order); `None` when none was wrong. It has no
+    /// code: no seed makes it again.
+    pub fn wrong_ones_quiz(&self) -> Option<Quiz> {
+        let questions = self.wrong_questions();
+        if questions.is_empty() {
+            return None;
+        }
+        let mut options = self.quiz.options.clone();
+        options.count = questions.len();
+        Some(Quiz {
+            options,
+            code: None,
+            questions,
+        })
+    }
+
+    /// Right out of answered for each topic that has a question in the
+    /// quiz, in the order of [`Topic::ALL`].
+    pub fn by_topic(&self) -> Vec<TopicTally> {
+        Topic::ALL
+            .into_iter()
+            .filter_map(|topic| {
+                let mut tally = TopicTally {
+                    topic,
+                    right: 0,
+                    answered: 0,
+                    total: 0,
+                };
+                for (index, question) in self.quiz.questions.iter().enumerate() {
+                    if question.topic != topic {
+                        continue;
+                    }
+                    tally.total += 1;
+                    if self.answers.get(index).is_some_and(|a| a.confirmed) {
+                        tally.answered += 1;
+                        tally.right += usize::from(self.is_right(index));
+                    }
+                }
+                (tally.total > 0).then_some(tally)
+            })
+            .collect()
     }
 
     /// Questions answered right, and questions answered (confirmed).
@@ -339,5 +423,49 @@ mod tests {
         session.previous();
         assert_eq!(session.position, 0);
         assert_eq!(session.score(), (0, 0));
+    }
+
+    #[test]
+    fn the_wrong_ones_make_a_quiz_and_topics_are_tallied() {
+        let quiz = quiz(6);
+        let total = quiz.questions.len();
+        let mut session = Session::new(quiz, Mode::Practice);
+        // Wrong, right, wrong…, the last one left unanswered.
+        for position in 0..total - 1 {
+            session.position = position;
+            let question = session.question().unwrap().clone();
+            if position % 2 == 0 && !question.kind.is_ordering() {
+                session.choose(wrong_option(&question));
+            } else if question.kind.is_ordering() {
+                for &i in question.answer.iter().rev() {
+                    session.choose(i);
+                }
+            } else {
+                session.choose(question.answer[0]);
+            }
+            session.confirm();
+        }
+        let wrong: Vec<usize> = (0..total - 1).filter(|&i| !session.is_right(i)).collect();
+        assert!(!wrong.is_empty());
+        let again = session.wrong_ones_quiz().unwrap();
+        let expected: Vec<&Question> = wrong.iter().map(|&i| &session.quiz.questions[i]).collect();
+        assert_eq!(again.questions.iter().collect::<Vec<_>>(), expected);
+        assert_eq!(again.options.count, wrong.len());
+        assert_eq!(again.code, None);
+        let tallies = session.by_topic();
+        assert_eq!(tallies.iter().map(|t| t.total).sum::<usize>(), total);
+        assert_eq!(tallies.iter().map(|t| t.answered).sum::<usize>(), total - 1);
+        assert_eq!(
+            tallies.iter().map(|t| t.right).sum::<usize>(),
+            session.score().0
+        );
+        assert!(
+            tallies
+                .iter()
+                .all(|t| t.right <= t.answered && t.answered <= t.total)
+        );
+        // Nothing wrong, nothing to practise.
+        let fresh = Session::new(session.quiz.clone(), Mode::Practice);
+        assert_eq!(fresh.wrong_ones_quiz(), None);
     }
 }

@@ -4,8 +4,9 @@
 
 use egui::RichText;
 
+use super::bar::{bar_ui, ending_ui};
 use super::feedback::{feedback_ui, option_button};
-use super::keys::class_keys;
+use super::keys::{class_keys, ending_keys};
 use super::runtime::QuizRuntime;
 use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
@@ -29,7 +30,12 @@ pub fn class_ui(
         return;
     };
     let before = session.position;
-    for action in class_keys(ui) {
+    let keys = if session.asking_to_end {
+        ending_keys(ui)
+    } else {
+        class_keys(ui)
+    };
+    for action in keys {
         runtime.act(action);
     }
     let Some(session) = &mut runtime.session else {
@@ -53,10 +59,20 @@ pub fn class_ui(
     ui.add_space(12.0);
     class_header_ui(ui, session, remaining, scale, &mut actions);
     ui.separator();
+    bar_ui(ui, "quiz_bar", |ui| {
+        if session.asking_to_end {
+            ending_ui(ui, session, &mut actions);
+        } else {
+            ui.weak(tr("quiz.class_keys"));
+        }
+    });
     egui::ScrollArea::vertical()
         .id_salt("quiz_class")
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            if session.asking_to_end {
+                ui.disable();
+            }
             class_body_ui(ui, dataset, session, scale, &mut actions, commands);
         });
     for action in actions {
@@ -118,8 +134,9 @@ fn class_header_ui(
             );
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button(tr("quiz.class_end")).clicked() {
-                actions.push(QuizAction::End);
+            // Asked already: the band below answers it.
+            if !session.asking_to_end && ui.button(tr("quiz.class_end")).clicked() {
+                actions.push(QuizAction::AskToEnd);
             }
             if let Some(code) = session.quiz.code {
                 ui.label(
@@ -171,6 +188,4 @@ fn class_body_ui(
     {
         actions.push(QuizAction::Reveal);
     }
-    ui.add_space(8.0);
-    ui.weak(tr("quiz.class_keys"));
 }

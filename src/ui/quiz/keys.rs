@@ -7,7 +7,7 @@ use crate::quiz::action::QuizAction;
 
 /// The actions of the keys pressed on a question of Practice, Test or
 /// Review: 1–8 or A–H choose, Enter confirms (then goes on), Right and Left
-/// move between questions. Taken in that order, as they always were.
+/// move between questions, Esc asks to end. Taken in that order.
 pub fn question_keys(ui: &egui::Ui) -> Vec<QuizAction> {
     let mut actions = Vec::new();
     if let Some(index) = option_key(ui) {
@@ -22,11 +22,28 @@ pub fn question_keys(ui: &egui::Ui) -> Vec<QuizAction> {
     if pressed(ui, Key::ArrowLeft) {
         actions.push(QuizAction::Previous);
     }
+    if pressed(ui, Key::Escape) {
+        actions.push(QuizAction::AskToEnd);
+    }
+    actions
+}
+
+/// The keys while "End the quiz?" is asked: Enter ends, Esc keeps going.
+/// No other key of the quiz acts meanwhile.
+pub fn ending_keys(ui: &egui::Ui) -> Vec<QuizAction> {
+    let mut actions = Vec::new();
+    if pressed(ui, Key::Enter) {
+        actions.push(QuizAction::End);
+    }
+    if pressed(ui, Key::Escape) {
+        actions.push(QuizAction::KeepGoing);
+    }
     actions
 }
 
 /// The actions of the keys pressed in Class mode and on the presentation
-/// stage: Space reveals, Right or Down goes on, Left or Up goes back.
+/// stage: Space reveals, Right or Down goes on, Left or Up goes back, Esc
+/// asks to end (on the stage Esc leaves the stage first).
 pub fn class_keys(ui: &egui::Ui) -> Vec<QuizAction> {
     let mut actions = Vec::new();
     if pressed(ui, Key::Space) {
@@ -37,6 +54,9 @@ pub fn class_keys(ui: &egui::Ui) -> Vec<QuizAction> {
     }
     if pressed(ui, Key::ArrowLeft) || pressed(ui, Key::ArrowUp) {
         actions.push(QuizAction::Previous);
+    }
+    if pressed(ui, Key::Escape) {
+        actions.push(QuizAction::AskToEnd);
     }
     actions
 }

@@ -7,6 +7,7 @@
 //! This file only assembles: the state is in `runtime`, keys in `keys`, names
 //! in `labels`, and the views import those leaves, never this file.
 
+mod bar;
 mod class;
 mod feedback;
 mod keys;

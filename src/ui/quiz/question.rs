@@ -5,8 +5,9 @@
 
 use egui::RichText;
 
+use super::bar::{bar_ui, ending_ui, slot_button};
 use super::feedback::{feedback_ui, option_button};
-use super::keys::{question_keys, typing};
+use super::keys::{ending_keys, question_keys, typing};
 use super::labels::{kind_label, mode_label};
 use super::runtime::QuizRuntime;
 use crate::dataset::Dataset;
@@ -16,7 +17,8 @@ use crate::quiz::session::{Mode, Session};
 use crate::ui::command::Command;
 
 /// Draws the question shown and handles its keys: 1–4 or A–D choose, Enter
-/// confirms (then goes on), Right and Left move between questions.
+/// confirms (then goes on), Right and Left move between questions, Esc asks
+/// to end; while the end is asked about, Enter ends and Esc keeps going.
 pub fn question_ui(
     ui: &mut egui::Ui,
     dataset: &Dataset,
@@ -30,8 +32,14 @@ pub fn question_ui(
         session.finished = true;
         return;
     }
+    let asking = session.asking_to_end;
     if !typing(ui) {
-        for action in question_keys(ui) {
+        let keys = if asking {
+            ending_keys(ui)
+        } else {
+            question_keys(ui)
+        };
+        for action in keys {
             runtime.act(action);
         }
     }
@@ -43,11 +51,22 @@ pub fn question_ui(
     ui.add_space(8.0);
     header_ui(ui, session, &mut actions);
     ui.separator();
+    bar_ui(ui, "quiz_bar", |ui| {
+        if session.asking_to_end {
+            ending_ui(ui, session, &mut actions);
+        } else {
+            buttons_ui(ui, session, &mut actions);
+        }
+    });
     egui::ScrollArea::vertical()
         .id_salt("quiz_question")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.set_max_width(760.0);
+            // Until the end is answered, the question waits.
+            if session.asking_to_end {
+                ui.disable();
+            }
             body_ui(ui, dataset, session, &mut actions, commands);
         });
     for action in actions {
@@ -88,12 +107,14 @@ fn header_ui(ui: &mut egui::Ui, session: &Session, actions: &mut Vec<QuizAction>
             ui.weak(trf("quiz.code_shown", &[("code", &code)]));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui
-                .button(tr("quiz.end_quiz"))
-                .on_hover_text(tr("quiz.end_quiz_hint"))
-                .clicked()
+            // Asked already: the band below answers it.
+            if !session.asking_to_end
+                && ui
+                    .button(tr("quiz.end_quiz"))
+                    .on_hover_text(tr("quiz.end_quiz_hint"))
+                    .clicked()
             {
-                actions.push(QuizAction::End);
+                actions.push(QuizAction::AskToEnd);
             }
         });
     });
@@ -124,16 +145,16 @@ fn body_ui(
             actions.extend(QuizAction::clicked_option(session, index));
         }
     }
-    ui.add_space(8.0);
-    ui.horizontal(|ui| buttons_ui(ui, session, actions));
     if shows_answer {
         ui.add_space(10.0);
         feedback_ui(ui, dataset, question, answer, commands);
     }
 }
 
-/// "Start the order again", "Confirm" and "Next question", each where it
-/// applies.
+/// The band's buttons: "Start the order again" and "Confirm" at the left;
+/// in the slot at the right, "Next question" (or "Finish") once answered,
+/// "Skip" where the question may be left for later (a test, or a choice
+/// picked but not confirmed: it is kept, and counts once confirmed).
 fn buttons_ui(ui: &mut egui::Ui, session: &Session, actions: &mut Vec<QuizAction>) {
     let (Some(question), Some(answer)) = (session.question(), session.answer()) else {
         return;
@@ -152,23 +173,35 @@ fn buttons_ui(ui: &mut egui::Ui, session: &Session, actions: &mut Vec<QuizAction
         } else {
             tr("quiz.confirm")
         };
+        let button = egui::Button::new(RichText::new(label).size(16.0).strong());
         // A key's name, as printed on the keyboard.
-        if ui.button(label).on_hover_text("Enter").clicked() {
+        if ui.add(button).on_hover_text("Enter").clicked() {
             actions.push(QuizAction::Confirm);
         }
     }
-    if answer.confirmed || mode == Mode::Test {
-        let label = if session.position + 1 == session.quiz.questions.len() {
+    let picked = session.picked_not_confirmed();
+    if picked {
+        ui.weak(tr("quiz.picked_not_confirmed"));
+    }
+    let last = session.position + 1 == session.quiz.questions.len();
+    let label = if answer.confirmed {
+        if last {
             tr("quiz.finish")
         } else {
             tr("quiz.next_question")
-        };
-        if ui
-            .button(label)
-            .on_hover_text(tr("quiz.next_hint"))
-            .clicked()
-        {
+        }
+    } else if mode == Mode::Test || picked {
+        if picked {
+            tr("quiz.skip_keep")
+        } else {
+            tr("quiz.skip")
+        }
+    } else {
+        return;
+    };
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        if slot_button(ui, label, tr("quiz.next_hint")).clicked() {
             actions.push(QuizAction::Next);
         }
-    }
+    });
 }

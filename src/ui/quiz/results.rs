@@ -1,9 +1,12 @@
-//! The end of a quiz: the score, then every question with the answer given,
-//! the right answer, the explanation and its source.
+//! The end of a quiz: the score and how each topic went, "Practise the ones
+//! I got wrong", then every question with the answer given, the right
+//! answer, the explanation and one "Read in source".
 
 use egui::RichText;
 
+use super::bar::bar_ui;
 use super::feedback::{RIGHT, WRONG, feedback_ui, right_answer_text};
+use super::labels::topic_label;
 use super::runtime::QuizRuntime;
 use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
@@ -12,7 +15,22 @@ use crate::quiz::session::{Answer, Mode, Session};
 use crate::quiz::worksheet::letter;
 use crate::ui::command::Command;
 
-/// Draws the score and the review of every question.
+/// What the buttons above the review were asked to do.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Then {
+    /// Nothing yet.
+    Stay,
+    /// The same quiz again, in the same mode.
+    Again,
+    /// A Practice session of the questions answered wrong.
+    WrongOnes,
+    /// Back to the setup screen.
+    New,
+}
+
+/// Draws the score, its buttons and how each topic went, the review of
+/// every question, and the quiz code in the band at the bottom (where the
+/// button that ended the quiz was: nothing there to click twice).
 pub fn results_ui(
     ui: &mut egui::Ui,
     dataset: &Dataset,
@@ -23,68 +41,105 @@ pub fn results_ui(
         return;
     };
     ui.add_space(8.0);
-    let (again, new) = score_ui(ui, session);
+    let then = score_ui(ui, session);
+    if session.mode != Mode::Class {
+        topics_ui(ui, session);
+    }
     ui.separator();
+    bar_ui(ui, "quiz_bar", |ui| {
+        if let Some(code) = session.quiz.code {
+            ui.label(trf("quiz.code_again", &[("code", &code)]));
+        }
+    });
     ui.label(RichText::new(tr("quiz.review_heading")).strong().size(18.0));
     egui::ScrollArea::vertical()
         .id_salt("quiz_review")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.set_max_width(820.0);
-            for (number, (question, answer)) in session
-                .quiz
-                .questions
-                .iter()
-                .zip(&session.answers)
-                .enumerate()
-            {
-                reviewed_ui(
-                    ui,
-                    dataset,
-                    session.mode,
-                    number,
-                    question,
-                    answer,
-                    commands,
-                );
+            for number in 0..session.quiz.questions.len() {
+                reviewed_ui(ui, dataset, session, number, commands);
             }
         });
-    if again && let Some(session) = &runtime.session {
-        let (quiz, mode) = (session.quiz.clone(), session.mode);
-        runtime.start(quiz, mode);
-    }
-    if new {
-        runtime.session = None;
+    match then {
+        Then::Stay => {}
+        Then::Again => {
+            let (quiz, mode) = (session.quiz.clone(), session.mode);
+            runtime.start(quiz, mode);
+        }
+        Then::WrongOnes => {
+            if let Some(quiz) = session.wrong_ones_quiz() {
+                runtime.start(quiz, Mode::Practice);
+            }
+        }
+        Then::New => runtime.back_to_setup(),
     }
 }
 
-/// The score (or, in Class mode, how many questions there were), the code,
-/// and the buttons to take the same quiz again or a new one; returns which
-/// was clicked.
-fn score_ui(ui: &mut egui::Ui, session: &Session) -> (bool, bool) {
+/// The score (or, in Class mode, how many questions there were) on one line
+/// with the buttons: the same quiz again, the wrong ones again, a new quiz.
+/// They sit level with the setup screen's heading, where it has nothing to
+/// click.
+fn score_ui(ui: &mut egui::Ui, session: &Session) -> Then {
     let (right, answered) = session.score();
     let total = session.quiz.questions.len();
-    if session.mode == Mode::Class {
-        ui.heading(trf("quiz.class_end_heading", &[("total", &total)]));
-    } else {
-        ui.heading(trf(
-            "quiz.final_score",
-            &[("right", &right), ("total", &total)],
-        ));
-        if answered < total {
-            ui.label(trf("quiz.unanswered", &[("n", &(total - answered))]));
-        }
-    }
-    if let Some(code) = session.quiz.code {
-        ui.label(trf("quiz.code_again", &[("code", &code)]));
-    }
-    let mut again = false;
-    let mut new = false;
+    let wrong = answered - right;
+    let mut then = Then::Stay;
     ui.horizontal_wrapped(|ui| {
-        again = ui.button(tr("quiz.same_again")).clicked();
-        new = ui.button(tr("quiz.new_quiz")).clicked();
+        if session.mode == Mode::Class {
+            ui.heading(trf("quiz.class_end_heading", &[("total", &total)]));
+        } else {
+            ui.heading(trf(
+                "quiz.final_score",
+                &[("right", &right), ("total", &total)],
+            ));
+        }
+        ui.add_space(12.0);
+        if ui.button(tr("quiz.same_again")).clicked() {
+            then = Then::Again;
+        }
+        if session.mode != Mode::Class
+            && ui
+                .add_enabled(
+                    wrong > 0,
+                    egui::Button::new(trf("quiz.practise_wrong", &[("n", &wrong)])),
+                )
+                .on_hover_text(tr("quiz.practise_wrong_hint"))
+                .clicked()
+        {
+            then = Then::WrongOnes;
+        }
+        if ui.button(tr("quiz.new_quiz")).clicked() {
+            then = Then::New;
+        }
     });
-    (again, new)
+    if session.mode != Mode::Class && answered < total {
+        ui.label(trf("quiz.unanswered", &[("n", &(total - answered))]));
+    }
+    then
+}
+
+/// Right of answered for each topic of the quiz.
+fn topics_ui(ui: &mut egui::Ui, session: &Session) {
+    ui.add_space(4.0);
+    ui.label(RichText::new(tr("quiz.by_topic")).strong());
+    egui::Grid::new("quiz_by_topic")
+        .num_columns(2)
+        .spacing([24.0, 2.0])
+        .show(ui, |ui| {
+            for tally in session.by_topic() {
+                ui.label(topic_label(tally.topic));
+                ui.label(trf(
+                    "quiz.topic_tally",
+                    &[
+                        ("right", &tally.right),
+                        ("answered", &tally.answered),
+                        ("total", &tally.total),
+                    ],
+                ));
+                ui.end_row();
+            }
+        });
 }
 
 /// Question `number` of the review: right or wrong, the answer given, the
@@ -92,12 +147,17 @@ fn score_ui(ui: &mut egui::Ui, session: &Session) -> (bool, bool) {
 fn reviewed_ui(
     ui: &mut egui::Ui,
     dataset: &Dataset,
-    mode: Mode,
+    session: &Session,
     number: usize,
-    question: &Question,
-    answer: &Answer,
     commands: &mut Vec<Command>,
 ) {
+    let (Some(question), Some(answer)) = (
+        session.quiz.questions.get(number),
+        session.answers.get(number),
+    ) else {
+        return;
+    };
+    let mode = session.mode;
     ui.add_space(8.0);
     let mark = if !answer.confirmed {
         RichText::new(tr("quiz.mark_not_answered")).italics()
@@ -113,21 +173,12 @@ fn reviewed_ui(
             ui.label(mark);
         }
     });
+    let given = given_text(question, answer);
     if answer.confirmed {
-        let given: Vec<String> = answer
-            .chosen
-            .iter()
-            .filter_map(|&i| {
-                question
-                    .options
-                    .get(i)
-                    .map(|o| format!("{}. {o}", letter(i)))
-            })
-            .collect();
-        ui.label(trf(
-            "quiz.your_answer",
-            &[("answer", &given.join(tr("quiz.then")))],
-        ));
+        ui.label(trf("quiz.your_answer", &[("answer", &given)]));
+    } else if !answer.chosen.is_empty() {
+        // Picked, then left: said, so that it is not lost without a word.
+        ui.label(trf("quiz.your_pick_not_confirmed", &[("answer", &given)]));
     }
     ui.label(trf(
         "quiz.right_answer",
@@ -139,4 +190,19 @@ fn reviewed_ui(
     shown.confirmed = false;
     feedback_ui(ui, dataset, question, &shown, commands);
     ui.separator();
+}
+
+/// The options chosen, lettered, in the order chosen.
+fn given_text(question: &Question, answer: &Answer) -> String {
+    let given: Vec<String> = answer
+        .chosen
+        .iter()
+        .filter_map(|&i| {
+            question
+                .options
+                .get(i)
+                .map(|o| format!("{}. {o}", letter(i)))
+        })
+        .collect();
+    given.join(tr("quiz.then"))
 }

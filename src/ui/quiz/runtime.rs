@@ -28,6 +28,9 @@ pub struct QuizRuntime {
     /// In Class mode with a countdown: when the time of the question shown
     /// runs out, in egui's clock (seconds).
     pub(super) deadline: Option<f64>,
+    /// The setup screen is to be shown from its top next time (back from
+    /// the results, where nothing to click may lie under the last click).
+    pub(super) setup_from_top: bool,
 }
 
 /// The setup screen's choices.
@@ -127,6 +130,7 @@ impl Default for QuizRuntime {
             memory_file: None,
             notice: None,
             deadline: None,
+            setup_from_top: false,
         }
     }
 }
@@ -154,6 +158,13 @@ impl QuizRuntime {
         self.deadline = None;
     }
 
+    /// Leaves the quiz for the setup screen, shown from its top.
+    pub fn back_to_setup(&mut self) {
+        self.session = None;
+        self.deadline = None;
+        self.setup_from_top = true;
+    }
+
     /// Applies `action` to the quiz being taken (see [`Session::apply`]) and
     /// saves the memory if it recorded something. Every key and click of the
     /// quiz views comes here.
@@ -176,6 +187,8 @@ impl QuizRuntime {
             session: _,
             // The countdown belongs to the question of that session.
             deadline: _,
+            // The setup is shown as it was left.
+            setup_from_top,
             setup,
             memory,
             memory_file,
@@ -188,6 +201,7 @@ impl QuizRuntime {
             memory_file,
             notice,
             deadline: None,
+            setup_from_top,
         }
     }
 
@@ -237,6 +251,7 @@ mod tests {
             memory_file: Some(file.clone()),
             notice: Some(Notice::NoQuestion),
             deadline: Some(12.0),
+            setup_from_top: false,
         };
         runtime.start(quiz, Mode::Class);
         runtime.deadline = Some(12.0);

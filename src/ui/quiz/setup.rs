@@ -4,7 +4,7 @@
 
 use egui::{RichText, Sense};
 
-use chrono::{DateTime, Datelike as _, Utc};
+use chrono::{DateTime, Datelike as _, NaiveDateTime, Utc};
 
 use super::labels::{code_error_text, difficulty_label, mode_label, topic_label};
 use super::runtime::{Notice, QuizRuntime, Setup};
@@ -20,31 +20,34 @@ const MOST_QUESTIONS: usize = 40;
 pub fn setup_ui(ui: &mut egui::Ui, dataset: &Dataset, runtime: &mut QuizRuntime) {
     let now = chrono::Utc::now();
     let due = runtime.memory.due(now).len();
-    egui::ScrollArea::vertical()
+    let mut scroll = egui::ScrollArea::vertical()
         .id_salt("quiz_setup")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            ui.set_max_width(760.0);
-            ui.add_space(8.0);
-            ui.heading(tr("quiz.heading"));
-            ui.label(tr("quiz.intro"));
-            ui.add_space(8.0);
+        .auto_shrink([false, false]);
+    if std::mem::take(&mut runtime.setup_from_top) {
+        scroll = scroll.vertical_scroll_offset(0.0);
+    }
+    scroll.show(ui, |ui| {
+        ui.set_max_width(760.0);
+        ui.add_space(8.0);
+        ui.heading(tr("quiz.heading"));
+        ui.label(tr("quiz.intro"));
+        ui.add_space(8.0);
 
-            mode_ui(ui, &mut runtime.setup);
-            ui.add_space(6.0);
-            topics_ui(ui, &mut runtime.setup);
-            ui.add_space(6.0);
-            length_ui(ui, &mut runtime.setup);
-            ui.add_space(10.0);
-            start_ui(ui, dataset, runtime);
+        mode_ui(ui, &mut runtime.setup);
+        ui.add_space(6.0);
+        topics_ui(ui, &mut runtime.setup);
+        ui.add_space(6.0);
+        length_ui(ui, &mut runtime.setup);
+        ui.add_space(10.0);
+        start_ui(ui, dataset, runtime);
 
-            ui.add_space(14.0);
-            code_ui(ui, dataset, runtime);
+        ui.add_space(14.0);
+        code_ui(ui, dataset, runtime);
 
-            ui.add_space(14.0);
-            ui.separator();
-            memory_ui(ui, dataset, runtime, due);
-        });
+        ui.add_space(14.0);
+        ui.separator();
+        memory_ui(ui, dataset, runtime, due);
+    });
 }
 
 /// The mode, and in Class mode the countdown.
@@ -206,7 +209,9 @@ fn memory_ui(ui: &mut egui::Ui, dataset: &Dataset, runtime: &mut QuizRuntime, du
     if let Some(next) = runtime.memory.next_due(chrono::Utc::now())
         && due == 0
     {
-        ui.weak(trf("quiz.next_due", &[("date", &long_date(next))]));
+        let now = chrono::Local::now().naive_local();
+        let due = next.with_timezone(&chrono::Local).naive_local();
+        ui.weak(trf("quiz.next_due", &[("date", &due_in_words(now, due))]));
     }
     let weakest = runtime.memory.weakest_topics();
     if !weakest.is_empty() {
@@ -304,8 +309,21 @@ fn history_mode(key: &str) -> &str {
     }
 }
 
-/// "3 March 2025, 14:00 UTC" in the current language.
-fn long_date(at: DateTime<Utc>) -> String {
+/// When something falls due, as the reader's clock says it: "today at
+/// 14:00", "tomorrow at 09:30", "in 3 days", or "on 3 March 2025, 14:00",
+/// in the current language. Both times are local.
+pub fn due_in_words(now: NaiveDateTime, due: NaiveDateTime) -> String {
+    let time = due.format("%H:%M").to_string();
+    match (due.date() - now.date()).num_days() {
+        ..=0 => trf("quiz.due_today", &[("time", &time)]),
+        1 => trf("quiz.due_tomorrow", &[("time", &time)]),
+        n @ 2..=13 => trf("quiz.due_in_days", &[("n", &n)]),
+        _ => long_date(due),
+    }
+}
+
+/// "on 3 March 2025, 14:00" in the current language.
+fn long_date(at: NaiveDateTime) -> String {
     let month = match at.month() {
         1 => tr("quiz.month_january"),
         2 => tr("quiz.month_february"),
@@ -351,4 +369,29 @@ fn short_date(at: DateTime<Utc>) -> String {
         "quiz.date_short",
         &[("day", &at.day()), ("month", &month), ("year", &at.year())],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn at(day: u32, hour: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2025, 3, day)
+            .and_then(|d| d.and_hms_opt(hour, 30, 0))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn due_dates_are_said_in_words_by_the_local_calendar() {
+        let now = at(3, 23);
+        assert_eq!(due_in_words(now, at(3, 23)), "today at 23:30");
+        // Past midnight is tomorrow, though fewer than 24 hours away.
+        assert_eq!(due_in_words(now, at(4, 1)), "tomorrow at 01:30");
+        assert_eq!(due_in_words(now, at(6, 9)), "in 3 days");
+        assert_eq!(due_in_words(now, at(31, 9)), "on 31 March 2025, 09:30");
+        for words in [at(3, 23), at(4, 1), at(6, 9), at(31, 9)].map(|d| due_in_words(now, d)) {
+            assert!(!words.contains("UTC"), "{words}");
+        }
+    }
 }
