@@ -302,6 +302,12 @@ fn organizations_and_quiz() -> Vec<Shortcut> {
             tr("app.keys.reveal"),
             &in_view(&[Key::Space]),
         ),
+        row(
+            Quiz,
+            "Esc",
+            tr("app.keys.end_quiz"),
+            &in_view(&[Key::Escape]),
+        ),
     ]
 }
 
