@@ -8,6 +8,7 @@ use egui::{Key, RichText};
 
 use super::command::{Command, View};
 use super::quiz::{self, QuizRuntime};
+use super::theme::Theme;
 use super::timeline::date_with_precision;
 use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
@@ -116,6 +117,9 @@ pub fn present_ui(
     }
     presentation.position = presentation.position.min(count.saturating_sub(1));
     let scale = *stage.scale;
+    // The stage's own look, whatever the theme: the panel, its labels and
+    // its buttons all draw from these visuals.
+    ui.style_mut().visuals = Theme::stage_visuals();
     egui::CentralPanel::default()
         .frame(
             egui::Frame::new()
