@@ -2,6 +2,7 @@
 //! the arrows and Space step through paragraphs, events or quiz questions, B
 //! blanks the screen and Esc leaves. Runs without a display.
 
+mod paint;
 mod window;
 
 use egui_kittest::Harness;
@@ -12,6 +13,7 @@ use neutrality_reader::quiz::session::Mode;
 use neutrality_reader::quiz::{QuizOptions, generate};
 use neutrality_reader::ui::app::ReaderApp;
 use neutrality_reader::ui::command::View;
+use neutrality_reader::ui::theme::Theme;
 use window::window;
 
 fn app(setup: impl FnOnce(&mut ReaderApp) + 'static) -> Harness<'static, ReaderApp> {
@@ -178,4 +180,67 @@ fn save_view_as_png_asks_the_window_for_a_picture() {
         c,
         egui::ViewportCommand::Screenshot(_)
     )));
+}
+
+/// The stage of `view` (set up by `setup`) drawn in `theme`: every text's
+/// failure to read, as a line.
+fn stage_failures(theme: Theme, view: View) -> Vec<String> {
+    let dataset = Dataset::embedded().unwrap_or_else(|e| panic!("bundled dataset: {e}"));
+    let quiz = generate(
+        &dataset,
+        &QuizOptions {
+            seed: 8,
+            count: 3,
+            ..QuizOptions::default()
+        },
+    );
+    let mut harness = window([1280.0, 800.0], move |mut app| {
+        app.apply_theme(theme);
+        match view {
+            View::Study => app.open("nam-ambassadors-briefing-2020", None),
+            View::Timeline => {
+                app.focus_event("un-resolution-50-80-a");
+            }
+            View::Organizations => {
+                app.select_organization("nam");
+            }
+            View::Quiz => app.quiz_mut().start(quiz, Mode::Class),
+        }
+        app.show_view(view);
+        app.start_presentation();
+        app
+    });
+    if view == View::Quiz {
+        // The answer revealed, with its "Read in source".
+        press(&mut harness, egui::Key::Space);
+        harness.get_by_label_contains("Read in source");
+    }
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0));
+    let texts = paint::painted_texts(&harness.output().shapes, egui::Color32::BLACK, screen);
+    assert!(!texts.is_empty());
+    texts
+        .iter()
+        .filter(|t| !t.passes())
+        .map(|t| {
+            format!(
+                "{view:?} in {theme:?}: {} on {} ({:.1}:1) {:?}",
+                paint::hex(t.color),
+                paint::hex(t.background),
+                t.ratio(),
+                paint::shorten(&t.text, 50)
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_stage_is_light_on_black_whatever_the_theme() {
+    // The light and sepia themes drew headings dark and buttons pale there.
+    let mut failures = Vec::new();
+    for theme in Theme::ALL {
+        for view in [View::Study, View::Timeline, View::Organizations, View::Quiz] {
+            failures.extend(stage_failures(theme, view));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

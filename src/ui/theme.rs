@@ -54,56 +54,23 @@ impl Theme {
         }
     }
 
-    /// egui's visuals for this theme.
+    /// egui's visuals for this theme. Every text colour in them (body,
+    /// weak, links, buttons) has at least 4.5:1 contrast against the fills
+    /// it is drawn on; `tests/contrast.rs` checks every view.
     pub fn visuals(self) -> egui::Visuals {
         match self {
-            Theme::Light => {
-                let mut v = egui::Visuals::light();
-                v.panel_fill = Color32::from_rgb(0xF4, 0xF1, 0xEA);
-                v.window_fill = Color32::from_rgb(0xFB, 0xF9, 0xF4);
-                v.selection.bg_fill = Color32::from_rgb(0xC9, 0xDD, 0xD3);
-                v.selection.stroke.color = Color32::from_rgb(0x1F, 0x4D, 0x3A);
-                v
-            }
-            Theme::Dark => {
-                let mut v = egui::Visuals::dark();
-                v.panel_fill = Color32::from_rgb(0x1E, 0x20, 0x22);
-                v.selection.bg_fill = Color32::from_rgb(0x2E, 0x5A, 0x48);
-                v
-            }
-            Theme::Sepia => {
-                let mut v = egui::Visuals::light();
-                v.panel_fill = Color32::from_rgb(0xEF, 0xE4, 0xCC);
-                v.window_fill = Color32::from_rgb(0xF6, 0xEE, 0xDA);
-                v.extreme_bg_color = Color32::from_rgb(0xF8, 0xF1, 0xE0);
-                v.override_text_color = Some(Color32::from_rgb(0x3B, 0x2F, 0x1E));
-                v.selection.bg_fill = Color32::from_rgb(0xD9, 0xC3, 0x93);
-                v.selection.stroke.color = Color32::from_rgb(0x4A, 0x33, 0x12);
-                v
-            }
-            Theme::HighContrast => {
-                let mut v = egui::Visuals::dark();
-                v.panel_fill = Color32::BLACK;
-                v.window_fill = Color32::BLACK;
-                v.extreme_bg_color = Color32::BLACK;
-                v.override_text_color = Some(Color32::WHITE);
-                v.selection.bg_fill = Color32::from_rgb(0x00, 0x3F, 0x9E);
-                v.selection.stroke = egui::Stroke::new(2.0, Color32::from_rgb(0xFF, 0xD4, 0x3B));
-                v.hyperlink_color = Color32::from_rgb(0xFF, 0xD4, 0x3B);
-                // Every control outlined, so that none hides in the black.
-                for widget in [
-                    &mut v.widgets.inactive,
-                    &mut v.widgets.hovered,
-                    &mut v.widgets.active,
-                ] {
-                    widget.bg_stroke = egui::Stroke::new(1.5, Color32::WHITE);
-                    widget.fg_stroke.color = Color32::WHITE;
-                }
-                v.widgets.noninteractive.bg_stroke =
-                    egui::Stroke::new(1.0, Color32::from_gray(0xB0));
-                v
-            }
+            Theme::Light => light_visuals(),
+            Theme::Dark => dark_visuals(),
+            Theme::Sepia => sepia_visuals(),
+            Theme::HighContrast => high_contrast_visuals(),
         }
+    }
+
+    /// The presentation stage's visuals, whatever the reader's theme: white
+    /// and yellow on black, buttons and strong text included, so that nothing
+    /// on the stage keeps a light theme's dark text or pale buttons.
+    pub fn stage_visuals() -> egui::Visuals {
+        Theme::HighContrast.visuals()
     }
 
     /// The reader's colours for this theme.
@@ -112,7 +79,7 @@ impl Theme {
             Theme::Light => Palette {
                 page: Color32::from_rgb(0xFD, 0xFC, 0xF8),
                 text: Color32::from_rgb(0x22, 0x22, 0x22),
-                muted: Color32::from_rgb(0x6B, 0x66, 0x5E),
+                muted: Color32::from_rgb(0x5E, 0x5A, 0x54),
                 accent: Color32::from_rgb(0x1F, 0x5C, 0x45),
                 note_fill: Color32::from_rgb(0xFF, 0xF4, 0xD6),
                 note_stroke: Color32::from_rgb(0xD9, 0xB3, 0x4C),
@@ -122,7 +89,7 @@ impl Theme {
             Theme::Dark => Palette {
                 page: Color32::from_rgb(0x26, 0x28, 0x2B),
                 text: Color32::from_rgb(0xE4, 0xE1, 0xDA),
-                muted: Color32::from_rgb(0x9C, 0x97, 0x8E),
+                muted: Color32::from_rgb(0xA8, 0xA3, 0x9A),
                 accent: Color32::from_rgb(0x8F, 0xC9, 0xAE),
                 note_fill: Color32::from_rgb(0x3A, 0x34, 0x22),
                 note_stroke: Color32::from_rgb(0x9A, 0x82, 0x3C),
@@ -132,7 +99,7 @@ impl Theme {
             Theme::Sepia => Palette {
                 page: Color32::from_rgb(0xF8, 0xF0, 0xDC),
                 text: Color32::from_rgb(0x3B, 0x2F, 0x1E),
-                muted: Color32::from_rgb(0x7A, 0x66, 0x4A),
+                muted: Color32::from_rgb(0x6A, 0x5A, 0x43),
                 accent: Color32::from_rgb(0x7A, 0x3E, 0x10),
                 note_fill: Color32::from_rgb(0xF1, 0xE0, 0xB5),
                 note_stroke: Color32::from_rgb(0xB8, 0x8A, 0x3A),
@@ -151,4 +118,79 @@ impl Theme {
             },
         }
     }
+}
+
+/// Warm paper; egui's light grey for secondary text (2.8:1) and its sky-blue
+/// links (2.6:1) darkened to read on it.
+fn light_visuals() -> egui::Visuals {
+    let mut v = egui::Visuals::light();
+    v.panel_fill = Color32::from_rgb(0xF4, 0xF1, 0xEA);
+    v.window_fill = Color32::from_rgb(0xFB, 0xF9, 0xF4);
+    v.selection.bg_fill = Color32::from_rgb(0xC9, 0xDD, 0xD3);
+    v.selection.stroke.color = Color32::from_rgb(0x1F, 0x4D, 0x3A);
+    v.weak_text_color = Some(Color32::from_rgb(0x5E, 0x5A, 0x54));
+    v.hyperlink_color = Color32::from_rgb(0x0B, 0x5C, 0xAD);
+    v
+}
+
+/// A dark page; labels and headings as light as the body text (egui's are
+/// grey), secondary text lifted from 2.6:1.
+fn dark_visuals() -> egui::Visuals {
+    let mut v = egui::Visuals::dark();
+    v.panel_fill = Color32::from_rgb(0x1E, 0x20, 0x22);
+    v.selection.bg_fill = Color32::from_rgb(0x2E, 0x5A, 0x48);
+    v.widgets.noninteractive.fg_stroke.color = Color32::from_rgb(0xE4, 0xE1, 0xDA);
+    v.weak_text_color = Some(Color32::from_rgb(0xA8, 0xA3, 0x9A));
+    v.hyperlink_color = Color32::from_rgb(0x5A, 0x9F, 0xFF);
+    v
+}
+
+/// Cream paper and brown ink; buttons on warm fills rather than egui's
+/// grey, links a dark rust (egui's blue is 2.3:1 on cream).
+fn sepia_visuals() -> egui::Visuals {
+    let mut v = egui::Visuals::light();
+    v.panel_fill = Color32::from_rgb(0xEF, 0xE4, 0xCC);
+    v.window_fill = Color32::from_rgb(0xF6, 0xEE, 0xDA);
+    v.extreme_bg_color = Color32::from_rgb(0xF8, 0xF1, 0xE0);
+    v.faint_bg_color = Color32::from_rgb(0xF3, 0xE9, 0xD2);
+    v.override_text_color = Some(Color32::from_rgb(0x3B, 0x2F, 0x1E));
+    v.weak_text_color = Some(Color32::from_rgb(0x5C, 0x4C, 0x36));
+    v.hyperlink_color = Color32::from_rgb(0x8A, 0x3B, 0x12);
+    v.selection.bg_fill = Color32::from_rgb(0xD9, 0xC3, 0x93);
+    v.selection.stroke.color = Color32::from_rgb(0x4A, 0x33, 0x12);
+    let fills = [
+        (&mut v.widgets.inactive, 0xE8, 0xDA, 0xB9),
+        (&mut v.widgets.hovered, 0xE0, 0xCF, 0xA8),
+        (&mut v.widgets.active, 0xD4, 0xBE, 0x8C),
+        (&mut v.widgets.open, 0xE0, 0xCF, 0xA8),
+    ];
+    for (widget, r, g, b) in fills {
+        widget.bg_fill = Color32::from_rgb(r, g, b);
+        widget.weak_bg_fill = Color32::from_rgb(r, g, b);
+    }
+    v
+}
+
+/// White on black with yellow accents; every control outlined.
+fn high_contrast_visuals() -> egui::Visuals {
+    let mut v = egui::Visuals::dark();
+    v.panel_fill = Color32::BLACK;
+    v.window_fill = Color32::BLACK;
+    v.extreme_bg_color = Color32::BLACK;
+    v.override_text_color = Some(Color32::WHITE);
+    v.weak_text_color = Some(Color32::from_gray(0xD0));
+    v.selection.bg_fill = Color32::from_rgb(0x00, 0x3F, 0x9E);
+    v.selection.stroke = egui::Stroke::new(2.0, Color32::from_rgb(0xFF, 0xD4, 0x3B));
+    v.hyperlink_color = Color32::from_rgb(0xFF, 0xD4, 0x3B);
+    // Every control outlined, so that none hides in the black.
+    for widget in [
+        &mut v.widgets.inactive,
+        &mut v.widgets.hovered,
+        &mut v.widgets.active,
+    ] {
+        widget.bg_stroke = egui::Stroke::new(1.5, Color32::WHITE);
+        widget.fg_stroke.color = Color32::WHITE;
+    }
+    v.widgets.noninteractive.bg_stroke = egui::Stroke::new(1.0, Color32::from_gray(0xB0));
+    v
 }

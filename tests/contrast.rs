@@ -1,0 +1,384 @@
+//! Every view can be read in every theme: each text painted has at least
+//! 4.5:1 contrast against the fill behind it (3:1 at 24 px and more), as WCAG
+//! 2 asks. The views are drawn at 1280x800 and the painted shapes read back;
+//! a text that fails is reported with its view, theme, size and colours.
+//! Runs without a display.
+
+mod paint;
+mod window;
+
+use egui_kittest::Harness;
+
+use neutrality_reader::dataset::Dataset;
+use neutrality_reader::quiz::session::Mode;
+use neutrality_reader::quiz::{QuizOptions, generate};
+use neutrality_reader::ui::app::ReaderApp;
+use neutrality_reader::ui::command::View;
+use neutrality_reader::ui::theme::Theme;
+use paint::{contrast, hex, painted_texts, required, shorten};
+use window::window;
+
+/// KNOWN EXCEPTIONS: failures that are a view's own hard-coded colour, not
+/// the theme's, as (theme, text colour, background, where it is painted).
+/// This list must only shrink: fix the colour in the view, then delete its
+/// line (`the_known_exceptions_still_fail` says when one passes). Today: the
+/// event card's category line, in each category's own colour (made for the
+/// timeline's markers) on the light and sepia panels.
+const KNOWN_EXCEPTIONS: &[(Theme, &str, &str, &str)] = &[
+    // UN resolution, 4.27:1
+    (
+        Theme::Light,
+        "#1f77b4",
+        "#f4f1ea",
+        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:10",
+    ),
+    // UN resolution, 3.82:1
+    (
+        Theme::Sepia,
+        "#1f77b4",
+        "#efe4cc",
+        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:10",
+    ),
+    // Summit, 4.45:1
+    (
+        Theme::Light,
+        "#d62728",
+        "#f4f1ea",
+        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:11",
+    ),
+    // Summit, 3.98:1
+    (
+        Theme::Sepia,
+        "#d62728",
+        "#efe4cc",
+        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:11",
+    ),
+    // Conference, 3.02:1
+    (
+        Theme::Light,
+        "#2ca02c",
+        "#f4f1ea",
+        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:12",
+    ),
+    // Conference, 2.70:1
+    (
+        Theme::Sepia,
+        "#2ca02c",
+        "#efe4cc",
+        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:12",
+    ),
+    // Meeting, 2.00:1
+    (
+        Theme::Light,
+        "#17becf",
+        "#f4f1ea",
+        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:13",
+    ),
+    // Meeting, 1.79:1
+    (
+        Theme::Sepia,
+        "#17becf",
+        "#efe4cc",
+        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:13",
+    ),
+    // Peace talks, 3.77:1
+    (
+        Theme::Light,
+        "#9467bd",
+        "#f4f1ea",
+        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:14",
+    ),
+    // Peace talks, 3.37:1
+    (
+        Theme::Sepia,
+        "#9467bd",
+        "#efe4cc",
+        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:14",
+    ),
+    // Establishment, 2.42:1
+    (
+        Theme::Light,
+        "#e377c2",
+        "#f4f1ea",
+        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:16",
+    ),
+    // Establishment, 2.17:1
+    (
+        Theme::Sepia,
+        "#e377c2",
+        "#efe4cc",
+        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:16",
+    ),
+    // Membership, 2.24:1
+    (
+        Theme::Light,
+        "#ff7f0e",
+        "#f4f1ea",
+        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:17",
+    ),
+    // Membership, 2.01:1
+    (
+        Theme::Sepia,
+        "#ff7f0e",
+        "#efe4cc",
+        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:17",
+    ),
+    // Milestone, 3.55:1
+    (
+        Theme::Light,
+        "#7f7f7f",
+        "#f4f1ea",
+        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:18",
+    ),
+    // Milestone, 3.17:1
+    (
+        Theme::Sepia,
+        "#7f7f7f",
+        "#efe4cc",
+        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:18",
+    ),
+    // Anniversary, 1.78:1
+    (
+        Theme::Light,
+        "#bcbd22",
+        "#f4f1ea",
+        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:19",
+    ),
+    // Anniversary, 1.59:1
+    (
+        Theme::Sepia,
+        "#bcbd22",
+        "#efe4cc",
+        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:19",
+    ),
+    // Initiative, 4.23:1
+    (
+        Theme::Light,
+        "#008080",
+        "#f4f1ea",
+        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:20",
+    ),
+    // Initiative, 3.78:1
+    (
+        Theme::Sepia,
+        "#008080",
+        "#efe4cc",
+        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:20",
+    ),
+    // International year, 2.89:1
+    (
+        Theme::Light,
+        "#b8860b",
+        "#f4f1ea",
+        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:21",
+    ),
+    // International year, 2.58:1
+    (
+        Theme::Sepia,
+        "#b8860b",
+        "#efe4cc",
+        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:21",
+    ),
+];
+
+/// What is on screen when the texts are checked.
+#[derive(Clone, Debug)]
+enum Scene {
+    /// Study with this article open.
+    Study(String),
+    /// Timeline with this event's card open.
+    Timeline(String),
+    /// Organizations with an organization's details open.
+    Organizations,
+    /// The quiz's setup.
+    QuizSetup,
+    /// A question in this mode.
+    Quiz(Mode),
+    /// The shortcuts window over Study.
+    Shortcuts,
+    /// The presentation stage of this view.
+    Stage(View),
+}
+
+fn every_scene() -> Vec<Scene> {
+    let dataset = Dataset::embedded().unwrap_or_else(|e| panic!("bundled dataset: {e}"));
+    let mut scenes: Vec<Scene> = dataset
+        .articles
+        .iter()
+        .map(|a| Scene::Study(a.id.clone()))
+        .collect();
+    // One event of each category: the card's category line has its colour.
+    let mut categories = Vec::new();
+    for event in &dataset.events {
+        if !categories.contains(&event.category) {
+            categories.push(event.category);
+            scenes.push(Scene::Timeline(event.id.clone()));
+        }
+    }
+    scenes.extend([Scene::Organizations, Scene::QuizSetup]);
+    scenes.extend(Mode::ALL.map(Scene::Quiz));
+    scenes.push(Scene::Shortcuts);
+    scenes.extend([View::Study, View::Timeline, View::Organizations, View::Quiz].map(Scene::Stage));
+    scenes
+}
+
+/// Puts the app in `scene` (all but the keys pressed after the first frame).
+fn set_up(app: &mut ReaderApp, scene: &Scene) {
+    let dataset = app.dataset().clone();
+    let first_article = dataset.articles[0].id.clone();
+    let quiz = |mode: Mode, app: &mut ReaderApp| {
+        let options = QuizOptions {
+            seed: 8,
+            count: 5,
+            ..QuizOptions::default()
+        };
+        app.quiz_mut().start(generate(&dataset, &options), mode);
+        app.show_view(View::Quiz);
+    };
+    match scene {
+        Scene::Study(article) => app.open(article, None),
+        Scene::Timeline(event) => {
+            app.focus_event(event);
+            app.show_view(View::Timeline);
+        }
+        Scene::Stage(View::Timeline) => {
+            app.focus_event("un-resolution-50-80-a");
+            app.show_view(View::Timeline);
+        }
+        Scene::Organizations | Scene::Stage(View::Organizations) => {
+            app.select_organization("nam");
+            app.show_view(View::Organizations);
+        }
+        Scene::QuizSetup => app.show_view(View::Quiz),
+        Scene::Quiz(mode) => quiz(*mode, app),
+        Scene::Stage(View::Quiz) => quiz(Mode::Class, app),
+        Scene::Shortcuts | Scene::Stage(View::Study) => app.open(&first_article, None),
+    }
+    if let Scene::Stage(_) = scene {
+        app.start_presentation();
+    }
+}
+
+/// The app drawn in `theme` showing `scene`, at 1280x800.
+fn draw(scene: &Scene, theme: Theme) -> Harness<'static, ReaderApp> {
+    let owned = scene.clone();
+    let mut harness = window([1280.0, 800.0], move |mut app| {
+        app.apply_theme(theme);
+        set_up(&mut app, &owned);
+        app
+    });
+    if let Scene::Shortcuts = scene {
+        harness.key_press(egui::Key::F1);
+        harness.run();
+        assert!(harness.state().shortcuts_open(), "F1 opens the shortcuts");
+    }
+    if let Scene::Stage(View::Quiz) = scene {
+        // The answer revealed, with its "Read in source".
+        harness.key_press(egui::Key::Space);
+        harness.run();
+    }
+    harness
+}
+
+/// Every text of `scene` in `theme` below the contrast it needs, as lines
+/// of a report.
+fn failures(scene: &Scene, theme: Theme) -> Vec<String> {
+    let harness = draw(scene, theme);
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0));
+    let base = theme.visuals().panel_fill;
+    let mut lines: Vec<String> = painted_texts(&harness.output().shapes, base, screen)
+        .into_iter()
+        .filter(|t| !t.passes())
+        .filter(|t| {
+            !KNOWN_EXCEPTIONS.iter().any(|(th, fg, bg, _)| {
+                *th == theme && *fg == hex(t.color) && *bg == hex(t.background)
+            })
+        })
+        .map(|t| {
+            format!(
+                "{scene:?} / {theme:?}: {:.2}:1 < {}:1  {} on {}  {:.0}px  {:?}",
+                t.ratio(),
+                required(t.size),
+                hex(t.color),
+                hex(t.background),
+                t.size,
+                shorten(&t.text, 60),
+            )
+        })
+        .collect();
+    lines.dedup();
+    lines
+}
+
+#[test]
+fn every_text_of_every_view_has_enough_contrast_in_every_theme() {
+    let mut report = Vec::new();
+    for scene in every_scene() {
+        for theme in Theme::ALL {
+            report.extend(failures(&scene, theme));
+        }
+    }
+    report.sort();
+    report.dedup();
+    assert!(
+        report.is_empty(),
+        "{} texts lack contrast:\n{}",
+        report.len(),
+        report.join("\n")
+    );
+}
+
+#[test]
+fn the_known_exceptions_still_fail() {
+    // An exception whose colours now pass should leave the list.
+    for (theme, fg, bg, place) in KNOWN_EXCEPTIONS {
+        let parse = |s: &str| {
+            let v = u32::from_str_radix(s.trim_start_matches('#'), 16).unwrap_or(0);
+            egui::Color32::from_rgb((v >> 16) as u8, (v >> 8) as u8, v as u8)
+        };
+        assert!(
+            contrast(parse(fg), parse(bg)) < 4.5,
+            "{place} ({theme:?}, {fg} on {bg}) passes now: take it off KNOWN_EXCEPTIONS"
+        );
+    }
+}
+
+// The WCAG formulas, against values the WCAG tools give.
+
+#[test]
+fn luminance_of_black_white_and_grey() {
+    assert_eq!(paint::luminance(egui::Color32::BLACK), 0.0);
+    assert!((paint::luminance(egui::Color32::WHITE) - 1.0).abs() < 1e-9);
+    // #777777: 0.184 (WebAIM).
+    assert!((paint::luminance(egui::Color32::from_gray(0x77)) - 0.1845).abs() < 1e-3);
+}
+
+#[test]
+fn contrast_ratios_match_the_wcag_examples() {
+    let white = egui::Color32::WHITE;
+    let ratio = |a: egui::Color32, b: egui::Color32| (contrast(a, b) * 100.0).round() / 100.0;
+    assert_eq!(ratio(egui::Color32::BLACK, white), 21.0);
+    assert_eq!(ratio(white, white), 1.0);
+    assert_eq!(ratio(egui::Color32::from_gray(0x77), white), 4.48);
+    assert_eq!(ratio(white, egui::Color32::from_gray(0x77)), 4.48);
+    assert_eq!(ratio(egui::Color32::from_gray(0x76), white), 4.54);
+    // #0000ff on white is 8.59:1; #ff0000 on white 4.0:1.
+    assert_eq!(ratio(egui::Color32::from_rgb(0, 0, 0xFF), white), 8.59);
+    assert_eq!(ratio(egui::Color32::from_rgb(0xFF, 0, 0), white), 4.0);
+}
+
+#[test]
+fn translucent_text_is_blended_over_its_background() {
+    // Half-transparent white (premultiplied) over black is mid grey.
+    let half = egui::Color32::from_white_alpha(128);
+    assert_eq!(
+        paint::over(half, egui::Color32::BLACK),
+        egui::Color32::from_gray(128)
+    );
+    assert_eq!(
+        paint::over(egui::Color32::RED, egui::Color32::BLUE),
+        egui::Color32::RED
+    );
+    assert_eq!(paint::required(14.0), 4.5);
+    assert_eq!(paint::required(24.0), 3.0);
+}
