@@ -126,6 +126,10 @@ fn settings_from_eframes_older_store_are_taken_over_once() {
         harness.state().settings().open_article.as_deref(),
         Some(FOREIGN_POLICY)
     );
+    // The article's text size is shown beside it, in Study only.
+    assert!(harness.query_by_label("26 pt").is_none());
+    harness.state_mut().show_view(View::Study);
+    harness.run();
     harness.get_by_label("26 pt");
     assert!(harness.state().settings_notices().is_empty());
     save(&mut harness, &mut store);
