@@ -2,6 +2,7 @@
 //! control in every view and dialog has an AccessKit name, and Tab reaches
 //! the controls of each view with the focus shown.
 
+mod controls;
 mod window;
 
 use egui::accesskit::Role;
@@ -9,30 +10,13 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT as _, Queryable as _};
 
+use controls::CONTROLS;
 use neutrality_reader::dataset::Dataset;
 use neutrality_reader::quiz::session::Mode;
 use neutrality_reader::quiz::{QuizOptions, generate};
 use neutrality_reader::ui::app::ReaderApp;
 use neutrality_reader::ui::command::View;
 use window::window;
-
-/// Roles a user operates, which a screen reader must be able to name.
-const CONTROLS: &[Role] = &[
-    Role::Button,
-    Role::Link,
-    Role::TextInput,
-    Role::MultilineTextInput,
-    Role::SearchInput,
-    Role::Slider,
-    Role::SpinButton,
-    Role::CheckBox,
-    Role::RadioButton,
-    Role::ComboBox,
-    Role::Tab,
-    Role::MenuItem,
-    Role::MenuItemRadio,
-    Role::ListBoxOption,
-];
 
 /// The controls on screen that have no name, described for the failure message.
 fn unnamed(harness: &Harness<'static, ReaderApp>) -> Vec<String> {

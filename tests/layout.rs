@@ -5,34 +5,18 @@
 //! a screen reader sees the window: a control's visible part is its box cut
 //! by the scroll areas and windows it sits in.
 
+mod controls;
 mod window;
 
 use egui::Rect;
-use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT as _, Queryable as _};
 
+use controls::CONTROLS;
 use neutrality_reader::i18n::Language;
 use neutrality_reader::ui::app::ReaderApp;
 use neutrality_reader::ui::command::View;
 use window::window;
-
-/// Roles a reader operates.
-const CONTROLS: &[Role] = &[
-    Role::Button,
-    Role::Link,
-    Role::TextInput,
-    Role::MultilineTextInput,
-    Role::SearchInput,
-    Role::Slider,
-    Role::SpinButton,
-    Role::CheckBox,
-    Role::RadioButton,
-    Role::ComboBox,
-    Role::Tab,
-    Role::MenuItem,
-    Role::ListBoxOption,
-];
 
 /// A control on screen: what it is, and its visible box in points.
 struct Control {

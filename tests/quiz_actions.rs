@@ -8,6 +8,7 @@
     reason = "helpers outside #[test]: a test that cannot load its data should fail loudly"
 )]
 
+mod memory_compare;
 mod window;
 
 use std::collections::BTreeSet;
@@ -16,10 +17,10 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
+use memory_compare::without_times;
 use neutrality_reader::dataset::Dataset;
 use neutrality_reader::quiz::Rng;
 use neutrality_reader::quiz::action::QuizAction;
-use neutrality_reader::quiz::memory::{Memory, Recall};
 use neutrality_reader::quiz::session::{Mode, Session};
 use neutrality_reader::quiz::worksheet::letter;
 use neutrality_reader::quiz::{Quiz, QuizOptions, generate};
@@ -68,33 +69,6 @@ fn app(mode: Mode, quiz: &Quiz) -> Harness<'static, ReaderApp> {
 
 fn session(harness: &Harness<'static, ReaderApp>) -> Session {
     harness.state().quiz().session.clone().unwrap()
-}
-
-/// A memory's questions, and its scores as (mode, code, right, total).
-type Remembered = (
-    Vec<(String, Recall)>,
-    Vec<(String, Option<String>, u32, u32)>,
-);
-
-/// What a memory holds, without the times at which it was written.
-fn without_times(memory: &Memory) -> Remembered {
-    let epoch = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
-    let questions = memory
-        .questions
-        .iter()
-        .map(|(id, recall)| {
-            let mut recall = recall.clone();
-            recall.card.due = epoch;
-            recall.card.last_review = epoch;
-            (id.clone(), recall)
-        })
-        .collect();
-    let scores = memory
-        .scores
-        .iter()
-        .map(|s| (s.mode.clone(), s.code.clone(), s.right, s.total))
-        .collect();
-    (questions, scores)
 }
 
 /// The gestures that can be made on the quiz as `session` shows it.

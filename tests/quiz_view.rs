@@ -8,6 +8,7 @@
     reason = "helpers outside #[test]: a test that cannot load its data should fail loudly"
 )]
 
+mod memory_compare;
 mod window;
 
 use std::path::PathBuf;
@@ -16,8 +17,9 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT as _, Queryable as _};
 
+use memory_compare::without_times;
 use neutrality_reader::dataset::Dataset;
-use neutrality_reader::quiz::memory::{Memory, Recall};
+use neutrality_reader::quiz::memory::Memory;
 use neutrality_reader::quiz::session::Mode;
 use neutrality_reader::quiz::worksheet::letter;
 use neutrality_reader::quiz::{Question, QuizCode, QuizOptions, generate};
@@ -310,34 +312,6 @@ fn saved(file: &std::path::Path) -> Memory {
         Ok(text) => serde_json::from_str(&text).unwrap(),
         Err(_) => Memory::new(),
     }
-}
-
-/// A memory's questions, and its scores as (mode, code, right, total).
-type Remembered = (
-    Vec<(String, Recall)>,
-    Vec<(String, Option<String>, u32, u32)>,
-);
-
-/// What a memory holds, without the times of day at which it was written
-/// (two apps answer a few milliseconds apart).
-fn without_times(memory: &Memory) -> Remembered {
-    let epoch = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
-    let questions = memory
-        .questions
-        .iter()
-        .map(|(id, recall)| {
-            let mut recall = recall.clone();
-            recall.card.due = epoch;
-            recall.card.last_review = epoch;
-            (id.clone(), recall)
-        })
-        .collect();
-    let scores = memory
-        .scores
-        .iter()
-        .map(|s| (s.mode.clone(), s.code.clone(), s.right, s.total))
-        .collect();
-    (questions, scores)
 }
 
 /// Answers the question shown with the mouse: its options in turn, then
