@@ -18,6 +18,7 @@ pub fn event_card_ui(
     event: &Event,
     commands: &mut Vec<Command>,
 ) {
+    let top = ui.cursor().min;
     ui.horizontal_wrapped(|ui| {
         category_ui(ui, event);
         ui.label(RichText::new(date_with_precision(&event.date)).weak());
@@ -54,6 +55,26 @@ pub fn event_card_ui(
     for source in &event.sources {
         crate::ui::widgets::read_in_source(ui, dataset, source, commands);
     }
+    let card = egui::Rect::from_min_max(top, ui.min_rect().max);
+    keep_focus_in_sight(ui, card);
+}
+
+/// Tab moves the keyboard focus without scrolling (egui leaves that to the
+/// app): when a control of the card (a link, "Read in source") has just
+/// gained the focus, scroll the card's area to it.
+fn keep_focus_in_sight(ui: &egui::Ui, card: egui::Rect) {
+    let Some(id) = ui.ctx().memory(|m| m.focused()) else {
+        return;
+    };
+    let Some(control) = ui.ctx().read_response(id) else {
+        return;
+    };
+    if control.gained_focus()
+        && control.layer_id == ui.layer_id()
+        && card.contains_rect(control.rect)
+    {
+        control.scroll_to_me(None);
+    }
 }
 
 /// The event's category: a swatch of its colour (the canvas's marker colour,
@@ -87,20 +108,20 @@ fn organizations_ui(
         ui.add_space(4.0);
         ui.label(RichText::new(tr("timeline.card_organizations")).strong());
         for (index, organization) in organizations {
-            ui.horizontal_wrapped(|ui| {
-                let link = ui.link(organization.short_name()).on_hover_text(trf(
-                    "timeline.open_organization_hover",
-                    &[("name", &organization.name)],
-                ));
-                if link.clicked() {
-                    commands.push(Command::SelectOrganization {
-                        organization: Some(OrgIx(index)),
-                        details: true,
-                        show: true,
-                    });
-                }
-                ui.weak(relationship_summary(organization));
-            });
+            // The name on a line of its own: in a wrapping row, egui makes
+            // each further line of a long link a Tab stop without a name.
+            let link = ui.link(organization.short_name()).on_hover_text(trf(
+                "timeline.open_organization_hover",
+                &[("name", &organization.name)],
+            ));
+            if link.clicked() {
+                commands.push(Command::SelectOrganization {
+                    organization: Some(OrgIx(index)),
+                    details: true,
+                    show: true,
+                });
+            }
+            ui.weak(relationship_summary(organization));
         }
     }
 }
