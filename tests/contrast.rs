@@ -18,169 +18,6 @@ use neutrality_reader::ui::theme::Theme;
 use paint::{contrast, hex, painted_texts, required, shorten};
 use window::window;
 
-/// KNOWN EXCEPTIONS: failures that are a view's own hard-coded colour, not
-/// the theme's, as (theme, text colour, background, where it is painted).
-/// This list must only shrink: fix the colour in the view, then delete its
-/// line (`the_known_exceptions_still_fail` says when one passes). Today: the
-/// event card's category line, in each category's own colour (made for the
-/// timeline's markers) on the light and sepia panels.
-const KNOWN_EXCEPTIONS: &[(Theme, &str, &str, &str)] = &[
-    // UN resolution, 4.27:1
-    (
-        Theme::Light,
-        "#1f77b4",
-        "#f4f1ea",
-        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:10",
-    ),
-    // UN resolution, 3.82:1
-    (
-        Theme::Sepia,
-        "#1f77b4",
-        "#efe4cc",
-        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:10",
-    ),
-    // Summit, 4.45:1
-    (
-        Theme::Light,
-        "#d62728",
-        "#f4f1ea",
-        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:11",
-    ),
-    // Summit, 3.98:1
-    (
-        Theme::Sepia,
-        "#d62728",
-        "#efe4cc",
-        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:11",
-    ),
-    // Conference, 3.02:1
-    (
-        Theme::Light,
-        "#2ca02c",
-        "#f4f1ea",
-        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:12",
-    ),
-    // Conference, 2.70:1
-    (
-        Theme::Sepia,
-        "#2ca02c",
-        "#efe4cc",
-        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:12",
-    ),
-    // Meeting, 2.00:1
-    (
-        Theme::Light,
-        "#17becf",
-        "#f4f1ea",
-        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:13",
-    ),
-    // Meeting, 1.79:1
-    (
-        Theme::Sepia,
-        "#17becf",
-        "#efe4cc",
-        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:13",
-    ),
-    // Peace talks, 3.77:1
-    (
-        Theme::Light,
-        "#9467bd",
-        "#f4f1ea",
-        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:14",
-    ),
-    // Peace talks, 3.37:1
-    (
-        Theme::Sepia,
-        "#9467bd",
-        "#efe4cc",
-        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:14",
-    ),
-    // Establishment, 2.42:1
-    (
-        Theme::Light,
-        "#e377c2",
-        "#f4f1ea",
-        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:16",
-    ),
-    // Establishment, 2.17:1
-    (
-        Theme::Sepia,
-        "#e377c2",
-        "#efe4cc",
-        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:16",
-    ),
-    // Membership, 2.24:1
-    (
-        Theme::Light,
-        "#ff7f0e",
-        "#f4f1ea",
-        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:17",
-    ),
-    // Membership, 2.01:1
-    (
-        Theme::Sepia,
-        "#ff7f0e",
-        "#efe4cc",
-        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:17",
-    ),
-    // Milestone, 3.55:1
-    (
-        Theme::Light,
-        "#7f7f7f",
-        "#f4f1ea",
-        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:18",
-    ),
-    // Milestone, 3.17:1
-    (
-        Theme::Sepia,
-        "#7f7f7f",
-        "#efe4cc",
-        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:18",
-    ),
-    // Anniversary, 1.78:1
-    (
-        Theme::Light,
-        "#bcbd22",
-        "#f4f1ea",
-        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:19",
-    ),
-    // Anniversary, 1.59:1
-    (
-        Theme::Sepia,
-        "#bcbd22",
-        "#efe4cc",
-        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:19",
-    ),
-    // Initiative, 4.23:1
-    (
-        Theme::Light,
-        "#008080",
-        "#f4f1ea",
-        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:20",
-    ),
-    // Initiative, 3.78:1
-    (
-        Theme::Sepia,
-        "#008080",
-        "#efe4cc",
-        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:20",
-    ),
-    // International year, 2.89:1
-    (
-        Theme::Light,
-        "#b8860b",
-        "#f4f1ea",
-        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:21",
-    ),
-    // International year, 2.58:1
-    (
-        Theme::Sepia,
-        "#b8860b",
-        "#efe4cc",
-        "src/ui/timeline/card.rs:26, colour from src/ui/timeline/colors.rs:21",
-    ),
-];
-
 /// What is on screen when the texts are checked.
 #[derive(Clone, Debug)]
 enum Scene {
@@ -289,11 +126,6 @@ fn failures(scene: &Scene, theme: Theme) -> Vec<String> {
     let mut lines: Vec<String> = painted_texts(&harness.output().shapes, base, screen)
         .into_iter()
         .filter(|t| !t.passes())
-        .filter(|t| {
-            !KNOWN_EXCEPTIONS.iter().any(|(th, fg, bg, _)| {
-                *th == theme && *fg == hex(t.color) && *bg == hex(t.background)
-            })
-        })
         .map(|t| {
             format!(
                 "{scene:?} / {theme:?}: {:.2}:1 < {}:1  {} on {}  {:.0}px  {:?}",
@@ -326,21 +158,6 @@ fn every_text_of_every_view_has_enough_contrast_in_every_theme() {
         report.len(),
         report.join("\n")
     );
-}
-
-#[test]
-fn the_known_exceptions_still_fail() {
-    // An exception whose colours now pass should leave the list.
-    for (theme, fg, bg, place) in KNOWN_EXCEPTIONS {
-        let parse = |s: &str| {
-            let v = u32::from_str_radix(s.trim_start_matches('#'), 16).unwrap_or(0);
-            egui::Color32::from_rgb((v >> 16) as u8, (v >> 8) as u8, v as u8)
-        };
-        assert!(
-            contrast(parse(fg), parse(bg)) < 4.5,
-            "{place} ({theme:?}, {fg} on {bg}) passes now: take it off KNOWN_EXCEPTIONS"
-        );
-    }
 }
 
 // The WCAG formulas, against values the WCAG tools give.

@@ -18,20 +18,12 @@ pub fn event_card_ui(
     event: &Event,
     commands: &mut Vec<Command>,
 ) {
-    let dark = ui.visuals().dark_mode;
+    let top = ui.cursor().min;
     ui.horizontal_wrapped(|ui| {
-        ui.label(
-            RichText::new(category_label(event.category))
-                .small()
-                .color(category_color(event.category, dark)),
-        );
-        ui.label(
-            RichText::new(date_with_precision(&event.date))
-                .small()
-                .weak(),
-        );
+        category_ui(ui, event);
+        ui.label(RichText::new(date_with_precision(&event.date)).weak());
         if event.planned {
-            ui.label(RichText::new(tr("timeline.planned")).small().italics());
+            ui.label(RichText::new(tr("timeline.planned")).italics());
         }
     });
     ui.heading(&event.title);
@@ -63,6 +55,38 @@ pub fn event_card_ui(
     for source in &event.sources {
         crate::ui::widgets::read_in_source(ui, dataset, source, commands);
     }
+    let card = egui::Rect::from_min_max(top, ui.min_rect().max);
+    keep_focus_in_sight(ui, card);
+}
+
+/// Tab moves the keyboard focus without scrolling (egui leaves that to the
+/// app): when a control of the card (a link, "Read in source") has just
+/// gained the focus, scroll the card's area to it.
+fn keep_focus_in_sight(ui: &egui::Ui, card: egui::Rect) {
+    let Some(id) = ui.ctx().memory(|m| m.focused()) else {
+        return;
+    };
+    let Some(control) = ui.ctx().read_response(id) else {
+        return;
+    };
+    if control.gained_focus()
+        && control.layer_id == ui.layer_id()
+        && card.contains_rect(control.rect)
+    {
+        control.scroll_to_me(None);
+    }
+}
+
+/// The event's category: a swatch of its colour (the canvas's marker colour,
+/// which is too pale to read as text on the light panels) and its name in
+/// the body text's colour and size.
+fn category_ui(ui: &mut egui::Ui, event: &Event) {
+    let dark = ui.visuals().dark_mode;
+    let side = ui.text_style_height(&egui::TextStyle::Body) * 0.8;
+    let (swatch, _) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
+    ui.painter()
+        .rect_filled(swatch, 2.0, category_color(event.category, dark));
+    ui.label(category_label(event.category));
 }
 
 /// The organizations the event involves, each opening its details.
@@ -84,20 +108,20 @@ fn organizations_ui(
         ui.add_space(4.0);
         ui.label(RichText::new(tr("timeline.card_organizations")).strong());
         for (index, organization) in organizations {
-            ui.horizontal_wrapped(|ui| {
-                let link = ui.link(organization.short_name()).on_hover_text(trf(
-                    "timeline.open_organization_hover",
-                    &[("name", &organization.name)],
-                ));
-                if link.clicked() {
-                    commands.push(Command::SelectOrganization {
-                        organization: Some(OrgIx(index)),
-                        details: true,
-                        show: true,
-                    });
-                }
-                ui.weak(relationship_summary(organization));
-            });
+            // The name on a line of its own: in a wrapping row, egui makes
+            // each further line of a long link a Tab stop without a name.
+            let link = ui.link(organization.short_name()).on_hover_text(trf(
+                "timeline.open_organization_hover",
+                &[("name", &organization.name)],
+            ));
+            if link.clicked() {
+                commands.push(Command::SelectOrganization {
+                    organization: Some(OrgIx(index)),
+                    details: true,
+                    show: true,
+                });
+            }
+            ui.weak(relationship_summary(organization));
         }
     }
 }
@@ -118,5 +142,81 @@ fn people_ui(ui: &mut egui::Ui, dataset: &Dataset, event: &Event) {
                 ui.weak(&person.role);
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use egui::epaint::Shape;
+    use egui_kittest::Harness;
+
+    use super::event_card_ui;
+    use crate::dataset::Dataset;
+    use crate::ui::theme::Theme;
+    use crate::ui::timeline::colors::category_color;
+    use crate::ui::timeline::labels::category_label;
+
+    /// Every shape of a frame, nested lists flattened.
+    fn flat(shapes: &[egui::epaint::ClippedShape]) -> Vec<Shape> {
+        fn push(out: &mut Vec<Shape>, shape: &Shape) {
+            match shape {
+                Shape::Vec(children) => children.iter().for_each(|c| push(out, c)),
+                other => out.push(other.clone()),
+            }
+        }
+        let mut out = Vec::new();
+        shapes.iter().for_each(|c| push(&mut out, &c.shape));
+        out
+    }
+
+    #[test]
+    fn the_category_is_named_at_body_size_in_the_text_colour_beside_its_swatch() {
+        let Ok(dataset) = Dataset::embedded() else {
+            panic!("the bundled dataset does not load");
+        };
+        let mut categories = Vec::new();
+        for event in &dataset.events {
+            if categories.contains(&event.category) {
+                continue;
+            }
+            categories.push(event.category);
+            for theme in Theme::ALL {
+                let visuals = theme.visuals();
+                let body = egui::TextStyle::Body.resolve(&egui::Style::default()).size;
+                let mut harness = Harness::new_ui(|ui| {
+                    ui.style_mut().visuals = theme.visuals();
+                    event_card_ui(ui, &dataset, event, &mut Vec::new());
+                });
+                harness.run();
+                let shapes = flat(&harness.output().shapes);
+                let name = category_label(event.category);
+                let Some(text) = shapes.iter().find_map(|s| match s {
+                    Shape::Text(t) if t.galley.job.text == name => Some(t.clone()),
+                    _ => None,
+                }) else {
+                    panic!("{theme:?}: the card does not name {name:?}");
+                };
+                let where_ = format!("{theme:?}, {name:?}");
+                let section = &text.galley.job.sections[0];
+                assert!(
+                    section.format.font_id.size >= body,
+                    "{where_}: {} px, smaller than the body text",
+                    section.format.font_id.size
+                );
+                let mut color = text.override_text_color.unwrap_or(section.format.color);
+                if color == egui::Color32::PLACEHOLDER {
+                    color = text.fallback_color;
+                }
+                assert_eq!(color, visuals.text_color(), "{where_}: not the text colour");
+                let swatch = category_color(event.category, visuals.dark_mode);
+                assert!(
+                    shapes
+                        .iter()
+                        .any(|s| matches!(s, Shape::Rect(r) if r.fill == swatch)),
+                    "{where_}: no swatch of the category's colour"
+                );
+            }
+        }
+        assert!(categories.len() > 5, "only {} categories", categories.len());
     }
 }

@@ -1,0 +1,678 @@
+//! A keyboard-only reader can reach everything a mouse can: in every view
+//! (Study on the longest article, Timeline with an event's card open,
+//! Organizations with details open, the quiz's setup and a question),
+//! pressing Tab again and again gives the focus to every control on screen
+//! (read from the AccessKit tree, as a screen reader sees the window), each
+//! focused control is scrolled into view, and Shift+Tab walks back the same
+//! way. Runs without a display.
+
+mod window;
+
+use egui::accesskit::Role;
+use egui::{Id, Key, Modifiers, Rect};
+use std::sync::OnceLock;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::{By, NodeT as _, Queryable as _};
+
+use neutrality_reader::dataset::Dataset;
+use neutrality_reader::quiz::session::Mode;
+use neutrality_reader::quiz::{QuizOptions, generate};
+use neutrality_reader::ui::app::ReaderApp;
+use neutrality_reader::ui::command::View;
+use window::window;
+
+/// Roles a mouse operates: buttons, links, text fields, check boxes, radio
+/// buttons, sliders, combo boxes, and the other clickable kinds egui names.
+const CONTROLS: &[Role] = &[
+    Role::Button,
+    Role::Link,
+    Role::TextInput,
+    Role::MultilineTextInput,
+    Role::SearchInput,
+    Role::PasswordInput,
+    Role::CheckBox,
+    Role::RadioButton,
+    Role::Slider,
+    Role::SpinButton,
+    Role::ComboBox,
+    Role::DisclosureTriangle,
+    Role::ColorWell,
+    Role::Tab,
+    Role::MenuItem,
+    Role::ListBoxOption,
+];
+
+/// The window the views are checked in.
+const SIZE: [f32; 2] = [1280.0, 800.0];
+
+/// Tab presses beyond the number of controls: the resize handles of the side
+/// panels take the focus too, and one more lap shows the order wraps.
+const SPARE_PRESSES: usize = 12;
+
+/// What is on screen when the keys are pressed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Scene {
+    /// Study with the longest article open.
+    Study,
+    /// Timeline with the card of the event that names the most open.
+    Timeline,
+    /// Organizations with an organization's details open.
+    Organizations,
+    /// The quiz's setup.
+    QuizSetup,
+    /// A practice question.
+    QuizQuestion,
+}
+
+const SCENES: [Scene; 5] = [
+    Scene::Study,
+    Scene::Timeline,
+    Scene::Organizations,
+    Scene::QuizSetup,
+    Scene::QuizQuestion,
+];
+
+/// The longest article of the bundled dataset.
+const LONGEST_ARTICLE: &str = "un-resolution-permanent-neutrality-2025";
+
+/// What a control fails.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Fails {
+    /// Tab never gives it the focus.
+    NeverFocused,
+    /// Tab focuses it, but it stays scrolled out of sight.
+    NotScrolledIntoView,
+    /// Tab stops on it, but it has no name: a screen reader says nothing.
+    NamelessTabStop,
+}
+
+/// Controls that fail alike, for the same reason, on `KNOWN_GAPS`.
+struct Gaps {
+    scene: Scene,
+    fails: Fails,
+    /// The file whose code keeps them from the keyboard, and why.
+    place: &'static str,
+    /// Each control's role and name.
+    controls: &'static [(Role, &'static str)],
+}
+
+/// Whether `failure` is the control `(role, label)` of `gaps`.
+fn matches(gaps: &Gaps, (role, label): (Role, &str), failure: &Failure) -> bool {
+    gaps.scene == failure.scene
+        && gaps.fails == failure.fails
+        && role == failure.role
+        && label == failure.label
+}
+
+// Why each gap is there, and the file to fix. egui moves the focus on Tab
+// but scrolls no ScrollArea to the widget it focused: each area below keeps
+// a focused control out of sight. One fix would close nearly all of the
+// NotScrolledIntoView gaps at once: in the app's frame (src/ui/app/mod.rs),
+// when Tab or Shift+Tab has moved the focus, push
+// `egui::Event::AccessKitActionRequest` with `Action::ScrollIntoView` for
+// the newly focused id into the next frame's input; egui then scrolls every
+// area around that widget as it is built. (Sent from this test after each
+// press, it leaves three reader links, whose boxes src/ui/study/linked.rs
+// gives oddly: one is zero wide at the end of a line.)
+
+/// The reader's ScrollArea (src/ui/study/reader.rs:29); the paragraph
+/// buttons are src/ui/study/block.rs:64, the links src/ui/study/linked.rs:82.
+const READER: &str = "src/ui/study/reader.rs: the reader's ScrollArea is not scrolled to \
+    a paragraph button (block.rs) or link (linked.rs) that Tab focuses";
+/// The "In this article" panel's ScrollArea (src/ui/study/view.rs:56),
+/// its buttons drawn by src/ui/study/context_panel.rs:139 and :179.
+const CONTEXT: &str = "src/ui/study/view.rs: the \"In this article\" panel's ScrollArea is \
+    not scrolled to an event button or \"My notes\" (context_panel.rs) that Tab focuses";
+/// The Timeline's event list (src/ui/timeline/view.rs:221).
+const EVENT_LIST: &str = "src/ui/timeline/view.rs: the event list, scrolled to follow the \
+    selection, is not scrolled back to a row above it that Tab focuses";
+/// The Organizations figures (src/ui/organizations/figures.rs:23).
+const FIGURES: &str = "src/ui/organizations/figures.rs: the figures' ScrollArea is not \
+    scrolled to a figure button that Tab focuses";
+/// The Organizations chart (src/ui/organizations/chart.rs:52, bars at :90).
+const CHART: &str = "src/ui/organizations/chart.rs: the chart's ScrollArea is not \
+    scrolled to a bar that Tab focuses";
+/// The Organizations table (src/ui/organizations/table.rs:106).
+const TABLE: &str = "src/ui/organizations/table.rs: `.sense(Sense::click())` on the \
+    table makes each of a row's six cells a nameless Tab stop (seven presses a row), \
+    so a few presses more than the controls never get to the later rows";
+
+/// KNOWN GAPS: controls a keyboard cannot reach or see because of code
+/// outside the timeline card, at 1280x800 in English, each with the file to
+/// fix and why. This list must only shrink: fix the file, then delete the
+/// lines (`the_known_gaps_still_fail` says which pass).
+const KNOWN_GAPS: &[Gaps] = &[
+    Gaps {
+        scene: Scene::Study,
+        fails: Fails::NotScrolledIntoView,
+        place: CONTEXT,
+        controls: &[
+            (Role::Button, "Group of Friends of Neutrality established"),
+            (
+                Role::Button,
+                "UN resolution 75/28 on the role of neutrality",
+            ),
+            (
+                Role::Button,
+                "Ashgabat conference on the policy of neutrality adopts its outcome document",
+            ),
+            (Role::Button, "UN resolution 75/272"),
+            (
+                Role::Button,
+                "Central Asia declared a zone of peace, trust and cooperation",
+            ),
+            (Role::Button, "UN resolution 77/273"),
+            (
+                Role::Button,
+                "2025 proclaimed the International Year of Peace and Trust",
+            ),
+            (Role::Button, "International Year of Peace and Trust"),
+            (
+                Role::Button,
+                "UN General Assembly adopts “Permanent Neutrality of Turkmenistan”",
+            ),
+            (
+                Role::Button,
+                "International forum in Turkmenistan for the Year of Peace and Trust",
+            ),
+            (Role::DisclosureTriangle, "My notes (0)"),
+        ],
+    },
+    Gaps {
+        scene: Scene::Study,
+        fails: Fails::NotScrolledIntoView,
+        place: READER,
+        controls: &[
+            (Role::Link, "United Nations"),
+            (Role::Link, "Aksoltan Atayeva"),
+            (Role::Button, "Paragraph 2: highlight or note"),
+            (Role::Link, "UN General Assembly"),
+            (Role::Link, "December 12, 1995"),
+            (Role::Button, "Paragraph 3: highlight or note"),
+            (Role::Link, "A. Atayeva"),
+            (Role::Button, "Paragraph 4: highlight or note"),
+            (Role::Button, "Paragraph 5: highlight or note"),
+            (
+                Role::Link,
+                "United Nations Regional Center for Preventive Diplomacy for Central Asia",
+            ),
+            (Role::Button, "Paragraph 6: highlight or note"),
+            (Role::Link, "Group of Friends of Neutrality"),
+            (Role::Link, "UN"),
+            (Role::Button, "Paragraph 7: highlight or note"),
+            (Role::Button, "Paragraph 8: highlight or note"),
+            (Role::Link, "General Assembly"),
+            (Role::Button, "Paragraph 9: highlight or note"),
+            (Role::Link, "50/80 A"),
+            (Role::Link, "12 December 1995"),
+            (Role::Link, "69/285"),
+            (Role::Link, "3 June 2015"),
+            (Role::Button, "Paragraph 10: highlight or note"),
+            (Role::Link, "71/275"),
+            (Role::Link, "2 February 2017"),
+            (Role::Link, "75/28"),
+            (Role::Link, "7 December 2020"),
+            (Role::Button, "Paragraph 11: highlight or note"),
+            (Role::Button, "Paragraph 12: highlight or note"),
+            (Role::Button, "Paragraph 13: highlight or note"),
+            (Role::Button, "Paragraph 14: highlight or note"),
+            (Role::Button, "Paragraph 15: highlight or note"),
+            (Role::Link, "1995"),
+            (Role::Link, "1996"),
+            (Role::Link, "1997"),
+            (Role::Button, "Paragraph 16: highlight or note"),
+            (Role::Button, "Paragraph 17: highlight or note"),
+            (Role::Button, "Paragraph 18: highlight or note"),
+            (Role::Link, "12 December 2020"),
+            (Role::Button, "Paragraph 19: highlight or note"),
+            (Role::Link, "2025"),
+            (Role::Link, "78/266"),
+            (Role::Link, "21 March 2024"),
+            (Role::Link, "76/299"),
+            (Role::Link, "28 July 2022"),
+            (Role::Button, "Paragraph 20: highlight or note"),
+            (Role::Link, "72/7"),
+            (Role::Link, "17 November 2017"),
+            (Role::Link, "75/272"),
+            (Role::Link, "16 April 2021"),
+            (Role::Link, "77/273"),
+            (Role::Link, "24 February 2023"),
+            (
+                Role::Link,
+                "United Nations Regional Centre for Preventive Diplomacy for Central Asia",
+            ),
+            (Role::Link, "December 2007"),
+            (Role::Button, "Paragraph 21: highlight or note"),
+            (Role::Button, "Paragraph 22: highlight or note"),
+            (Role::Button, "Paragraph 23: highlight or note"),
+            (Role::Link, "Movement of Non-Aligned Countries"),
+            (Role::Link, "Non-Aligned Countries"),
+            (Role::Link, "18 to 20 October 1995"),
+            (Role::Button, "Paragraph 24: highlight or note"),
+            (Role::Link, "Organization of Islamic Cooperation"),
+            (Role::Button, "Paragraph 25: highlight or note"),
+            (Role::Button, "Paragraph 26: highlight or note"),
+            (Role::Button, "Paragraph 27: highlight or note"),
+            (Role::Button, "Paragraph 28: highlight or note"),
+            (
+                Role::Link,
+                "Group of Friends of Neutrality for Peace, Security and Sustainable Development",
+            ),
+            (Role::Link, "August 2020"),
+            (Role::Button, "Paragraph 29: highlight or note"),
+            (Role::Button, "Paragraph 30: highlight or note"),
+            (Role::Link, "December 2025"),
+            (Role::Button, "Paragraph 31: highlight or note"),
+            (Role::Button, "Paragraph 32: highlight or note"),
+            (Role::Button, "Paragraph 33: highlight or note"),
+        ],
+    },
+    Gaps {
+        scene: Scene::Timeline,
+        fails: Fails::NotScrolledIntoView,
+        place: EVENT_LIST,
+        controls: &[(Role::Button, "16 April 2021 — UN resolution 75/272")],
+    },
+    Gaps {
+        scene: Scene::Organizations,
+        fails: Fails::NotScrolledIntoView,
+        place: FIGURES,
+        controls: &[
+            (Role::Button, "161 conventions and agreements (2022)"),
+            (Role::Button, "40 missions and consular offices (2022)"),
+            (Role::Button, "15 organizations (2022)"),
+            (Role::Button, "46 missions (2022)"),
+        ],
+    },
+    Gaps {
+        scene: Scene::Organizations,
+        fails: Fails::NotScrolledIntoView,
+        place: CHART,
+        controls: &[
+            (Role::Button, "Not stated: 4"),
+            (Role::Button, "Global: 3"),
+            (Role::Button, "Regional: 6"),
+            (Role::Button, "UN body: 4"),
+            (Role::Button, "Specialized: 2"),
+            (Role::Button, "Informal group: 1"),
+            (Role::Button, "Institute: 1"),
+            (Role::Button, "National: 1"),
+        ],
+    },
+    Gaps {
+        scene: Scene::Organizations,
+        fails: Fails::NeverFocused,
+        place: TABLE,
+        controls: &[
+            (
+                Role::Button,
+                "Executive Directorate of the UN Security Council Committee on Counter-Terrorism",
+            ),
+            (Role::Button, "Global Green Growth Institute"),
+            (
+                Role::Button,
+                "Group of Friends of Neutrality for Peace, Security and Sustainable Development",
+            ),
+            (Role::Button, "Ministry of Foreign Affairs of Turkmenistan"),
+            (Role::Button, "Non-Aligned Movement"),
+            (Role::Button, "Organization of Islamic Cooperation"),
+            (Role::Button, "Organization of Turkic States"),
+            (
+                Role::Button,
+                "Organization for Security and Cooperation in Europe",
+            ),
+            (Role::Button, "Shanghai Cooperation Organization"),
+            (Role::Button, "United Nations"),
+            (
+                Role::Button,
+                "UN Economic and Social Commission for the Asia-Pacific region",
+            ),
+            (Role::Button, "UN General Assembly"),
+        ],
+    },
+    Gaps {
+        scene: Scene::Organizations,
+        fails: Fails::NamelessTabStop,
+        place: TABLE,
+        controls: &[(Role::GenericContainer, "")],
+    },
+];
+
+/// The event whose card has the most to operate: organizations and sources.
+fn richest_event(dataset: &Dataset) -> String {
+    dataset
+        .events
+        .iter()
+        .max_by_key(|e| e.organizations.len() + e.sources.len())
+        .map(|e| e.id.clone())
+        .unwrap_or_default()
+}
+
+fn open(scene: Scene) -> Harness<'static, ReaderApp> {
+    let mut harness = window(SIZE, move |mut app| {
+        let dataset = app.dataset().clone();
+        match scene {
+            Scene::Study => app.open(LONGEST_ARTICLE, None),
+            Scene::Timeline => {
+                assert!(app.focus_event(&richest_event(&dataset)));
+                app.show_view(View::Timeline);
+            }
+            Scene::Organizations => {
+                assert!(app.select_organization("nam"));
+                app.show_view(View::Organizations);
+            }
+            Scene::QuizSetup => app.show_view(View::Quiz),
+            Scene::QuizQuestion => {
+                let options = QuizOptions {
+                    seed: 8,
+                    count: 5,
+                    ..QuizOptions::default()
+                };
+                app.quiz_mut()
+                    .start(generate(&dataset, &options), Mode::Practice);
+                app.show_view(View::Quiz);
+            }
+        }
+        app
+    });
+    harness.run();
+    let state = harness.state();
+    match scene {
+        Scene::Timeline => assert!(state.details_open(), "the card is open"),
+        Scene::Organizations => assert!(state.organization_details_open(), "details are open"),
+        _ => {}
+    }
+    harness
+}
+
+/// A control on screen.
+#[derive(Clone, Debug)]
+struct Control {
+    id: Id,
+    role: Role,
+    label: String,
+}
+
+/// The egui id behind an AccessKit node (egui gives a widget's id as its node's).
+fn egui_id<'t>(node: &impl egui_kittest::kittest::NodeT<'t>) -> Option<Id> {
+    let full = u128::from(node.accesskit_node().id());
+    let local = u64::try_from(full >> 64).ok()?;
+    serde_json::from_value(serde_json::json!(local)).ok()
+}
+
+/// Every enabled control on screen, scrolled into sight or not.
+fn controls(harness: &Harness<'static, ReaderApp>) -> Vec<Control> {
+    harness
+        .query_all(By::new().predicate(|node| {
+            CONTROLS.contains(&node.role()) && !node.is_hidden() && !node.is_disabled()
+        }))
+        .filter_map(|node| {
+            let id = egui_id(&node)?;
+            let node = node.accesskit_node();
+            Some(Control {
+                id,
+                role: node.role(),
+                label: node.label().unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
+/// The widget with the keyboard focus: its id, its box and the part of it
+/// seen (cut by the scroll areas and panels it sits in).
+fn focused(harness: &Harness<'static, ReaderApp>) -> Option<(Id, Rect, Rect)> {
+    let id = harness.ctx.memory(|m| m.focused())?;
+    let response = harness.ctx.read_response(id)?;
+    Some((id, response.rect, response.interact_rect))
+}
+
+/// The role and name of the AccessKit node of widget `id`.
+fn node_of(harness: &Harness<'static, ReaderApp>, id: Id) -> Option<(Role, String)> {
+    let wanted = u128::from(id.value());
+    harness
+        .query_all(By::new().predicate(move |node| u128::from(node.id()) >> 64 == wanted))
+        .next()
+        .map(|node| {
+            let node = node.accesskit_node();
+            (node.role(), node.label().unwrap_or_default())
+        })
+}
+
+/// Whether enough of `rect` is seen, inside the window, for a reader to find
+/// the focus: half of it each way, or 100 points of a larger one.
+fn in_sight(rect: Rect, seen: Rect, window: Rect) -> bool {
+    let enough = |full: f32, shown: f32| shown >= (full * 0.5).min(100.0);
+    seen.is_positive()
+        && window.expand(0.5).contains_rect(seen)
+        && enough(rect.width(), seen.width())
+        && enough(rect.height(), seen.height())
+}
+
+/// One press of Tab: where the focus went.
+#[derive(Clone, Debug)]
+struct Stop {
+    id: Id,
+    rect: Rect,
+    seen: Rect,
+    node: Option<(Role, String)>,
+}
+
+/// Presses Tab (with `modifiers`) `presses` times; where the focus went each time.
+fn walk(
+    harness: &mut Harness<'static, ReaderApp>,
+    modifiers: Modifiers,
+    presses: usize,
+) -> Vec<Stop> {
+    let mut stops = Vec::new();
+    for _ in 0..presses {
+        harness.key_press_modifiers(modifiers, Key::Tab);
+        harness.run();
+        if let Some((id, rect, seen)) = focused(harness) {
+            let node = node_of(harness, id);
+            stops.push(Stop {
+                id,
+                rect,
+                seen,
+                node,
+            });
+        }
+    }
+    stops
+}
+
+/// One control that fails, as the report and `KNOWN_GAPS` name it.
+#[derive(Clone, Debug, PartialEq)]
+struct Failure {
+    scene: Scene,
+    role: Role,
+    label: String,
+    fails: Fails,
+    /// Where it was when focused (or on screen), for the report.
+    at: Rect,
+}
+
+impl Failure {
+    fn line(&self) -> String {
+        format!(
+            "{:?} / {:?} “{}”: {:?} (at {:.0},{:.0})",
+            self.scene, self.role, self.label, self.fails, self.at.min.x, self.at.min.y
+        )
+    }
+
+    fn known(&self) -> bool {
+        KNOWN_GAPS
+            .iter()
+            .any(|gaps| gaps.controls.iter().any(|&c| matches(gaps, c, self)))
+    }
+}
+
+/// What one scene fails: controls never focused, focused out of sight or
+/// nameless, and where Shift+Tab strays from the way back.
+struct Findings {
+    scene: Scene,
+    controls: usize,
+    failures: Vec<Failure>,
+    back: Vec<String>,
+    back_presses: usize,
+}
+
+fn check(scene: Scene) -> Findings {
+    let mut harness = open(scene);
+    let window = harness.ctx.content_rect();
+    let controls = controls(&harness);
+    let forward = walk(
+        &mut harness,
+        Modifiers::NONE,
+        controls.len() + SPARE_PRESSES,
+    );
+    let mut failures = Vec::new();
+    for control in &controls {
+        let stops: Vec<&Stop> = forward.iter().filter(|s| s.id == control.id).collect();
+        let fails = if stops.is_empty() {
+            Fails::NeverFocused
+        } else if stops.iter().any(|s| in_sight(s.rect, s.seen, window)) {
+            continue;
+        } else {
+            Fails::NotScrolledIntoView
+        };
+        let at = stops.first().map_or_else(
+            || {
+                harness
+                    .ctx
+                    .read_response(control.id)
+                    .map_or(Rect::NOTHING, |r| r.rect)
+            },
+            |s| s.rect,
+        );
+        failures.push(Failure {
+            scene,
+            role: control.role,
+            label: control.label.clone(),
+            fails,
+            at,
+        });
+    }
+    let mut nameless = Vec::new();
+    for stop in &forward {
+        let (role, label) = stop.node.clone().unwrap_or((Role::Unknown, String::new()));
+        if label.trim().is_empty() && !nameless.contains(&stop.id) {
+            nameless.push(stop.id);
+            failures.push(Failure {
+                scene,
+                role,
+                label,
+                fails: Fails::NamelessTabStop,
+                at: stop.rect,
+            });
+        }
+    }
+    let (back, back_presses) = walk_back(&mut harness, scene, &forward);
+    Findings {
+        scene,
+        controls: controls.len(),
+        failures,
+        back,
+        back_presses,
+    }
+}
+
+/// Shift+Tab from where Tab stopped: the same stops in reverse order. Returns
+/// the first stray step, if any, and how many presses were checked.
+fn walk_back(
+    harness: &mut Harness<'static, ReaderApp>,
+    scene: Scene,
+    forward: &[Stop],
+) -> (Vec<String>, usize) {
+    let Some((_, before)) = forward.split_last() else {
+        return (vec![format!("{scene:?}: Tab focused nothing")], 0);
+    };
+    // Back over every stop Tab made, across the wrap from first to last.
+    let expected: Vec<&Stop> = before.iter().rev().collect();
+    let got = walk(harness, Modifiers::SHIFT, expected.len());
+    let name = |stop: Option<&Stop>| match stop.and_then(|s| s.node.clone()) {
+        Some((role, label)) => format!("{role:?} “{label}”"),
+        None => stop.map_or_else(|| "nothing".to_owned(), |s| format!("{:?}", s.id)),
+    };
+    let stray = (0..expected.len())
+        .find(|&i| got.get(i).map(|s| s.id) != expected.get(i).map(|s| s.id))
+        .map(|i| {
+            format!(
+                "{scene:?}: Shift+Tab press {} focused {} instead of {}",
+                i + 1,
+                name(got.get(i)),
+                name(expected.get(i).copied())
+            )
+        });
+    (stray.into_iter().collect(), expected.len())
+}
+
+/// Every scene checked once, shared by the tests below.
+fn findings() -> &'static [Findings] {
+    static FINDINGS: OnceLock<Vec<Findings>> = OnceLock::new();
+    FINDINGS.get_or_init(|| SCENES.map(check).into_iter().collect())
+}
+
+#[test]
+fn tab_reaches_every_control_of_every_view_and_brings_it_into_view() {
+    let mut report = Vec::new();
+    for found in findings() {
+        assert!(
+            found.controls > 5,
+            "{:?}: only {} controls: the check saw nothing",
+            found.scene,
+            found.controls
+        );
+        report.extend(
+            found
+                .failures
+                .iter()
+                .filter(|f| !f.known())
+                .map(Failure::line),
+        );
+    }
+    assert!(
+        report.is_empty(),
+        "{} controls a keyboard cannot reach or see (not in KNOWN_GAPS):\n{}",
+        report.len(),
+        report.join("\n")
+    );
+}
+
+#[test]
+fn shift_tab_walks_back_the_way_tab_came() {
+    let mut report = Vec::new();
+    for found in findings() {
+        assert!(
+            found.back_presses * 2 > found.controls,
+            "{:?}: only {} presses back checked for {} controls",
+            found.scene,
+            found.back_presses,
+            found.controls
+        );
+        report.extend(found.back.iter().cloned());
+    }
+    assert!(report.is_empty(), "{}", report.join("\n"));
+}
+
+#[test]
+fn the_known_gaps_still_fail() {
+    // A gap that no control fails any more should leave the list.
+    let failures: Vec<&Failure> = findings().iter().flat_map(|f| &f.failures).collect();
+    let mut fixed = Vec::new();
+    for gaps in KNOWN_GAPS {
+        for &(role, label) in gaps.controls {
+            if !failures.iter().any(|f| matches(gaps, (role, label), f)) {
+                fixed.push(format!(
+                    "{:?} / {role:?} “{label}”: {:?} ({})",
+                    gaps.scene, gaps.fails, gaps.place
+                ));
+            }
+        }
+    }
+    assert!(
+        fixed.is_empty(),
+        "these pass now: take them off KNOWN_GAPS:\n{}",
+        fixed.join("\n")
+    );
+}
