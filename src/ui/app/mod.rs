@@ -72,6 +72,9 @@ pub struct ReaderApp {
     /// For commands that talk to the window (full screen, screenshots, quit).
     ctx: Option<egui::Context>,
     applied_theme: Option<Theme>,
+    /// The widget that had the keyboard focus at the last frame's start,
+    /// and whether Tab was pressed in that frame (see [`Self::follow_tab`]).
+    focus_seen: (Option<egui::Id>, bool),
     screenshot: Option<ScreenshotJob>,
     timing: Option<std::time::Instant>,
 }
@@ -114,6 +117,7 @@ impl ReaderApp {
             find_bar: FindBar::default(),
             ctx: Some(ctx.clone()),
             applied_theme: None,
+            focus_seen: (None, false),
             screenshot: None,
             timing: None,
         };
@@ -136,6 +140,29 @@ impl ReaderApp {
         if self.session.loads() != loads {
             self.refresh_code_view();
         }
+    }
+
+    /// Brings the control Tab (or Shift+Tab) just focused into view: egui
+    /// moves the focus but never scrolls to it, so a keyboard reader would
+    /// land on controls below the fold. Asked as a screen reader asks, by
+    /// AccessKit's ScrollIntoView on the focused widget, before it is drawn;
+    /// only after Tab, so that a click never moves the page.
+    fn follow_tab(&mut self, ctx: &egui::Context) {
+        let focused = ctx.memory(|m| m.focused());
+        let (before, tabbed) = self.focus_seen;
+        if tabbed
+            && focused != before
+            && let Some(id) = focused
+        {
+            let request = egui::accesskit::ActionRequest {
+                action: egui::accesskit::Action::ScrollIntoView,
+                target_tree: egui::accesskit::TreeId::ROOT,
+                target_node: id.accesskit_id(),
+                data: None,
+            };
+            ctx.input_mut(|i| i.events.push(egui::Event::AccessKitActionRequest(request)));
+        }
+        self.focus_seen = (focused, ctx.input(|i| i.key_pressed(egui::Key::Tab)));
     }
 
     /// The code view shows its file as it is now.
@@ -301,6 +328,7 @@ impl eframe::App for ReaderApp {
             ctx.set_visuals(self.settings.theme.visuals());
             self.applied_theme = Some(self.settings.theme);
         }
+        self.follow_tab(&ctx);
         let mut commands = Vec::new();
         // The desktop's folder dialog answered, or a folder changed on disk.
         if let Some(folder) = self.chrome.picker.poll() {
