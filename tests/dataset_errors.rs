@@ -227,8 +227,8 @@ fn a_missing_opening_quote_is_a_syntax_error_before_the_bare_word() {
         "title: \"Independence of Turkmenistan\",",
         "title: Independence of Turkmenistan\",",
     );
-    // ron stops right after the colon, on the blank before the bare word.
-    let place = right(line_col_of(&text, "title: Independence"), "title:".len());
+    // ron stops right after the colon; the place is the bare word it choked on.
+    let place = line_col_of(&text, "Independence of Turkmenistan\",");
     assert_eq!(
         only_problem(&dir),
         at(
@@ -964,7 +964,7 @@ fn syntax_errors_in_two_files_are_both_reported() {
             ),
             at(
                 name(&dir, "people.ron"),
-                right(line_col_of(&people, "as_of: 2025,"), "as_of:".len()),
+                right(line_col_of(&people, "as_of: 2025,"), "as_of: ".len()),
                 "text in double quotes was expected here"
             ),
         ]

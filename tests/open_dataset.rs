@@ -397,6 +397,72 @@ fn a_saved_change_is_reloaded_and_a_broken_file_is_listed_and_shown() {
     assert!(has_button(&harness, "The Charter enters into force"));
 }
 
+/// The code view open on a problem follows it when a saved change moves it
+/// and says it is fixed when a saved change makes the folder load.
+#[test]
+fn the_code_view_follows_its_problem_through_reloads_and_says_when_it_is_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = dir.path().join("unit");
+    copy_dir(&example_dir(), &unit);
+    let file = unit.join(CHARTER_FILE);
+    let original = std::fs::read_to_string(&file).unwrap();
+    let mut harness = app(&dir.path().join("storage"));
+    open_by_typed_path(&mut harness, &unit);
+
+    // A comma left out after the title; its problem opened in the code view.
+    let broken = original.replacen(&format!("{CHARTER}\","), &format!("{CHARTER}\""), 1);
+    std::fs::write(&file, &broken).unwrap();
+    run_until(&mut harness, "the problem", |h| {
+        !h.state().load_problems().is_empty()
+    });
+    let problem = harness.state().load_problems()[0].clone();
+    harness
+        .get_by_role_and_label(Role::Button, &problem.to_string())
+        .click();
+    harness.run();
+    let line = problem.line.unwrap();
+    assert_eq!(
+        harness.state().code_view_place(),
+        Some((file.as_path(), Some(line)))
+    );
+
+    // Two lines written above it: the problem moves down, and the view with it.
+    let moved = format!("// A note\n// and another\n{broken}");
+    std::fs::write(&file, &moved).unwrap();
+    run_until(&mut harness, "the problem to move", |h| {
+        h.state().load_problems().first().and_then(|p| p.line) == Some(line + 2)
+    });
+    assert_eq!(
+        harness.state().code_view_place(),
+        Some((file.as_path(), Some(line + 2))),
+        "the code view still shows the old place"
+    );
+    let moved_problem = harness.state().load_problems()[0].clone();
+    harness.get_by_label(&format!(
+        "{}, line {}, column {}",
+        file.display(),
+        line + 2,
+        moved_problem.column.unwrap()
+    ));
+
+    // Fixed: the folder loads, and the code view says so, no line marked.
+    std::fs::write(&file, &original).unwrap();
+    run_until(&mut harness, "the folder to load", |h| {
+        h.state().load_problems().is_empty()
+    });
+    harness.run();
+    assert_eq!(
+        harness.state().code_view_place(),
+        Some((file.as_path(), None)),
+        "the code view still marks the old problem"
+    );
+    harness.get_by_label("Fixed: the folder was reloaded and this problem is no longer reported.");
+    assert!(
+        harness.query_by_label(&problem.message).is_none(),
+        "the old error is still shown"
+    );
+}
+
 /// The window as `--data` opens it on a folder that does not load: the
 /// bundled dataset, with the folder's problems (also returned) listed.
 fn start_on_broken_folder(unit: &Path) -> (Vec<Problem>, Harness<'static, ReaderApp>) {

@@ -34,6 +34,41 @@ impl<'a> Locator<'a> {
         (line.max(1), column)
     }
 
+    /// Byte offset of a line and column (both from 1, column in characters),
+    /// the inverse of [`Self::line_column`]; `None` past the end of the text.
+    pub fn offset(&self, line: usize, column: usize) -> Option<usize> {
+        let start = *self.line_starts.get(line.checked_sub(1)?)?;
+        let rest = self.text.get(start..)?;
+        let skip = column.saturating_sub(1);
+        match rest.char_indices().nth(skip) {
+            Some((at, _)) => Some(start + at),
+            None => (rest.chars().count() == skip).then_some(self.text.len()),
+        }
+    }
+
+    /// The offset of the first character at or after `offset` that is
+    /// neither white space nor inside a `//` or `/* */` comment: the token an
+    /// author sees there. `offset` itself where only blanks follow to the end.
+    pub fn next_token(&self, offset: usize) -> usize {
+        let mut at = offset;
+        loop {
+            let Some(rest) = self.text.get(at..) else {
+                return offset;
+            };
+            let trimmed = rest.trim_start();
+            at += rest.len() - trimmed.len();
+            if trimmed.starts_with("//") {
+                at += trimmed.find('\n').map_or(trimmed.len(), |n| n + 1);
+            } else if trimmed.starts_with("/*") {
+                at += block_comment_len(trimmed);
+            } else if trimmed.is_empty() {
+                return offset;
+            } else {
+                return at;
+            }
+        }
+    }
+
     /// Byte offset of the `nth` (from 0) `id: "value"` in the file.
     pub fn record(&self, id: &str, nth: usize) -> Option<usize> {
         let quoted = format!("\"{id}\"");
@@ -81,6 +116,30 @@ impl<'a> Locator<'a> {
     }
 }
 
+/// Bytes of the block comment `text` starts with, nested ones included (as
+/// RON allows); all of `text` when it is not closed.
+fn block_comment_len(text: &str) -> usize {
+    let mut depth = 0usize;
+    let mut at = 0;
+    while let Some(rest) = text.get(at..) {
+        if rest.starts_with("/*") {
+            depth += 1;
+            at += 2;
+        } else if rest.starts_with("*/") {
+            depth = depth.saturating_sub(1);
+            at += 2;
+            if depth == 0 {
+                return at;
+            }
+        } else if let Some(c) = rest.chars().next() {
+            at += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    text.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,5 +176,30 @@ mod tests {
         let locator = Locator::new("“é” id: \"z\"");
         let at = locator.record("z", 0).unwrap();
         assert_eq!(locator.line_column(at), (1, 9));
+    }
+
+    #[test]
+    fn offsets_are_the_inverse_of_places() {
+        let text = "“é” id: \"z\"\nsecond\n";
+        let locator = Locator::new(text);
+        for offset in text.char_indices().map(|(i, _)| i) {
+            let (line, column) = locator.line_column(offset);
+            assert_eq!(locator.offset(line, column), Some(offset), "{offset}");
+        }
+        assert_eq!(locator.offset(3, 1), Some(text.len()));
+        assert_eq!(locator.offset(9, 1), None);
+        assert_eq!(locator.offset(2, 40), None);
+    }
+
+    #[test]
+    fn the_next_token_skips_blanks_and_comments() {
+        let text = "Event(  \n  // a comment\n  /* one /* nested */ */ id: 1, \n\n";
+        let locator = Locator::new(text);
+        let id = text.find("id:").unwrap();
+        assert_eq!(locator.next_token(text.find('(').unwrap() + 1), id);
+        assert_eq!(locator.next_token(id), id);
+        // Only blanks to the end: the place stays where it was.
+        let end = text.find("1,").unwrap() + 2;
+        assert_eq!(locator.next_token(end), end);
     }
 }

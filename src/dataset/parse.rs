@@ -4,6 +4,7 @@ use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
 use super::files::DataFile;
+use super::locate::Locator;
 use super::problem::Problem;
 
 /// Deeper nesting than this is refused, so a hostile file cannot overflow the stack.
@@ -17,12 +18,29 @@ pub fn parse_file<T: DeserializeOwned>(file: &DataFile, problems: &mut Vec<Probl
     match options.from_str::<T>(&file.text) {
         Ok(value) => Some(value),
         Err(err) => {
-            let start = err.span.start;
-            let place = (start.line >= 1).then_some((start.line, start.col.max(1)));
+            let place = token_place(&file.text, err.span.start);
             problems.push(Problem::at(&file.name, place, plain_message(&err.code)));
             None
         }
     }
+}
+
+/// Where the author sees what ron choked on. ron places some errors where
+/// the token before ended (just after `Event(`, or at the end of the line
+/// above), so the place moves on over white space and comments to the text
+/// that is wrong; `check` and the code view both show this place.
+fn token_place(text: &str, start: ron::error::Position) -> Option<(usize, usize)> {
+    if start.line < 1 {
+        return None;
+    }
+    let locator = Locator::new(text);
+    Some(
+        locator
+            .offset(start.line, start.col.max(1))
+            .map_or((start.line, start.col.max(1)), |offset| {
+                locator.line_column(locator.next_token(offset))
+            }),
+    )
 }
 
 fn backticked(names: &[&str]) -> String {

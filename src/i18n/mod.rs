@@ -7,6 +7,7 @@
 //! every key used exists in every language.
 
 mod catalog;
+pub mod dates;
 
 pub use catalog::{Catalog, CatalogError};
 

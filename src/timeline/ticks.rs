@@ -6,20 +6,10 @@
 
 use super::time::{civil_from_day, day_number};
 use super::transform::Transform;
+use crate::i18n::dates;
 
 /// Room left between one label's end and the next tick, in pixels.
 pub const TICK_GAP_PX: f64 = 12.0;
-
-/// Characters of the widest day label, "1 Dec" (other days show the day alone).
-const DAY_LABEL_CHARS: usize = 5;
-
-/// Characters of a month's abbreviation.
-const MONTH_LABEL_CHARS: usize = 3;
-
-/// English month abbreviations, January first.
-const MONTH_ABBREVIATIONS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
 
 /// The calendar unit between ticks, finest first.
 ///
@@ -151,10 +141,11 @@ impl TickUnit {
     /// Characters of this unit's widest label, given the widest year label.
     fn widest_label_chars(self, year_chars: usize) -> usize {
         if self.days().is_some() {
-            DAY_LABEL_CHARS
+            // "1 Dec" (other days show the day alone), in the interface's language.
+            2 + dates::widest_month(dates::short_month_after_day)
         } else if self.months().is_some() {
             // January shows its year instead of "Jan".
-            MONTH_LABEL_CHARS.max(year_chars)
+            dates::widest_month(dates::short_month_alone).max(year_chars)
         } else {
             year_chars
         }
@@ -255,7 +246,7 @@ pub fn ticks(transform: &Transform, char_width_px: f64) -> TickSet {
                 continue;
             }
             let label = if day_of_month == 1 {
-                format!("1 {}", month_abbreviation(month))
+                format!("1 {}", dates::short_month_after_day(month))
             } else {
                 day_of_month.to_string()
             };
@@ -270,7 +261,7 @@ pub fn ticks(transform: &Transform, char_width_px: f64) -> TickSet {
                 let label = if month == 1 {
                     year.to_string()
                 } else {
-                    month_abbreviation(month).to_owned()
+                    dates::short_month_alone(month).to_owned()
                 };
                 if !push(day_number(year, month, 1), label, month == 1) {
                     break;
@@ -324,15 +315,6 @@ fn days_in_month(year: i32, month: u8) -> u8 {
     };
     let days = day_number(next_year, next_month, 1) - day_number(year, month, 1);
     u8::try_from(days).unwrap_or(31)
-}
-
-/// "Jan" for month 1 … "Dec" for 12; "?" outside.
-fn month_abbreviation(month: u8) -> &'static str {
-    usize::from(month)
-        .checked_sub(1)
-        .and_then(|i| MONTH_ABBREVIATIONS.get(i))
-        .copied()
-        .unwrap_or("?")
 }
 
 /// Characters of `year` written out, sign included, without formatting it.

@@ -168,7 +168,7 @@ impl ReaderApp {
     /// The code view shows its file as it is now.
     fn refresh_code_view(&mut self) {
         if let Some(code) = &mut self.chrome.code_view {
-            code.refresh();
+            code.refresh_with(self.session.problems().map_or(&[], |p| &p.problems));
         }
     }
 

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use egui::{Color32, RichText};
 
 use crate::dataset::{MAX_FILE_BYTES, Problem, open_file};
-use crate::i18n::trf;
+use crate::i18n::{tr, trf};
 
 /// Lines shown above the problem's line when the view opens.
 const CONTEXT_ABOVE: usize = 6;
@@ -23,6 +23,8 @@ pub struct CodeView {
     column: Option<usize>,
     /// What is wrong there.
     message: String,
+    /// The last load no longer reports the problem: the file is fixed there.
+    fixed: bool,
     /// Bring the line into view on the next frame.
     scroll_pending: bool,
 }
@@ -36,6 +38,7 @@ impl CodeView {
             line: problem.line,
             column: problem.column,
             message: problem.message.clone(),
+            fixed: false,
             scroll_pending: true,
         };
         view.refresh();
@@ -66,16 +69,55 @@ impl CodeView {
         };
     }
 
-    /// The file shown and the highlighted line.
-    pub fn place(&self) -> (&Path, Option<usize>) {
-        (&self.path, self.line)
+    /// Reads the file again after a load and follows the problem in
+    /// `problems` (those the load reported; none when it loaded): to its new
+    /// place if it moved, or marked fixed if the load no longer reports it.
+    pub fn refresh_with(&mut self, problems: &[Problem]) {
+        self.refresh();
+        let here: Vec<&Problem> = problems
+            .iter()
+            .filter(|p| Path::new(&p.file) == self.path)
+            .collect();
+        // The same sentence, nearest the old line; else the same sentence
+        // but for its numbers (it may name a line that moved too).
+        let nearest = |same: &dyn Fn(&Problem) -> bool| {
+            here.iter()
+                .copied()
+                .filter(|p| same(p))
+                .min_by_key(|p| p.line.unwrap_or(0).abs_diff(self.line.unwrap_or(0)))
+        };
+        let found = nearest(&|p| p.message == self.message)
+            .or_else(|| nearest(&|p| without_digits(&p.message) == without_digits(&self.message)))
+            .cloned();
+        match found {
+            Some(problem) => {
+                if (problem.line, problem.column) != (self.line, self.column) || self.fixed {
+                    self.scroll_pending = true;
+                }
+                self.line = problem.line;
+                self.column = problem.column;
+                self.message = problem.message;
+                self.fixed = false;
+            }
+            None => self.fixed = true,
+        }
     }
 
-    /// "file, line L, column C" as far as it is known.
+    /// The file shown and the highlighted line (none once the problem is fixed).
+    pub fn place(&self) -> (&Path, Option<usize>) {
+        (&self.path, if self.fixed { None } else { self.line })
+    }
+
+    /// Whether the last load no longer reports the problem.
+    pub fn is_fixed(&self) -> bool {
+        self.fixed
+    }
+
+    /// "file, line L, column C" as far as it is known; the file alone once fixed.
     fn place_text(&self) -> String {
         let code = self;
-        match (code.line, code.column) {
-            (Some(line), Some(column)) => trf(
+        match code.place().1.map(|line| (line, code.column)) {
+            Some((line, Some(column))) => trf(
                 "open.code_place",
                 &[
                     ("file", &code.path.display()),
@@ -83,7 +125,7 @@ impl CodeView {
                     ("column", &column),
                 ],
             ),
-            (Some(line), None) => trf(
+            Some((line, None)) => trf(
                 "open.code_place_line",
                 &[("file", &code.path.display()), ("line", &line)],
             ),
@@ -126,8 +168,12 @@ pub fn code_view_ui(ctx: &egui::Context, view: &mut Option<CodeView>) {
         .show(ctx, |ui| {
             let place = code.place_text();
             ui.add(egui::Label::new(RichText::new(place).strong()).wrap());
-            // The data's own words, as `check` prints them.
-            ui.add(egui::Label::new(RichText::new(code.message.as_str()).color(red)).wrap());
+            if code.fixed {
+                ui.add(egui::Label::new(RichText::new(tr("open.code_fixed")).strong()).wrap());
+            } else {
+                // The data's own words, as `check` prints them.
+                ui.add(egui::Label::new(RichText::new(code.message.as_str()).color(red)).wrap());
+            }
             ui.separator();
             let lines = match &code.lines {
                 Ok(lines) => lines,
@@ -136,11 +182,17 @@ pub fn code_view_ui(ctx: &egui::Context, view: &mut Option<CodeView>) {
                     return;
                 }
             };
-            lines_ui(ui, code.line, &mut code.scroll_pending, lines, highlight);
+            let line = code.place().1;
+            lines_ui(ui, line, &mut code.scroll_pending, lines, highlight);
         });
     if !open {
         *view = None;
     }
+}
+
+/// `text` with its digits left out, to know a sentence whose numbers changed.
+fn without_digits(text: &str) -> String {
+    text.chars().filter(|c| !c.is_ascii_digit()).collect()
 }
 
 /// The file's lines, numbered, the problem's line marked; scrolled to it once.

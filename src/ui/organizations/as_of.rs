@@ -71,7 +71,7 @@ fn error_text(error: &DateError) -> String {
             "org.as_of_error_day",
             &[
                 ("text", text),
-                ("month", month_name),
+                ("month", &crate::i18n::dates::month_named(month_name)),
                 ("year", year),
                 ("days", days),
             ],
@@ -104,8 +104,15 @@ pub fn as_of_ui(
         if let Some(event) = selected_event {
             let date = event.date.start();
             let button = ui
-                .button(trf("org.as_of_event_date", &[("date", &date.human())]))
-                .on_hover_text(format!("{}: {}", event.date.human(), event.title));
+                .button(trf(
+                    "org.as_of_event_date",
+                    &[("date", &crate::i18n::dates::human(&date))],
+                ))
+                .on_hover_text(format!(
+                    "{}: {}",
+                    crate::i18n::dates::human(&event.date),
+                    event.title
+                ));
             if button.clicked() {
                 as_of.set_date(dataset, date);
             }
@@ -122,7 +129,7 @@ pub fn as_of_ui(
             RichText::new(trf(
                 "org.as_of_counts",
                 &[
-                    ("date", &date.human()),
+                    ("date", &crate::i18n::dates::human(&date)),
                     ("held", &counts.held),
                     ("not_yet", &counts.not_yet),
                     ("unknown", &counts.unknown),

@@ -110,7 +110,13 @@ fn relationships_ui(
         ui.label(RichText::new(undated_text(relationship)).strong());
         if let Some(date) = as_of {
             ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(trf("org.on_date", &[("date", &date.human())])).small());
+                ui.label(
+                    RichText::new(trf(
+                        "org.on_date",
+                        &[("date", &crate::i18n::dates::human(&date))],
+                    ))
+                    .small(),
+                );
                 ui.label(standing_rich(relationship, date).small());
             });
         }
@@ -163,7 +169,11 @@ fn events_ui(ui: &mut egui::Ui, dataset: &Dataset, events: &[usize], commands: &
         let Some(event) = dataset.events.get(event_index) else {
             continue;
         };
-        let text = format!("{} — {}", event.date.human(), event.title);
+        let text = format!(
+            "{} — {}",
+            crate::i18n::dates::human(&event.date),
+            event.title
+        );
         if ui
             .add(egui::Button::new(text).wrap())
             .on_hover_text(tr("org.show_event_hint"))

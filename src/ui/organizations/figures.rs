@@ -102,8 +102,8 @@ fn change_label(facts: &[&Fact]) -> Option<String> {
         "org.figure_change",
         &[
             ("change", &amount),
-            ("from", &first.as_of.human()),
-            ("to", &last.as_of.human()),
+            ("from", &crate::i18n::dates::human(&first.as_of)),
+            ("to", &crate::i18n::dates::human(&last.as_of)),
         ],
     ))
 }

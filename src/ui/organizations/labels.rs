@@ -45,7 +45,9 @@ pub fn kind_label(kind: OrganizationKind) -> &'static str {
 /// "Not yet (Member from 1992)", "Member — unknown on this date".
 pub fn standing_text(relationship: &Relationship, date: Date) -> String {
     let kind = relationship_label(relationship.kind);
-    let since = relationship.since.map(|since| since.human());
+    let since = relationship
+        .since
+        .map(|since| crate::i18n::dates::human(&since));
     match (organizations::standing(relationship, date), since) {
         (StandingOn::Held(_), Some(since)) => trf(
             "org.standing_held_since",
@@ -73,7 +75,10 @@ pub fn undated_text(relationship: &Relationship) -> String {
     let mut text = match relationship.since {
         Some(since) => trf(
             "org.undated_since",
-            &[("kind", &kind), ("date", &since.human())],
+            &[
+                ("kind", &kind),
+                ("date", &crate::i18n::dates::human(&since)),
+            ],
         ),
         None => kind.to_owned(),
     };

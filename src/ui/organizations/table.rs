@@ -226,7 +226,7 @@ fn row_ui(
     row.col(|ui| relationship_cell(ui, organization, as_of));
     row.col(|ui| match line.since {
         Some(since) => {
-            ui.label(since.human());
+            ui.label(crate::i18n::dates::human(&since));
         }
         None => {
             ui.weak("—").on_hover_text(tr("org.since_not_stated"));

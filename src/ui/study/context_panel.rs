@@ -102,8 +102,10 @@ fn as_of_ui(
         .fill(ui.visuals().faint_bg_color)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            let args: [(&str, &dyn std::fmt::Display); 2] =
-                [("date", &date.human()), ("title", &event.title)];
+            let args: [(&str, &dyn std::fmt::Display); 2] = [
+                ("date", &crate::i18n::dates::human(&date)),
+                ("title", &event.title),
+            ];
             ui.add(
                 egui::Label::new(RichText::new(trf("study.as_of_event", &args)).strong()).wrap(),
             );
@@ -134,14 +136,18 @@ fn events_ui(ui: &mut egui::Ui, dataset: &Dataset, article: &str, commands: &mut
             .iter()
             .find(|s| s.article == article)
             .map(|s| s.paragraph);
-        ui.label(RichText::new(event.date.human()).small().weak());
+        ui.label(
+            RichText::new(crate::i18n::dates::human(&event.date))
+                .small()
+                .weak(),
+        );
         let response = ui
             .add(egui::Button::new(&event.title).wrap().frame(false))
             .on_hover_ui(|ui| {
                 ui.set_max_width(360.0);
                 record_card_ui(
                     ui,
-                    &event.date.human(),
+                    &crate::i18n::dates::human(&event.date),
                     &event.description,
                     event.note.as_deref(),
                 );

@@ -13,7 +13,7 @@ pub fn relationship_summary(organization: &Organization) -> String {
     let kind = relationship_kind_label(first.kind);
     match first.since {
         Some(since) => {
-            let date = since.human();
+            let date = crate::i18n::dates::human(&since);
             trf("study.kind_since", &[("kind", &kind), ("date", &date)])
         }
         None => kind.to_owned(),
@@ -41,7 +41,7 @@ pub fn source_line(article: &Article) -> String {
         .as_deref()
         .unwrap_or_else(|| tr("study.publisher_not_stated"));
     match &article.published {
-        Some(when) => format!("{publisher} · {}", when.human()),
+        Some(when) => format!("{publisher} · {}", crate::i18n::dates::human(&when)),
         None => format!("{publisher} · {}", tr("study.date_not_stated")),
     }
 }

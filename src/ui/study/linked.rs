@@ -184,12 +184,16 @@ fn card_ui(ui: &mut egui::Ui, dataset: &Dataset, target: LinkTarget) {
         LinkTarget::Person(index) => {
             if let Some(person) = dataset.people.get(index) {
                 ui.label(RichText::new(&person.name).strong());
-                ui.label(format!("{} ({})", person.role, person.as_of.human()));
+                ui.label(format!(
+                    "{} ({})",
+                    person.role,
+                    crate::i18n::dates::human(&person.as_of)
+                ));
             }
         }
         LinkTarget::Event(index) => {
             if let Some(event) = dataset.events.get(index) {
-                ui.label(RichText::new(event.date.human()).small());
+                ui.label(RichText::new(crate::i18n::dates::human(&event.date)).small());
                 ui.label(RichText::new(&event.title).strong());
                 ui.weak(tr("study.select_on_timeline"));
             }

@@ -1,7 +1,7 @@
 //! The words the timeline puts on events: a category's name, a date with its
 //! precision, a day at a tick's precision.
 
-use crate::i18n::{tr, trf};
+use crate::i18n::{dates, tr, trf};
 use crate::model::{EventCategory, Precision, When};
 use crate::timeline::{TickUnit, civil_from_day};
 
@@ -35,10 +35,19 @@ pub fn category_lane_label(lane: usize) -> Option<String> {
 /// A day number as text of the given unit's precision.
 pub fn day_label(day: f64, unit: TickUnit) -> String {
     let (year, month, d) = civil_from_day(day.floor() as i64);
-    let short = crate::model::month_name(month).get(..3).unwrap_or("?");
     match unit {
-        TickUnit::Day => format!("{d} {short} {year}"),
-        TickUnit::Month => format!("{short} {year}"),
+        TickUnit::Day => trf(
+            "date.day_month_year",
+            &[
+                ("day", &d),
+                ("month", &dates::short_month_after_day(month)),
+                ("year", &year),
+            ],
+        ),
+        TickUnit::Month => trf(
+            "date.month_year",
+            &[("month", &dates::short_month_alone(month)), ("year", &year)],
+        ),
         _ => year.to_string(),
     }
 }
@@ -47,11 +56,20 @@ pub fn day_label(day: f64, unit: TickUnit) -> String {
 pub fn date_with_precision(when: &When) -> String {
     match when {
         When::On(date) => match date.precision() {
-            Precision::Day => date.human(),
-            Precision::Month => trf("timeline.date_month_only", &[("date", &date.human())]),
-            Precision::Year => trf("timeline.date_year_only", &[("date", &date.human())]),
+            Precision::Day => crate::i18n::dates::human(&date),
+            Precision::Month => trf(
+                "timeline.date_month_only",
+                &[("date", &crate::i18n::dates::human(&date))],
+            ),
+            Precision::Year => trf(
+                "timeline.date_year_only",
+                &[("date", &crate::i18n::dates::human(&date))],
+            ),
         },
-        When::Span(..) => trf("timeline.date_span", &[("date", &when.human())]),
+        When::Span(..) => trf(
+            "timeline.date_span",
+            &[("date", &crate::i18n::dates::human(&when))],
+        ),
     }
 }
 

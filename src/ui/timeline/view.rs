@@ -239,7 +239,11 @@ fn event_list_ui(
                 continue;
             };
             let is_selected = selected == Some(EventIx(index));
-            let text = format!("{} — {}", event.date.human(), event.title);
+            let text = format!(
+                "{} — {}",
+                crate::i18n::dates::human(&event.date),
+                event.title
+            );
             let response = ui
                 .add(egui::Button::selectable(is_selected, text).truncate())
                 .on_hover_text(&event.title);

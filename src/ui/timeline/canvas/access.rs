@@ -31,7 +31,11 @@ pub fn events_ui(
         }
         let id = config.id.with(("event", event_index));
         let item_response = ui.interact(hit, id, Sense::click());
-        let label = format!("{}: {}", event.date.human(), event.title);
+        let label = format!(
+            "{}: {}",
+            crate::i18n::dates::human(&event.date),
+            event.title
+        );
         let selected = config.selected == Some(event_index);
         item_response
             .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
@@ -81,7 +85,10 @@ pub fn canvas_summary(
         .map(|e| {
             trf(
                 "timeline.canvas_selected",
-                &[("date", &e.date.human()), ("title", &e.title)],
+                &[
+                    ("date", &crate::i18n::dates::human(&e.date)),
+                    ("title", &e.title),
+                ],
             )
         })
         .unwrap_or_default();

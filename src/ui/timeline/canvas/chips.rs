@@ -99,7 +99,11 @@ pub fn chip_list_ui(
                             let Some(event) = dataset.events.get(index) else {
                                 continue;
                             };
-                            let text = format!("{}: {}", event.date.human(), event.title);
+                            let text = format!(
+                                "{}: {}",
+                                crate::i18n::dates::human(&event.date),
+                                event.title
+                            );
                             let selected = config.selected == Some(index);
                             if ui.selectable_label(selected, text).clicked() {
                                 chosen = Some(index);
