@@ -39,8 +39,7 @@ fn texts(shapes: &[ClippedShape]) -> Vec<&TextShape> {
 /// The reader's body text: the serif runs at the text size.
 fn body(text: &TextShape, size: f32) -> bool {
     text.galley.job.sections.first().is_some_and(|s| {
-        s.format.font_id.size == size
-            && s.format.font_id.family == FontFamily::Name("serif".into())
+        s.format.font_id.size == size && s.format.font_id.family == FontFamily::Name("serif".into())
     })
 }
 
@@ -118,7 +117,8 @@ fn the_side_panels_give_way_so_the_reader_keeps_45_characters_a_line() {
                 let edges = side_edges(&harness);
                 match (edges.first(), edges.last()) {
                     (Some(library), Some(context)) if edges.len() >= 2 => {
-                        let (left, right) = (library.center().x, screen.right() - context.center().x);
+                        let (left, right) =
+                            (library.center().x, screen.right() - context.center().x);
                         if left < 140.0 || right < 160.0 {
                             found.push(format!(
                                 "{place}: the library is {left:.0} and \u{201c}In this article\u{201d} {right:.0} wide"
