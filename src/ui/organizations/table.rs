@@ -1,9 +1,11 @@
 //! The table: one row per organization shown, sortable by any column; only the
-//! rows on screen are built.
+//! rows on screen are built. Narrower than its columns (the details open, a
+//! small window), it scrolls sideways; a cell too narrow for its text ends it
+//! in "…" and shows the whole of it on hover.
 
 use std::collections::BTreeSet;
 
-use egui::{Align, Layout, RichText, Sense};
+use egui::{Align, Label, Layout, RichText, Sense};
 use egui_extras::{Column, TableBuilder};
 
 use super::labels::{kind_label, relationship_label, standing_text, undated_text};
@@ -86,9 +88,8 @@ pub fn table_ui(
 ) {
     let as_of = runtime.as_of.date;
     let scroll = std::mem::take(&mut runtime.scroll_to_selected);
-    let (column, direction) = (runtime.column, runtime.direction);
-    let mut sort_by = None;
-    {
+    let sorted = (runtime.column, runtime.direction);
+    let sort_by = {
         let (rows, shown) = runtime.rows_and_shown(dataset);
         count_line_ui(ui, rows.len(), shown.len());
         if shown.is_empty() {
@@ -97,57 +98,112 @@ pub fn table_ui(
             ui.label(tr("org.no_match"));
             return;
         }
-        let row_height = ui.spacing().interact_size.y + 4.0;
-        let [acronym, _, kind, relationship, since, mentions] = initial_widths(ui, rows);
-        let mut table = TableBuilder::new(ui)
-            .id_salt("organizations_table")
-            .striped(true)
-            .resizable(true)
-            .sense(Sense::click())
-            .cell_layout(Layout::left_to_right(Align::Center))
-            .column(Column::initial(acronym).at_least(60.0).clip(true))
-            .column(Column::remainder().at_least(160.0).clip(true))
-            .column(Column::initial(kind).at_least(70.0).clip(true))
-            .column(Column::initial(relationship).at_least(90.0).clip(true))
-            .column(Column::initial(since).at_least(60.0).clip(true))
-            .column(Column::initial(mentions).at_least(60.0));
-        if scroll && let Some(position) = selected.and_then(|s| shown.iter().position(|&i| i == s))
-        {
-            table = table.scroll_to_row(position, Some(Align::Center));
-        }
-        table
-            .header(row_height, |mut header| {
-                for sort_column in COLUMNS {
-                    header.col(|ui| {
-                        if header_cell_ui(ui, sort_column, column, direction) {
-                            sort_by = Some(sort_column);
-                        }
-                    });
-                }
-            })
-            .body(|body| {
-                body.rows(row_height, shown.len(), |mut row| {
-                    let Some(&index) = shown.get(row.index()) else {
-                        return;
-                    };
-                    let (Some(line), Some(organization)) =
-                        (rows.get(index), dataset.organizations.get(index))
-                    else {
-                        return;
-                    };
-                    if row_ui(&mut row, line, organization, selected == Some(index), as_of) {
-                        commands.push(Command::SelectOrganization {
-                            organization: Some(OrgIx(index)),
-                            details: true,
-                            show: false,
-                        });
-                    }
-                });
-            });
-    }
+        let table = TableInput {
+            dataset,
+            rows,
+            shown,
+            selected,
+            scroll,
+            sorted,
+            as_of,
+        };
+        // The columns keep their widths and the table scrolls sideways, so
+        // that Relationship, Since and Mentions are never cut off.
+        egui::ScrollArea::horizontal()
+            .id_salt("organizations_table_sideways")
+            .auto_shrink([false, false])
+            .show(ui, |ui| rows_ui(ui, &table, commands))
+            .inner
+    };
     if let Some(sort_column) = sort_by {
         runtime.sort_by(sort_column);
     }
+}
+
+/// What the table shows.
+struct TableInput<'a> {
+    dataset: &'a Dataset,
+    rows: &'a [OrgRow],
+    shown: &'a [usize],
+    selected: Option<usize>,
+    /// Bring the selected row into view this frame.
+    scroll: bool,
+    sorted: (SortColumn, SortOrder),
+    as_of: Option<Date>,
+}
+
+/// The header and the rows on screen; returns the column a header click
+/// asked to sort by.
+fn rows_ui(
+    ui: &mut egui::Ui,
+    input: &TableInput<'_>,
+    commands: &mut Vec<Command>,
+) -> Option<SortColumn> {
+    let TableInput {
+        dataset,
+        rows,
+        shown,
+        selected,
+        ..
+    } = *input;
+    let row_height = ui.spacing().interact_size.y + 4.0;
+    let [acronym, _, kind, relationship, since, mentions] = initial_widths(ui, rows);
+    let mut table = TableBuilder::new(ui)
+        .id_salt("organizations_table")
+        .striped(true)
+        .resizable(true)
+        .sense(Sense::click())
+        .cell_layout(Layout::left_to_right(Align::Center))
+        .column(Column::initial(acronym).at_least(60.0).clip(true))
+        // Not resizable, so that it gives up room when the details open
+        // (a resizable column keeps its width) and the others stay in view.
+        .column(
+            Column::remainder()
+                .at_least(160.0)
+                .clip(true)
+                .resizable(false),
+        )
+        .column(Column::initial(kind).at_least(70.0).clip(true))
+        .column(Column::initial(relationship).at_least(90.0).clip(true))
+        .column(Column::initial(since).at_least(60.0).clip(true))
+        .column(Column::initial(mentions).at_least(60.0).clip(true));
+    if input.scroll
+        && let Some(position) = selected.and_then(|s| shown.iter().position(|&i| i == s))
+    {
+        table = table.scroll_to_row(position, Some(Align::Center));
+    }
+    let mut sort_by = None;
+    table
+        .header(row_height, |mut header| {
+            for sort_column in COLUMNS {
+                header.col(|ui| {
+                    if header_cell_ui(ui, sort_column, input.sorted) {
+                        sort_by = Some(sort_column);
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_height, shown.len(), |mut row| {
+                let Some(&index) = shown.get(row.index()) else {
+                    return;
+                };
+                let (Some(line), Some(organization)) =
+                    (rows.get(index), dataset.organizations.get(index))
+                else {
+                    return;
+                };
+                let is_selected = selected == Some(index);
+                if row_ui(&mut row, line, organization, is_selected, input.as_of) {
+                    commands.push(Command::SelectOrganization {
+                        organization: Some(OrgIx(index)),
+                        details: true,
+                        show: false,
+                    });
+                }
+            });
+        });
+    sort_by
 }
 
 /// How many organizations there are, or how many of them are shown.
@@ -169,14 +225,27 @@ fn count_line_ui(ui: &mut egui::Ui, rows: usize, shown: usize) {
 fn header_cell_ui(
     ui: &mut egui::Ui,
     sort_column: SortColumn,
-    column: SortColumn,
-    direction: SortOrder,
+    (column, direction): (SortColumn, SortOrder),
 ) -> bool {
     let title = column_title(sort_column);
     let sorted = (sort_column == column).then_some(direction);
+    // Room for the arrow, so that a narrowed column cuts the title, not the arrow.
+    let arrow = if sorted.is_some() { 14.0 } else { 0.0 };
+    let room = egui::vec2(
+        (ui.available_width() - arrow).max(16.0),
+        ui.available_height(),
+    );
+    let button = egui::Button::new(RichText::new(title).strong())
+        .frame(false)
+        .truncate();
     let response = ui
-        .add(egui::Button::new(RichText::new(title).strong()).frame(false))
-        .on_hover_text(column_hint(sort_column));
+        .allocate_ui(room, |ui| ui.add(button))
+        .inner
+        // The whole title, in case it was cut, and what sorting by it means.
+        .on_hover_ui(|ui| {
+            ui.label(RichText::new(title).strong());
+            ui.label(column_hint(sort_column));
+        });
     // egui's bundled fonts have no arrow glyphs: draw the
     // direction, and say it to screen readers.
     if let Some(direction) = sorted {
@@ -200,9 +269,11 @@ fn row_ui(
 ) -> bool {
     row.set_selected(is_selected);
     let mut clicked = false;
+    // Each cell's text ends in "…" when its column is too narrow for it,
+    // and egui shows the whole of it on hover.
     row.col(|ui| match &line.acronym {
         Some(acronym) => {
-            ui.label(acronym);
+            ui.add(Label::new(acronym).truncate());
         }
         None => {
             ui.weak("—").on_hover_text(tr("org.no_acronym"));
@@ -221,12 +292,12 @@ fn row_ui(
             .clicked();
     });
     row.col(|ui| {
-        ui.label(kind_label(line.kind));
+        ui.add(Label::new(kind_label(line.kind)).truncate());
     });
     row.col(|ui| relationship_cell(ui, organization, as_of));
     row.col(|ui| match line.since {
         Some(since) => {
-            ui.label(crate::i18n::dates::human(&since));
+            ui.add(Label::new(crate::i18n::dates::human(&since)).truncate());
         }
         None => {
             ui.weak("—").on_hover_text(tr("org.since_not_stated"));
@@ -235,7 +306,7 @@ fn row_ui(
     row.col(|ui| {
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             ui.add_space(8.0);
-            ui.label(line.mentions.to_string());
+            ui.add(Label::new(line.mentions.to_string()).truncate());
         });
     });
     clicked || row.response().clicked()
@@ -279,19 +350,21 @@ fn relationship_cell(ui: &mut egui::Ui, organization: &Organization, as_of: Opti
         format!(" +{}", others.len())
     };
     let kind = relationship_label(first.kind);
-    let response = match as_of {
-        None => ui.label(format!("{kind}{more}")),
+    let text = match as_of {
+        None => RichText::new(format!("{kind}{more}")),
         Some(date) => match standing(first, date) {
-            StandingOn::Held(_) => ui.label(format!("{kind}{more}")),
-            StandingOn::NotYet(_) => ui.label(
-                RichText::new(trf("org.cell_not_yet", &[("kind", &kind), ("more", &more)])).weak(),
-            ),
-            StandingOn::Unknown(_) | StandingOn::NotStated => ui.label(
+            StandingOn::Held(_) => RichText::new(format!("{kind}{more}")),
+            StandingOn::NotYet(_) => {
+                RichText::new(trf("org.cell_not_yet", &[("kind", &kind), ("more", &more)])).weak()
+            }
+            StandingOn::Unknown(_) | StandingOn::NotStated => {
                 RichText::new(trf("org.cell_unknown", &[("kind", &kind), ("more", &more)]))
-                    .italics(),
-            ),
+                    .italics()
+            }
         },
     };
+    // The hover lists every relationship in full, the cut cell's words with them.
+    let response = ui.add(Label::new(text).truncate().show_tooltip_when_elided(false));
     response.on_hover_ui(|ui| {
         for relationship in &organization.relationships {
             let text = match as_of {

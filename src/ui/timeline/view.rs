@@ -19,6 +19,17 @@ use crate::ui::command::{Command, EventIx};
 /// there is shares them out.
 const MAX_ROWS: usize = 8;
 
+/// The most of the view's width the filters and list may take.
+const LIST_SHARE: f32 = 0.25;
+/// The most of the view's width the details pane may take with a card open.
+const DETAILS_SHARE: f32 = 1.0 / 3.0;
+/// The least of the view's width the plot keeps.
+const PLOT_SHARE: f32 = 0.5;
+/// The central panel's margins and the panels' edges around the plot.
+const PLOT_MARGINS: f32 = 24.0;
+/// The details pane's width while it only says how to choose or open an event.
+const HINT_WIDTH: f32 = 170.0;
+
 /// Draws the Timeline view.
 pub fn timeline_view_ui(
     ui: &mut egui::Ui,
@@ -28,24 +39,40 @@ pub fn timeline_view_ui(
     selected: Option<EventIx>,
     commands: &mut Vec<Command>,
 ) {
+    // The panels take shares of the width, so that in a small window the
+    // plot keeps at least half of it.
+    let total = ui.available_width();
+    let list_max = total * LIST_SHARE;
     egui::Panel::left("timeline_filters")
         .resizable(true)
         .default_size(300.0)
-        .min_size(220.0)
+        .size_range(220.0_f32.min(list_max)..=list_max)
         .show(ui, |ui| {
             filters_and_list_ui(ui, dataset, index, runtime, selected, commands)
         });
-    egui::Panel::right("timeline_details")
-        .resizable(true)
-        .default_size(340.0)
-        .min_size(240.0)
-        .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt("timeline_card_scroll")
-                .show(ui, |ui| {
-                    details_ui(ui, dataset, runtime, selected, commands)
-                });
-        });
+    let details_max = (total * DETAILS_SHARE)
+        .min(ui.available_width() - total * PLOT_SHARE - PLOT_MARGINS)
+        .max(HINT_WIDTH);
+    let card = runtime.details_open && selected.and_then(|i| i.of(&dataset.events)).is_some();
+    // Without a card the pane only holds a sentence: narrow, and apart from
+    // the card's pane so that the card keeps the width it was given.
+    let pane = if card {
+        egui::Panel::right("timeline_details")
+            .resizable(true)
+            .default_size(340.0)
+            .size_range(240.0_f32.min(details_max)..=details_max)
+    } else {
+        egui::Panel::right("timeline_details_hint")
+            .resizable(false)
+            .exact_size(HINT_WIDTH)
+    };
+    pane.show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt("timeline_card_scroll")
+            .show(ui, |ui| {
+                details_ui(ui, dataset, runtime, selected, commands)
+            });
+    });
     egui::CentralPanel::default().show(ui, |ui| {
         toolbar_ui(ui, dataset, index, runtime);
         ui.add_space(4.0);
