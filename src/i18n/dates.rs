@@ -39,6 +39,22 @@ pub fn human(date: &impl InterfaceDate) -> String {
     date.interface_text()
 }
 
+/// `date` where it follows "since" or "from" ("Member since June 2022"):
+/// Russian takes the genitive there ("с июня 2022") for a month named
+/// without its day; otherwise as [`human`].
+pub fn since(date: &Date) -> String {
+    match (date.month_number(), date.day_number()) {
+        (Some(month), None) => trf(
+            "date.month_year",
+            &[
+                ("month", &month_after_day(month)),
+                ("year", &date.year_number()),
+            ],
+        ),
+        _ => date_text(date),
+    }
+}
+
 fn date_text(date: &Date) -> String {
     let year = date.year_number();
     match (date.month_number(), date.day_number()) {
@@ -212,6 +228,19 @@ mod tests {
 
     fn when(text: &str) -> When {
         When::parse(text).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_month_after_since_is_in_the_genitive_in_russian() {
+        let june = when("2022-06");
+        let When::On(june) = june else {
+            panic!("one date");
+        };
+        assert_eq!(in_language(Language::Russian, || since(&june)), "июня 2022");
+        assert_eq!(in_language(Language::English, || since(&june)), "June 2022");
+        assert_eq!(in_language(Language::Turkmen, || since(&june)), "iýun 2022");
+        let year = crate::model::Date::parse("1995").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(in_language(Language::Russian, || since(&year)), "1995");
     }
 
     #[test]

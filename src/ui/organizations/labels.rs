@@ -47,7 +47,7 @@ pub fn standing_text(relationship: &Relationship, date: Date) -> String {
     let kind = relationship_label(relationship.kind);
     let since = relationship
         .since
-        .map(|since| crate::i18n::dates::human(&since));
+        .map(|since| crate::i18n::dates::since(&since));
     match (organizations::standing(relationship, date), since) {
         (StandingOn::Held(_), Some(since)) => trf(
             "org.standing_held_since",
@@ -77,7 +77,7 @@ pub fn undated_text(relationship: &Relationship) -> String {
             "org.undated_since",
             &[
                 ("kind", &kind),
-                ("date", &crate::i18n::dates::human(&since)),
+                ("date", &crate::i18n::dates::since(&since)),
             ],
         ),
         None => kind.to_owned(),

@@ -13,7 +13,7 @@ pub fn relationship_summary(organization: &Organization) -> String {
     let kind = relationship_kind_label(first.kind);
     match first.since {
         Some(since) => {
-            let date = crate::i18n::dates::human(&since);
+            let date = crate::i18n::dates::since(&since);
             trf("study.kind_since", &[("kind", &kind), ("date", &date)])
         }
         None => kind.to_owned(),
