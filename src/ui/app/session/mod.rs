@@ -110,6 +110,7 @@ pub struct LoadProblems {
 }
 
 impl LoadProblems {
+    /// The problems of `folder` (`None`: the bundled dataset), as listed `from`.
     fn new(folder: Option<&Path>, error: LoadError, from: ProblemsFrom) -> Self {
         Self {
             folder: folder.map(Path::to_path_buf),
@@ -185,18 +186,13 @@ impl DatasetSession {
             }
             Some(folder) => {
                 session.wait_for(&folder);
-                session.problems = Some(LoadProblems {
-                    folder: Some(folder),
-                    problems,
-                    from: ProblemsFrom::Start,
-                });
+                let error = LoadError { problems };
+                session.problems =
+                    Some(LoadProblems::new(Some(&folder), error, ProblemsFrom::Start));
             }
             None if !problems.is_empty() => {
-                session.problems = Some(LoadProblems {
-                    folder: None,
-                    problems,
-                    from: ProblemsFrom::Start,
-                });
+                let error = LoadError { problems };
+                session.problems = Some(LoadProblems::new(None, error, ProblemsFrom::Start));
             }
             None => {}
         }
