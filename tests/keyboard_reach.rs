@@ -4,7 +4,8 @@
 //! pressing Tab again and again gives the focus to every control on screen
 //! (read from the AccessKit tree, as a screen reader sees the window), each
 //! focused control is scrolled into view, and Shift+Tab walks back the same
-//! way. Runs without a display.
+//! way; in English at 1280x800 and in Русский and Türkmençe at 1024x700.
+//! Runs without a display.
 
 mod window;
 
@@ -16,6 +17,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT as _, Queryable as _};
 
 use neutrality_reader::dataset::Dataset;
+use neutrality_reader::i18n::Language;
 use neutrality_reader::quiz::session::Mode;
 use neutrality_reader::quiz::{QuizOptions, generate};
 use neutrality_reader::ui::app::ReaderApp;
@@ -43,8 +45,13 @@ const CONTROLS: &[Role] = &[
     Role::ListBoxOption,
 ];
 
-/// The window the views are checked in.
-const SIZE: [f32; 2] = [1280.0, 800.0];
+/// The windows and languages the views are checked in: English at the
+/// usual size, Русский and Türkmençe (the longest labels) in the small window.
+const PLACES: [(Language, [f32; 2]); 3] = [
+    (Language::English, [1280.0, 800.0]),
+    (Language::Russian, [1024.0, 700.0]),
+    (Language::Turkmen, [1024.0, 700.0]),
+];
 
 /// Tab presses beyond the number of controls: the resize handles of the side
 /// panels take the focus too, and one more lap shows the order wraps.
@@ -87,88 +94,6 @@ enum Fails {
     NamelessTabStop,
 }
 
-/// Controls that fail alike, for the same reason, on `KNOWN_GAPS`.
-struct Gaps {
-    scene: Scene,
-    fails: Fails,
-    /// The file whose code keeps them from the keyboard, and why.
-    place: &'static str,
-    /// Each control's role and name.
-    controls: &'static [(Role, &'static str)],
-}
-
-/// Whether `failure` is the control `(role, label)` of `gaps`.
-fn matches(gaps: &Gaps, (role, label): (Role, &str), failure: &Failure) -> bool {
-    gaps.scene == failure.scene
-        && gaps.fails == failure.fails
-        && role == failure.role
-        && label == failure.label
-}
-
-// Why each gap is there, and the file to fix. egui moves the focus on Tab
-// but scrolls no area to it; the app asks egui to bring the control Tab
-// focused into view (`ReaderApp::follow_tab`, src/ui/app/mod.rs), which closed
-// every gap of that kind but the one below.
-
-/// A reader link whose box (src/ui/study/linked.rs:82) is not where it is
-/// drawn (a link wrapped over two lines): scrolled to, it stays out of sight.
-const LINK_BOX: &str = "src/ui/study/linked.rs: a link wrapped over two lines gives egui \
-    a box that is not where it is drawn, so scrolling to it misses";
-/// The Organizations table (src/ui/organizations/table.rs:106).
-const TABLE: &str = "src/ui/organizations/table.rs: `.sense(Sense::click())` on the \
-    table makes each of a row's six cells a nameless Tab stop (seven presses a row), \
-    so a few presses more than the controls never get to the later rows";
-
-/// KNOWN GAPS: controls a keyboard cannot reach or see because of code
-/// outside the timeline card, at 1280x800 in English, each with the file to
-/// fix and why. This list must only shrink: fix the file, then delete the
-/// lines (`the_known_gaps_still_fail` says which pass).
-const KNOWN_GAPS: &[Gaps] = &[
-    Gaps {
-        scene: Scene::Study,
-        fails: Fails::NotScrolledIntoView,
-        place: LINK_BOX,
-        controls: &[(Role::Link, "Organization of Islamic Cooperation")],
-    },
-    Gaps {
-        scene: Scene::Organizations,
-        fails: Fails::NeverFocused,
-        place: TABLE,
-        controls: &[
-            (
-                Role::Button,
-                "Executive Directorate of the UN Security Council Committee on Counter-Terrorism",
-            ),
-            (Role::Button, "Global Green Growth Institute"),
-            (
-                Role::Button,
-                "Group of Friends of Neutrality for Peace, Security and Sustainable Development",
-            ),
-            (Role::Button, "Ministry of Foreign Affairs of Turkmenistan"),
-            (Role::Button, "Non-Aligned Movement"),
-            (Role::Button, "Organization of Islamic Cooperation"),
-            (Role::Button, "Organization of Turkic States"),
-            (
-                Role::Button,
-                "Organization for Security and Cooperation in Europe",
-            ),
-            (Role::Button, "Shanghai Cooperation Organization"),
-            (Role::Button, "United Nations"),
-            (
-                Role::Button,
-                "UN Economic and Social Commission for the Asia-Pacific region",
-            ),
-            (Role::Button, "UN General Assembly"),
-        ],
-    },
-    Gaps {
-        scene: Scene::Organizations,
-        fails: Fails::NamelessTabStop,
-        place: TABLE,
-        controls: &[(Role::GenericContainer, "")],
-    },
-];
-
 /// The event whose card has the most to operate: organizations and sources.
 fn richest_event(dataset: &Dataset) -> String {
     dataset
@@ -179,8 +104,9 @@ fn richest_event(dataset: &Dataset) -> String {
         .unwrap_or_default()
 }
 
-fn open(scene: Scene) -> Harness<'static, ReaderApp> {
-    let mut harness = window(SIZE, move |mut app| {
+fn open(scene: Scene, (language, size): (Language, [f32; 2])) -> Harness<'static, ReaderApp> {
+    let mut harness = window(size, move |mut app| {
+        app.apply_language(language);
         let dataset = app.dataset().clone();
         match scene {
             Scene::Study => app.open(LONGEST_ARTICLE, None),
@@ -311,10 +237,11 @@ fn walk(
     stops
 }
 
-/// One control that fails, as the report and `KNOWN_GAPS` name it.
+/// One control that fails, as the report names it.
 #[derive(Clone, Debug, PartialEq)]
 struct Failure {
     scene: Scene,
+    place: (Language, [f32; 2]),
     role: Role,
     label: String,
     fails: Fails,
@@ -325,15 +252,17 @@ struct Failure {
 impl Failure {
     fn line(&self) -> String {
         format!(
-            "{:?} / {:?} “{}”: {:?} (at {:.0},{:.0})",
-            self.scene, self.role, self.label, self.fails, self.at.min.x, self.at.min.y
+            "{:?} {:?} {}x{} / {:?} “{}”: {:?} (at {:.0},{:.0})",
+            self.scene,
+            self.place.0,
+            self.place.1[0],
+            self.place.1[1],
+            self.role,
+            self.label,
+            self.fails,
+            self.at.min.x,
+            self.at.min.y
         )
-    }
-
-    fn known(&self) -> bool {
-        KNOWN_GAPS
-            .iter()
-            .any(|gaps| gaps.controls.iter().any(|&c| matches(gaps, c, self)))
     }
 }
 
@@ -341,14 +270,15 @@ impl Failure {
 /// nameless, and where Shift+Tab strays from the way back.
 struct Findings {
     scene: Scene,
+    place: (Language, [f32; 2]),
     controls: usize,
     failures: Vec<Failure>,
     back: Vec<String>,
     back_presses: usize,
 }
 
-fn check(scene: Scene) -> Findings {
-    let mut harness = open(scene);
+fn check(scene: Scene, place: (Language, [f32; 2])) -> Findings {
+    let mut harness = open(scene, place);
     let window = harness.ctx.content_rect();
     let controls = controls(&harness);
     let forward = walk(
@@ -377,6 +307,7 @@ fn check(scene: Scene) -> Findings {
         );
         failures.push(Failure {
             scene,
+            place,
             role: control.role,
             label: control.label.clone(),
             fails,
@@ -390,6 +321,7 @@ fn check(scene: Scene) -> Findings {
             nameless.push(stop.id);
             failures.push(Failure {
                 scene,
+                place,
                 role,
                 label,
                 fails: Fails::NamelessTabStop,
@@ -400,6 +332,7 @@ fn check(scene: Scene) -> Findings {
     let (back, back_presses) = walk_back(&mut harness, scene, &forward);
     Findings {
         scene,
+        place,
         controls: controls.len(),
         failures,
         back,
@@ -446,7 +379,12 @@ fn walk_back(
 /// Every scene checked once, shared by the tests below.
 fn findings() -> &'static [Findings] {
     static FINDINGS: OnceLock<Vec<Findings>> = OnceLock::new();
-    FINDINGS.get_or_init(|| SCENES.map(check).into_iter().collect())
+    FINDINGS.get_or_init(|| {
+        PLACES
+            .iter()
+            .flat_map(|&place| SCENES.map(|scene| check(scene, place)))
+            .collect()
+    })
 }
 
 #[test]
@@ -455,21 +393,16 @@ fn tab_reaches_every_control_of_every_view_and_brings_it_into_view() {
     for found in findings() {
         assert!(
             found.controls > 5,
-            "{:?}: only {} controls: the check saw nothing",
+            "{:?} {:?}: only {} controls: the check saw nothing",
             found.scene,
+            found.place,
             found.controls
         );
-        report.extend(
-            found
-                .failures
-                .iter()
-                .filter(|f| !f.known())
-                .map(Failure::line),
-        );
+        report.extend(found.failures.iter().map(Failure::line));
     }
     assert!(
         report.is_empty(),
-        "{} controls a keyboard cannot reach or see (not in KNOWN_GAPS):\n{}",
+        "{} controls a keyboard cannot reach or see:\n{}",
         report.len(),
         report.join("\n")
     );
@@ -486,29 +419,7 @@ fn shift_tab_walks_back_the_way_tab_came() {
             found.back_presses,
             found.controls
         );
-        report.extend(found.back.iter().cloned());
+        report.extend(found.back.iter().map(|b| format!("{:?}: {b}", found.place)));
     }
     assert!(report.is_empty(), "{}", report.join("\n"));
-}
-
-#[test]
-fn the_known_gaps_still_fail() {
-    // A gap that no control fails any more should leave the list.
-    let failures: Vec<&Failure> = findings().iter().flat_map(|f| &f.failures).collect();
-    let mut fixed = Vec::new();
-    for gaps in KNOWN_GAPS {
-        for &(role, label) in gaps.controls {
-            if !failures.iter().any(|f| matches(gaps, (role, label), f)) {
-                fixed.push(format!(
-                    "{:?} / {role:?} “{label}”: {:?} ({})",
-                    gaps.scene, gaps.fails, gaps.place
-                ));
-            }
-        }
-    }
-    assert!(
-        fixed.is_empty(),
-        "these pass now: take them off KNOWN_GAPS:\n{}",
-        fixed.join("\n")
-    );
 }

@@ -33,6 +33,10 @@ pub struct OrganizationsRuntime {
     pub scroll_to_selected: bool,
     /// The details' lists for the organization they were worked out for.
     pub(super) details: Option<DetailLists>,
+    /// Where the table scrolls sideways to on the next frame, so that the
+    /// control the keyboard just focused is in view (egui's inner, vertical
+    /// scroll area takes the sideways part of a scroll-into-view request).
+    pub(super) sideways_to: Option<f32>,
 }
 
 /// What a shown order was computed for.
@@ -55,6 +59,7 @@ impl OrganizationsRuntime {
             as_of: AsOf::default(),
             scroll_to_selected: false,
             details: None,
+            sideways_to: None,
         }
     }
 
@@ -138,6 +143,7 @@ impl OrganizationsRuntime {
             as_of,
             scroll_to_selected: _,
             details: _,
+            sideways_to: _,
         } = self;
         Self {
             filter,

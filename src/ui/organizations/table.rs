@@ -89,6 +89,8 @@ pub fn table_ui(
     let as_of = runtime.as_of.date;
     let scroll = std::mem::take(&mut runtime.scroll_to_selected);
     let sorted = (runtime.column, runtime.direction);
+    let sideways_to = runtime.sideways_to.take();
+    let mut next_sideways = None;
     let sort_by = {
         let (rows, shown) = runtime.rows_and_shown(dataset);
         count_line_ui(ui, rows.len(), shown.len());
@@ -109,12 +111,33 @@ pub fn table_ui(
         };
         // The columns keep their widths and the table scrolls sideways, so
         // that Relationship, Since and Mentions are never cut off.
-        egui::ScrollArea::horizontal()
+        let mut sideways = egui::ScrollArea::horizontal()
             .id_salt("organizations_table_sideways")
-            .auto_shrink([false, false])
-            .show(ui, |ui| rows_ui(ui, &table, commands))
-            .inner
+            .auto_shrink([false, false]);
+        if let Some(offset) = sideways_to {
+            sideways = sideways.horizontal_scroll_offset(offset);
+        }
+        let mut focused = None;
+        let output = sideways.show(ui, |ui| {
+            let origin = ui.max_rect().left();
+            let sort_by = rows_ui(ui, &table, commands, &mut focused);
+            let focused =
+                focused.map(|x: egui::Rangef| egui::Rangef::new(x.min - origin, x.max - origin));
+            (sort_by, focused, origin)
+        });
+        let (sort_by, focused, origin) = output.inner;
+        // The control Tab just focused, in the table's own coordinates: out
+        // of the part seen, the table scrolls to show it from its start.
+        let (offset, seen) = (output.inner_rect.left() - origin, output.inner_rect.width());
+        if let Some(x) = focused
+            && (x.min < offset || x.max > offset + seen)
+        {
+            next_sideways = Some((x.min - 8.0).max(0.0));
+            ui.ctx().request_repaint();
+        }
+        sort_by
     };
+    runtime.sideways_to = next_sideways;
     if let Some(sort_column) = sort_by {
         runtime.sort_by(sort_column);
     }
@@ -138,6 +161,7 @@ fn rows_ui(
     ui: &mut egui::Ui,
     input: &TableInput<'_>,
     commands: &mut Vec<Command>,
+    focused: &mut Option<egui::Rangef>,
 ) -> Option<SortColumn> {
     let TableInput {
         dataset,
@@ -151,18 +175,18 @@ fn rows_ui(
     let mut table = TableBuilder::new(ui)
         .id_salt("organizations_table")
         .striped(true)
-        .resizable(true)
-        .sense(Sense::click())
+        // No resize handles: each would be a nameless Tab stop a keyboard
+        // cannot use. A cut cell ends in "…", shows its whole text on hover,
+        // and the table scrolls sideways instead.
+        .resizable(false)
+        // A click anywhere on a row selects it, but the row is no Tab stop
+        // of its own: the name's button is (one stop a row, with a name).
+        .sense(Sense::CLICK)
         .cell_layout(Layout::left_to_right(Align::Center))
         .column(Column::initial(acronym).at_least(60.0).clip(true))
-        // Not resizable, so that it gives up room when the details open
-        // (a resizable column keeps its width) and the others stay in view.
-        .column(
-            Column::remainder()
-                .at_least(160.0)
-                .clip(true)
-                .resizable(false),
-        )
+        // The name takes the room left, so that it gives up room when the
+        // details open and the other columns stay in view.
+        .column(Column::remainder().at_least(160.0).clip(true))
         .column(Column::initial(kind).at_least(70.0).clip(true))
         .column(Column::initial(relationship).at_least(90.0).clip(true))
         .column(Column::initial(since).at_least(60.0).clip(true))
@@ -177,7 +201,7 @@ fn rows_ui(
         .header(row_height, |mut header| {
             for sort_column in COLUMNS {
                 header.col(|ui| {
-                    if header_cell_ui(ui, sort_column, input.sorted) {
+                    if header_cell_ui(ui, sort_column, input.sorted, focused) {
                         sort_by = Some(sort_column);
                     }
                 });
@@ -194,7 +218,13 @@ fn rows_ui(
                     return;
                 };
                 let is_selected = selected == Some(index);
-                if row_ui(&mut row, line, organization, is_selected, input.as_of) {
+                if row_ui(
+                    &mut row,
+                    line,
+                    organization,
+                    (is_selected, input.as_of),
+                    focused,
+                ) {
                     commands.push(Command::SelectOrganization {
                         organization: Some(OrgIx(index)),
                         details: true,
@@ -226,6 +256,7 @@ fn header_cell_ui(
     ui: &mut egui::Ui,
     sort_column: SortColumn,
     (column, direction): (SortColumn, SortOrder),
+    focused: &mut Option<egui::Rangef>,
 ) -> bool {
     let title = column_title(sort_column);
     let sorted = (sort_column == column).then_some(direction);
@@ -256,16 +287,20 @@ fn header_cell_ui(
         };
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
     }
+    if response.gained_focus() {
+        *focused = Some(response.rect.x_range());
+    }
     response.clicked()
 }
 
-/// One organization's cells; returns whether the row or its name was clicked.
+/// One organization's cells; returns whether the row or its name was
+/// clicked. Notes in `focused` where its name is when Tab just focused it.
 fn row_ui(
     row: &mut egui_extras::TableRow<'_, '_>,
     line: &OrgRow,
     organization: &Organization,
-    is_selected: bool,
-    as_of: Option<Date>,
+    (is_selected, as_of): (bool, Option<Date>),
+    focused: &mut Option<egui::Rangef>,
 ) -> bool {
     row.set_selected(is_selected);
     let mut clicked = false;
@@ -282,14 +317,17 @@ fn row_ui(
     // The name is the row's button: every organization has one,
     // and a screen reader hears the whole of it.
     row.col(|ui| {
-        clicked |= ui
+        let name = ui
             .add(
                 egui::Button::selectable(is_selected, &line.name)
                     .frame_when_inactive(false)
                     .truncate(),
             )
-            .on_hover_text(&line.name)
-            .clicked();
+            .on_hover_text(&line.name);
+        if name.gained_focus() {
+            *focused = Some(name.rect.x_range());
+        }
+        clicked |= name.clicked();
     });
     row.col(|ui| {
         ui.add(Label::new(kind_label(line.kind)).truncate());

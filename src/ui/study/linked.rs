@@ -2,7 +2,7 @@
 //! one wrapped text (the typography stays that of the page), with each link
 //! underlined and given its own clickable, focusable, named area on top.
 
-use egui::text::{CCursor, LayoutJob, LayoutSection};
+use egui::text::{LayoutJob, LayoutSection};
 use egui::{Color32, RichText, Sense};
 
 use super::labels::relationship_summary;
@@ -69,16 +69,10 @@ pub fn linked_text_ui(
         };
         let start = before.chars().count();
         let end = start + shown.chars().count();
-        let first = galley.pos_from_cursor(CCursor::new(start));
-        let last = galley.pos_from_cursor(CCursor::new(end));
-        // A link broken over two lines is clickable on its first line.
-        let right = if (first.min.y - last.min.y).abs() < 1.0 {
-            last.min.x
-        } else {
-            galley.rect.right()
+        let Some(rect) = link_box(&galley, start..end) else {
+            continue;
         };
-        let rect = egui::Rect::from_min_max(first.min, egui::pos2(right, first.max.y))
-            .translate(pos.to_vec2());
+        let rect = rect.translate(pos.to_vec2());
         let area = ui.interact(rect, response.id.with(number), Sense::click());
         area.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, shown));
         if area.hovered() || area.has_focus() {
@@ -97,6 +91,38 @@ pub fn linked_text_ui(
             commands.extend(open(dataset, link.target));
         }
     }
+}
+
+/// Where the characters `chars` of `galley` are drawn, relative to the
+/// galley: on the row that shows most of them, when a link is broken over
+/// two rows. Each piece is measured from its own row's glyphs, so a link that
+/// starts right after a line break is not given a sliver at the end of the
+/// row before (where focus and scrolling would then go).
+fn link_box(galley: &egui::Galley, chars: std::ops::Range<usize>) -> Option<egui::Rect> {
+    let mut row_start = 0;
+    let mut widest: Option<egui::Rect> = None;
+    for placed in &galley.rows {
+        let shown = placed.row.char_count_excluding_newline().0;
+        let (from, to) = (chars.start.max(row_start), chars.end.min(row_start + shown));
+        if from < to {
+            let left = placed
+                .row
+                .x_offset(egui::epaint::text::CharIndex(from - row_start));
+            let right = placed
+                .row
+                .x_offset(egui::epaint::text::CharIndex(to - row_start));
+            let line = placed.rect();
+            let piece = egui::Rect::from_min_max(
+                egui::pos2(placed.pos.x + left, line.top()),
+                egui::pos2(placed.pos.x + right, line.bottom()),
+            );
+            if widest.is_none_or(|w| piece.width() > w.width()) {
+                widest = Some(piece);
+            }
+        }
+        row_start += placed.char_count_including_newline().0;
+    }
+    widest
 }
 
 /// `job` with the text in `ranges` restyled by `style`.
