@@ -3,9 +3,11 @@
 //! organization's details open), no two controls a reader operates overlap,
 //! and none is cut off by the window's edge. Read from the AccessKit tree, as
 //! a screen reader sees the window: a control's visible part is its box cut
-//! by the scroll areas and windows it sits in.
+//! by the scroll areas and windows it sits in. And no text wrapped over
+//! more than one row is justified (its word gaps stretched).
 
 mod controls;
+mod paint;
 mod window;
 
 use egui::Rect;
@@ -127,6 +129,11 @@ fn no_control_overlaps_another_or_is_cut_off_at_small_sizes_in_any_language() {
                 assert!(seen > 5, "{place}: only {seen} controls seen");
                 looked += seen;
                 found.extend(problems(&harness, &place));
+                found.extend(
+                    paint::justified_texts(&harness.output().shapes)
+                        .into_iter()
+                        .map(|text| format!("{place}: justified, with stretched gaps: {text:?}")),
+                );
             }
         }
     }

@@ -124,6 +124,21 @@ fn fill_of(clip: Rect, shape: &Shape) -> Option<Fill> {
     }
 }
 
+/// Every text painted over more than one row with its rows justified, in
+/// short. egui justifies a wrapped label inside a justified layout (as
+/// `ui.columns` gives), stretching the gaps between its words.
+pub fn justified_texts(shapes: &[ClippedShape]) -> Vec<String> {
+    flat(shapes)
+        .into_iter()
+        .filter_map(|(_, shape)| match shape {
+            Shape::Text(text) if text.galley.job.justify && text.galley.rows.len() > 1 => {
+                Some(shorten(&text.galley.job.text, 60))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// Every visible, non-blank run of text painted, each with the fill behind
 /// it; `base` is what is behind everything (the theme's panel fill) and
 /// `screen` the window.

@@ -51,8 +51,15 @@ pub fn organizations_view_ui(
         .show(ui, |ui| {
             ui.columns(2, |columns| {
                 if let [left, right] = columns {
-                    figures_ui(left, dataset, &runtime.series, commands);
-                    chart_ui(right, &runtime.chips, &mut runtime.filter);
+                    // `columns` lays out justified, which stretches the word
+                    // gaps of every wrapped caption: lay them out ragged.
+                    let ragged = egui::Layout::top_down(egui::Align::Min);
+                    left.with_layout(ragged, |ui| {
+                        figures_ui(ui, dataset, &runtime.series, commands);
+                    });
+                    right.with_layout(ragged, |ui| {
+                        chart_ui(ui, &runtime.chips, &mut runtime.filter);
+                    });
                 }
             });
         });
