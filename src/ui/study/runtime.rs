@@ -35,6 +35,9 @@ pub struct ReaderRuntime {
     /// A save that failed or a damaged file set aside, worded when drawn (the
     /// notes load before the interface's language is set).
     pub notes_problem: Option<NotesProblem>,
+    /// The reader asked to see the side panels even where they leave the
+    /// text fewer than [`super::view::READABLE_CHARACTERS`] a line.
+    pub panels_kept: bool,
 }
 
 /// Something that went wrong with the notes file.
@@ -155,6 +158,7 @@ impl ReaderRuntime {
             notes_message,
             export,
             notes_problem,
+            panels_kept,
         } = self;
         let still_there =
             article.and_then(|id| dataset.article(&id).map(|a| a.body.len()).map(|n| (id, n)));
@@ -182,6 +186,8 @@ impl ReaderRuntime {
             notes_message,
             export,
             notes_problem,
+            // The reader's wish for the side panels holds in any dataset.
+            panels_kept,
         }
     }
 }
@@ -220,6 +226,7 @@ mod tests {
                 file: std::path::PathBuf::from("notes.json"),
                 error: "disk full".to_owned(),
             }),
+            panels_kept: true,
         }
     }
 
