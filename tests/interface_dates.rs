@@ -17,11 +17,12 @@ mod window;
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 use neutrality_reader::dataset::Dataset;
-use neutrality_reader::i18n::{Language, dates, set_language};
+use neutrality_reader::i18n::{Language, dates, set_language, tr};
 use neutrality_reader::ui::app::ReaderApp;
 use neutrality_reader::ui::command::View;
 use neutrality_reader::ui::fonts;
@@ -153,6 +154,31 @@ fn zoom_to_months(harness: &mut Harness<'static, ReaderApp>) {
     }
 }
 
+/// Opens Ctrl+K afresh, types `query` in its box and shows every group whole.
+fn search(harness: &mut Harness<'static, ReaderApp>, query: &str) {
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, tr("search.label"))
+        .type_text(query);
+    harness.run();
+    let show_all = tr("search.show_all").split('{').next().unwrap_or_default();
+    loop {
+        let more = harness.query_all_by_role(Role::Button).find(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|label| label.starts_with(show_all))
+        });
+        let Some(more) = more else {
+            break;
+        };
+        more.click();
+        harness.run();
+    }
+}
+
 #[test]
 fn no_english_month_is_on_screen_in_russian_or_turkmen() {
     let mut data = Vec::new();
@@ -195,6 +221,11 @@ fn no_english_month_is_on_screen_in_russian_or_turkmen() {
         harness.state_mut().show_view(View::Quiz);
         harness.run();
         look(&harness, "Quiz".to_owned());
+        // Ctrl+K: event hits are titled with their dates, every group shown whole.
+        for query in ["1995", "2022", "neutrality"] {
+            search(&mut harness, query);
+            look(&harness, format!("Ctrl+K {query:?}"));
+        }
         set_language(Language::English);
     }
     report.sort();

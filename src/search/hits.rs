@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use crate::dataset::Dataset;
+use crate::i18n::{dates, tr};
 
 use super::fields::Source;
 use super::fold::Folded;
@@ -58,7 +59,7 @@ fn title(dataset: &Dataset, target: Target) -> String {
         Target::Event(i) => dataset
             .events
             .get(i)
-            .map(|e| format!("{} — {}", e.date.human(), e.title)),
+            .map(|e| format!("{} — {}", dates::human(&e.date), e.title)),
         Target::Glossary(i) => dataset.glossary.get(i).map(|t| t.term.clone()),
         Target::Paragraph { article, .. } => dataset.articles.get(article).map(|a| a.title.clone()),
     };
@@ -111,9 +112,9 @@ fn field_snippet(
         return (String::new(), Vec::new());
     }
     let label = match source {
-        Source::OrganizationAlias(..) | Source::TermAlias(..) => "Also called ",
-        Source::Place(_) => "Place: ",
-        Source::Resolution(_) => "Resolution ",
+        Source::OrganizationAlias(..) | Source::TermAlias(..) => tr("search.also_called"),
+        Source::Place(_) => tr("search.place"),
+        Source::Resolution(_) => tr("search.resolution"),
         _ => "",
     };
     excerpt(label, &text, &ranges)
