@@ -387,6 +387,36 @@ pub fn paint_cluster(painter: &egui::Painter, ui: &egui::Ui, cluster: &Cluster, 
 mod tests {
     use super::*;
 
+    /// Every bar with a visible part wide enough for a word, wherever it
+    /// starts and ends against the plot (zoomed in so that it runs off one
+    /// side or both), keeps its label in view: the label starts inside the
+    /// plot and has a word's room there.
+    #[test]
+    fn a_long_bar_keeps_its_label_in_view() {
+        let plot = Rect::from_min_max(pos2(100.0, 0.0), pos2(900.0, 400.0));
+        let room = 160.0;
+        let mut checked = 0;
+        for x0 in (-2000..1000).step_by(25).map(|x| x as f32) {
+            for length in (10..6000).step_by(35).map(|l| l as f32) {
+                let x1 = x0 + length;
+                let visible = x1.min(plot.right()) - x0.max(plot.left());
+                let room_after = plot.right() - (x1 + 4.0);
+                let in_view = x1 > plot.left() && x0 < plot.right();
+                if !in_view || (visible < MIN_LABEL_ROOM + 8.0 && room_after < MIN_LABEL_ROOM) {
+                    continue;
+                }
+                checked += 1;
+                let (left, width, _) = label_place(x0, x1, room, plot);
+                assert!(
+                    left >= plot.left() && left + MIN_LABEL_ROOM <= plot.right() + 0.5,
+                    "bar {x0}..{x1}: label at {left}"
+                );
+                assert!(width >= MIN_LABEL_ROOM, "bar {x0}..{x1}: room {width}");
+            }
+        }
+        assert!(checked > 1000, "{checked} bars checked");
+    }
+
     #[test]
     fn gridlines_never_cross_a_label() {
         // Labels of many sizes, some overlapping, some away from the line.
