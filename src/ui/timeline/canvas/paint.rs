@@ -252,11 +252,13 @@ pub fn paint_event(
 
 /// Where a label goes: (left x, room, inside the marker). After the marker
 /// when there is room for a word there in view; else inside the marker's
-/// visible part if that is wide enough; else after it all the same.
+/// visible part if that is wide enough; else after it, with only the room in
+/// view (a short title that fits whole is drawn, a long one not at all, so
+/// that the plot's edge never cuts a label mid-letter with no ellipsis).
 pub fn label_place(x0: f32, marker_end: f32, room: f32, plot: Rect) -> (f32, f32, bool) {
     let after = marker_end + 4.0;
     let room_in_view = room.min(plot.right() - after);
-    if room_in_view >= MIN_LABEL_ROOM {
+    if after >= plot.left() && room_in_view >= MIN_LABEL_ROOM {
         return (after, room_in_view, false);
     }
     let visible_left = x0.max(plot.left()) + 4.0;
@@ -264,7 +266,12 @@ pub fn label_place(x0: f32, marker_end: f32, room: f32, plot: Rect) -> (f32, f32
     if visible_room >= MIN_LABEL_ROOM {
         return (visible_left, visible_room.min(MAX_LABEL_PX as f32), true);
     }
-    (after, room, false)
+    let fits = if after >= plot.left() {
+        room_in_view.max(0.0)
+    } else {
+        0.0
+    };
+    (after, fits, false)
 }
 
 /// The ticks' gridlines across the lanes, stopped short of every event
@@ -390,7 +397,8 @@ mod tests {
     /// Every bar with a visible part wide enough for a word, wherever it
     /// starts and ends against the plot (zoomed in so that it runs off one
     /// side or both), keeps its label in view: the label starts inside the
-    /// plot and has a word's room there.
+    /// plot and has a word's room there. And no label, of any bar, runs
+    /// past either edge of the plot.
     #[test]
     fn a_long_bar_keeps_its_label_in_view() {
         let plot = Rect::from_min_max(pos2(100.0, 0.0), pos2(900.0, 400.0));
@@ -401,6 +409,11 @@ mod tests {
                 let x1 = x0 + length;
                 let visible = x1.min(plot.right()) - x0.max(plot.left());
                 let room_after = plot.right() - (x1 + 4.0);
+                let (left, width, _) = label_place(x0, x1, room, plot);
+                assert!(
+                    width <= 0.0 || (left >= plot.left() && left + width <= plot.right() + 0.5),
+                    "bar {x0}..{x1}: label {left} + {width} runs past the plot"
+                );
                 let in_view = x1 > plot.left() && x0 < plot.right();
                 if !in_view || (visible < MIN_LABEL_ROOM + 8.0 && room_after < MIN_LABEL_ROOM) {
                     continue;
