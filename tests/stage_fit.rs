@@ -10,9 +10,12 @@ mod window;
 use std::collections::{BTreeMap, BTreeSet};
 
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 
 use neutrality_reader::dataset::Dataset;
 use neutrality_reader::model::Block;
+use neutrality_reader::quiz::session::Mode;
+use neutrality_reader::quiz::{QuizOptions, generate};
 use neutrality_reader::ui::app::ReaderApp;
 use neutrality_reader::ui::command::View;
 use window::window;
@@ -320,4 +323,52 @@ fn operative_numbers_and_list_bullets_stay_on_the_stage() {
         }
     }
     assert!(problems.is_empty(), "{problems:?}");
+}
+
+/// Every question of a class quiz, asked and revealed, and the "End the
+/// quiz?" band, on a `size` stage: each text within the window and at
+/// least [`SMALLEST`] points (its "End" button and key line too).
+fn walk_class_quiz(data: &Dataset, size: [f32; 2], problems: &mut Vec<String>) {
+    let quiz = generate(
+        data,
+        &QuizOptions {
+            seed: 8,
+            count: 10,
+            ..QuizOptions::default()
+        },
+    );
+    let count = quiz.questions.len();
+    let mut harness = window(size, move |mut app| {
+        app.quiz_mut().start(quiz, Mode::Class);
+        app.show_view(View::Quiz);
+        app.start_presentation();
+        app
+    });
+    harness.run();
+    for question in 1..=count {
+        read_frame(&harness, size, problems);
+        harness.key_press(egui::Key::Space);
+        harness.run();
+        read_frame(&harness, size, problems);
+        if question < count {
+            harness.key_press(egui::Key::ArrowRight);
+            harness.run();
+        }
+    }
+    let end = harness.get_by_role_and_label(egui::accesskit::Role::Button, "End");
+    end.click();
+    harness.run();
+    harness.get_by_label_contains("End the quiz");
+    read_frame(&harness, size, problems);
+}
+
+#[test]
+fn a_class_quiz_fits_the_stage_and_every_text_on_it_is_readable() {
+    let data = dataset();
+    let mut problems = Vec::new();
+    for size in SIZES {
+        walk_class_quiz(&data, size, &mut problems);
+    }
+    problems.dedup();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -18,13 +18,14 @@ use crate::ui::command::Command;
 pub const CLASS_SCALE: f32 = 2.0;
 
 /// Draws the question shown in Class mode, `scale` times the normal quiz
-/// text, and handles its keys.
+/// text, and handles its keys; `on_stage` when it fills the screen (F5),
+/// where Esc leaves the stage rather than ending the quiz.
 pub fn class_ui(
     ui: &mut egui::Ui,
     dataset: &Dataset,
     runtime: &mut QuizRuntime,
     commands: &mut Vec<Command>,
-    scale: f32,
+    (scale, on_stage): (f32, bool),
 ) {
     let Some(session) = &runtime.session else {
         return;
@@ -61,24 +62,66 @@ pub fn class_ui(
     ui.separator();
     bar_ui(ui, "quiz_bar", |ui| {
         if session.asking_to_end {
+            // On the stage the question "End the quiz?" grows with it.
+            let stage = (scale / CLASS_SCALE).max(1.0);
+            for font in ui.style_mut().text_styles.values_mut() {
+                font.size *= stage;
+            }
             ending_ui(ui, session, &mut actions);
         } else {
-            ui.weak(tr("quiz.class_keys"));
+            // Read by the teacher from the room: grown with the stage.
+            let keys = if on_stage {
+                tr("quiz.class_keys_stage")
+            } else {
+                tr("quiz.class_keys")
+            };
+            ui.label(RichText::new(keys).size(8.0 * scale).weak());
         }
     });
-    egui::ScrollArea::vertical()
+    // On the stage the question and its options (and, revealed, the
+    // explanation) are set smaller until they fit the screen: a class cannot
+    // scroll the projector. In the window they scroll as usual.
+    let revealed = session.answer().is_some_and(|a| a.revealed);
+    let fit_id = egui::Id::unique("quiz_class_fit").with((session.position, revealed));
+    let fit = if on_stage {
+        ui.data(|d| d.get_temp::<f32>(fit_id)).unwrap_or(1.0)
+    } else {
+        1.0
+    };
+    let output = egui::ScrollArea::vertical()
         .id_salt("quiz_class")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             if session.asking_to_end {
                 ui.disable();
             }
-            class_body_ui(ui, dataset, session, scale, &mut actions, commands);
+            class_body_ui(ui, dataset, session, scale * fit, &mut actions, commands);
         });
+    if on_stage {
+        let (room, content) = (output.inner_rect.height(), output.content_size.y);
+        if let Some(next) = next_fit(fit, room, content) {
+            ui.data_mut(|d| d.insert_temp(fit_id, next));
+            ui.ctx().request_repaint();
+        }
+    }
     for action in actions {
         runtime.act(action);
     }
 }
+
+/// The next fit factor of the stage's question, when `content` points tall
+/// at `fit` does not fill `room` as it should: smaller when it runs over (a
+/// little under the ratio, as wrapping does not shrink in proportion), never
+/// below a third; `None` when it fits.
+fn next_fit(fit: f32, room: f32, content: f32) -> Option<f32> {
+    if content <= room || room <= 0.0 || fit <= MIN_FIT {
+        return None;
+    }
+    Some((fit * room / content * 0.97).max(MIN_FIT))
+}
+
+/// The smallest the stage's question is set, against its usual size.
+const MIN_FIT: f32 = 0.34;
 
 /// The countdown runs while the answer is hidden; at zero it is revealed.
 /// Returns the seconds left, while it runs.
@@ -135,7 +178,8 @@ fn class_header_ui(
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             // Asked already: the band below answers it.
-            if !session.asking_to_end && ui.button(tr("quiz.class_end")).clicked() {
+            let end = RichText::new(tr("quiz.class_end")).size(12.0 * scale);
+            if !session.asking_to_end && ui.button(end).clicked() {
                 actions.push(QuizAction::AskToEnd);
             }
             if let Some(code) = session.quiz.code {

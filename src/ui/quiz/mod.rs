@@ -49,7 +49,7 @@ pub fn quiz_view_ui(
             None => setup::setup_ui(ui, dataset, runtime),
             Some((true, _)) => results::results_ui(ui, dataset, runtime, commands),
             Some((false, Mode::Class)) => {
-                class::class_ui(ui, dataset, runtime, commands, class::CLASS_SCALE);
+                class::class_ui(ui, dataset, runtime, commands, (class::CLASS_SCALE, false));
             }
             Some((false, _)) => question::question_ui(ui, dataset, runtime, commands),
         }
@@ -70,6 +70,12 @@ pub fn present_question_ui(
     if finished {
         results::results_ui(ui, dataset, runtime, commands);
     } else {
-        class::class_ui(ui, dataset, runtime, commands, class::CLASS_SCALE * scale);
+        class::class_ui(
+            ui,
+            dataset,
+            runtime,
+            commands,
+            (class::CLASS_SCALE * scale, true),
+        );
     }
 }
