@@ -134,13 +134,11 @@ pub fn paint_axis(
             )
         };
         painter.line_segment([pos2(x, axis_y), pos2(x, axis_y + 4.0)], stroke);
-        painter.text(
-            pos2(x + 3.0, axis_y + 5.0),
-            egui::Align2::LEFT_TOP,
-            &tick.label,
-            FontId::proportional(12.0),
-            color,
-        );
+        // A label the plot's edge would cut ("202" of 2027) is left out.
+        let galley = painter.layout_no_wrap(tick.label.clone(), FontId::proportional(12.0), color);
+        if tick_label_fits(x, galley.size().x, plot) {
+            painter.galley(pos2(x + 3.0, axis_y + 5.0), galley, color);
+        }
     }
     // The range on screen, always readable.
     let visible = transform.visible();
@@ -163,6 +161,12 @@ pub fn paint_axis(
         FontId::proportional(11.0),
         visuals.weak_text_color(),
     );
+}
+
+/// Whether a tick's label, `width` wide and set just after the tick at `x`,
+/// lies wholly within the plot.
+pub fn tick_label_fits(x: f32, width: f32, plot: Rect) -> bool {
+    x >= plot.left() && x + 3.0 + width <= plot.right()
 }
 
 /// One event to paint.
@@ -428,6 +432,19 @@ mod tests {
             }
         }
         assert!(checked > 1000, "{checked} bars checked");
+    }
+
+    #[test]
+    fn a_tick_label_the_edge_would_cut_is_left_out() {
+        let plot = Rect::from_min_max(pos2(100.0, 0.0), pos2(900.0, 400.0));
+        assert!(tick_label_fits(860.0, 30.0, plot));
+        assert!(!tick_label_fits(880.0, 30.0, plot), "'2027' cut to '202'");
+        assert!(!tick_label_fits(95.0, 30.0, plot));
+        for x in (100..900).map(|x| x as f32) {
+            if tick_label_fits(x, 30.0, plot) {
+                assert!(x + 33.0 <= plot.right() && x >= plot.left());
+            }
+        }
     }
 
     #[test]
