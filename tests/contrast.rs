@@ -1,6 +1,7 @@
 //! Every view can be read in every theme: each text painted has at least
 //! 4.5:1 contrast against the fill behind it (3:1 at 24 px and more), as WCAG
-//! 2 asks. The views are drawn at 1280x800 and the painted shapes read back;
+//! 2 asks. The views are drawn at 1280x800 in English and at 1024x700 in
+//! Русский, and the painted shapes read back;
 //! a text that fails is reported with its view, theme, size and colours.
 //! Runs without a display.
 
@@ -10,6 +11,7 @@ mod window;
 use egui_kittest::Harness;
 
 use neutrality_reader::dataset::Dataset;
+use neutrality_reader::i18n::Language;
 use neutrality_reader::quiz::session::Mode;
 use neutrality_reader::quiz::{QuizOptions, generate};
 use neutrality_reader::ui::app::ReaderApp;
@@ -96,10 +98,22 @@ fn set_up(app: &mut ReaderApp, scene: &Scene) {
     }
 }
 
-/// The app drawn in `theme` showing `scene`, at 1280x800.
-fn draw(scene: &Scene, theme: Theme) -> Harness<'static, ReaderApp> {
+/// Where the texts are checked: English at the usual size, and Русский (the
+/// longest words) in the small window, where labels wrap and panels narrow.
+const PLACES: [(Language, [f32; 2]); 2] = [
+    (Language::English, [1280.0, 800.0]),
+    (Language::Russian, [1024.0, 700.0]),
+];
+
+/// The app drawn in `theme` showing `scene`, in `place`.
+fn draw(
+    scene: &Scene,
+    theme: Theme,
+    (language, size): (Language, [f32; 2]),
+) -> Harness<'static, ReaderApp> {
     let owned = scene.clone();
-    let mut harness = window([1280.0, 800.0], move |mut app| {
+    let mut harness = window(size, move |mut app| {
+        app.apply_language(language);
         app.apply_theme(theme);
         set_up(&mut app, &owned);
         app
@@ -119,16 +133,17 @@ fn draw(scene: &Scene, theme: Theme) -> Harness<'static, ReaderApp> {
 
 /// Every text of `scene` in `theme` below the contrast it needs, as lines
 /// of a report.
-fn failures(scene: &Scene, theme: Theme) -> Vec<String> {
-    let harness = draw(scene, theme);
-    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0));
+fn failures(scene: &Scene, theme: Theme, place: (Language, [f32; 2])) -> Vec<String> {
+    let harness = draw(scene, theme, place);
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(place.1[0], place.1[1]));
     let base = theme.visuals().panel_fill;
     let mut lines: Vec<String> = painted_texts(&harness.output().shapes, base, screen)
         .into_iter()
         .filter(|t| !t.passes())
         .map(|t| {
             format!(
-                "{scene:?} / {theme:?}: {:.2}:1 < {}:1  {} on {}  {:.0}px  {:?}",
+                "{scene:?} / {theme:?} / {:?}: {:.2}:1 < {}:1  {} on {}  {:.0}px  {:?}",
+                place.0,
                 t.ratio(),
                 required(t.size),
                 hex(t.color),
@@ -145,9 +160,11 @@ fn failures(scene: &Scene, theme: Theme) -> Vec<String> {
 #[test]
 fn every_text_of_every_view_has_enough_contrast_in_every_theme() {
     let mut report = Vec::new();
-    for scene in every_scene() {
-        for theme in Theme::ALL {
-            report.extend(failures(&scene, theme));
+    for place in PLACES {
+        for scene in every_scene() {
+            for theme in Theme::ALL {
+                report.extend(failures(&scene, theme, place));
+            }
         }
     }
     report.sort();
