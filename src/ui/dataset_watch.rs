@@ -3,7 +3,9 @@
 //! [`QUIET`] after a change, the app is told through a channel and asked to
 //! repaint, and reloads the dataset on its next frame.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
@@ -19,9 +21,27 @@ const POLL: Duration = Duration::from_secs(1);
 /// A watch on a dataset folder; dropping it stops the watch and its thread.
 pub struct DatasetWatch {
     /// Kept alive for the watch to go on.
-    _watcher: Box<dyn Watcher + Send>,
+    _kept: Kept,
     /// One message per settled burst of changes.
     changes: Receiver<()>,
+}
+
+/// What keeps a watch going.
+enum Kept {
+    /// The system's (or a polling) watcher on the folder.
+    Watcher(#[expect(dead_code, reason = "kept for its Drop")] Box<dyn Watcher + Send>),
+    /// A look, every [`POLL`], for a folder that is not there (yet): set to
+    /// stop the thread that looks.
+    Looking(#[expect(dead_code, reason = "kept for its Drop")] StopOnDrop),
+}
+
+/// Sets its flag when dropped.
+struct StopOnDrop(Arc<AtomicBool>);
+
+impl Drop for StopOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
 }
 
 impl std::fmt::Debug for DatasetWatch {
@@ -102,7 +122,41 @@ impl DatasetWatch {
             })
             .map_err(notify::Error::io)?;
         Ok(Self {
-            _watcher: watcher,
+            _kept: Kept::Watcher(watcher),
+            changes,
+        })
+    }
+
+    /// Waits for `folder` to be there: a folder deleted (or not made yet)
+    /// cannot be watched, and a watch on it ends with it. Looks every
+    /// [`POLL`]; [`Self::changed`] says yes once it is there, and `wake` is
+    /// called then.
+    pub fn until_there(
+        folder: &Path,
+        wake: impl Fn() + Send + 'static,
+    ) -> Result<Self, notify::Error> {
+        let (tx, changes) = mpsc::channel();
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopped = stop.clone();
+        let folder: PathBuf = folder.to_path_buf();
+        std::thread::Builder::new()
+            .name("dataset-folder-wait".to_owned())
+            .spawn(move || {
+                while !stopped.load(Ordering::Relaxed) {
+                    if folder.is_dir() {
+                        // Once there, its files may still be being written.
+                        std::thread::sleep(QUIET);
+                        if tx.send(()).is_ok() {
+                            wake();
+                        }
+                        return;
+                    }
+                    std::thread::sleep(POLL);
+                }
+            })
+            .map_err(notify::Error::io)?;
+        Ok(Self {
+            _kept: Kept::Looking(StopOnDrop(stop)),
             changes,
         })
     }
@@ -120,8 +174,6 @@ impl DatasetWatch {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::PathBuf;
-    use std::sync::Arc;
 
     fn written(path: &str) -> notify::Event {
         notify::Event::new(EventKind::Modify(notify::event::ModifyKind::Data(

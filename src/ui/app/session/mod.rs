@@ -345,6 +345,10 @@ impl DatasetSession {
         let DatasetSource::Folder(folder) = self.shown.clone() else {
             return None;
         };
+        // Watched afresh before it is read: a folder deleted and made again
+        // is another folder to the system, and the old watch ended with the
+        // old one; one gone is looked for until it is back.
+        self.watch = self.watch(&folder);
         match self.load(&folder) {
             Ok(dataset) => {
                 if self
@@ -375,6 +379,8 @@ impl DatasetSession {
             Ok(dataset) => Some(self.switch_to_folder(dataset, &folder)),
             Err(error) => {
                 self.problems = Some(LoadProblems::new(Some(&folder), error, ProblemsFrom::Asked));
+                // Gone and back, or not there at all: watched afresh.
+                self.wait_for(&folder);
                 None
             }
         }
@@ -413,10 +419,12 @@ impl DatasetSession {
     /// it cannot be watched (then [`Self::watch_problem`] says why).
     fn watch(&mut self, folder: &Path) -> Option<DatasetWatch> {
         let wake = self.wake.clone()?;
-        if !folder.is_dir() {
-            return None;
-        }
-        match DatasetWatch::start(folder, move || wake()) {
+        let watch = if folder.is_dir() {
+            DatasetWatch::start(folder, move || wake())
+        } else {
+            DatasetWatch::until_there(folder, move || wake())
+        };
+        match watch {
             Ok(watch) => Some(watch),
             Err(error) => {
                 self.watch_problem = Some(error.to_string());

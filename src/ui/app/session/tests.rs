@@ -198,3 +198,31 @@ fn saving_into_a_watched_folder_reloads_it_and_saving_the_fix_opens_the_one_wait
     assert!(arrival.remember && !arrival.same);
     assert!(session.waiting().is_none());
 }
+
+#[test]
+fn a_folder_deleted_and_made_again_is_reloaded_and_watched_again() {
+    let (_dir, folder) = starter();
+    let mut session = DatasetSession::new(DataOrigin::default(), a_wake());
+    assert!(session.open_folder(&folder).is_ok());
+    std::fs::remove_dir_all(&folder).unwrap();
+    // The deletion is seen: the dataset on screen stays, its problem listed.
+    let end = Instant::now() + Duration::from_secs(10);
+    while session.problems().is_none() && Instant::now() < end {
+        assert!(session.poll().is_none());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(session.problems().is_some(), "the folder's going is seen");
+    // Made again: it arrives by itself, and the stale problem goes.
+    crate::dataset::starter::write_starter(&folder).unwrap();
+    let arrival = poll_for(&mut session, 10).expect("the folder made again arrives");
+    assert!(arrival.same);
+    assert!(session.problems().is_none());
+    // And the watch is back: a saved change reloads it.
+    let file = events_file(&folder);
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("{text}\n")).unwrap();
+    assert!(
+        poll_for(&mut session, 10).is_some(),
+        "a change after it came back reloads"
+    );
+}
