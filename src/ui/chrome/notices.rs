@@ -42,6 +42,10 @@ pub fn problems_strip_ui(
     }
 }
 
+/// Up to this many problems are listed whole, each wrapped; more are listed
+/// a line each, only those on screen laid out.
+pub const WRAPPED_PROBLEMS: usize = 50;
+
 /// What the "Dataset problems" panel shows.
 pub struct ProblemsPanel<'a> {
     /// The folder that did not load, as the reader named it.
@@ -100,23 +104,46 @@ fn problems_panel_ui(ui: &mut egui::Ui, panel: &ProblemsPanel<'_>) -> Option<Pro
         })
         .default_open(panel.list_open)
         .show(ui, |ui| {
-            egui::ScrollArea::vertical()
+            let scroll = egui::ScrollArea::vertical()
                 .max_height(160.0)
-                .id_salt("load_problems_scroll")
-                .show(ui, |ui| {
-                    for (index, problem) in panel.problems.iter().enumerate() {
-                        let button =
-                            egui::Button::new(RichText::new(problem.to_string()).monospace())
-                                .wrap();
-                        if ui
-                            .add(button)
-                            .on_hover_text(tr("open.show_place_hint"))
-                            .clicked()
-                        {
-                            action = Some(ProblemAction::Show(index));
-                        }
+                .id_salt("load_problems_scroll");
+            let mut problem_ui = |ui: &mut egui::Ui, index: usize, wrap: bool| {
+                let Some(problem) = panel.problems.get(index) else {
+                    return;
+                };
+                let text = RichText::new(problem.to_string()).monospace();
+                let button = if wrap {
+                    egui::Button::new(text).wrap()
+                } else {
+                    egui::Button::new(text).truncate()
+                };
+                let response = ui.add(button);
+                let response = if wrap {
+                    response.on_hover_text(tr("open.show_place_hint"))
+                } else {
+                    // Cut to a line: the whole of it on hover.
+                    response.on_hover_text(format!("{problem}\n\n{}", tr("open.show_place_hint")))
+                };
+                if response.clicked() {
+                    action = Some(ProblemAction::Show(index));
+                }
+            };
+            if panel.problems.len() <= WRAPPED_PROBLEMS {
+                scroll.show(ui, |ui| {
+                    for index in 0..panel.problems.len() {
+                        problem_ui(ui, index, true);
                     }
                 });
+            } else {
+                // Thousands of problems: a line each, and only the lines on
+                // screen laid out, so that a frame's work does not grow with them.
+                let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+                scroll.show_rows(ui, row_height, panel.problems.len(), |ui, rows| {
+                    for index in rows {
+                        problem_ui(ui, index, false);
+                    }
+                });
+            }
         });
     action
 }
