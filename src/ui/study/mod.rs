@@ -4,6 +4,7 @@
 //! reader's state is in `runtime`, the view in `view`.
 
 mod block;
+mod block_heights;
 mod context_panel;
 mod export;
 pub mod image;

@@ -4,6 +4,7 @@
 use egui::{Align, RichText};
 
 use super::block::{GUTTER, Linked, Row, block_row_ui, indented};
+use super::block_heights::DRAWN_WHOLE;
 use super::labels::source_line;
 use super::note_editor::{note_editor_ui, your_note_ui};
 use super::runtime::ReaderRuntime;
@@ -61,10 +62,35 @@ pub fn page_ui(
         .iter()
         .position(|a| a.id == article.id)
         .unwrap_or(usize::MAX);
+    // A long article is drawn near the screen only (a screenful either
+    // side); the other blocks stand in by their height.
+    let near = {
+        let seen = ui.clip_rect();
+        seen.expand2(egui::vec2(0.0, seen.height()))
+    };
+    let width = ui.available_width();
+    let long = article.body.len() > DRAWN_WHOLE;
+    if long {
+        reader
+            .heights
+            .set_for(&article.id, article.body.len(), width, size);
+    }
+    let spacing = ui.spacing().item_spacing.y;
     for (index, block) in article.body.iter().enumerate() {
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
         if matches!(block, Block::Operative { .. }) {
             operative += 1;
+        }
+        let top = ui.cursor().top();
+        // The paragraph scrolled to and the one written in are always drawn.
+        let wanted = reader.scroll_to_paragraph == Some(number)
+            || reader.editing.as_ref().is_some_and(|(p, _)| *p == number);
+        if long && !wanted {
+            let height = reader.heights.height(index, block, width, size);
+            if top > near.bottom() || top + height < near.top() {
+                ui.allocate_space(egui::vec2(width, (height - spacing).max(0.0)));
+                continue;
+            }
         }
         let row = Row {
             block,
@@ -87,6 +113,9 @@ pub fn page_ui(
             commands: &mut *commands,
         };
         numbered_block_ui(ui, &page, row, reader, linked);
+        if long {
+            reader.heights.measured(index, ui.cursor().top() - top);
+        }
     }
     ui.add_space(size * 3.0);
 }

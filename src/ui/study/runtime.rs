@@ -38,6 +38,8 @@ pub struct ReaderRuntime {
     /// The reader asked to see the side panels even where they leave the
     /// text fewer than [`super::view::READABLE_CHARACTERS`] a line.
     pub panels_kept: bool,
+    /// The blocks' heights of a long article, drawn near the screen only.
+    pub heights: super::block_heights::BlockHeights,
 }
 
 /// Something that went wrong with the notes file.
@@ -159,6 +161,7 @@ impl ReaderRuntime {
             export,
             notes_problem,
             panels_kept,
+            heights: _,
         } = self;
         let still_there =
             article.and_then(|id| dataset.article(&id).map(|a| a.body.len()).map(|n| (id, n)));
@@ -188,6 +191,8 @@ impl ReaderRuntime {
             notes_problem,
             // The reader's wish for the side panels holds in any dataset.
             panels_kept,
+            // Measured in another dataset's text.
+            heights: super::block_heights::BlockHeights::default(),
         }
     }
 }
@@ -227,6 +232,7 @@ mod tests {
                 error: "disk full".to_owned(),
             }),
             panels_kept: true,
+            heights: super::super::block_heights::BlockHeights::default(),
         }
     }
 
