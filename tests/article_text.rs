@@ -6,11 +6,6 @@
 //! Spacing is not compared: line breaks and double spaces of the web text are
 //! layout, not words. An undisclosed change, even of a comma, fails.
 
-#![expect(
-    clippy::unwrap_used,
-    reason = "a missing fixture should fail the test loudly"
-)]
-
 use neutrality_reader::dataset::Dataset;
 use neutrality_reader::model::{Article, Block};
 
@@ -73,7 +68,7 @@ fn resync(a: &[&str], b: &[&str]) -> (usize, usize) {
 
 /// The differences between the block's tokens and the page's, as (web text,
 /// bundled text) pairs, and where the block ends in the page.
-fn differences<'p>(page: &[&'p str], at: usize, want: &[&str]) -> (Vec<(String, String)>, usize) {
+fn differences(page: &[&str], at: usize, want: &[&str]) -> (Vec<(String, String)>, usize) {
     let (mut i, mut j, mut found) = (0, at, Vec::new());
     while i < want.len() {
         if j < page.len() && want[i] == page[j] {
