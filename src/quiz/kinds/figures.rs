@@ -18,7 +18,7 @@
 //! true of "more than 34".
 
 use crate::dataset::Dataset;
-use crate::model::{Fact, Source};
+use crate::model::{Article, Fact, Source};
 use crate::quiz::Rng;
 
 use super::super::distractors::{number_text, numbers, sorted_options};
@@ -48,15 +48,21 @@ pub(crate) fn date_basis(dataset: &Dataset, fact: &Fact, source: &Source) -> Str
     let Some(article) = dataset.article(&source.article) else {
         return "According to the article".to_owned();
     };
-    let printed = match (&article.published, &article.derived) {
-        (Some(when), None) => format!("dated {}", when.human()),
-        _ => "undated".to_owned(),
-    };
+    let printed = printed_date(article);
     let about = match &article.publisher {
         Some(publisher) => format!("{publisher}, {printed}"),
         None => printed,
     };
     format!("According to “{}” ({about})", article.title.trim())
+}
+
+/// The date an article prints, "dated 1 October 2022", or "undated" when
+/// its date is worked out or unknown.
+pub(crate) fn printed_date(article: &Article) -> String {
+    match (&article.published, &article.derived) {
+        (Some(when), None) => format!("dated {}", when.human()),
+        _ => "undated".to_owned(),
+    }
 }
 
 /// "According to “…” (…), what is the number of countries with which …?"
