@@ -169,3 +169,37 @@ fn the_quiz_still_asks_what_is_stated() {
         assert!(ids.contains(id), "{id} is never asked");
     }
 }
+
+/// A figure whose date is worked out is asked by the article it rests on,
+/// never as of the worked-out year: no "In 2025, …", "As of 2025, …" or
+/// "(the figure for 2025)" for a page dated 1 October 2022 (issue 15).
+#[test]
+fn a_worked_out_date_is_never_given_as_a_figures_date() {
+    let data = Dataset::embedded().unwrap();
+    let mut asked = 0;
+    for q in quizzes(&data).take(8000) {
+        let id = match q.kind {
+            QuestionKind::Figure => q.id.split(':').nth(1),
+            QuestionKind::Cloze if q.id.starts_with("cloze:fact:") => q.id.split(':').nth(2),
+            _ => None,
+        };
+        let Some(fact) = id.and_then(|id| data.facts.iter().find(|f| f.id == id)) else {
+            continue;
+        };
+        if fact.derived.is_none() {
+            continue;
+        }
+        asked += 1;
+        let year = fact.as_of.human();
+        for stated in [
+            format!("In {year},"),
+            format!("As of {year}"),
+            format!("(the figure for {year})"),
+        ] {
+            assert!(!q.prompt.contains(&stated), "{}: {}", q.id, q.prompt);
+        }
+        let article = data.article(&fact.sources[0].article).unwrap();
+        assert!(q.prompt.contains(&article.title), "{}: {}", q.id, q.prompt);
+    }
+    assert!(asked > 100, "{asked}");
+}
