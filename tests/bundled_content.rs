@@ -203,3 +203,114 @@ fn the_resolution_keeps_its_structure() {
     let first_operative = kinds.iter().position(|k| *k == "operative").unwrap();
     assert!(last_preamble < first_operative);
 }
+
+/// Lower-case words of a text (letters, digits and the slash of "50/80"),
+/// longer than two characters.
+fn words(text: &str) -> std::collections::BTreeSet<String> {
+    text.to_lowercase()
+        .replace('’', "'")
+        .split(|c: char| !(c.is_alphanumeric() || c == '/'))
+        .filter(|w| w.chars().count() > 2)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Every cited paragraph states something of its record, so that a citation
+/// of the paragraph next to the one meant fails. A paragraph states an event
+/// if it gives the event's resolution number, or one of its years and a word
+/// of its title or description, or three such words; an organization, person
+/// or term if it names it (or, for an organization or term that a paragraph
+/// calls "this organization", three words of its summary or definition).
+/// "Such words" are the ones standing in at most an eighth of all paragraphs:
+/// "Turkmenistan", "neutrality" or "United Nations" say nothing of which
+/// paragraph is meant.
+#[test]
+fn every_cited_paragraph_states_its_record() {
+    let data = dataset();
+    let paragraphs: Vec<((String, u32), String)> = data
+        .articles
+        .iter()
+        .flat_map(|a| {
+            a.body
+                .iter()
+                .enumerate()
+                .map(|(i, b)| ((a.id.clone(), i as u32 + 1), b.text()))
+        })
+        .collect();
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (_, text) in &paragraphs {
+        for word in words(text) {
+            *counts.entry(word).or_default() += 1;
+        }
+    }
+    let rare = |w: &String| counts.get(w).copied().unwrap_or(0) * 8 <= paragraphs.len();
+    let text_of = |source: &neutrality_reader::model::Source| {
+        paragraphs
+            .iter()
+            .find(|(at, _)| at.0 == source.article && at.1 == source.paragraph)
+            .map(|(_, text)| text.clone())
+            .unwrap()
+    };
+    let shared = |record: &str, paragraph: &str| -> usize {
+        words(record)
+            .intersection(&words(paragraph))
+            .filter(|w| rare(w))
+            .count()
+    };
+    let names = |paragraph: &str, names: &[&str]| {
+        let folded = paragraph.to_lowercase();
+        names
+            .iter()
+            .any(|n| !n.is_empty() && folded.contains(&n.to_lowercase()))
+    };
+    let mut problems = Vec::new();
+    for event in &data.events {
+        let record = format!("{} {}", event.title, event.description);
+        let years = [
+            event.date.start().year_number(),
+            event.date.end().year_number(),
+        ];
+        for source in &event.sources {
+            let text = text_of(source);
+            let number = event
+                .resolution
+                .as_deref()
+                .is_some_and(|n| text.contains(n));
+            let year = years.iter().any(|y| words(&text).contains(&y.to_string()));
+            let n = shared(&record, &text);
+            if !(number || (year && n >= 1) || n >= 3) {
+                problems.push(format!("event {} cites {source:?}", event.id));
+            }
+        }
+    }
+    for org in &data.organizations {
+        let mut own: Vec<&str> = vec![org.name.as_str()];
+        own.extend(org.acronym.as_deref());
+        own.extend(org.aliases.iter().map(String::as_str));
+        for source in &org.sources {
+            let text = text_of(source);
+            if !names(&text, &own) && shared(&org.summary, &text) < 3 {
+                problems.push(format!("organization {} cites {source:?}", org.id));
+            }
+        }
+    }
+    for person in &data.people {
+        let surname = person.name.rsplit(' ').next().unwrap_or_default();
+        for source in &person.sources {
+            if !names(&text_of(source), &[surname]) {
+                problems.push(format!("person {} cites {source:?}", person.id));
+            }
+        }
+    }
+    for term in &data.glossary {
+        let mut own: Vec<&str> = vec![term.term.as_str()];
+        own.extend(term.aliases.iter().map(String::as_str));
+        for source in &term.sources {
+            let text = text_of(source);
+            if !names(&text, &own) && shared(&term.definition, &text) < 3 {
+                problems.push(format!("term {} cites {source:?}", term.id));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -112,7 +112,7 @@ fn kinds_of_fields(names: &[&str]) -> String {
         .join(", ")
 }
 
-const EVENT_FIELDS: [&str; 13] = [
+const EVENT_FIELDS: [&str; 14] = [
     "id",
     "date",
     "title",
@@ -125,6 +125,7 @@ const EVENT_FIELDS: [&str; 13] = [
     "people",
     "sources",
     "derived",
+    "unstated",
     "note",
 ];
 
@@ -445,8 +446,8 @@ fn a_citation_of_a_paragraph_beyond_the_article() {
     let text = replace_once(
         &dir,
         "events.ron",
-        "sources: [(\"nam-ambassadors-briefing-2020\", 3)],\n        derived: \"The 2020",
-        "sources: [(\"nam-ambassadors-briefing-2020\", 6)],\n        derived: \"The 2020",
+        "sources: [(\"nam-ambassadors-briefing-2020\", 5)],\n        derived: \"The 2020",
+        "sources: [(\"nam-ambassadors-briefing-2020\", 8)],\n        derived: \"The 2020",
     );
     let paragraphs = Dataset::embedded()
         .unwrap()
@@ -454,9 +455,9 @@ fn a_citation_of_a_paragraph_beyond_the_article() {
         .unwrap()
         .body
         .len();
-    assert_eq!(paragraphs, 5);
+    assert_eq!(paragraphs, 7);
     let place = right(
-        line_col_of(&text, "(\"nam-ambassadors-briefing-2020\", 6)"),
+        line_col_of(&text, "(\"nam-ambassadors-briefing-2020\", 8)"),
         1,
     );
     assert_eq!(
@@ -464,7 +465,36 @@ fn a_citation_of_a_paragraph_beyond_the_article() {
         at(
             name(&dir, "events.ron"),
             place,
-            "event “nam-membership”: cites paragraph 6 of “nam-ambassadors-briefing-2020”, which has only 5 paragraphs"
+            "event “nam-membership”: cites paragraph 8 of “nam-ambassadors-briefing-2020”, which has only 7 paragraphs"
+        )
+    );
+}
+
+#[test]
+fn an_unstated_mark_needs_a_reason_and_a_field_of_its_record() {
+    let dir = data_copy();
+    let text = replace_once(
+        &dir,
+        "organizations.ron",
+        "field: Acronym,\n                basis: Inferred,\n                reason: \"No article writes “ECO”: the acronym is the editor’s. The paragraph names the organization in full, and where an acronym stands it is a wrong one (“IOC”).\",",
+        "field: Date,\n                basis: Inferred,\n                reason: \" \",",
+    );
+    let found = problems(dir.path());
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(
+        found[1],
+        at(
+            name(&dir, "organizations.ron"),
+            line_col_of(&text, "reason: \" \""),
+            "organization “eco”: the reason is empty"
+        )
+    );
+    assert_eq!(
+        found[0],
+        at(
+            name(&dir, "organizations.ron"),
+            line_col_of(&text, "field: Date"),
+            "organization “eco”: an unstated mark names the date; on an organization only the acronym or name can be marked"
         )
     );
 }

@@ -93,10 +93,10 @@ fn the_timeline_is_presented_event_by_event_from_the_selected_one() {
     harness.get_by_label(
         "First UN General Assembly resolution on Turkmenistan’s permanent neutrality",
     );
-    harness.get_by_label_contains(&format!("Event {} of 36", start + 1));
+    harness.get_by_label_contains(&format!("Event {} of 37", start + 1));
     press(&mut harness, egui::Key::ArrowRight);
     assert_eq!(harness.state().presentation(), Some(start + 1));
-    harness.get_by_label_contains(&format!("Event {} of 36", start + 2));
+    harness.get_by_label_contains(&format!("Event {} of 37", start + 2));
 }
 
 #[test]

@@ -139,7 +139,7 @@ fn clicking_an_event_highlights_its_paragraph() {
     harness.run();
     assert_eq!(
         harness.state().highlighted(),
-        Some(("nam-ambassadors-briefing-2020", 1))
+        Some(("nam-ambassadors-briefing-2020", 3))
     );
 }
 

@@ -55,7 +55,7 @@ fn the_timeline_view_opens_on_every_event() {
         .count();
     assert_eq!(canvases, 1);
     harness.get_by_role_and_label(Role::Button, FIRST_RESOLUTION);
-    harness.get_by_label("Events (36)");
+    harness.get_by_label("Events (37)");
 }
 
 #[test]
@@ -175,7 +175,7 @@ fn hiding_a_category_removes_its_events() {
             .query_by_role_and_label(Role::Button, FIRST_RESOLUTION)
             .is_none()
     );
-    assert!(harness.query_by_label("Events (36)").is_none());
+    assert!(harness.query_by_label("Events (37)").is_none());
 }
 
 #[test]

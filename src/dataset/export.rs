@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use super::Dataset;
-use crate::model::{Block, Date, Source, When};
+use crate::model::{Block, Date, Source, Unstated, When};
 
 fn date(date: &Date) -> Value {
     Value::String(date.iso())
@@ -22,6 +22,16 @@ fn sources(sources: &[Source]) -> Value {
         sources
             .iter()
             .map(|s| json!({ "article": s.article, "paragraph": s.paragraph }))
+            .collect(),
+    )
+}
+
+/// The marks of a record's unstated parts: `[{field, basis, reason}]`.
+fn unstated(marks: &[Unstated]) -> Value {
+    Value::Array(
+        marks
+            .iter()
+            .map(|m| json!({ "field": m.field.key(), "basis": m.basis.key(), "reason": m.reason }))
             .collect(),
     )
 }
@@ -67,6 +77,7 @@ pub fn to_json(dataset: &Dataset) -> Value {
             "people": e.people,
             "sources": sources(&e.sources),
             "derived": e.derived,
+            "unstated": unstated(&e.unstated),
             "note": e.note,
         })).collect::<Vec<_>>(),
         "organizations": dataset.organizations.iter().map(|o| json!({
@@ -82,9 +93,11 @@ pub fn to_json(dataset: &Dataset) -> Value {
                 "quote": r.quote,
                 "sources": sources(std::slice::from_ref(&r.source)),
                 "derived": r.derived,
+                "unstated": unstated(&r.unstated),
             })).collect::<Vec<_>>(),
             "summary": o.summary,
             "sources": sources(&o.sources),
+            "unstated": unstated(&o.unstated),
             "note": o.note,
         })).collect::<Vec<_>>(),
         "people": dataset.people.iter().map(|p| json!({
@@ -107,6 +120,7 @@ pub fn to_json(dataset: &Dataset) -> Value {
             "quote": f.quote,
             "sources": sources(&f.sources),
             "derived": f.derived,
+            "unstated": unstated(&f.unstated),
             "note": f.note,
         })).collect::<Vec<_>>(),
         "glossary": dataset.glossary.iter().map(|g| json!({

@@ -9,7 +9,10 @@ use super::files::DataFile;
 use super::images::{self, ImageSource};
 use super::locate::Locator;
 use super::problem::Problem;
-use crate::model::{Article, Date, Event, Fact, GlossaryTerm, Organization, Person, Source, When};
+use crate::model::{
+    Article, Date, Event, Fact, Field, GlossaryTerm, Organization, Person, Source, Unstated, When,
+    fields_of,
+};
 
 /// Everything that parsed, with the files it came from.
 pub struct Parsed<'a> {
@@ -220,6 +223,37 @@ impl<'p> Checker<'p> {
     fn optional_text(&mut self, record: &Record<'_>, field: &str, value: Option<&String>) {
         if let Some(value) = value {
             self.text(record, field, value);
+        }
+    }
+
+    /// Each mark of an unstated part: a reason the reader can read, and a
+    /// field that this kind of record has (`kind`: "event", "organization",
+    /// "relationship" or "fact").
+    fn unstated(&mut self, record: &Record<'_>, kind: &str, marks: &[Unstated]) {
+        let allowed = fields_of(kind);
+        for mark in marks {
+            self.text(record, "reason", &mark.reason);
+            if !allowed.contains(&mark.field) {
+                let names: Vec<&str> = allowed.iter().map(|f| f.key()).collect();
+                let offset = record.start().and_then(|s| {
+                    record
+                        .locator()
+                        .find_after(s, &format!("field: {:?}", mark.field))
+                });
+                let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                    "an"
+                } else {
+                    "a"
+                };
+                self.problems.push(record.problem_at(
+                    offset,
+                    format!(
+                        "an unstated mark names the {}; on {article} {kind} only the {} can be marked",
+                        mark.field.key(),
+                        names.join(" or ")
+                    ),
+                ));
+            }
         }
     }
 
@@ -438,6 +472,7 @@ impl<'p> Checker<'p> {
         self.optional_text(&record, "place", event.place.as_ref());
         self.optional_text(&record, "resolution", event.resolution.as_ref());
         self.optional_text(&record, "derived", event.derived.as_ref());
+        self.unstated(&record, "event", &event.unstated);
         self.optional_text(&record, "note", event.note.as_ref());
         self.when(&record, "date", &event.date);
         self.references(&record, "organization", &event.organizations, |c, id| {
@@ -455,12 +490,25 @@ impl<'p> Checker<'p> {
         self.text(&record, "summary", &organization.summary);
         self.optional_text(&record, "acronym", organization.acronym.as_ref());
         self.optional_text(&record, "note", organization.note.as_ref());
+        self.unstated(&record, "organization", &organization.unstated);
+        if organization.acronym.is_none()
+            && organization
+                .unstated
+                .iter()
+                .any(|m| m.field == Field::Acronym)
+        {
+            self.problems.push(record.problem_at(
+                None,
+                "an unstated mark names the acronym, but the organization has none".to_owned(),
+            ));
+        }
         for alias in &organization.aliases {
             self.text(&record, "alias", alias);
         }
         for relationship in &organization.relationships {
             self.optional_text(&record, "detail", relationship.detail.as_ref());
             self.optional_text(&record, "derived", relationship.derived.as_ref());
+            self.unstated(&record, "relationship", &relationship.unstated);
             self.date(&record, "since-date", relationship.since);
             if self.source(&record, &relationship.source).is_some() {
                 self.quote(
@@ -490,6 +538,7 @@ impl<'p> Checker<'p> {
         self.text(&record, "measure", &fact.measure);
         self.text(&record, "unit", &fact.unit);
         self.optional_text(&record, "derived", fact.derived.as_ref());
+        self.unstated(&record, "fact", &fact.unstated);
         self.optional_text(&record, "note", fact.note.as_ref());
         if !fact.value.is_finite() || fact.value < 0.0 {
             self.problems.push(record.problem_at(

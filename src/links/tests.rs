@@ -466,7 +466,7 @@ fn a_date_links_only_to_an_event_citing_its_paragraph() {
         )]
     );
     assert_eq!(
-        dates(BRIEFING, 1),
+        dates(BRIEFING, 3),
         [pair(
             "10th of June 2020",
             event(&dataset, "nam-briefing-geneva-2020")
@@ -474,7 +474,7 @@ fn a_date_links_only_to_an_event_citing_its_paragraph() {
     );
     // A month holding the whole event, and a span read whole.
     let cartagena = event(&dataset, "nam-cartagena-conference-1995");
-    assert_eq!(dates(BRIEFING, 3), [pair("October of 1995", cartagena)]);
+    assert_eq!(dates(BRIEFING, 5), [pair("October of 1995", cartagena)]);
     assert_eq!(
         dates(RESOLUTION, 24),
         [pair("18 to 20 October 1995", cartagena)]

@@ -4,7 +4,9 @@
 //! nothing of the UI. Loading and validating them is [`crate::dataset`]'s job.
 
 mod date;
+mod marks;
 mod records;
 
 pub use date::{Date, DateError, Precision, When, days_in_month, month_name};
+pub use marks::{Basis, Field, Unstated, fields_of};
 pub use records::*;

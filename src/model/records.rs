@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Deserializer};
 
-use super::{Date, When};
+use super::{Date, Unstated, When};
 
 /// A citation: paragraph `paragraph` (counted from 1 over every block of the body)
 /// of the article with id `article`. Written `("article-id", 3)` in the data files.
@@ -302,6 +302,10 @@ pub struct Event {
     /// How the date was worked out, when the text implies rather than states it.
     #[serde(default)]
     pub derived: Option<String>,
+    /// Parts of the record that rest on the editor, not on the articles'
+    /// words; the quiz never asks them.
+    #[serde(default)]
+    pub unstated: Vec<Unstated>,
     /// An editor's note where the articles are garbled or disagree.
     #[serde(default)]
     pub note: Option<String>,
@@ -442,6 +446,10 @@ pub struct Relationship {
     /// How `since` was worked out, when the text implies it.
     #[serde(default)]
     pub derived: Option<String>,
+    /// Parts of the record that rest on the editor, not on the articles'
+    /// words; the quiz never asks them.
+    #[serde(default)]
+    pub unstated: Vec<Unstated>,
 }
 
 /// An organization the articles name.
@@ -467,6 +475,10 @@ pub struct Organization {
     pub summary: String,
     /// The paragraphs that mention it.
     pub sources: Vec<Source>,
+    /// Parts of the record that rest on the editor, not on the articles'
+    /// words; the quiz never asks them.
+    #[serde(default)]
+    pub unstated: Vec<Unstated>,
     /// An editor's note where the articles are garbled or disagree.
     #[serde(default)]
     pub note: Option<String>,
@@ -562,6 +574,10 @@ pub struct Fact {
     /// How `as_of` was worked out.
     #[serde(default)]
     pub derived: Option<String>,
+    /// Parts of the record that rest on the editor, not on the articles'
+    /// words; the quiz never asks them.
+    #[serde(default)]
+    pub unstated: Vec<Unstated>,
     /// An editor's note where the text is garbled.
     #[serde(default)]
     pub note: Option<String>,

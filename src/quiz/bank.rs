@@ -16,7 +16,9 @@ use super::text::{fold_case_and_punctuation, fold_hash, month_number, ordinal};
 pub struct QuizBank<'a> {
     pub(crate) dataset: &'a Dataset,
     /// Events whose title no other event has, so a prompt that names one by its
-    /// title means one event: asked for their year.
+    /// title means one event, and whose date the articles state (not worked
+    /// out, corrected or ambiguous: [`crate::model::Event::date_stated`]):
+    /// asked for their year.
     pub(crate) dated: Vec<u32>,
     /// Of those, the ones dated at least to the month (a span: its start).
     pub(crate) by_month: Vec<u32>,
@@ -29,11 +31,11 @@ pub struct QuizBank<'a> {
     pub(crate) resolutions: Vec<u32>,
     /// How many resolutions carry each (folded) number.
     pub(crate) resolution_numbers: HashMap<String, u32>,
-    /// Organizations with an acronym.
+    /// Organizations with an acronym that the articles write.
     pub(crate) acronyms: Vec<u32>,
     /// Organizations with at least one stated relationship.
     pub(crate) related: Vec<u32>,
-    /// Facts stated exactly or approximately ("more than 34" cannot have a
+    /// Facts whose number and measure the articles state, exactly or approximately ("more than 34" cannot have a
     /// provably wrong "more than" option, so those are not asked).
     pub(crate) figures: Vec<u32>,
     /// Every value of each (folded) measure and unit, at any date.
@@ -119,7 +121,9 @@ impl<'a> QuizBank<'a> {
             if let (Some(number), EventCategory::UnResolution, false) =
                 (&event.resolution, event.category, event.planned)
             {
-                bank.resolutions.push(index);
+                if event.date_stated() {
+                    bank.resolutions.push(index);
+                }
                 *bank
                     .resolution_numbers
                     .entry(fold_case_and_punctuation(number))
@@ -127,6 +131,11 @@ impl<'a> QuizBank<'a> {
             }
             // An empty title hashes like every other empty title.
             if title_counts.get(&hashes[i]) != Some(&1) || hashes[i] == empty {
+                continue;
+            }
+            // Rule 4: a date worked out, corrected or read from an ambiguous
+            // sentence is never asked, nor put in order with others.
+            if !event.date_stated() {
                 continue;
             }
             bank.dated.push(index);
@@ -143,18 +152,27 @@ impl<'a> QuizBank<'a> {
         }
         for (i, organization) in dataset.organizations.iter().enumerate() {
             let Ok(index) = u32::try_from(i) else { break };
+            // Rule 4: an acronym or name the editor supplied is never asked,
+            // nor offered as a wrong option.
             if organization
                 .acronym
                 .as_deref()
                 .is_some_and(|a| !a.trim().is_empty())
+                && organization.acronym_stated()
             {
                 bank.acronyms.push(index);
             }
-            if !organization.relationships.is_empty() {
+            if !organization.relationships.is_empty()
+                && organization.name_stated()
+                && organization.relationships.iter().all(|r| r.kind_stated())
+            {
                 bank.related.push(index);
             }
             for (r, relationship) in organization.relationships.iter().enumerate() {
                 let Ok(r) = u32::try_from(r) else { break };
+                if !relationship.unstated.is_empty() {
+                    continue;
+                }
                 blanks(
                     &relationship.quote,
                     QuoteRef::Relationship(index, r),
@@ -171,6 +189,11 @@ impl<'a> QuizBank<'a> {
                 ))
                 .or_default()
                 .push(fact.value);
+            // Rule 4: a figure whose number or measure rests on the editor
+            // (the web text credits it to another body) is never asked.
+            if !fact.stated() {
+                continue;
+            }
             let decimals = fact.value_text().split('.').nth(1).map_or(0, str::len);
             if fact.qualifier != Qualifier::MoreThan && fact.value > 0.0 && decimals <= 3 {
                 bank.figures.push(index);

@@ -104,12 +104,23 @@ pub(super) fn cloze(ask: &Ask<'_, '_>, pos: usize, rng: &mut Rng) -> Option<Ques
     let article = dataset
         .article(&evidence.source.article)
         .map_or(evidence.source.article.as_str(), |a| a.title.as_str());
+    // A number never goes without what its date rests on: the date, when the
+    // text states it; else the date the article prints ("currently" on a page
+    // dated 2022 but seen in 2025), and the working in the explanation.
     let as_of = fact
-        .map(|f| format!(" The figure holds for {}.", f.as_of.human()))
+        .map(|f| match &f.derived {
+            None => format!(" The figure holds for {}.", f.as_of.human()),
+            Some(how) => format!(" The figure is read as of {}: {how}", f.as_of.human()),
+        })
         .unwrap_or_default();
-    // A number never goes without its date: "currently" in a 2025 page is 2025.
+    let printed = dataset
+        .article(&evidence.source.article)
+        .map_or_else(|| "undated".to_owned(), super::figures::printed_date);
     let holds_for = fact
-        .map(|f| format!(" (the figure for {})", f.as_of.human()))
+        .map(|f| match &f.derived {
+            None => format!(" (the figure for {})", f.as_of.human()),
+            Some(_) => format!(" ({printed})"),
+        })
         .unwrap_or_default();
     Some(one_answer(
         QuestionKind::Cloze,

@@ -197,6 +197,7 @@ mod tests {
             people: Vec::new(),
             sources: Vec::new(),
             derived: None,
+            unstated: Vec::new(),
             note: None,
         }
     }
