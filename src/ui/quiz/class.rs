@@ -78,9 +78,30 @@ pub fn class_ui(
             ui.label(RichText::new(keys).size(8.0 * scale).weak());
         }
     });
-    // On the stage the question and its options (and, revealed, the
-    // explanation) are set smaller until they fit the screen: a class cannot
-    // scroll the projector. In the window they scroll as usual.
+    body_ui(
+        ui,
+        dataset,
+        session,
+        (scale, on_stage),
+        &mut actions,
+        commands,
+    );
+    for action in actions {
+        runtime.act(action);
+    }
+}
+
+/// The question's body in its scroll area. On the stage the question and its
+/// options (and, revealed, the explanation) are set smaller until they fit the
+/// screen: a class cannot scroll the projector. In the window they scroll.
+fn body_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    session: &Session,
+    (scale, on_stage): (f32, bool),
+    actions: &mut Vec<QuizAction>,
+    commands: &mut Vec<Command>,
+) {
     let revealed = session.answer().is_some_and(|a| a.revealed);
     let fit_id = egui::Id::unique("quiz_class_fit").with((session.position, revealed));
     let fit = if on_stage {
@@ -95,7 +116,7 @@ pub fn class_ui(
             if session.asking_to_end {
                 ui.disable();
             }
-            class_body_ui(ui, dataset, session, scale * fit, &mut actions, commands);
+            class_body_ui(ui, dataset, session, scale * fit, actions, commands);
         });
     if on_stage {
         let (room, content) = (output.inner_rect.height(), output.content_size.y);
@@ -103,9 +124,6 @@ pub fn class_ui(
             ui.data_mut(|d| d.insert_temp(fit_id, next));
             ui.ctx().request_repaint();
         }
-    }
-    for action in actions {
-        runtime.act(action);
     }
 }
 

@@ -75,22 +75,14 @@ pub fn page_ui(
             .heights
             .set_for(&article.id, article.body.len(), width, size);
     }
-    let spacing = ui.spacing().item_spacing.y;
     for (index, block) in article.body.iter().enumerate() {
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
         if matches!(block, Block::Operative { .. }) {
             operative += 1;
         }
         let top = ui.cursor().top();
-        // The paragraph scrolled to and the one written in are always drawn.
-        let wanted = reader.scroll_to_paragraph == Some(number)
-            || reader.editing.as_ref().is_some_and(|(p, _)| *p == number);
-        if long && !wanted {
-            let height = reader.heights.height(index, block, width, size);
-            if top > near.bottom() || top + height < near.top() {
-                ui.allocate_space(egui::vec2(width, (height - spacing).max(0.0)));
-                continue;
-            }
+        if long && stood_in(ui, reader, (index, block), (width, size), near) {
+            continue;
         }
         let row = Row {
             block,
@@ -118,6 +110,32 @@ pub fn page_ui(
         }
     }
     ui.add_space(size * 3.0);
+}
+
+/// Whether block `index` of a long article is far from the screen (`near`)
+/// and so stood in by its height, not drawn. The paragraph scrolled to and
+/// the one written in are always drawn.
+fn stood_in(
+    ui: &mut egui::Ui,
+    reader: &mut ReaderRuntime,
+    (index, block): (usize, &Block),
+    (width, size): (f32, f32),
+    near: egui::Rect,
+) -> bool {
+    let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
+    let wanted = reader.scroll_to_paragraph == Some(number)
+        || reader.editing.as_ref().is_some_and(|(p, _)| *p == number);
+    if wanted {
+        return false;
+    }
+    let top = ui.cursor().top();
+    let height = reader.heights.height(index, block, width, size);
+    if top > near.bottom() || top + height < near.top() {
+        let spacing = ui.spacing().item_spacing.y;
+        ui.allocate_space(egui::vec2(width, (height - spacing).max(0.0)));
+        return true;
+    }
+    false
 }
 
 /// Every Ctrl+F match in the article, and the one shown (paragraph, range).
