@@ -8,6 +8,18 @@
 pub struct Locator<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
+    /// Where each `id: "value"` stands, by value, in file order: built on the
+    /// first look-up, so that finding the records of many problems reads the
+    /// file once rather than once for each.
+    records: std::cell::OnceCell<RecordIndex<'a>>,
+}
+
+/// Where the records of a file start.
+struct RecordIndex<'a> {
+    /// Each `id:` value's offsets, by value, in file order.
+    by_id: std::collections::HashMap<&'a str, Vec<usize>>,
+    /// Every record's start, in file order.
+    starts: Vec<usize>,
 }
 
 impl<'a> Locator<'a> {
@@ -16,7 +28,11 @@ impl<'a> Locator<'a> {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        Self { text, line_starts }
+        Self {
+            text,
+            line_starts,
+            records: std::cell::OnceCell::new(),
+        }
     }
 
     /// Line and column (both from 1, column in characters) of a byte offset.
@@ -71,20 +87,31 @@ impl<'a> Locator<'a> {
 
     /// Byte offset of the `nth` (from 0) `id: "value"` in the file.
     pub fn record(&self, id: &str, nth: usize) -> Option<usize> {
-        let quoted = format!("\"{id}\"");
-        self.text
-            .match_indices(&quoted)
-            .filter(|(at, _)| {
-                let before = self.text.get(..*at).unwrap_or("").trim_end();
-                before.ends_with("id:")
-            })
-            .nth(nth)
-            .map(|(at, _)| at)
+        self.index().by_id.get(id)?.get(nth).copied()
     }
 
-    /// Byte offset of the first `needle` at or after `from`.
+    fn index(&self) -> &RecordIndex<'a> {
+        self.records.get_or_init(|| record_index(self.text))
+    }
+
+    /// Where the record that `from` is in ends: at the next record's start,
+    /// or the end of the file. A value looked for from a record's start is
+    /// looked for in that record only, so that a value written otherwise
+    /// than looked for costs the record's length, not the rest of the file.
+    fn record_end(&self, from: usize) -> usize {
+        let starts = &self.index().starts;
+        starts
+            .get(starts.partition_point(|&start| start <= from))
+            .copied()
+            .unwrap_or(self.text.len())
+    }
+
+    /// Byte offset of the first `needle` at or after `from`, within the
+    /// record `from` is in.
     pub fn find_after(&self, from: usize, needle: &str) -> Option<usize> {
-        self.text.get(from..)?.find(needle).map(|i| i + from)
+        let end = self.record_end(from).max(from);
+        let found = self.text.get(from..end)?.find(needle)?;
+        Some(from + found)
     }
 
     /// Byte offset of the string literal `"value"` at or after `from`.
@@ -95,7 +122,8 @@ impl<'a> Locator<'a> {
     /// Byte offset of the citation `("article", paragraph)` at or after `from`.
     pub fn citation_after(&self, from: usize, article: &str, paragraph: u32) -> Option<usize> {
         let quoted = format!("\"{article}\"");
-        let rest = self.text.get(from..)?;
+        let end = self.record_end(from).max(from);
+        let rest = self.text.get(from..end)?;
         rest.match_indices(&quoted)
             .find(|(at, _)| {
                 let after = rest.get(at + quoted.len()..).unwrap_or("");
@@ -114,6 +142,29 @@ impl<'a> Locator<'a> {
     pub fn place(&self, offset: Option<usize>, fallback: Option<usize>) -> Option<(usize, usize)> {
         offset.or(fallback).map(|o| self.line_column(o))
     }
+}
+
+/// Every `id:` followed by a string literal in `text`: the literal's offset
+/// (its opening quote), by its value, in file order.
+fn record_index(text: &str) -> RecordIndex<'_> {
+    let mut by_id: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    let mut starts = Vec::new();
+    for (at, key) in text.match_indices("id:") {
+        let after = at + key.len();
+        let Some(rest) = text.get(after..) else {
+            continue;
+        };
+        let quote = after + (rest.len() - rest.trim_start().len());
+        let Some(value) = text.get(quote..).and_then(|r| r.strip_prefix('"')) else {
+            continue;
+        };
+        if let Some(end) = value.find('"') {
+            let id = &value[..end];
+            by_id.entry(id).or_default().push(quote);
+            starts.push(quote);
+        }
+    }
+    RecordIndex { by_id, starts }
 }
 
 /// Bytes of the block comment `text` starts with, nested ones included (as

@@ -13,6 +13,7 @@ use crate::model::{
     Article, Date, Event, Fact, Field, GlossaryTerm, Organization, Person, Source, Unstated, When,
     fields_of,
 };
+use std::rc::Rc;
 
 /// Everything that parsed, with the files it came from.
 pub struct Parsed<'a> {
@@ -47,36 +48,43 @@ pub fn normalize_space(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A quote to look for once every quote is known.
+struct PendingQuote<'f> {
+    record: Record<'f>,
+    quote: String,
+    /// The quote with its white space collapsed.
+    wanted: String,
+    sources: Vec<Source>,
+}
+
 /// Where one record is, for reporting its problems.
 ///
 /// Its place in the file is looked up only when a problem is reported: a
 /// valid dataset of 100,000 events must not search its file 100,000 times.
+#[derive(Clone)]
 struct Record<'f> {
     file: &'f DataFile,
     kind: &'static str,
     id: String,
     nth: usize,
-    located: OnceCell<(Locator<'f>, Option<usize>)>,
+    /// Its file's locator, shared by all its records.
+    locator: Rc<Locator<'f>>,
+    /// Where its `id:` value is, once asked.
+    start: OnceCell<Option<usize>>,
 }
 
 impl<'f> Record<'f> {
-    fn located(&self) -> &(Locator<'f>, Option<usize>) {
-        self.located.get_or_init(|| {
-            let locator = Locator::new(&self.file.text);
-            let start = locator
-                .record(&self.id, self.nth)
-                .or_else(|| locator.record(&self.id, 0));
-            (locator, start)
-        })
-    }
-
     fn locator(&self) -> &Locator<'f> {
-        &self.located().0
+        &self.locator
     }
 
     /// Byte offset of the record's `id:` value.
     fn start(&self) -> Option<usize> {
-        self.located().1
+        *self.start.get_or_init(|| {
+            self.locator
+                .record(&self.id, self.nth)
+                .or_else(|| self.locator.record(&self.id, 0))
+        })
     }
 
     fn problem_at(&self, offset: Option<usize>, message: String) -> Problem {
@@ -98,6 +106,14 @@ struct Checker<'p> {
     /// Each image path checked so far, and what was wrong with it: a path
     /// used many times is looked at on disk once.
     images: HashMap<String, Option<images::ImageError>>,
+    /// Each file's locator, by file name.
+    locators: HashMap<String, Rc<Locator<'p>>>,
+    /// Each paragraph quoted, by article and number, its white space
+    /// collapsed, with the quotes that cite it (by their place in `pending`).
+    quoted: HashMap<(&'p str, u32), (String, Vec<usize>)>,
+    /// Every quote, looked for at the end: all the quotes of a paragraph in
+    /// one pass over it, however long it is and however many quote it.
+    pending: Vec<PendingQuote<'p>>,
 }
 
 /// Runs every check and returns every problem found.
@@ -118,6 +134,9 @@ pub fn validate(parsed: &Parsed<'_>) -> Vec<Problem> {
         people: parsed.people.1.iter().map(|p| p.id.as_str()).collect(),
         occurrences: HashMap::new(),
         images: HashMap::new(),
+        locators: HashMap::new(),
+        quoted: HashMap::new(),
+        pending: Vec::new(),
     };
     checker.articles(&parsed.articles, parsed.images);
     let (file, events) = &parsed.events;
@@ -149,25 +168,34 @@ pub fn validate(parsed: &Parsed<'_>) -> Vec<Problem> {
     for term in terms {
         checker.term(file, term);
     }
+    checker.check_quotes();
     checker.problems
 }
 
 impl<'p> Checker<'p> {
     /// The place of a record; `nth` counts earlier records with the same id,
     /// so that problems in a duplicate are placed at the duplicate.
-    fn record<'f>(&mut self, file: &'f DataFile, kind: &'static str, id: &str) -> Record<'f> {
+    fn record(&mut self, file: &'p DataFile, kind: &'static str, id: &str) -> Record<'p> {
         let seen = self
             .occurrences
             .entry((file.name.clone(), id.to_owned()))
             .or_insert(0);
         let nth = *seen;
         *seen += 1;
+        // One locator a file: its line starts and record index are built
+        // once, not once for each record with a problem.
+        let locator = self
+            .locators
+            .entry(file.name.clone())
+            .or_insert_with(|| Rc::new(Locator::new(&file.text)))
+            .clone();
         Record {
             file,
             kind,
             id: id.to_owned(),
             nth,
-            located: OnceCell::new(),
+            locator,
+            start: OnceCell::new(),
         }
     }
 
@@ -325,33 +353,96 @@ impl<'p> Checker<'p> {
         Some(article)
     }
 
-    fn quote(&mut self, record: &Record<'_>, quote: &str, sources: &[Source]) {
+    fn quote(&mut self, record: &Record<'p>, quote: &str, sources: &[Source]) {
         self.text(record, "quote", quote);
         let wanted = normalize_space(quote);
-        let found = sources.iter().any(|s| {
-            self.paragraphs
-                .get(s.article.as_str())
-                .and_then(|a| a.paragraph(s.paragraph))
-                .is_some_and(|b| normalize_space(&b.text()).contains(&wanted))
-        });
-        if !found && !wanted.is_empty() {
-            let offset = record.start().and_then(|s| {
-                let locator = record.locator();
-                locator
-                    .find_after(s, &format!("quote: \"{quote}\""))
-                    .or_else(|| locator.string_after(s, quote))
-                    .or_else(|| locator.find_after(s, "quote:"))
-            });
-            let cited = sources
-                .iter()
-                .map(|s| format!("paragraph {} of “{}”", s.paragraph, s.article))
-                .collect::<Vec<_>>()
-                .join(", ");
-            self.problems.push(record.problem_at(
-                offset,
-                format!("the quote does not stand word for word in {cited}"),
-            ));
+        if wanted.is_empty() {
+            return;
         }
+        let index = self.pending.len();
+        for source in sources {
+            let Some(article) = self.paragraphs.get(source.article.as_str()).copied() else {
+                continue;
+            };
+            let Some(block) = article.paragraph(source.paragraph) else {
+                continue;
+            };
+            self.quoted
+                .entry((article.id.as_str(), source.paragraph))
+                .or_insert_with(|| (normalize_space(&block.text()), Vec::new()))
+                .1
+                .push(index);
+        }
+        self.pending.push(PendingQuote {
+            record: record.clone(),
+            quote: quote.to_owned(),
+            wanted,
+            sources: sources.to_vec(),
+        });
+    }
+
+    /// Looks for every quote in the paragraphs it cites, each paragraph read
+    /// once for all its quotes, and reports those not found word for word.
+    fn check_quotes(&mut self) {
+        let mut found = vec![false; self.pending.len()];
+        for (text, quotes) in self.quoted.values() {
+            let patterns: Vec<&str> = quotes
+                .iter()
+                .filter_map(|&q| self.pending.get(q).map(|p| p.wanted.as_str()))
+                .collect();
+            let Ok(automaton) = aho_corasick::AhoCorasick::new(&patterns) else {
+                continue;
+            };
+            let mut left = patterns.len();
+            let mut seen = vec![false; patterns.len()];
+            for hit in automaton.find_overlapping_iter(text.as_str()) {
+                let pattern = hit.pattern().as_usize();
+                if let Some(false) = seen.get(pattern).copied() {
+                    seen[pattern] = true;
+                    left -= 1;
+                    if left == 0 {
+                        break;
+                    }
+                }
+            }
+            for (pattern, &q) in quotes.iter().enumerate() {
+                if seen.get(pattern).copied().unwrap_or(false)
+                    && let Some(slot) = found.get_mut(q)
+                {
+                    *slot = true;
+                }
+            }
+        }
+        for (pending, found) in std::mem::take(&mut self.pending).iter().zip(found) {
+            if !found {
+                self.quote_not_found(pending);
+            }
+        }
+    }
+
+    fn quote_not_found(&mut self, pending: &PendingQuote<'_>) {
+        let PendingQuote {
+            record,
+            quote,
+            sources,
+            ..
+        } = pending;
+        let offset = record.start().and_then(|s| {
+            let locator = record.locator();
+            locator
+                .find_after(s, &format!("quote: \"{quote}\""))
+                .or_else(|| locator.string_after(s, quote))
+                .or_else(|| locator.find_after(s, "quote:"))
+        });
+        let cited = sources
+            .iter()
+            .map(|s| format!("paragraph {} of “{}”", s.paragraph, s.article))
+            .collect::<Vec<_>>()
+            .join(", ");
+        self.problems.push(record.problem_at(
+            offset,
+            format!("the quote does not stand word for word in {cited}"),
+        ));
     }
 
     fn references(
@@ -374,7 +465,7 @@ impl<'p> Checker<'p> {
         }
     }
 
-    fn articles(&mut self, articles: &[(&DataFile, Article)], images: &ImageSource) {
+    fn articles(&mut self, articles: &[(&'p DataFile, Article)], images: &ImageSource) {
         let mut seen: HashMap<&str, &str> = HashMap::new();
         for (file, article) in articles {
             let record = self.record(file, "article", &article.id);
@@ -465,7 +556,7 @@ impl<'p> Checker<'p> {
         }
     }
 
-    fn event(&mut self, file: &DataFile, event: &Event) {
+    fn event(&mut self, file: &'p DataFile, event: &Event) {
         let record = self.record(file, "event", &event.id);
         self.text(&record, "title", &event.title);
         self.text(&record, "description", &event.description);
@@ -484,7 +575,7 @@ impl<'p> Checker<'p> {
         self.sources(&record, &event.sources);
     }
 
-    fn organization(&mut self, file: &DataFile, organization: &Organization) {
+    fn organization(&mut self, file: &'p DataFile, organization: &Organization) {
         let record = self.record(file, "organization", &organization.id);
         self.text(&record, "name", &organization.name);
         self.text(&record, "summary", &organization.summary);
@@ -521,7 +612,7 @@ impl<'p> Checker<'p> {
         self.sources(&record, &organization.sources);
     }
 
-    fn person(&mut self, file: &DataFile, person: &Person) {
+    fn person(&mut self, file: &'p DataFile, person: &Person) {
         let record = self.record(file, "person", &person.id);
         self.text(&record, "name", &person.name);
         self.text(&record, "role", &person.role);
@@ -533,7 +624,7 @@ impl<'p> Checker<'p> {
         self.sources(&record, &person.sources);
     }
 
-    fn fact(&mut self, file: &DataFile, fact: &Fact) {
+    fn fact(&mut self, file: &'p DataFile, fact: &Fact) {
         let record = self.record(file, "fact", &fact.id);
         self.text(&record, "measure", &fact.measure);
         self.text(&record, "unit", &fact.unit);
@@ -554,7 +645,7 @@ impl<'p> Checker<'p> {
         self.quote(&record, &fact.quote, &fact.sources);
     }
 
-    fn term(&mut self, file: &DataFile, term: &GlossaryTerm) {
+    fn term(&mut self, file: &'p DataFile, term: &GlossaryTerm) {
         let record = self.record(file, "glossary term", &term.id);
         self.text(&record, "term", &term.term);
         self.text(&record, "definition", &term.definition);
