@@ -813,6 +813,26 @@ fn quiz_options_that_make_no_sense_are_refused_with_a_reason() {
         "{}",
         stderr(&output)
     );
+    // An empty list is not "all topics": it is refused.
+    for empty in ["", " , "] {
+        let output = run(&["quiz", "--topics", empty]);
+        assert_eq!(output.status.code(), Some(2), "{empty:?}");
+        assert!(stdout(&output).is_empty());
+        assert!(
+            stderr(&output).contains("--topics names no topic; give one or more of events,"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    // A pasted page is quoted cut short, not whole.
+    for option in ["--code", "--difficulty", "--topics"] {
+        let long = "Z".repeat(100_000);
+        let output = run(&["quiz", option, &long]);
+        assert_eq!(output.status.code(), Some(2), "{option}");
+        let said = stderr(&output);
+        assert!(said.len() < 400, "{option}: {} bytes", said.len());
+        assert!(said.contains(&format!("“{}…”", "Z".repeat(40))), "{said}");
+    }
 }
 
 /// A folder whose name has a space and a quote: `new`'s commands, pasted into a
@@ -916,5 +936,38 @@ fn a_teacher_starts_checks_and_quizzes_a_dataset_of_their_own() {
         fs::read_to_string(&events)
             .unwrap()
             .contains("Congress of Vienna")
+    );
+}
+
+/// Without a display the window says so in a sentence, with no source path
+/// of the machine the program was built on.
+#[test]
+#[cfg(target_os = "linux")]
+fn without_a_display_the_window_says_so_plainly() {
+    let home = TempDir::new().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_neutrality-reader"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path())
+        .env("XDG_DATA_HOME", home.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "neutrality-reader: no display: set DISPLAY or run under a desktop\n"
+    );
+}
+
+#[test]
+fn a_screenshot_not_named_png_is_refused() {
+    let output = run(&["--screenshot", "shot.jpg"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("“shot.jpg” does not end in .png"),
+        "{}",
+        stderr(&output)
     );
 }

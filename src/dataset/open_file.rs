@@ -48,6 +48,31 @@ pub fn is_pipe(meta: &Metadata) -> bool {
     }
 }
 
+/// The system's reason for a failed read or write, as a phrase to put after
+/// a colon: "permission denied", "a link loop (a link that leads back to
+/// itself)", "no space left on device". The system's own words are kept for
+/// the rest, without their "(os error N)".
+pub fn io_reason(error: &io::Error) -> String {
+    #[cfg(unix)]
+    if error.raw_os_error() == Some(libc::ELOOP) {
+        return "a link loop (a link that leads, in the end, back to itself)".to_owned();
+    }
+    match error.kind() {
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        io::ErrorKind::NotFound => "there is no such file".to_owned(),
+        _ => {
+            let text = error.to_string();
+            let text = text
+                .find(" (os error ")
+                .map_or(text.as_str(), |end| text.get(..end).unwrap_or(&text));
+            let mut chars = text.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_lowercase().chain(chars).collect()
+            })
+        }
+    }
+}
+
 #[cfg(test)]
 #[cfg(unix)]
 mod tests {
@@ -86,6 +111,18 @@ mod tests {
         if zero.exists() {
             assert_eq!(read_at_most(zero, 1 << 20).unwrap(), None);
         }
+    }
+
+    #[test]
+    fn the_reasons_are_plain_phrases() {
+        let denied = io::Error::from(io::ErrorKind::PermissionDenied);
+        assert_eq!(io_reason(&denied), "permission denied");
+        let looped = io::Error::from_raw_os_error(libc::ELOOP);
+        assert!(io_reason(&looped).starts_with("a link loop"));
+        let full = io::Error::from_raw_os_error(libc::ENOSPC);
+        assert_eq!(io_reason(&full), "no space left on device");
+        let pipe = io::Error::from_raw_os_error(libc::EPIPE);
+        assert_eq!(io_reason(&pipe), "broken pipe");
     }
 
     #[test]

@@ -8,6 +8,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::dataset::{Dataset, LoadError};
 
+pub mod output;
+
+use output::{deliver_or_say, say};
+
 /// Neutrality Reader: study Turkmenistan's foreign policy and permanent neutrality, offline.
 #[derive(Debug, Parser)]
 #[command(name = "neutrality-reader", version, about)]
@@ -62,7 +66,7 @@ pub struct Cli {
     pub lang: Option<LangArg>,
 
     /// Render the window as it opens, save it as a PNG and exit.
-    #[arg(long, value_name = "FILE.png")]
+    #[arg(long, value_name = "FILE.png", value_parser = parse_png_name)]
     pub screenshot: Option<PathBuf>,
 
     /// The window's size in points, as WIDTHxHEIGHT (e.g. 1024x700); with
@@ -154,6 +158,23 @@ pub fn parse_size(text: &str) -> Result<WindowSize, String> {
     })
 }
 
+/// Takes a file name ending in `.png` (any case): the screenshot is a PNG, and
+/// one saved under another name (`shot.jpg`) would be taken for what it is not.
+pub fn parse_png_name(text: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(text);
+    if path
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("png"))
+    {
+        Ok(path)
+    } else {
+        Err(format!(
+            "“{}” does not end in .png; the screenshot is saved as a PNG image, so name it like shot.png",
+            output::cut(text)
+        ))
+    }
+}
+
 /// The views that `--view` can open on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ViewArg {
@@ -237,6 +258,10 @@ pub enum Command {
         /// column, message}, for editors and other programs.
         #[arg(long, value_enum, default_value = "text")]
         format: CheckFormat,
+        /// Write what would go to standard output to this file instead,
+        /// whole or not at all (the file is replaced only once all is written).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Start a dataset of your own in a new (or empty) folder: one article to
     /// fill in and the other files with an example record in a comment.
@@ -245,7 +270,12 @@ pub enum Command {
         dir: PathBuf,
     },
     /// Print the whole dataset as JSON.
-    Export,
+    Export {
+        /// Write the JSON to this file instead, whole or not at all (the file
+        /// is replaced only once all is written).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Print a quiz generated from the dataset: a worksheet with its answer key
     /// (Markdown) or the questions as JSON. The same seed and options always
     /// print the same quiz.
@@ -284,6 +314,10 @@ pub struct QuizArgs {
     /// markdown: a printable worksheet with the answer key; json: the questions.
     #[arg(long, value_enum, default_value = "markdown")]
     pub format: QuizFormat,
+    /// Write the quiz to this file instead, whole or not at all (the file is
+    /// replaced only once all is written).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// How `quiz` prints.
@@ -297,61 +331,32 @@ pub enum QuizFormat {
 
 /// `quiz`: prints the quiz, returns the exit code (2 for bad options).
 pub fn quiz(dir: Option<&Path>, args: &QuizArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    use crate::quiz::{Difficulty, QuizCode, QuizOptions, Topic, worksheet};
-    let options = match &args.code {
-        Some(text) => match QuizCode::parse(text) {
-            Ok(code) => code.options(),
-            Err(error) => {
-                let _ = writeln!(err, "neutrality-reader quiz: {error}");
-                return 2;
-            }
-        },
-        None => {
-            let topics = match args.topics.as_deref().map(Topic::parse_list).transpose() {
-                Ok(topics) => topics.unwrap_or_default(),
-                Err(error) => {
-                    let _ = writeln!(err, "neutrality-reader quiz: {error}");
-                    return 2;
-                }
-            };
-            let Some(difficulty) = Difficulty::from_key(&args.difficulty) else {
-                let _ = writeln!(
-                    err,
-                    "neutrality-reader quiz: “{}” is not a difficulty; write easy, normal or hard",
-                    args.difficulty
-                );
-                return 2;
-            };
-            if args.count == 0 {
-                let _ = writeln!(err, "neutrality-reader quiz: --count must be at least 1");
-                return 2;
-            }
-            QuizOptions {
-                seed: args.seed,
-                count: args.count,
-                topics,
-                difficulty,
-            }
+    use crate::quiz::worksheet;
+    let options = match quiz_options(args) {
+        Ok(options) => options,
+        Err(sentence) => {
+            say(err, &format!("neutrality-reader quiz: {sentence}"));
+            return 2;
         }
     };
     let dataset = match load(dir) {
         Ok(dataset) => dataset,
         Err(error) => {
             for problem in &error.problems {
-                let _ = writeln!(err, "{problem}");
+                say(err, &problem.to_string());
             }
-            let _ = writeln!(
+            say(
                 err,
-                "neutrality-reader quiz: the dataset has problems; `check` lists them"
+                "neutrality-reader quiz: the dataset has problems; `check` lists them",
             );
             return 1;
         }
     };
     let quiz = crate::quiz::generate(&dataset, &options);
     if quiz.questions.is_empty() {
-        let _ = writeln!(
+        say(
             err,
-            "neutrality-reader quiz: the dataset has no question to ask on these topics"
+            "neutrality-reader quiz: the dataset has no question to ask on these topics",
         );
         return 1;
     }
@@ -360,21 +365,71 @@ pub fn quiz(dir: Option<&Path>, args: &QuizArgs, out: &mut dyn Write, err: &mut 
         QuizFormat::Json => match serde_json::to_string_pretty(&worksheet::to_json(&quiz)) {
             Ok(text) => text,
             Err(error) => {
-                let _ = writeln!(err, "could not write JSON: {error}");
+                say(err, &format!("could not write JSON: {error}"));
                 return 1;
             }
         },
     };
-    let _ = writeln!(out, "{text}");
-    if quiz.questions.len() < options.count {
-        let _ = writeln!(
+    let written = deliver_or_say(
+        "quiz",
+        &format!("{text}\n"),
+        args.output.as_deref(),
+        out,
+        err,
+    );
+    if written == 0 && quiz.questions.len() < options.count {
+        say(
             err,
-            "neutrality-reader quiz: {} of the {} questions asked for: the dataset has no more good ones on these topics",
-            quiz.questions.len(),
-            options.count
+            &format!(
+                "neutrality-reader quiz: {} of the {} questions asked for: the dataset has no more good ones on these topics",
+                quiz.questions.len(),
+                options.count
+            ),
         );
     }
-    0
+    written
+}
+
+/// The quiz the options ask for, or a sentence saying why they make no sense.
+/// What was typed is quoted cut short: a code pasted 100,000 characters long
+/// is not printed back whole.
+fn quiz_options(args: &QuizArgs) -> Result<crate::quiz::QuizOptions, String> {
+    use crate::quiz::{Difficulty, QuizCode, QuizOptions, Topic};
+    if let Some(text) = &args.code {
+        return QuizCode::parse(text)
+            .map(|code| code.options())
+            .map_err(|error| output::quoted_cut(&error.to_string(), text.trim()));
+    }
+    let topics = match args.topics.as_deref() {
+        None => Default::default(),
+        Some(list) => {
+            let topics = Topic::parse_list(list)
+                .map_err(|error| output::quoted_cut(&error.to_string(), &error.0))?;
+            if topics.is_empty() {
+                let keys: Vec<&str> = Topic::ALL.iter().map(|t| t.key()).collect();
+                return Err(format!(
+                    "--topics names no topic; give one or more of {}, separated by commas, or leave --topics out for all of them",
+                    keys.join(", ")
+                ));
+            }
+            topics
+        }
+    };
+    let Some(difficulty) = Difficulty::from_key(&args.difficulty) else {
+        return Err(format!(
+            "“{}” is not a difficulty; write easy, normal or hard",
+            output::cut(&args.difficulty)
+        ));
+    };
+    if args.count == 0 {
+        return Err("--count must be at least 1".to_owned());
+    }
+    Ok(QuizOptions {
+        seed: args.seed,
+        count: args.count,
+        topics,
+        difficulty,
+    })
 }
 
 /// Loads the dataset from `dir`, or the embedded one.
@@ -391,6 +446,7 @@ pub fn load(dir: Option<&Path>) -> Result<Dataset, LoadError> {
 pub fn check(
     dir: Option<&Path>,
     format: CheckFormat,
+    to: Option<&Path>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
@@ -402,7 +458,8 @@ pub fn check(
         Ok((dataset, warnings)) => (Some(dataset), Vec::new(), warnings),
         Err(error) => (None, error.problems, Vec::new()),
     };
-    match format {
+    let failed = i32::from(!errors.is_empty());
+    let text = match format {
         CheckFormat::Json => {
             let report = serde_json::json!({
                 "ok": errors.is_empty(),
@@ -410,45 +467,54 @@ pub fn check(
                 "warnings": warnings,
             });
             match serde_json::to_string_pretty(&report) {
-                Ok(text) => {
-                    let _ = writeln!(out, "{text}");
-                }
+                Ok(text) => format!("{text}\n"),
                 Err(error) => {
-                    let _ = writeln!(err, "could not write JSON: {error}");
+                    say(err, &format!("could not write JSON: {error}"));
                     return 1;
                 }
             }
         }
         CheckFormat::Text => {
             for problem in &errors {
-                let _ = writeln!(err, "{problem}");
+                say(err, &problem.to_string());
             }
             for warning in &warnings {
-                let _ = writeln!(err, "{}", as_warning(warning));
+                say(err, &as_warning(warning));
             }
-            if let Some(dataset) = &dataset {
-                let count = warnings.len();
-                let _ = writeln!(
-                    out,
-                    "{name}: OK: {}, {}, {}, {}, {}, {}{}",
-                    counted(dataset.articles.len(), "article", "articles"),
-                    counted(dataset.events.len(), "event", "events"),
-                    counted(dataset.organizations.len(), "organization", "organizations"),
-                    counted(dataset.people.len(), "person", "people"),
-                    counted(dataset.facts.len(), "fact", "facts"),
-                    counted(dataset.glossary.len(), "glossary term", "glossary terms"),
-                    match count {
-                        0 => String::new(),
-                        n => format!("; {}", counted(n, "warning", "warnings")),
-                    }
-                );
-            } else {
-                let problems = counted(errors.len(), "problem", "problems");
-                let _ = writeln!(err, "{name}: {problems} found");
+            match &dataset {
+                Some(dataset) => format!("{name}: OK: {}\n", summary(dataset, warnings.len())),
+                None => {
+                    let problems = counted(errors.len(), "problem", "problems");
+                    say(err, &format!("{name}: {problems} found"));
+                    String::new()
+                }
             }
         }
+    };
+    if text.is_empty() && to.is_none() {
+        return failed;
     }
-    i32::from(!errors.is_empty())
+    match deliver_or_say("check", &text, to, out, err) {
+        0 => failed,
+        not_written => not_written,
+    }
+}
+
+/// "5 articles, 12 events, …; 2 warnings".
+fn summary(dataset: &Dataset, warnings: usize) -> String {
+    format!(
+        "{}, {}, {}, {}, {}, {}{}",
+        counted(dataset.articles.len(), "article", "articles"),
+        counted(dataset.events.len(), "event", "events"),
+        counted(dataset.organizations.len(), "organization", "organizations"),
+        counted(dataset.people.len(), "person", "people"),
+        counted(dataset.facts.len(), "fact", "facts"),
+        counted(dataset.glossary.len(), "glossary term", "glossary terms"),
+        match warnings {
+            0 => String::new(),
+            n => format!("; {}", counted(n, "warning", "warnings")),
+        }
+    )
 }
 
 /// The path as one shell word: as it is when a shell would take it so, quoted otherwise.
@@ -465,22 +531,21 @@ pub fn new_dataset(dir: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 
             let folder = dir.display();
             // The commands are for copying into a shell, so a folder with spaces is quoted there.
             let word = shell_word(dir);
-            let _ = writeln!(out, "Started a dataset in {folder}:");
+            let mut text = format!("Started a dataset in {folder}:\n");
             for file in files {
-                let _ = writeln!(out, "  {}", file.display());
+                text.push_str(&format!("  {}\n", file.display()));
             }
-            let _ = writeln!(
-                out,
+            text.push_str(&format!(
                 "Next:\n  \
                  1. Put your article's text in {folder}/articles/first-article.ron (a file for each article).\n  \
                  2. Check it as you go:  neutrality-reader check {word}\n  \
                  3. Open it:             neutrality-reader --data {word}   (or File > Open dataset folder… in the window)\n\
-                 With cargo, put the arguments after --:  cargo run --release -- check {word}"
-            );
-            0
+                 With cargo, put the arguments after --:  cargo run --release -- check {word}\n"
+            ));
+            deliver_or_say("new", &text, None, out, err)
         }
         Err(error) => {
-            let _ = writeln!(err, "neutrality-reader new: {error}");
+            say(err, &format!("neutrality-reader new: {error}"));
             1
         }
     }
@@ -519,24 +584,30 @@ fn as_warning(problem: &crate::dataset::Problem) -> String {
     format!("{place}: warning: {}", problem.message)
 }
 
-/// `export`: prints the dataset as JSON, returns the exit code.
-pub fn export(dir: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+/// `export`: prints the dataset as JSON (to the file `to` if given),
+/// returns the exit code.
+pub fn export(
+    dir: Option<&Path>,
+    to: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
     match load(dir) {
         Ok(dataset) => {
             let json = crate::dataset::to_json(&dataset);
             match serde_json::to_string_pretty(&json) {
-                Ok(text) => {
-                    let _ = writeln!(out, "{text}");
-                    0
-                }
+                Ok(text) => deliver_or_say("export", &format!("{text}\n"), to, out, err),
                 Err(e) => {
-                    let _ = writeln!(err, "could not write JSON: {e}");
+                    say(err, &format!("could not write JSON: {e}"));
                     1
                 }
             }
         }
         Err(error) => {
-            let _ = write!(err, "{error}");
+            // Line by line, as `check` prints them.
+            for line in error.to_string().lines() {
+                say(err, line);
+            }
             1
         }
     }
@@ -620,6 +691,21 @@ mod tests {
         );
         let bare = Cli::try_parse_from(["neutrality-reader"]).unwrap();
         assert_eq!(bare.start_options(), crate::ui::StartOptions::default());
+    }
+
+    #[test]
+    fn a_screenshot_is_named_png() {
+        assert_eq!(parse_png_name("shot.PNG"), Ok(PathBuf::from("shot.PNG")));
+        assert!(parse_png_name("dir/x.png").is_ok());
+        for bad in ["x.jpg", "x", "png", "x.png.txt"] {
+            let error = parse_png_name(bad).err().unwrap_or_default();
+            assert!(error.contains("does not end in .png"), "{bad}: {error}");
+        }
+        let error = Cli::try_parse_from(["neutrality-reader", "--screenshot", "x.jpg"])
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(error.contains("“x.jpg” does not end in .png"), "{error}");
     }
 
     #[test]
