@@ -253,9 +253,10 @@ pub enum Command {
     Check {
         /// The dataset folder; the bundled dataset if omitted.
         dir: Option<PathBuf>,
-        /// text: one line per error or warning (file:line:column: sentence);
-        /// json: {"ok", "errors", "warnings"}, each a list of {file, line,
-        /// column, message}, for editors and other programs.
+        /// text: one line per error, warning or note (file:line:column:
+        /// sentence); json: {"ok", "errors", "warnings", "notes"}, each a list
+        /// of {file, line, column, message}, for editors and other programs.
+        /// Notes name the hidden and editor files skipped in articles/.
         #[arg(long, value_enum, default_value = "text")]
         format: CheckFormat,
         /// Write what would go to standard output to this file instead,
@@ -459,12 +460,14 @@ pub fn check(
         Err(error) => (None, error.problems, Vec::new()),
     };
     let failed = i32::from(!errors.is_empty());
+    let notes = skipped_notes(dir);
     let text = match format {
         CheckFormat::Json => {
             let report = serde_json::json!({
                 "ok": errors.is_empty(),
                 "errors": errors,
                 "warnings": warnings,
+                "notes": notes,
             });
             match serde_json::to_string_pretty(&report) {
                 Ok(text) => format!("{text}\n"),
@@ -480,6 +483,9 @@ pub fn check(
             }
             for warning in &warnings {
                 say(err, &as_warning(warning));
+            }
+            for note in &notes {
+                say(err, &format!("{}: note: {}", note.file, note.message));
             }
             match &dataset {
                 Some(dataset) => format!("{name}: OK: {}\n", summary(dataset, warnings.len())),
@@ -498,6 +504,22 @@ pub fn check(
         0 => failed,
         not_written => not_written,
     }
+}
+
+/// A note for each hidden or editor file the load skipped in `articles/`.
+fn skipped_notes(dir: Option<&Path>) -> Vec<crate::dataset::Problem> {
+    let Some(dir) = dir else {
+        return Vec::new();
+    };
+    crate::dataset::DataFiles::skipped_articles(dir)
+        .iter()
+        .map(|path| {
+            crate::dataset::Problem::in_file(
+                &path.display().to_string(),
+                "skipped: hidden and editor files (a name that starts with “.” or ends in “~”) are not articles",
+            )
+        })
+        .collect()
 }
 
 /// "5 articles, 12 events, …; 2 warnings".

@@ -151,6 +151,9 @@ impl DataFiles {
             Ok(entries) => {
                 for entry in entries.flatten() {
                     let path = entry.path();
+                    if is_hidden_or_editor_file(&entry.file_name().to_string_lossy()) {
+                        continue;
+                    }
                     if path.extension().is_some_and(|e| e == "ron") {
                         if article_paths.len() == MAX_ARTICLES {
                             // Stop listing: a folder of millions of files is
@@ -194,6 +197,24 @@ impl DataFiles {
         reader.finish(articles, records)
     }
 
+    /// The hidden and editor files in the `articles/` folder of `dir`
+    /// ([`is_hidden_or_editor_file`]), sorted: [`Self::read_dir`] skips them,
+    /// and `check` names them in a note. No more than [`MAX_ARTICLES`] are
+    /// listed.
+    pub fn skipped_articles(dir: &Path) -> Vec<std::path::PathBuf> {
+        let Ok(entries) = std::fs::read_dir(dir.join("articles")) else {
+            return Vec::new();
+        };
+        let mut skipped: Vec<_> = entries
+            .flatten()
+            .filter(|entry| is_hidden_or_editor_file(&entry.file_name().to_string_lossy()))
+            .take(MAX_ARTICLES)
+            .map(|entry| entry.path())
+            .collect();
+        skipped.sort();
+        skipped
+    }
+
     /// Every file, articles first.
     pub fn all(&self) -> impl Iterator<Item = &DataFile> {
         self.articles.iter().chain(self.records.iter())
@@ -213,6 +234,17 @@ pub fn refusal(refused: Refused) -> String {
         Refused::TooLarge(size) => too_large(size),
         Refused::Io(error) => format!("the file cannot be read: {}", io_reason(&error)),
     }
+}
+
+/// Whether a file in `articles/` is one that an editor or the system leaves
+/// beside the articles rather than an article: hidden (`.#x.ron`, an Emacs
+/// lock; `._x.ron`, macOS's AppleDouble; `.x.ron.swp`, Vim's swap), a
+/// backup (`x.ron~`) or an Emacs autosave (`#x.ron#`). Loaded, the lock (a
+/// link to nothing) and the AppleDouble file (binary) would break the unit.
+pub fn is_hidden_or_editor_file(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
 }
 
 fn too_many_articles() -> String {
@@ -355,3 +387,25 @@ pub static EMBEDDED_ASSETS: &[(&str, &[u8])] = &[(
         "/data/assets/un-neutrality-resolutions.png"
     )),
 )];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hidden_and_editor_files_are_told_from_articles() {
+        for name in [
+            ".#x.ron",
+            "._x.ron",
+            ".x.ron",
+            ".x.ron.swp",
+            "x.ron~",
+            "#x.ron#",
+        ] {
+            assert!(is_hidden_or_editor_file(name), "{name}");
+        }
+        for name in ["x.ron", "first-article.ron", "#", "x#.ron"] {
+            assert!(!is_hidden_or_editor_file(name), "{name}");
+        }
+    }
+}
