@@ -1655,3 +1655,76 @@ fn every_refusal_of_files_given_as_bytes_is_reported_together() {
         ]
     );
 }
+
+// ---------------------------------------------------------------- ron's words made plain
+
+#[test]
+fn a_paragraph_number_out_of_range_says_what_to_write() {
+    let dir = data_copy();
+    let text = replace_once(
+        &dir,
+        "events.ron",
+        "(\"cooperation-international-organizations\", 1)],\n        derived: \"The article celebrates",
+        "(\"cooperation-international-organizations\", -3)],\n        derived: \"The article celebrates",
+    );
+    let problem = only_problem(&dir);
+    assert_eq!(problem.file, name(&dir, "events.ron"));
+    assert_eq!(problem.line, Some(line_col_of(&text, "-3)").0));
+    assert_eq!(
+        problem.message,
+        "this whole number is out of range here (below 0, or above 4294967295); a paragraph is counted from 1: write the number of one of the article's paragraphs"
+    );
+}
+
+#[test]
+fn a_missing_field_name_says_what_to_write() {
+    let dir = data_copy();
+    let text = replace_once(
+        &dir,
+        "people.ron",
+        "        id: \"rashid-meredov\",",
+        "        : \"rashid-meredov\",",
+    );
+    assert_eq!(
+        only_problem(&dir),
+        at(
+            name(&dir, "people.ron"),
+            line_col_of(&text, ": \"rashid-meredov\""),
+            "a name was expected here: a field's name and a colon, such as `id:`, or a value written without quotes, such as `Summit`"
+        )
+    );
+}
+
+#[test]
+fn a_value_that_is_not_a_name_says_what_to_write() {
+    let dir = data_copy();
+    let text = replace_once(
+        &dir,
+        "events.ron",
+        "category: Milestone,\n        sources: [(\"cooperation-international-organizations\", 1)],",
+        "category: 123,\n        sources: [(\"cooperation-international-organizations\", 1)],",
+    );
+    assert_eq!(
+        only_problem(&dir),
+        at(
+            name(&dir, "events.ron"),
+            line_col_of(&text, "123,"),
+            "`123` is not a name: a value such as `Summit` is written as a word that begins with a letter, without quotes"
+        )
+    );
+}
+
+#[test]
+fn a_record_of_the_wrong_name_says_what_to_write() {
+    let dir = data_copy();
+    let rel = "articles/mfa-foreign-policy.ron";
+    let text = replace_once(&dir, rel, "Article(\n", "root(\n");
+    assert_eq!(
+        only_problem(&dir),
+        at(
+            name(&dir, rel),
+            line_col_of(&text, "root("),
+            "this record is named `root`, but an `Article` is expected here: write `Article(` where `root(` is"
+        )
+    );
+}
