@@ -1401,6 +1401,24 @@ fn an_articles_folder_linked_from_outside_is_refused() {
     }
 }
 
+/// A special file inside the unit (a socket here: a device needs the
+/// superuser to make) is not a data file.
+#[cfg(unix)]
+#[test]
+fn a_socket_in_place_of_a_data_file_is_refused() {
+    let dir = data_copy();
+    let path = dir.path().join("facts.ron");
+    fs::remove_file(&path).unwrap();
+    let _socket = std::os::unix::net::UnixListener::bind(&path).unwrap();
+    assert_eq!(
+        only_problem(&dir),
+        whole_file(
+            name(&dir, "facts.ron"),
+            "this is a device or a socket, not a data file; a data file is plain text"
+        )
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn a_link_loop_is_called_a_link_loop() {
