@@ -21,8 +21,8 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use neutrality_reader::cli::output::printable;
 use neutrality_reader::dataset::{DataFiles, Dataset, LoadError};
+use neutrality_reader::terminal::printable;
 
 /// Cases run by a plain `cargo test`: about three seconds in a debug build.
 const DEFAULT_CASES: u64 = 2000;

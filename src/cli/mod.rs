@@ -170,7 +170,7 @@ pub fn parse_png_name(text: &str) -> Result<PathBuf, String> {
     } else {
         Err(format!(
             "“{}” does not end in .png; the screenshot is saved as a PNG image, so name it like shot.png",
-            output::cut(text)
+            crate::terminal::cut(text)
         ))
     }
 }
@@ -399,13 +399,13 @@ fn quiz_options(args: &QuizArgs) -> Result<crate::quiz::QuizOptions, String> {
     if let Some(text) = &args.code {
         return QuizCode::parse(text)
             .map(|code| code.options())
-            .map_err(|error| output::quoted_cut(&error.to_string(), text.trim()));
+            .map_err(|error| crate::terminal::quoted_cut(&error.to_string(), text.trim()));
     }
     let topics = match args.topics.as_deref() {
         None => Default::default(),
         Some(list) => {
             let topics = Topic::parse_list(list)
-                .map_err(|error| output::quoted_cut(&error.to_string(), &error.0))?;
+                .map_err(|error| crate::terminal::quoted_cut(&error.to_string(), &error.0))?;
             if topics.is_empty() {
                 let keys: Vec<&str> = Topic::ALL.iter().map(|t| t.key()).collect();
                 return Err(format!(
@@ -419,7 +419,7 @@ fn quiz_options(args: &QuizArgs) -> Result<crate::quiz::QuizOptions, String> {
     let Some(difficulty) = Difficulty::from_key(&args.difficulty) else {
         return Err(format!(
             "“{}” is not a difficulty; write easy, normal or hard",
-            output::cut(&args.difficulty)
+            crate::terminal::cut(&args.difficulty)
         ));
     };
     if args.count == 0 {

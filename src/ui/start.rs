@@ -12,11 +12,11 @@ use super::icon;
 use super::saved_settings::{self, SettingsNotice};
 use super::screenshot::{ScreenshotJob, ScreenshotResult};
 use super::theme::Theme;
-use crate::cli::output::{cut, printable, quoted_cut};
 use crate::dataset::Dataset;
 use crate::i18n::Language;
 use crate::quiz::Quiz;
 use crate::quiz::session::Mode;
+use crate::terminal::{cut, printable, quoted_cut};
 
 /// What the window opens on.
 #[derive(Clone, Debug, Default, PartialEq)]
