@@ -13,5 +13,6 @@ pub mod organizations;
 pub mod quiz;
 pub mod search;
 pub mod storage;
+pub mod terminal;
 pub mod timeline;
 pub mod ui;

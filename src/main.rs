@@ -9,14 +9,21 @@ fn main() -> std::process::ExitCode {
     let args = Cli::parse();
     let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
     let code = match &args.command {
-        Some(Command::Check { dir, format }) => cli::check(
+        Some(Command::Check {
+            dir,
+            format,
+            output,
+        }) => cli::check(
             dir.as_deref().or(args.data.as_deref()),
             *format,
+            output.as_deref(),
             &mut out,
             &mut err,
         ),
         Some(Command::New { dir }) => cli::new_dataset(dir, &mut out, &mut err),
-        Some(Command::Export) => cli::export(args.data.as_deref(), &mut out, &mut err),
+        Some(Command::Export { output }) => {
+            cli::export(args.data.as_deref(), output.as_deref(), &mut out, &mut err)
+        }
         Some(Command::Quiz(quiz)) => cli::quiz(args.data.as_deref(), quiz, &mut out, &mut err),
         None => neutrality_reader::ui::run(args.start_options()),
     };

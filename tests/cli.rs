@@ -268,7 +268,7 @@ fn check_as_json_on_the_data_folder_is_ok_with_nothing_to_say() {
     assert_eq!(code, Some(0), "{err}");
     assert_eq!(
         json,
-        serde_json::json!({"ok": true, "errors": [], "warnings": []})
+        serde_json::json!({"ok": true, "errors": [], "warnings": [], "notes": []})
     );
     assert_eq!(err, "");
     // The bundled dataset too, and --format text is the default.
@@ -334,6 +334,7 @@ fn check_as_json_lists_errors_and_exits_1() {
                 "message": "event “unrcca-established”: the date “2007-13” has month 13, but months run from 01 to 12",
             }],
             "warnings": [],
+            "notes": [],
         })
     );
     // A problem with no place has null line and column.
@@ -813,6 +814,26 @@ fn quiz_options_that_make_no_sense_are_refused_with_a_reason() {
         "{}",
         stderr(&output)
     );
+    // An empty list is not "all topics": it is refused.
+    for empty in ["", " , "] {
+        let output = run(&["quiz", "--topics", empty]);
+        assert_eq!(output.status.code(), Some(2), "{empty:?}");
+        assert!(stdout(&output).is_empty());
+        assert!(
+            stderr(&output).contains("--topics names no topic; give one or more of events,"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    // A pasted page is quoted cut short, not whole.
+    for option in ["--code", "--difficulty", "--topics"] {
+        let long = "Z".repeat(100_000);
+        let output = run(&["quiz", option, &long]);
+        assert_eq!(output.status.code(), Some(2), "{option}");
+        let said = stderr(&output);
+        assert!(said.len() < 400, "{option}: {} bytes", said.len());
+        assert!(said.contains(&format!("“{}…”", "Z".repeat(40))), "{said}");
+    }
 }
 
 /// A folder whose name has a space and a quote: `new`'s commands, pasted into a
@@ -917,4 +938,95 @@ fn a_teacher_starts_checks_and_quizzes_a_dataset_of_their_own() {
             .unwrap()
             .contains("Congress of Vienna")
     );
+}
+
+/// Without a display the window says so in a sentence, with no source path
+/// of the machine the program was built on.
+#[test]
+#[cfg(target_os = "linux")]
+fn without_a_display_the_window_says_so_plainly() {
+    let home = TempDir::new().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_neutrality-reader"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path())
+        .env("XDG_DATA_HOME", home.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "neutrality-reader: no display: set DISPLAY or run under a desktop\n"
+    );
+}
+
+#[test]
+fn a_screenshot_not_named_png_is_refused() {
+    let output = run(&["--screenshot", "shot.jpg"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("“shot.jpg” does not end in .png"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+/// Files an editor or a Mac leaves beside the articles: an Emacs lock (a link
+/// to nothing), an AppleDouble file of binary bytes, a backup and a swap file.
+#[cfg(unix)]
+fn with_editor_files(dir: &TempDir) -> Vec<String> {
+    let articles = dir.path().join("articles");
+    std::os::unix::fs::symlink(
+        "teacher@laptop.4242:1700000000",
+        articles.join(".#mfa-foreign-policy.ron"),
+    )
+    .unwrap();
+    fs::write(
+        articles.join("._mfa-foreign-policy.ron"),
+        [0x00, 0x05, 0x16, 0x07, 0xff, 0xfe],
+    )
+    .unwrap();
+    fs::write(articles.join("mfa-foreign-policy.ron~"), "Article(").unwrap();
+    fs::write(articles.join(".mfa-foreign-policy.ron.swp"), [0xff; 8]).unwrap();
+    let mut names: Vec<String> = [
+        ".#mfa-foreign-policy.ron",
+        "._mfa-foreign-policy.ron",
+        ".mfa-foreign-policy.ron.swp",
+        "mfa-foreign-policy.ron~",
+    ]
+    .iter()
+    .map(|name| articles.join(name).display().to_string())
+    .collect();
+    names.sort();
+    names
+}
+
+#[cfg(unix)]
+#[test]
+fn hidden_and_editor_files_among_the_articles_are_skipped_with_a_note() {
+    let dir = data_copy();
+    let skipped = with_editor_files(&dir);
+    let unit = dir.path().to_str().unwrap();
+    let output = run(&["check", unit]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).contains(": OK: 5 articles, "));
+    let notes: Vec<String> = stderr(&output).lines().map(str::to_owned).collect();
+    let expected: Vec<String> = skipped
+        .iter()
+        .map(|file| {
+            format!("{file}: note: skipped: hidden and editor files (a name that starts with “.” or ends in “~”) are not articles")
+        })
+        .collect();
+    assert_eq!(notes, expected);
+    let (code, json, _) = check_json(&["check", unit, "--format", "json"]);
+    assert_eq!(code, Some(0));
+    let files: Vec<&str> = array(&json, "notes")
+        .iter()
+        .map(|note| string(note, "file"))
+        .collect();
+    assert_eq!(files, skipped);
+    // The window's load skips them too.
+    assert_eq!(Dataset::load_dir(dir.path()).unwrap().articles.len(), 5);
 }

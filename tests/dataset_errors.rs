@@ -1352,11 +1352,13 @@ fn a_folder_in_place_of_a_data_file() {
     );
 }
 
+/// What a data file linked out of the folder is told.
+const LINKS_OUT: &str = "the file leads out of the dataset folder through a link; copy the file into the folder instead of linking to it";
+
 #[cfg(unix)]
 #[test]
-fn a_file_that_never_ends_is_read_no_further_than_the_limit() {
-    // A link to /dev/zero has no size to check beforehand; reading it must
-    // still stop one byte past the limit rather than fill the memory.
+fn a_link_to_a_file_that_never_ends_is_refused_unread() {
+    // /dev/zero has no size to check beforehand, and is not in the folder.
     let zero = Path::new("/dev/zero");
     if !zero.exists() {
         return;
@@ -1367,11 +1369,186 @@ fn a_file_that_never_ends_is_read_no_further_than_the_limit() {
     std::os::unix::fs::symlink(zero, &path).unwrap();
     assert_eq!(
         only_problem(&dir),
+        whole_file(name(&dir, "facts.ron"), LINKS_OUT)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_article_linked_to_a_file_outside_the_folder_is_refused() {
+    let dir = data_copy();
+    let path = dir.path().join("articles/passwd.ron");
+    std::os::unix::fs::symlink("/etc/passwd", &path).unwrap();
+    assert_eq!(
+        only_problem(&dir),
+        whole_file(name(&dir, "articles/passwd.ron"), LINKS_OUT)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_good_article_linked_from_outside_is_refused_all_the_same() {
+    let dir = data_copy();
+    let outside = TempDir::new().unwrap();
+    let rel = "articles/mfa-foreign-policy.ron";
+    let moved = outside.path().join("mfa-foreign-policy.ron");
+    fs::rename(dir.path().join(rel), &moved).unwrap();
+    std::os::unix::fs::symlink(&moved, dir.path().join(rel)).unwrap();
+    assert_eq!(only_problem(&dir), whole_file(name(&dir, rel), LINKS_OUT));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_that_stays_inside_the_folder_is_followed() {
+    let dir = data_copy();
+    fs::create_dir(dir.path().join("spare")).unwrap();
+    fs::rename(
+        dir.path().join("events.ron"),
+        dir.path().join("spare/events.ron"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("spare/events.ron", dir.path().join("events.ron")).unwrap();
+    let loaded = Dataset::load_dir(dir.path()).unwrap();
+    assert_eq!(
+        loaded.events.len(),
+        Dataset::embedded().unwrap().events.len()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_articles_folder_linked_from_outside_is_refused() {
+    let dir = data_copy();
+    let outside = TempDir::new().unwrap();
+    let moved = outside.path().join("articles");
+    fs::rename(dir.path().join("articles"), &moved).unwrap();
+    std::os::unix::fs::symlink(&moved, dir.path().join("articles")).unwrap();
+    let problems = problems(dir.path());
+    assert_eq!(problems.len(), 5, "{problems:#?}");
+    for problem in problems {
+        assert!(problem.file.contains("/articles/"), "{problem}");
+        assert_eq!(problem.message, LINKS_OUT, "{problem}");
+    }
+}
+
+/// A special file inside the unit (a socket here: a device needs the
+/// superuser to make) is not a data file.
+#[cfg(unix)]
+#[test]
+fn a_socket_in_place_of_a_data_file_is_refused() {
+    let dir = data_copy();
+    let path = dir.path().join("facts.ron");
+    fs::remove_file(&path).unwrap();
+    let _socket = std::os::unix::net::UnixListener::bind(&path).unwrap();
+    assert_eq!(
+        only_problem(&dir),
         whole_file(
             name(&dir, "facts.ron"),
-            "the file runs past 8 MiB as it is read (it is growing, or it never ends); a data file may be at most 8 MiB"
+            "this is a device or a socket, not a data file; a data file is plain text"
         )
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_loop_is_called_a_link_loop() {
+    let dir = data_copy();
+    let path = dir.path().join("people.ron");
+    fs::remove_file(&path).unwrap();
+    std::os::unix::fs::symlink("people.ron", &path).unwrap();
+    assert_eq!(
+        only_problem(&dir),
+        whole_file(
+            name(&dir, "people.ron"),
+            "the file cannot be read: a link loop (a link that leads, in the end, back to itself)"
+        )
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_nothing_is_called_so() {
+    let dir = data_copy();
+    let path = dir.path().join("people.ron");
+    fs::remove_file(&path).unwrap();
+    std::os::unix::fs::symlink("persons.ron", &path).unwrap();
+    assert_eq!(
+        only_problem(&dir),
+        whole_file(
+            name(&dir, "people.ron"),
+            "the file is a link to a file that does not exist"
+        )
+    );
+}
+
+/// `chmod 000 articles/`: permission denied, not "no articles folder". The
+/// superuser reads it all the same, so there the test has nothing to show.
+#[cfg(unix)]
+#[test]
+fn an_articles_folder_that_may_not_be_read_says_permission_denied() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = data_copy();
+    let articles = dir.path().join("articles");
+    fs::set_permissions(&articles, fs::Permissions::from_mode(0o000)).unwrap();
+    let readable = fs::read_dir(&articles).is_ok();
+    let found = if readable {
+        Vec::new()
+    } else {
+        problems(dir.path())
+    };
+    fs::set_permissions(&articles, fs::Permissions::from_mode(0o755)).unwrap();
+    if readable {
+        return;
+    }
+    assert_eq!(
+        found,
+        vec![whole_file(
+            name(&dir, "articles"),
+            "the articles folder cannot be read: permission denied"
+        )]
+    );
+}
+
+/// The same for one file.
+#[cfg(unix)]
+#[test]
+fn a_data_file_that_may_not_be_read_says_permission_denied() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = data_copy();
+    let path = dir.path().join("glossary.ron");
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read(&path).is_ok() {
+        return;
+    }
+    assert_eq!(
+        only_problem(&dir),
+        whole_file(
+            name(&dir, "glossary.ron"),
+            "the file cannot be read: permission denied"
+        )
+    );
+}
+
+#[test]
+fn a_byte_order_mark_at_the_start_of_a_file_is_accepted() {
+    let dir = data_copy();
+    for rel in ["events.ron", "articles/mfa-foreign-policy.ron"] {
+        let path = dir.path().join(rel);
+        let text = fs::read_to_string(&path).unwrap();
+        fs::write(&path, format!("\u{feff}{text}")).unwrap();
+    }
+    let loaded = Dataset::load_dir(dir.path()).unwrap();
+    assert_eq!(
+        loaded.events.len(),
+        Dataset::embedded().unwrap().events.len()
+    );
+    // Only the first is a mark: a second is text where none may be.
+    let path = dir.path().join("people.ron");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, format!("\u{feff}\u{feff}{text}")).unwrap();
+    let problem = only_problem(&dir);
+    assert_eq!(problem.file, name(&dir, "people.ron"));
+    assert_eq!((problem.line, problem.column), (Some(1), Some(1)));
 }
 
 #[cfg(unix)]
@@ -1524,5 +1701,78 @@ fn every_refusal_of_files_given_as_bytes_is_reported_together() {
                 "the file is 16 MiB; a data file may be at most 8 MiB"
             ),
         ]
+    );
+}
+
+// ---------------------------------------------------------------- ron's words made plain
+
+#[test]
+fn a_paragraph_number_out_of_range_says_what_to_write() {
+    let dir = data_copy();
+    let text = replace_once(
+        &dir,
+        "events.ron",
+        "(\"cooperation-international-organizations\", 1)],\n        derived: \"The article celebrates",
+        "(\"cooperation-international-organizations\", -3)],\n        derived: \"The article celebrates",
+    );
+    let problem = only_problem(&dir);
+    assert_eq!(problem.file, name(&dir, "events.ron"));
+    assert_eq!(problem.line, Some(line_col_of(&text, "-3)").0));
+    assert_eq!(
+        problem.message,
+        "this whole number is out of range here (below 0, or above 4294967295); a paragraph is counted from 1: write the number of one of the article's paragraphs"
+    );
+}
+
+#[test]
+fn a_missing_field_name_says_what_to_write() {
+    let dir = data_copy();
+    let text = replace_once(
+        &dir,
+        "people.ron",
+        "        id: \"rashid-meredov\",",
+        "        : \"rashid-meredov\",",
+    );
+    assert_eq!(
+        only_problem(&dir),
+        at(
+            name(&dir, "people.ron"),
+            line_col_of(&text, ": \"rashid-meredov\""),
+            "a name was expected here: a field's name and a colon, such as `id:`, or a value written without quotes, such as `Summit`"
+        )
+    );
+}
+
+#[test]
+fn a_value_that_is_not_a_name_says_what_to_write() {
+    let dir = data_copy();
+    let text = replace_once(
+        &dir,
+        "events.ron",
+        "category: Milestone,\n        sources: [(\"cooperation-international-organizations\", 1)],",
+        "category: 123,\n        sources: [(\"cooperation-international-organizations\", 1)],",
+    );
+    assert_eq!(
+        only_problem(&dir),
+        at(
+            name(&dir, "events.ron"),
+            line_col_of(&text, "123,"),
+            "`123` is not a name: a value such as `Summit` is written as a word that begins with a letter, without quotes"
+        )
+    );
+}
+
+#[test]
+fn a_record_of_the_wrong_name_says_what_to_write() {
+    let dir = data_copy();
+    let rel = "articles/mfa-foreign-policy.ron";
+    let text = replace_once(&dir, rel, "Article(\n", "root(\n");
+    assert_eq!(
+        only_problem(&dir),
+        at(
+            name(&dir, rel),
+            line_col_of(&text, "root("),
+            "this record is named `root`, but an `Article` is expected here: write `Article(` where `root(` is"
+        )
     );
 }

@@ -22,6 +22,7 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use neutrality_reader::dataset::{DataFiles, Dataset, LoadError};
+use neutrality_reader::terminal::printable;
 
 /// Cases run by a plain `cargo test`: about three seconds in a debug build.
 const DEFAULT_CASES: u64 = 2000;
@@ -76,9 +77,39 @@ fn bundled() -> (Vec<File>, Vec<File>) {
     )
 }
 
-const SNIPPETS: [&str; 24] = [
-    "(", ")", "[", "]", "{", "}", "\"", ",", ":", "'", "\\", "/*", "//", "r#\"", "\"#", "Some(",
-    "None", "()", "id:", "\n", "\u{feff}", "\u{0}", "é", "“",
+const SNIPPETS: [&str; 30] = [
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    "\"",
+    ",",
+    ":",
+    "'",
+    "\\",
+    "/*",
+    "//",
+    "r#\"",
+    "\"#",
+    "Some(",
+    "None",
+    "()",
+    "id:",
+    "\n",
+    "\u{feff}",
+    "\u{0}",
+    "é",
+    "“",
+    // Terminal controls (clear the screen, set the title, the one-byte CSI),
+    // and a record of the wrong name.
+    "\u{1b}[2J",
+    "\u{1b}]0;owned\u{7}",
+    "\u{9b}31m",
+    "\r",
+    "\u{7f}",
+    "root(",
 ];
 
 const NUMBERS: [&str; 10] = [
@@ -279,7 +310,16 @@ fn check_problems(err: &LoadError, names: &[String]) -> Result<(), String> {
         if problem.line == Some(0) || problem.column == Some(0) {
             return Err(format!("a place counted from 0: {problem:?}"));
         }
-        let _ = problem.to_string();
+        // As the terminal gets it: no control character of the data's obeyed.
+        let shown = printable(&problem.to_string()).into_owned();
+        if shown
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t')
+        {
+            return Err(format!(
+                "a control character reaches the terminal: {shown:?}"
+            ));
+        }
     }
     let _ = err.to_string();
     Ok(())
@@ -344,4 +384,151 @@ fn the_mutations_are_the_same_for_the_same_seed() {
     let bytes = |files: &[File]| files.iter().map(|f| f.bytes.clone()).collect::<Vec<_>>();
     assert_eq!(bytes(&a1), bytes(&a2));
     assert_eq!(bytes(&r1), bytes(&r2));
+}
+
+// ---------------------------------------------------------------- hostile folders
+
+/// What a case did to a copy of `data/` on disk, and whether it must keep
+/// the unit from loading.
+#[cfg(unix)]
+fn hostile_change(
+    rng: &mut Rng,
+    unit: &std::path::Path,
+    outside: &std::path::Path,
+) -> (String, bool) {
+    use std::fs;
+    use std::os::unix::fs::symlink;
+    let mut files: Vec<String> = neutrality_reader::dataset::RECORD_FILES
+        .iter()
+        .map(|name| (*name).to_owned())
+        .collect();
+    files.extend(
+        neutrality_reader::dataset::EMBEDDED_ARTICLES
+            .iter()
+            .map(|name| (*name).to_owned()),
+    );
+    let rel = rng.pick(&files).clone();
+    let path = unit.join(&rel);
+    if !path.is_file() || path.is_symlink() {
+        // Changed already by an earlier step of this case.
+        return (format!("{rel}: left as it was"), false);
+    }
+    match rng.below(7) {
+        0 => {
+            // The same, good file, but outside the unit: it must not be read.
+            let away = outside.join(rel.replace('/', "-"));
+            fs::rename(&path, &away).unwrap();
+            symlink(&away, &path).unwrap();
+            (format!("{rel}: linked to a copy outside"), true)
+        }
+        1 => {
+            fs::remove_file(&path).unwrap();
+            symlink(path.file_name().unwrap(), &path).unwrap();
+            (format!("{rel}: a link to itself"), true)
+        }
+        2 => {
+            fs::remove_file(&path).unwrap();
+            symlink("nowhere.ron", &path).unwrap();
+            (format!("{rel}: a link to nothing"), true)
+        }
+        3 => {
+            fs::remove_file(&path).unwrap();
+            let made = std::process::Command::new("mkfifo")
+                .arg(&path)
+                .status()
+                .unwrap();
+            assert!(made.success());
+            (format!("{rel}: a named pipe"), true)
+        }
+        4 => {
+            let articles = unit.join("articles");
+            let n = rng.next();
+            symlink("someone@host.1:2", articles.join(format!(".#lock-{n}.ron"))).unwrap();
+            fs::write(
+                articles.join(format!("._apple-{n}.ron")),
+                [0, 5, 22, 7, 0xff],
+            )
+            .unwrap();
+            fs::write(articles.join(format!("backup-{n}.ron~")), "Article(").unwrap();
+            fs::write(articles.join(format!(".swap-{n}.ron.swp")), [0xff; 4]).unwrap();
+            ("articles/: editor and hidden files".to_owned(), false)
+        }
+        5 => {
+            let text = fs::read(&path).unwrap();
+            fs::write(&path, [b"\xef\xbb\xbf".as_slice(), &text].concat()).unwrap();
+            (format!("{rel}: a byte order mark"), false)
+        }
+        _ => {
+            // A link that stays inside the unit is followed.
+            let spare = unit.join("spare");
+            fs::create_dir_all(&spare).unwrap();
+            let kept = spare.join(rel.replace('/', "-"));
+            fs::rename(&path, &kept).unwrap();
+            symlink(&kept, &path).unwrap();
+            (format!("{rel}: linked to a copy inside"), false)
+        }
+    }
+}
+
+/// Folders with links out, loops, links to nothing, pipes, editor files,
+/// byte order marks and links inside: a unit loads exactly when nothing in
+/// it is refused, nothing outside it is ever loaded, and every problem is in
+/// a file of the unit with a sentence.
+#[cfg(unix)]
+#[test]
+fn hostile_folders_load_nothing_from_outside() {
+    let cases = env_number("HOSTILE_FOLDER_CASES").unwrap_or(60);
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    for seed in 0..cases {
+        let mut rng = Rng::new(seed ^ 0xF01D);
+        let dir = tempfile::TempDir::new().unwrap();
+        let (unit, outside) = (dir.path().join("unit"), dir.path().join("outside"));
+        std::fs::create_dir(&outside).unwrap();
+        copy_dir(&data, &unit);
+        let mut done = Vec::new();
+        let mut must_fail = false;
+        for _ in 0..1 + rng.below(3) {
+            let (what, fails) = hostile_change(&mut rng, &unit, &outside);
+            done.push(what);
+            must_fail |= fails;
+        }
+        let report = format!("seed {seed}: {}", done.join("; "));
+        match Dataset::load_dir(&unit) {
+            Ok(dataset) => {
+                assert!(!must_fail, "{report}: loaded");
+                assert_eq!(dataset.articles.len(), 5, "{report}");
+            }
+            Err(error) => {
+                assert!(must_fail, "{report}: {error}");
+                let inside = unit.display().to_string();
+                for problem in &error.problems {
+                    assert!(problem.file.starts_with(&inside), "{report}: {problem}");
+                    assert!(!problem.message.trim().is_empty(), "{report}");
+                }
+                if done.iter().any(|d| d.ends_with("linked to a copy outside")) {
+                    assert!(
+                        error
+                            .problems
+                            .iter()
+                            .any(|p| p.message.contains("leads out of the dataset folder")),
+                        "{report}: {error}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Copies the folder `from`, with everything under it, to `to`.
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
 }

@@ -605,3 +605,53 @@ fn a_folder_waiting_for_a_missing_image_opens_when_the_image_is_saved() {
     });
     assert!(harness.query_by_label_contains("Image not shown").is_none());
 }
+
+/// A file linked from outside the unit (`articles/passwd.ron` to a secret)
+/// is refused by the load, and its problem opened in the code view shows
+/// the refusal, never the file; nor is a problem naming a file outside the
+/// unit shown from the disk.
+#[cfg(unix)]
+#[test]
+fn the_code_view_shows_only_files_inside_the_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = dir.path().join("unit");
+    copy_dir(&example_dir(), &unit);
+    let secret = dir.path().join("secret.ron");
+    std::fs::write(&secret, "SECRET-LINE root:x:0:0\n").unwrap();
+    std::os::unix::fs::symlink(&secret, unit.join("articles/passwd.ron")).unwrap();
+    let mut problems = Dataset::load_dir(&unit).unwrap_err().problems;
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0]
+            .message
+            .contains("leads out of the dataset folder")
+    );
+    problems.push(Problem {
+        file: secret.display().to_string(),
+        line: Some(1),
+        column: Some(1),
+        message: "a problem in a file outside".to_owned(),
+    });
+    let data = Arc::new(Dataset::embedded().unwrap());
+    let origin = DataOrigin {
+        folder: Some(unit.display().to_string()),
+        problems: problems.clone(),
+    };
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 900.0])
+        .build_eframe(move |cc| ReaderApp::new(&cc.egui_ctx, data, origin, None));
+    harness.run();
+    harness.get_by_label("Show the problems").click();
+    harness.run();
+    for problem in &problems {
+        harness
+            .get_by_role_and_label(Role::Button, &problem.to_string())
+            .click();
+        harness.run();
+        assert!(
+            harness.query_by_label_contains("SECRET-LINE").is_none(),
+            "{problem}"
+        );
+        harness.get_by_label_contains("is not a file of the dataset folder");
+    }
+}

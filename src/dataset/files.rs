@@ -10,6 +10,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::locate::Locator;
+use super::open_file::{Refused, io_reason, open_confined};
 use super::problem::{LoadError, Problem};
 
 const MIB: u64 = 1024 * 1024;
@@ -150,6 +151,9 @@ impl DataFiles {
             Ok(entries) => {
                 for entry in entries.flatten() {
                     let path = entry.path();
+                    if is_hidden_or_editor_file(&entry.file_name().to_string_lossy()) {
+                        continue;
+                    }
                     if path.extension().is_some_and(|e| e == "ron") {
                         if article_paths.len() == MAX_ARTICLES {
                             // Stop listing: a folder of millions of files is
@@ -170,27 +174,77 @@ impl DataFiles {
                     ));
                 }
             }
-            Err(_) => reader.problems.push(Problem::in_file(
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                reader.problems.push(Problem::in_file(
+                    &shown(&articles_dir),
+                    "the dataset has no articles folder; articles go in articles/*.ron",
+                ));
+            }
+            Err(error) => reader.problems.push(Problem::in_file(
                 &shown(&articles_dir),
-                "the dataset has no articles folder; articles go in articles/*.ron",
+                format!("the articles folder cannot be read: {}", io_reason(&error)),
             )),
         }
         article_paths.sort();
         let articles: Vec<_> = article_paths
             .iter()
-            .filter_map(|path| reader.read(path))
+            .filter_map(|path| reader.read(dir, path))
             .collect();
         let records: Vec<_> = RECORD_FILES
             .iter()
-            .filter_map(|name| reader.read(&dir.join(name)))
+            .filter_map(|name| reader.read(dir, &dir.join(name)))
             .collect();
         reader.finish(articles, records)
+    }
+
+    /// The hidden and editor files in the `articles/` folder of `dir`
+    /// ([`is_hidden_or_editor_file`]), sorted: [`Self::read_dir`] skips them,
+    /// and `check` names them in a note. No more than [`MAX_ARTICLES`] are
+    /// listed.
+    pub fn skipped_articles(dir: &Path) -> Vec<std::path::PathBuf> {
+        let Ok(entries) = std::fs::read_dir(dir.join("articles")) else {
+            return Vec::new();
+        };
+        let mut skipped: Vec<_> = entries
+            .flatten()
+            .filter(|entry| is_hidden_or_editor_file(&entry.file_name().to_string_lossy()))
+            .take(MAX_ARTICLES)
+            .map(|entry| entry.path())
+            .collect();
+        skipped.sort();
+        skipped
     }
 
     /// Every file, articles first.
     pub fn all(&self) -> impl Iterator<Item = &DataFile> {
         self.articles.iter().chain(self.records.iter())
     }
+}
+
+/// What an author is told about a data file that was not opened: the load
+/// says it, and the code view when the problem is opened there.
+pub fn refusal(refused: Refused) -> String {
+    match refused {
+        Refused::Missing { link: false } => "the file is missing".to_owned(),
+        Refused::Missing { link: true } => "the file is a link to a file that does not exist".to_owned(),
+        Refused::LinksOut => "the file leads out of the dataset folder through a link; copy the file into the folder instead of linking to it".to_owned(),
+        Refused::Folder => "this is a folder, not a data file".to_owned(),
+        Refused::Pipe => "this is a pipe, not a data file".to_owned(),
+        Refused::Special => "this is a device or a socket, not a data file; a data file is plain text".to_owned(),
+        Refused::TooLarge(size) => too_large(size),
+        Refused::Io(error) => format!("the file cannot be read: {}", io_reason(&error)),
+    }
+}
+
+/// Whether a file in `articles/` is one that an editor or the system leaves
+/// beside the articles rather than an article: hidden (`.#x.ron`, an Emacs
+/// lock; `._x.ron`, macOS's AppleDouble; `.x.ron.swp`, Vim's swap), a
+/// backup (`x.ron~`) or an Emacs autosave (`#x.ron#`). Loaded, the lock (a
+/// link to nothing) and the AppleDouble file (binary) would break the unit.
+pub fn is_hidden_or_editor_file(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
 }
 
 fn too_many_articles() -> String {
@@ -214,53 +268,30 @@ struct Reader {
 }
 
 impl Reader {
-    /// Reads one file from disk, never more than [`MAX_FILE_BYTES`] of it.
-    fn read(&mut self, path: &Path) -> Option<DataFile> {
+    /// Reads one file of the dataset folder `root` from disk, never more
+    /// than [`MAX_FILE_BYTES`] of it, and only if it is a regular file
+    /// inside the folder, every link followed (as images are confined).
+    fn read(&mut self, root: &Path, path: &Path) -> Option<DataFile> {
         let name = path.display().to_string();
-        let meta = match std::fs::metadata(path) {
-            Ok(meta) => meta,
-            Err(_) => {
+        let (file, size) = match open_confined(root, path, MAX_FILE_BYTES) {
+            Ok(opened) => opened,
+            Err(refused) => {
                 self.problems
-                    .push(Problem::in_file(&name, "the file is missing"));
+                    .push(Problem::in_file(&name, refusal(refused)));
                 return None;
             }
         };
-        if meta.is_dir() {
-            self.problems
-                .push(Problem::in_file(&name, "this is a folder, not a data file"));
-            return None;
-        }
-        if super::open_file::is_pipe(&meta) {
-            self.problems
-                .push(Problem::in_file(&name, "this is a pipe, not a data file"));
-            return None;
-        }
-        if meta.len() > MAX_FILE_BYTES {
-            self.problems
-                .push(Problem::in_file(&name, too_large(meta.len())));
-            return None;
-        }
         if self.over_total {
             return None;
         }
-        let file = match super::open_file::open_for_reading(path) {
-            Ok(file) => file,
-            Err(err) => {
-                self.problems.push(Problem::in_file(
-                    &name,
-                    format!("the file cannot be read: {err}"),
-                ));
-                return None;
-            }
-        };
         // The size is only a hint: a file may grow while it is read, and a
         // device or a pipe has none. One byte past the limit tells which.
-        let capacity = usize::try_from(meta.len()).unwrap_or(0);
+        let capacity = usize::try_from(size).unwrap_or(0);
         let mut bytes = Vec::with_capacity(capacity);
         if let Err(err) = file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes) {
             self.problems.push(Problem::in_file(
                 &name,
-                format!("the file cannot be read: {err}"),
+                format!("the file cannot be read: {}", io_reason(&err)),
             ));
             return None;
         }
@@ -300,7 +331,14 @@ impl Reader {
             return None;
         }
         match String::from_utf8(bytes) {
-            Ok(text) => Some(DataFile { name, text }),
+            // A byte order mark, which some editors write first, is no part of the text.
+            Ok(text) => Some(DataFile {
+                name,
+                text: match text.strip_prefix('\u{feff}') {
+                    Some(rest) => rest.to_owned(),
+                    None => text,
+                },
+            }),
             Err(err) => {
                 let offset = err.utf8_error().valid_up_to();
                 let valid = err.as_bytes().get(..offset).unwrap_or(&[]);
@@ -349,3 +387,25 @@ pub static EMBEDDED_ASSETS: &[(&str, &[u8])] = &[(
         "/data/assets/un-neutrality-resolutions.png"
     )),
 )];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hidden_and_editor_files_are_told_from_articles() {
+        for name in [
+            ".#x.ron",
+            "._x.ron",
+            ".x.ron",
+            ".x.ron.swp",
+            "x.ron~",
+            "#x.ron#",
+        ] {
+            assert!(is_hidden_or_editor_file(name), "{name}");
+        }
+        for name in ["x.ron", "first-article.ron", "#", "x#.ron"] {
+            assert!(!is_hidden_or_editor_file(name), "{name}");
+        }
+    }
+}

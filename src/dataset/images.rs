@@ -287,7 +287,7 @@ pub fn check(source: &ImageSource, path: &str) -> Result<Option<ImageInfo>, Imag
             inspect(path, Cursor::new(bytes), bytes.len() as u64).map(Some)
         }
         ImageSource::Folder { dir, .. } => {
-            let (opened, size) = open_checked(path, &resolve(dir, path)?)?;
+            let (opened, size) = open_in(dir, path)?;
             inspect(path, BufReader::new(opened), size).map(Some)
         }
     }
@@ -307,7 +307,7 @@ pub fn read(source: &ImageSource, path: &str) -> Result<Cow<'static, [u8]>, Imag
             Ok(Cow::Borrowed(bytes))
         }
         ImageSource::Folder { dir, .. } => {
-            let (opened, size) = open_checked(path, &resolve(dir, path)?)?;
+            let (opened, size) = open_in(dir, path)?;
             let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
             opened
                 .take(MAX_IMAGE_BYTES + 1)
@@ -477,71 +477,25 @@ fn embedded(
         })
 }
 
-/// The file's real place, which must be inside the real dataset folder: a
-/// link inside `assets/` that points elsewhere is refused.
-fn resolve(dir: &Path, path: &str) -> Result<PathBuf, ImageError> {
-    let root = dir.canonicalize().map_err(|e| unreadable(path, &e))?;
-    let real = match dir.join(path).canonicalize() {
-        Ok(real) => real,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(ImageError::Missing {
-                path: path.to_owned(),
-            });
+/// Opens the image file at `path` in the dataset folder `dir` and gives its
+/// size, confined as every file of a dataset is
+/// ([`super::open_file::open_confined`]): inside the folder, links
+/// followed, a regular file of at most [`MAX_IMAGE_BYTES`].
+fn open_in(dir: &Path, path: &str) -> Result<(std::fs::File, u64), ImageError> {
+    use super::open_file::{Refused, open_confined};
+    let owned = || path.to_owned();
+    open_confined(dir, &dir.join(path), MAX_IMAGE_BYTES).map_err(|refused| match refused {
+        Refused::Missing { .. } => ImageError::Missing { path: owned() },
+        Refused::LinksOut => ImageError::LinksOut { path: owned() },
+        Refused::Folder | Refused::Pipe | Refused::Special => {
+            ImageError::NotAFile { path: owned() }
         }
-        Err(e) => return Err(unreadable(path, &e)),
-    };
-    if !real.starts_with(&root) {
-        return Err(ImageError::LinksOut {
-            path: path.to_owned(),
-        });
-    }
-    Ok(real)
-}
-
-/// Opens the regular file at `real` (a path with no link in it, from
-/// [`resolve`]) and gives its size. A folder, device or pipe is refused
-/// unread, and so is a file swapped for a link, or for another file, between
-/// [`resolve`] and the opening: the file opened must be the one looked at.
-fn open_checked(path: &str, real: &Path) -> Result<(std::fs::File, u64), ImageError> {
-    let looked_at = std::fs::symlink_metadata(real).map_err(|e| unreadable(path, &e))?;
-    if looked_at.file_type().is_symlink() {
-        return Err(ImageError::LinksOut {
-            path: path.to_owned(),
-        });
-    }
-    if !looked_at.is_file() {
-        return Err(ImageError::NotAFile {
-            path: path.to_owned(),
-        });
-    }
-    too_large(path, looked_at.len())?;
-    let file = super::open_file::open_for_reading(real).map_err(|e| unreadable(path, &e))?;
-    let opened = file.metadata().map_err(|e| unreadable(path, &e))?;
-    if !same_file(&looked_at, &opened) {
-        return Err(ImageError::LinksOut {
-            path: path.to_owned(),
-        });
-    }
-    if !opened.is_file() {
-        return Err(ImageError::NotAFile {
-            path: path.to_owned(),
-        });
-    }
-    too_large(path, opened.len())?;
-    Ok((file, opened.len()))
-}
-
-/// Whether two looks at a path saw the same file (device and inode).
-#[cfg(unix)]
-fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
-    use std::os::unix::fs::MetadataExt as _;
-    (a.dev(), a.ino()) == (b.dev(), b.ino())
-}
-
-/// Elsewhere std has no stable file identity; the link check of [`resolve`] stands alone.
-#[cfg(not(unix))]
-fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
-    true
+        Refused::TooLarge(bytes) => ImageError::TooLarge {
+            path: owned(),
+            bytes,
+        },
+        Refused::Io(error) => unreadable(path, &error),
+    })
 }
 
 fn too_large(path: &str, bytes: u64) -> Result<(), ImageError> {
@@ -588,31 +542,6 @@ mod tests {
             .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png)
             .unwrap();
         bytes
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_file_that_became_a_link_or_another_file_after_its_check_is_refused() {
-        let dir = tempfile::TempDir::new().unwrap();
-        let real = dir.path().join("map.png");
-        std::fs::write(&real, png(4, 4)).unwrap();
-        let other = dir.path().join("other.png");
-        std::fs::write(&other, png(4, 4)).unwrap();
-        let (_, size) = open_checked("assets/map.png", &real).unwrap();
-        assert_eq!(size, png(4, 4).len() as u64);
-        // What resolve() found to be a file is a link by the time it is opened.
-        let link = dir.path().join("link.png");
-        std::os::unix::fs::symlink(&other, &link).unwrap();
-        assert_eq!(
-            open_checked("assets/map.png", &link).unwrap_err(),
-            ImageError::LinksOut {
-                path: "assets/map.png".to_owned()
-            }
-        );
-        // The two looks at a path must see the same file.
-        let meta = |p: &Path| std::fs::metadata(p).unwrap();
-        assert!(same_file(&meta(&real), &meta(&real)));
-        assert!(!same_file(&meta(&real), &meta(&other)));
     }
 
     #[test]

@@ -100,6 +100,18 @@ pub fn plain_message(code: &ron::Error) -> String {
         E::ExceededRecursionLimit => {
             format!("the data is nested more than {RECURSION_LIMIT} levels deep")
         }
+        E::IntegerOutOfBounds => format!(
+            "this whole number is out of range here (below 0, or above {}); a paragraph is counted from 1: write the number of one of the article's paragraphs",
+            u32::MAX
+        ),
+        E::ExpectedIdentifier => "a name was expected here: a field's name and a colon, such as `id:`, or a value written without quotes, such as `Summit`".to_owned(),
+        E::SuggestRawIdentifier(found) | E::InvalidIdentifier(found) => format!(
+            "`{found}` is not a name: a value such as `Summit` is written as a word that begins with a letter, without quotes"
+        ),
+        E::ExpectedDifferentStructName { expected, found } => format!(
+            "this record is named `{found}`, but {} `{expected}` is expected here: write `{expected}(` where `{found}(` is",
+            if expected.starts_with(['A', 'E', 'I', 'O', 'U']) { "an" } else { "a" }
+        ),
         E::Message(message) => message.clone(),
         other => {
             let text = other.to_string();

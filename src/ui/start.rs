@@ -16,6 +16,7 @@ use crate::dataset::Dataset;
 use crate::i18n::Language;
 use crate::quiz::Quiz;
 use crate::quiz::session::Mode;
+use crate::terminal::{cut, printable, quoted_cut};
 
 /// What the window opens on.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -65,7 +66,7 @@ pub fn load_for_window(data: Option<&Path>) -> Result<(Dataset, DataOrigin), Str
         )),
         Err(error) => {
             // Tell the terminal too; the window shows the same list.
-            eprint!("{error}");
+            eprint!("{}", printable(&error.to_string()));
             let dataset = Dataset::embedded().map_err(|e| e.to_string())?;
             Ok((
                 dataset,
@@ -93,7 +94,8 @@ fn check_places(
     {
         let known: Vec<&str> = dataset.articles.iter().map(|a| a.id.as_str()).collect();
         return Err(refuse(format!(
-            "there is no article “{id}”; the articles are: {}",
+            "there is no article “{}”; the articles are: {}",
+            cut(id),
             known.join(", ")
         )));
     }
@@ -101,7 +103,8 @@ fn check_places(
         let count = dataset.article(id).map_or(0, |a| a.body.len());
         if paragraph == 0 || usize::try_from(paragraph).map_or(true, |p| p > count) {
             return Err(refuse(format!(
-                "“{id}” has paragraphs 1 to {count}, not {paragraph}"
+                "“{}” has paragraphs 1 to {count}, not {paragraph}",
+                cut(id)
             )));
         }
     }
@@ -109,7 +112,8 @@ fn check_places(
         && !dataset.events.iter().any(|e| &e.id == id)
     {
         return Err(refuse(format!(
-            "there is no event “{id}”; `neutrality-reader export` lists them"
+            "there is no event “{}”; `neutrality-reader export` lists them",
+            cut(id)
         )));
     }
     if let Some(id) = &options.organization
@@ -121,14 +125,20 @@ fn check_places(
             .map(|o| o.id.as_str())
             .collect();
         return Err(refuse(format!(
-            "there is no organization “{id}”; the organizations are: {}",
+            "there is no organization “{}”; the organizations are: {}",
+            cut(id),
             known.join(", ")
         )));
     }
     let Some(code) = &options.quiz else {
         return Ok(None);
     };
-    let code = crate::quiz::QuizCode::parse(code).map_err(|e| refuse(format!("--quiz: {e}")))?;
+    let code = crate::quiz::QuizCode::parse(code).map_err(|e| {
+        refuse(format!(
+            "--quiz: {}",
+            quoted_cut(&e.to_string(), code.trim())
+        ))
+    })?;
     let mode = options.quiz_mode.unwrap_or(Mode::Practice);
     Ok(Some((
         crate::quiz::generate(dataset, &code.options()),
@@ -150,7 +160,7 @@ pub fn run(options: StartOptions) -> i32 {
     let quiz = match check_places(&options, &dataset) {
         Ok(quiz) => quiz,
         Err(Refusal(message, code)) => {
-            eprintln!("{message}");
+            eprintln!("{}", printable(&message));
             return code;
         }
     };
@@ -183,10 +193,60 @@ pub fn run(options: StartOptions) -> i32 {
     );
     window.clean_up();
     if let Err(error) = outcome {
-        eprintln!("neutrality-reader: could not open the window: {error}");
+        eprintln!(
+            "neutrality-reader: {}",
+            window_error(&error.to_string(), display())
+        );
         return 1;
     }
     screenshot_outcome(options.screenshot.is_some(), &screenshot_result)
+}
+
+/// The display the window would open on, from the environment: `None` when
+/// none is named. Only Linux and the BSDs need one named; elsewhere the
+/// desktop is always there, so this says so.
+fn display() -> Option<String> {
+    if cfg!(any(target_os = "macos", target_os = "windows")) {
+        return Some("the desktop".to_owned());
+    }
+    ["WAYLAND_DISPLAY", "WAYLAND_SOCKET", "DISPLAY"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+}
+
+/// Why the window could not open, as a sentence: "no display" when there is
+/// none to open on or it cannot be reached, the toolkit's words otherwise;
+/// never the source paths of the machine the program was built on, which
+/// the toolkit puts in its errors.
+fn window_error(error: &str, display: Option<String>) -> String {
+    const ADVICE: &str = "set DISPLAY or run under a desktop";
+    let mut words = error.to_owned();
+    // " at /home/…/winit-0.30/src/platform_impl/linux/mod.rs:788" goes.
+    while let Some(at) = words.find(" at ").filter(|&at| {
+        let rest = words.get(at + 4..).unwrap_or("");
+        rest.split(' ')
+            .next()
+            .is_some_and(|token| token.contains(".rs:"))
+    }) {
+        let rest = words.get(at + 4..).unwrap_or("");
+        let token_end = rest.find(' ').map_or(rest.len(), |end| end);
+        let token = rest.get(..token_end).unwrap_or("");
+        // The token ends "mod.rs:788:"; the colon stays, to part the words.
+        let kept_colon = usize::from(token.ends_with(':'));
+        words.replace_range(at..at + 4 + token_end - kept_colon, "");
+    }
+    let is_display_error = words.to_lowercase().contains("os error");
+    match display {
+        None => format!("no display: {ADVICE}"),
+        Some(display) if is_display_error => {
+            let reason = words.rsplit(": ").next().unwrap_or("").trim();
+            format!(
+                "no display: the display “{}” cannot be reached ({reason}); {ADVICE}",
+                cut(&display)
+            )
+        }
+        Some(_) => format!("could not open the window: {words}"),
+    }
 }
 
 /// The exit code once the window closed: a screenshot asked for must have been saved.
@@ -366,5 +426,31 @@ fn go_to_places(app: &mut ReaderApp, options: &StartOptions, quiz: Option<(Quiz,
     }
     if let Some(language) = options.language {
         app.apply_language(language);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NO_DISPLAY: &str = "winit EventLoopError: os error at /root/.cargo/registry/src/index.crates.io-1949cf8c6b5b557f/winit-0.30.13/src/platform_impl/linux/mod.rs:765: neither WAYLAND_DISPLAY nor WAYLAND_SOCKET nor DISPLAY is set.";
+    const NO_X: &str = "winit EventLoopError: os error at /root/.cargo/registry/src/index.crates.io-1949cf8c6b5b557f/winit-0.30.13/src/platform_impl/linux/mod.rs:788: Failed to open connection to X server";
+
+    #[test]
+    fn no_display_is_said_plainly_without_the_build_machines_paths() {
+        assert_eq!(
+            window_error(NO_DISPLAY, None),
+            "no display: set DISPLAY or run under a desktop"
+        );
+        let unreachable = window_error(NO_X, Some(":99".to_owned()));
+        assert_eq!(
+            unreachable,
+            "no display: the display “:99” cannot be reached (Failed to open connection to X server); set DISPLAY or run under a desktop"
+        );
+        let other = window_error(
+            "OpenGL error at /build/src/painter.rs:12: no context",
+            Some(":0".to_owned()),
+        );
+        assert_eq!(other, "could not open the window: OpenGL error: no context");
     }
 }

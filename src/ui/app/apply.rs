@@ -63,8 +63,11 @@ impl ReaderApp {
                 self.refresh_code_view();
             }
             Command::ShowProblem(index) => {
-                if let Some(problem) = self.session.problems().and_then(|p| p.problems.get(index)) {
-                    self.chrome.code_view = Some(CodeView::open(problem));
+                if let Some(problems) = self.session.problems()
+                    && let Some(problem) = problems.problems.get(index)
+                {
+                    let folder = problems.folder.as_deref();
+                    self.chrome.code_view = Some(CodeView::open(problem, folder));
                 }
             }
             Command::HideProblems => self.session.hide_problems(),

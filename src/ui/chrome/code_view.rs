@@ -2,12 +2,18 @@
 //! problem in "Dataset problems" opens. The text is RON an author wrote;
 //! there is no editor the app could call reliably, so it shows the place
 //! and the author fixes it in their own editor.
+//!
+//! It shows files of the dataset folder only, opened as the load opens them
+//! ([`open_file::open_confined`]): a data file linked to `/etc/passwd` is
+//! refused by the load, and its problem opened here shows why, never the file.
 
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use egui::{Color32, RichText};
 
-use crate::dataset::{MAX_FILE_BYTES, Problem, open_file};
+use crate::dataset::open_file::{self, Refused};
+use crate::dataset::{MAX_FILE_BYTES, Problem};
 use crate::i18n::{tr, trf};
 
 /// Lines shown above the problem's line when the view opens.
@@ -17,6 +23,8 @@ const CONTEXT_ABOVE: usize = 6;
 #[derive(Debug)]
 pub struct CodeView {
     path: PathBuf,
+    /// The dataset folder the problem is of; no file outside it is shown.
+    folder: Option<PathBuf>,
     /// The file's lines, or why it could not be read.
     lines: Result<Vec<String>, String>,
     line: Option<usize>,
@@ -30,10 +38,12 @@ pub struct CodeView {
 }
 
 impl CodeView {
-    /// Reads the problem's file and shows it at its line, highlighted.
-    pub fn open(problem: &Problem) -> Self {
+    /// Reads the problem's file, if it is a file of the dataset `folder`,
+    /// and shows it at its line, highlighted.
+    pub fn open(problem: &Problem, folder: Option<&Path>) -> Self {
         let mut view = Self {
             path: PathBuf::from(&problem.file),
+            folder: folder.map(Path::to_path_buf),
             lines: Ok(Vec::new()),
             line: problem.line,
             column: problem.column,
@@ -48,25 +58,43 @@ impl CodeView {
     /// Reads the file again (it was saved since).
     pub fn refresh(&mut self) {
         // The file may be the problem itself: far too large, endless (a link
-        // to a device) or a pipe. Read no more than a data file may hold.
-        self.lines = match open_file::read_at_most(&self.path, MAX_FILE_BYTES) {
-            Ok(Some(bytes)) => Ok(String::from_utf8_lossy(&bytes)
-                .lines()
-                // Tabs have no width in a label: four spaces.
-                .map(|l| l.replace('\t', "    "))
-                .collect()),
-            Ok(None) => Err(trf(
-                "open.code_too_large",
-                &[
-                    ("path", &self.path.display()),
-                    ("limit", &(MAX_FILE_BYTES / (1024 * 1024))),
-                ],
-            )),
-            Err(error) => Err(trf(
+        // to a device), a pipe, or outside the folder through a link. It is
+        // opened as the load opens it, and no more than a data file may hold
+        // is read.
+        let unreadable = |error: &dyn std::fmt::Display| {
+            Err(trf(
                 "open.code_unreadable",
-                &[("path", &self.path.display()), ("error", &error)],
-            )),
+                &[("path", &self.path.display()), ("error", error)],
+            ))
         };
+        let opened = match &self.folder {
+            Some(folder) => open_file::open_confined(folder, &self.path, MAX_FILE_BYTES),
+            None => Err(Refused::LinksOut),
+        };
+        let mut bytes = Vec::new();
+        self.lines = match opened {
+            Ok((file, _)) => match file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes) {
+                Ok(_) if bytes.len() as u64 <= MAX_FILE_BYTES => Ok(lines_of(&bytes)),
+                Ok(_) => Err(self.too_large()),
+                Err(error) => unreadable(&open_file::io_reason(&error)),
+            },
+            Err(Refused::TooLarge(_)) => Err(self.too_large()),
+            Err(Refused::LinksOut) => unreadable(
+                &"it is not a file of the dataset folder (a link leads out of it), so it is not shown",
+            ),
+            Err(refused) => unreadable(&crate::dataset::refusal(refused)),
+        };
+    }
+
+    /// Why a file over the limit is not shown.
+    fn too_large(&self) -> String {
+        trf(
+            "open.code_too_large",
+            &[
+                ("path", &self.path.display()),
+                ("limit", &(MAX_FILE_BYTES / (1024 * 1024))),
+            ],
+        )
     }
 
     /// Reads the file again after a load and follows the problem in
@@ -188,6 +216,14 @@ pub fn code_view_ui(ctx: &egui::Context, view: &mut Option<CodeView>) {
     if !open {
         *view = None;
     }
+}
+
+/// The file's lines; tabs have no width in a label, so four spaces.
+fn lines_of(bytes: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(bytes)
+        .lines()
+        .map(|l| l.replace('\t', "    "))
+        .collect()
 }
 
 /// `text` with its digits left out, to know a sentence whose numbers changed.

@@ -1,12 +1,14 @@
 //! The command line: open the window, `check` a dataset, `export` it as JSON,
 //! print a `quiz`.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::dataset::{Dataset, LoadError};
+mod commands;
+pub mod output;
+
+pub use commands::{check, export, load, new_dataset, quiz};
 
 /// Neutrality Reader: study Turkmenistan's foreign policy and permanent neutrality, offline.
 #[derive(Debug, Parser)]
@@ -62,7 +64,7 @@ pub struct Cli {
     pub lang: Option<LangArg>,
 
     /// Render the window as it opens, save it as a PNG and exit.
-    #[arg(long, value_name = "FILE.png")]
+    #[arg(long, value_name = "FILE.png", value_parser = parse_png_name)]
     pub screenshot: Option<PathBuf>,
 
     /// The window's size in points, as WIDTHxHEIGHT (e.g. 1024x700); with
@@ -154,6 +156,23 @@ pub fn parse_size(text: &str) -> Result<WindowSize, String> {
     })
 }
 
+/// Takes a file name ending in `.png` (any case): the screenshot is a PNG, and
+/// one saved under another name (`shot.jpg`) would be taken for what it is not.
+pub fn parse_png_name(text: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(text);
+    if path
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("png"))
+    {
+        Ok(path)
+    } else {
+        Err(format!(
+            "“{}” does not end in .png; the screenshot is saved as a PNG image, so name it like shot.png",
+            crate::terminal::cut(text)
+        ))
+    }
+}
+
 /// The views that `--view` can open on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ViewArg {
@@ -232,11 +251,16 @@ pub enum Command {
     Check {
         /// The dataset folder; the bundled dataset if omitted.
         dir: Option<PathBuf>,
-        /// text: one line per error or warning (file:line:column: sentence);
-        /// json: {"ok", "errors", "warnings"}, each a list of {file, line,
-        /// column, message}, for editors and other programs.
+        /// text: one line per error, warning or note (file:line:column:
+        /// sentence); json: {"ok", "errors", "warnings", "notes"}, each a list
+        /// of {file, line, column, message}, for editors and other programs.
+        /// Notes name the hidden and editor files skipped in articles/.
         #[arg(long, value_enum, default_value = "text")]
         format: CheckFormat,
+        /// Write what would go to standard output to this file instead,
+        /// whole or not at all (the file is replaced only once all is written).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Start a dataset of your own in a new (or empty) folder: one article to
     /// fill in and the other files with an example record in a comment.
@@ -245,7 +269,12 @@ pub enum Command {
         dir: PathBuf,
     },
     /// Print the whole dataset as JSON.
-    Export,
+    Export {
+        /// Write the JSON to this file instead, whole or not at all (the file
+        /// is replaced only once all is written).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Print a quiz generated from the dataset: a worksheet with its answer key
     /// (Markdown) or the questions as JSON. The same seed and options always
     /// print the same quiz.
@@ -284,6 +313,10 @@ pub struct QuizArgs {
     /// markdown: a printable worksheet with the answer key; json: the questions.
     #[arg(long, value_enum, default_value = "markdown")]
     pub format: QuizFormat,
+    /// Write the quiz to this file instead, whole or not at all (the file is
+    /// replaced only once all is written).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// How `quiz` prints.
@@ -293,253 +326,6 @@ pub enum QuizFormat {
     Markdown,
     /// A list of questions.
     Json,
-}
-
-/// `quiz`: prints the quiz, returns the exit code (2 for bad options).
-pub fn quiz(dir: Option<&Path>, args: &QuizArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    use crate::quiz::{Difficulty, QuizCode, QuizOptions, Topic, worksheet};
-    let options = match &args.code {
-        Some(text) => match QuizCode::parse(text) {
-            Ok(code) => code.options(),
-            Err(error) => {
-                let _ = writeln!(err, "neutrality-reader quiz: {error}");
-                return 2;
-            }
-        },
-        None => {
-            let topics = match args.topics.as_deref().map(Topic::parse_list).transpose() {
-                Ok(topics) => topics.unwrap_or_default(),
-                Err(error) => {
-                    let _ = writeln!(err, "neutrality-reader quiz: {error}");
-                    return 2;
-                }
-            };
-            let Some(difficulty) = Difficulty::from_key(&args.difficulty) else {
-                let _ = writeln!(
-                    err,
-                    "neutrality-reader quiz: “{}” is not a difficulty; write easy, normal or hard",
-                    args.difficulty
-                );
-                return 2;
-            };
-            if args.count == 0 {
-                let _ = writeln!(err, "neutrality-reader quiz: --count must be at least 1");
-                return 2;
-            }
-            QuizOptions {
-                seed: args.seed,
-                count: args.count,
-                topics,
-                difficulty,
-            }
-        }
-    };
-    let dataset = match load(dir) {
-        Ok(dataset) => dataset,
-        Err(error) => {
-            for problem in &error.problems {
-                let _ = writeln!(err, "{problem}");
-            }
-            let _ = writeln!(
-                err,
-                "neutrality-reader quiz: the dataset has problems; `check` lists them"
-            );
-            return 1;
-        }
-    };
-    let quiz = crate::quiz::generate(&dataset, &options);
-    if quiz.questions.is_empty() {
-        let _ = writeln!(
-            err,
-            "neutrality-reader quiz: the dataset has no question to ask on these topics"
-        );
-        return 1;
-    }
-    let text = match args.format {
-        QuizFormat::Markdown => worksheet::to_markdown(&quiz, &dataset),
-        QuizFormat::Json => match serde_json::to_string_pretty(&worksheet::to_json(&quiz)) {
-            Ok(text) => text,
-            Err(error) => {
-                let _ = writeln!(err, "could not write JSON: {error}");
-                return 1;
-            }
-        },
-    };
-    let _ = writeln!(out, "{text}");
-    if quiz.questions.len() < options.count {
-        let _ = writeln!(
-            err,
-            "neutrality-reader quiz: {} of the {} questions asked for: the dataset has no more good ones on these topics",
-            quiz.questions.len(),
-            options.count
-        );
-    }
-    0
-}
-
-/// Loads the dataset from `dir`, or the embedded one.
-pub fn load(dir: Option<&Path>) -> Result<Dataset, LoadError> {
-    match dir {
-        Some(dir) => Dataset::load_dir(dir),
-        None => Dataset::embedded(),
-    }
-}
-
-/// `check`: validates the dataset, lints it when it loads, prints every error
-/// and warning as `format` says, and returns the exit code: 1 when there are
-/// errors, 0 otherwise (warnings or not).
-pub fn check(
-    dir: Option<&Path>,
-    format: CheckFormat,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> i32 {
-    let name = dir.map_or_else(
-        || "the bundled dataset".to_owned(),
-        |d| d.display().to_string(),
-    );
-    let (dataset, errors, warnings) = match checked(dir) {
-        Ok((dataset, warnings)) => (Some(dataset), Vec::new(), warnings),
-        Err(error) => (None, error.problems, Vec::new()),
-    };
-    match format {
-        CheckFormat::Json => {
-            let report = serde_json::json!({
-                "ok": errors.is_empty(),
-                "errors": errors,
-                "warnings": warnings,
-            });
-            match serde_json::to_string_pretty(&report) {
-                Ok(text) => {
-                    let _ = writeln!(out, "{text}");
-                }
-                Err(error) => {
-                    let _ = writeln!(err, "could not write JSON: {error}");
-                    return 1;
-                }
-            }
-        }
-        CheckFormat::Text => {
-            for problem in &errors {
-                let _ = writeln!(err, "{problem}");
-            }
-            for warning in &warnings {
-                let _ = writeln!(err, "{}", as_warning(warning));
-            }
-            if let Some(dataset) = &dataset {
-                let count = warnings.len();
-                let _ = writeln!(
-                    out,
-                    "{name}: OK: {}, {}, {}, {}, {}, {}{}",
-                    counted(dataset.articles.len(), "article", "articles"),
-                    counted(dataset.events.len(), "event", "events"),
-                    counted(dataset.organizations.len(), "organization", "organizations"),
-                    counted(dataset.people.len(), "person", "people"),
-                    counted(dataset.facts.len(), "fact", "facts"),
-                    counted(dataset.glossary.len(), "glossary term", "glossary terms"),
-                    match count {
-                        0 => String::new(),
-                        n => format!("; {}", counted(n, "warning", "warnings")),
-                    }
-                );
-            } else {
-                let problems = counted(errors.len(), "problem", "problems");
-                let _ = writeln!(err, "{name}: {problems} found");
-            }
-        }
-    }
-    i32::from(!errors.is_empty())
-}
-
-/// The path as one shell word: as it is when a shell would take it so, quoted otherwise.
-fn shell_word(path: &Path) -> String {
-    let text = path.to_string_lossy();
-    // The only refusal is for a NUL byte, which no path holds.
-    shlex::try_quote(&text).map_or_else(|_| text.to_string(), |quoted| quoted.into_owned())
-}
-
-/// `new`: writes the starter files into `dir` and says what to do next.
-pub fn new_dataset(dir: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    match crate::dataset::starter::write_starter(dir) {
-        Ok(files) => {
-            let folder = dir.display();
-            // The commands are for copying into a shell, so a folder with spaces is quoted there.
-            let word = shell_word(dir);
-            let _ = writeln!(out, "Started a dataset in {folder}:");
-            for file in files {
-                let _ = writeln!(out, "  {}", file.display());
-            }
-            let _ = writeln!(
-                out,
-                "Next:\n  \
-                 1. Put your article's text in {folder}/articles/first-article.ron (a file for each article).\n  \
-                 2. Check it as you go:  neutrality-reader check {word}\n  \
-                 3. Open it:             neutrality-reader --data {word}   (or File > Open dataset folder… in the window)\n\
-                 With cargo, put the arguments after --:  cargo run --release -- check {word}"
-            );
-            0
-        }
-        Err(error) => {
-            let _ = writeln!(err, "neutrality-reader new: {error}");
-            1
-        }
-    }
-}
-
-/// "1 article", "5 articles".
-fn counted(count: usize, one: &str, many: &str) -> String {
-    if count == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{count} {many}")
-    }
-}
-
-/// Loads the dataset from `dir` (or the embedded one) and lints it.
-fn checked(dir: Option<&Path>) -> Result<(Dataset, Vec<crate::dataset::Problem>), LoadError> {
-    use crate::dataset::DataFiles;
-    let dataset = load(dir)?;
-    // The lint places its warnings in the files' text, read again here: a
-    // folder changed in between is reported like any unreadable one.
-    let files = match dir {
-        Some(dir) => DataFiles::read_dir(dir)?,
-        None => DataFiles::embedded(),
-    };
-    let warnings = crate::dataset::lint::lint(&dataset, &files);
-    Ok((dataset, warnings))
-}
-
-/// A warning as a line: `file:line:column: warning: sentence`.
-fn as_warning(problem: &crate::dataset::Problem) -> String {
-    let place = match (problem.line, problem.column) {
-        (Some(line), Some(column)) => format!("{}:{line}:{column}", problem.file),
-        (Some(line), None) => format!("{}:{line}", problem.file),
-        _ => problem.file.clone(),
-    };
-    format!("{place}: warning: {}", problem.message)
-}
-
-/// `export`: prints the dataset as JSON, returns the exit code.
-pub fn export(dir: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    match load(dir) {
-        Ok(dataset) => {
-            let json = crate::dataset::to_json(&dataset);
-            match serde_json::to_string_pretty(&json) {
-                Ok(text) => {
-                    let _ = writeln!(out, "{text}");
-                    0
-                }
-                Err(e) => {
-                    let _ = writeln!(err, "could not write JSON: {e}");
-                    1
-                }
-            }
-        }
-        Err(error) => {
-            let _ = write!(err, "{error}");
-            1
-        }
-    }
 }
 
 #[cfg(test)]
@@ -620,6 +406,21 @@ mod tests {
         );
         let bare = Cli::try_parse_from(["neutrality-reader"]).unwrap();
         assert_eq!(bare.start_options(), crate::ui::StartOptions::default());
+    }
+
+    #[test]
+    fn a_screenshot_is_named_png() {
+        assert_eq!(parse_png_name("shot.PNG"), Ok(PathBuf::from("shot.PNG")));
+        assert!(parse_png_name("dir/x.png").is_ok());
+        for bad in ["x.jpg", "x", "png", "x.png.txt"] {
+            let error = parse_png_name(bad).err().unwrap_or_default();
+            assert!(error.contains("does not end in .png"), "{bad}: {error}");
+        }
+        let error = Cli::try_parse_from(["neutrality-reader", "--screenshot", "x.jpg"])
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(error.contains("“x.jpg” does not end in .png"), "{error}");
     }
 
     #[test]
