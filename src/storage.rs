@@ -22,13 +22,8 @@
 //! the session and is told, and the newer version finds its file as it left
 //! it.
 //!
-//! # Reading a save
-//!
-//! A save is read as the loader reads a data file
-//! ([`crate::dataset::open_file`]): only a regular file (or a link to one),
-//! opened non-blocking and read to at most [`MAX_SAVE_BYTES`], so that a
-//! named pipe, a device or an endless file in a save's place cannot hold the
-//! window at start-up. Such a thing is set aside like a damaged save.
+//! A save is read as a data file is ([`read_save_text`]): a pipe or an
+//! endless file in its place cannot hold the window at start-up.
 //!
 //! # Temporary files
 //!
@@ -52,14 +47,14 @@ use serde_json::{Map, Value};
 const TEMP_PREFIX: &str = ".neutrality-reader-";
 const TEMP_SUFFIX: &str = ".tmp";
 
-/// The largest save read: far above any real one (a quiz memory of ten
-/// thousand questions is about 10 MB), small enough to read at once.
+/// The largest save read: far above any real one (ten thousand quiz questions are ~10 MB).
 pub const MAX_SAVE_BYTES: u64 = 64 << 20;
 
-/// The text of the save at `path`: a regular file of at most
-/// [`MAX_SAVE_BYTES`] in UTF-8. Anything else is an error that says what it
-/// is (a named pipe, a folder, too large); a missing file is
-/// [`io::ErrorKind::NotFound`]. Never waits on a pipe or a device.
+/// The text of the save at `path`, read as [`crate::dataset::open_file`]
+/// reads a data file: only a regular file (or a link to one), opened
+/// non-blocking, at most [`MAX_SAVE_BYTES`], UTF-8. Anything else is an
+/// error saying what it is, set aside by [`load_json`] like a damaged save;
+/// a missing file is [`io::ErrorKind::NotFound`].
 pub fn read_save_text(path: &Path) -> io::Result<String> {
     // metadata follows a link: a save linked from elsewhere is still read.
     let meta = fs::metadata(path)?;

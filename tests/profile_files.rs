@@ -3,13 +3,24 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::Path;
+mod window;
+
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+use neutrality_reader::dataset::Dataset;
 use neutrality_reader::notes::Notes;
+use neutrality_reader::quiz::action::QuizAction;
 use neutrality_reader::quiz::memory::Memory;
+use neutrality_reader::quiz::session::Mode;
+use neutrality_reader::quiz::{Question, QuizOptions, generate};
 use neutrality_reader::storage::{self, Loaded};
+use neutrality_reader::ui::app::ReaderApp;
 use neutrality_reader::ui::saved_settings::{self, ReadSettings, SettingsNotice};
 
 /// Runs `f` on a thread and fails if it has not returned within ten
@@ -126,4 +137,126 @@ fn a_save_larger_than_the_limit_is_not_read_whole() {
         panic!("a file over the limit is not read");
     };
     assert!(reason.ends_with("it is larger than 64 MiB"), "{reason}");
+}
+
+/// A window on the profile in `dir`: its quiz memory and notes there, the
+/// Study view open on an article.
+fn window_on(dir: &Path) -> Harness<'static, ReaderApp> {
+    let (memory, notes) = (dir.join("quiz-memory.json"), dir.join("notes.json"));
+    window::window([1400.0, 2400.0], move |app| {
+        let mut app = app.with_quiz_memory(memory).with_notes_file(notes);
+        app.open("mfa-foreign-policy", None);
+        app
+    })
+}
+
+fn four_questions() -> Vec<Question> {
+    let dataset = Dataset::embedded().unwrap();
+    let options = QuizOptions {
+        count: 4,
+        ..QuizOptions::from_entropy(16)
+    };
+    generate(&dataset, &options).questions
+}
+
+/// Answers `question` in `window`, right or wrong, as a click would.
+fn answer(window: &mut Harness<'static, ReaderApp>, question: &Question, right: bool) {
+    let quiz = neutrality_reader::quiz::Quiz {
+        options: QuizOptions::default(),
+        code: None,
+        questions: vec![question.clone()],
+    };
+    let chosen = if right {
+        question.answer[0]
+    } else {
+        (0..question.options.len())
+            .find(|i| !question.answer.contains(i))
+            .unwrap()
+    };
+    let runtime = window.state_mut().quiz_mut();
+    runtime.start(quiz, Mode::Practice);
+    runtime.act(QuizAction::Choose(chosen));
+    let applied = runtime.act(QuizAction::Confirm);
+    assert_eq!(applied.answered, Some(right), "{}", question.id);
+    window.run();
+}
+
+/// Writes `text` as the note on `paragraph` (empty: removes it), through the editor.
+fn write_note(window: &mut Harness<'static, ReaderApp>, paragraph: u32, text: &str) {
+    window
+        .get_by_role_and_label(
+            Role::Button,
+            &format!("Paragraph {paragraph}: highlight or note"),
+        )
+        .click();
+    window.run();
+    let label = format!("Note on paragraph {paragraph}");
+    window
+        .get_by_role_and_label(Role::MultilineTextInput, &label)
+        .set_text_value_accesskit(text);
+    window.run();
+    window
+        .get_by_role_and_label(Role::Button, "Save note")
+        .click();
+    window.run();
+}
+
+fn saved<T: neutrality_reader::storage::Versioned + std::fmt::Debug>(path: PathBuf) -> T {
+    match storage::load_json::<T>(&path) {
+        Loaded::Read(value) => value,
+        other => panic!("{} does not read back: {other:?}", path.display()),
+    }
+}
+
+#[test]
+fn two_windows_on_one_profile_lose_no_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = four_questions();
+    let mut one = window_on(dir.path());
+    let mut two = window_on(dir.path());
+    // In turn, each saving after every answer as the app does.
+    answer(&mut one, &q[0], true);
+    answer(&mut two, &q[0], false);
+    answer(&mut one, &q[1], true);
+    answer(&mut two, &q[2], false);
+    answer(&mut one, &q[0], true);
+    answer(&mut two, &q[3], true);
+    let memory: Memory = saved(dir.path().join("quiz-memory.json"));
+    let counts = |id: &str| {
+        let recall = &memory.questions[id];
+        (recall.right, recall.wrong)
+    };
+    assert_eq!(memory.questions.len(), 4, "{:?}", memory.questions.keys());
+    assert_eq!(
+        counts(&q[0].id),
+        (2, 1),
+        "two right in one, one wrong in two"
+    );
+    assert_eq!(counts(&q[1].id), (1, 0));
+    assert_eq!(counts(&q[2].id), (0, 1));
+    assert_eq!(counts(&q[3].id), (1, 0));
+    // The window that saved last shows everything too.
+    assert_eq!(two.state().quiz().memory, memory);
+}
+
+#[test]
+fn two_windows_on_one_profile_lose_no_note_and_bring_none_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes_file = dir.path().join("notes.json");
+    let mut one = window_on(dir.path());
+    let mut two = window_on(dir.path());
+    write_note(&mut one, 10, "155 countries in 2025");
+    write_note(&mut two, 2, "neutrality recognised twice");
+    let notes: Notes = saved(notes_file.clone());
+    assert!(notes.get("mfa-foreign-policy", 10).is_some(), "{notes:?}");
+    assert!(notes.get("mfa-foreign-policy", 2).is_some(), "{notes:?}");
+    // One removes its note; two, which still has it, writes another.
+    write_note(&mut one, 10, "");
+    write_note(&mut two, 3, "a third");
+    let notes: Notes = saved(notes_file);
+    let text = |p: u32| notes.get("mfa-foreign-policy", p).map(|n| n.text.clone());
+    assert_eq!(text(10), None, "a removed note came back: {notes:?}");
+    assert_eq!(text(2).as_deref(), Some("neutrality recognised twice"));
+    assert_eq!(text(3).as_deref(), Some("a third"));
+    assert_eq!(two.state().notes(), &notes);
 }
