@@ -154,7 +154,13 @@ pub fn run(options: StartOptions) -> i32 {
             return code;
         }
     };
-    let window = Window::new(options.screenshot.is_some(), options.size);
+    let window = match Window::new(options.screenshot.is_some(), options.size) {
+        Ok(window) => window,
+        Err(error) => {
+            eprintln!("neutrality-reader: could not make a private temporary folder: {error}");
+            return 1;
+        }
+    };
     let screenshot_result: ScreenshotResult = Arc::new(Mutex::new(None));
     let first = FirstState {
         dataset: Arc::new(dataset),
@@ -215,24 +221,25 @@ struct Window {
     /// The app's storage folder: eframe's store (the window's size and
     /// layout) and the reader's own files; none for a screenshot.
     storage_dir: Option<PathBuf>,
-    /// A screenshot's own empty store, removed afterwards.
-    scratch_store: Option<PathBuf>,
+    /// A screenshot's own empty store, in a private temporary folder (made
+    /// with a random name, readable by this user only, removed afterwards):
+    /// never a name another user could guess and plant a link at.
+    scratch_store: Option<tempfile::TempDir>,
     /// eframe's store where it was broken and set aside before the window opened.
     window_store_notice: Option<SettingsNotice>,
     window_store: Option<PathBuf>,
 }
 
 impl Window {
-    fn new(screenshot: bool, size: Option<[f32; 2]>) -> Self {
+    fn new(screenshot: bool, size: Option<[f32; 2]>) -> std::io::Result<Self> {
         // A screenshot shows the window as it opens for a new reader, whatever was
         // saved: its own empty store, removed afterwards, so egui's memory (scroll
         // positions, panel sizes) starts fresh too.
-        let scratch_store = screenshot.then(|| {
-            std::env::temp_dir().join(format!(
-                "neutrality-reader-screenshot-{}.ron",
-                std::process::id()
-            ))
-        });
+        let scratch_store = if screenshot {
+            Some(private_temporary_folder()?)
+        } else {
+            None
+        };
         // eframe would start afresh over a store it cannot parse and write
         // over it, so a broken one is set aside first, and the reader told.
         let storage_dir = eframe::storage_dir("neutrality-reader").filter(|_| !screenshot);
@@ -242,14 +249,14 @@ impl Window {
         let window_store_notice = window_store
             .as_deref()
             .and_then(saved_settings::check_window_store);
-        Self {
+        Ok(Self {
             screenshot,
             size,
             storage_dir,
             scratch_store,
             window_store_notice,
             window_store,
-        }
+        })
     }
 
     fn native_options(&self) -> eframe::NativeOptions {
@@ -266,17 +273,34 @@ impl Window {
             viewport,
             // A size asked for wins over the one remembered.
             persist_window: !self.screenshot && self.size.is_none(),
-            persistence_path: self.scratch_store.clone().or(self.window_store.clone()),
+            persistence_path: match &self.scratch_store {
+                Some(dir) => Some(dir.path().join(saved_settings::WINDOW_STORE_FILE)),
+                None => self.window_store.clone(),
+            },
             ..Default::default()
         }
     }
 
-    fn clean_up(&self) {
-        if let Some(store) = &self.scratch_store {
-            // It may never have been written; nothing to do then.
-            let _ = std::fs::remove_file(store);
+    fn clean_up(self) {
+        if let Some(dir) = self.scratch_store {
+            // Whatever eframe wrote in it goes with it; a failure leaves a
+            // private folder in the system's temporary folder, nothing more.
+            let _ = dir.close();
         }
     }
+}
+
+/// A new folder in the system's temporary folder, with a random name and,
+/// on Unix, open to this user only.
+fn private_temporary_folder() -> std::io::Result<tempfile::TempDir> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("neutrality-reader-screenshot-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o700));
+    }
+    builder.tempdir()
 }
 
 /// What the app is built from once eframe has a context.
@@ -366,5 +390,37 @@ fn go_to_places(app: &mut ReaderApp, options: &StartOptions, quiz: Option<(Quiz,
     }
     if let Some(language) = options.language {
         app.apply_language(language);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_screenshot_keeps_egui_s_store_in_a_private_folder_of_its_own() {
+        let window = Window::new(true, None).unwrap();
+        let store = window.native_options().persistence_path.unwrap();
+        let guessable = std::env::temp_dir().join(format!(
+            "neutrality-reader-screenshot-{}.ron",
+            std::process::id()
+        ));
+        assert_ne!(store, guessable);
+        let folder = store.parent().unwrap().to_path_buf();
+        assert_ne!(
+            folder,
+            std::env::temp_dir(),
+            "not in the shared folder itself"
+        );
+        let meta = std::fs::symlink_metadata(&folder).unwrap();
+        assert!(meta.is_dir(), "a real folder, not a link");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            assert_eq!(meta.permissions().mode() & 0o777, 0o700);
+        }
+        std::fs::write(&store, "{}").unwrap();
+        window.clean_up();
+        assert!(!folder.exists(), "removed with what was written in it");
     }
 }
