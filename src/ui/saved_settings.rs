@@ -203,22 +203,43 @@ impl SettingsStore {
                 eframe::set_value(eframe_store, STORAGE_KEY, settings);
                 Ok(())
             }
-            Self::File { file, saved } => {
-                if saved.as_deref() == Some(settings) {
-                    return Ok(());
-                }
-                storage::save_json(file, settings).map_err(|error| SettingsNotice::Unsaved {
-                    file: file.clone(),
-                    error: error.to_string(),
-                })?;
+            Self::File { .. } => {
+                self.write_if_changed(settings)?;
+                // The file holds them now: eframe's store need not.
                 if eframe_store.get_string(STORAGE_KEY).is_some() {
                     eframe_store.remove_string(STORAGE_KEY);
                 }
-                *saved = Some(Box::new(settings.clone()));
                 Ok(())
             }
             Self::Nowhere => Ok(()),
         }
+    }
+
+    /// Whether `settings` differ from what the file holds, so that writing
+    /// them would change it. Never for eframe's store (eframe writes it)
+    /// nor for a newer version's file.
+    pub fn differs(&self, settings: &Settings) -> bool {
+        match self {
+            Self::File { saved, .. } => saved.as_deref() != Some(settings),
+            Self::Eframe | Self::Nowhere => false,
+        }
+    }
+
+    /// Writes `settings` to the file if they differ from what it holds
+    /// (see [`Self::differs`]); a failure is returned to be shown.
+    pub fn write_if_changed(&mut self, settings: &Settings) -> Result<(), SettingsNotice> {
+        if !self.differs(settings) {
+            return Ok(());
+        }
+        let Self::File { file, saved } = self else {
+            return Ok(());
+        };
+        storage::save_json(file, settings).map_err(|error| SettingsNotice::Unsaved {
+            file: file.clone(),
+            error: error.to_string(),
+        })?;
+        *saved = Some(Box::new(settings.clone()));
+        Ok(())
     }
 }
 

@@ -179,6 +179,7 @@ pub fn run(options: StartOptions) -> i32 {
         "neutrality-reader",
         window.native_options(),
         Box::new(move |cc| {
+            close_on_signal(&cc.egui_ctx);
             let stored = if first.screenshot.is_some() {
                 None
             } else {
@@ -193,6 +194,28 @@ pub fn run(options: StartOptions) -> i32 {
         return 1;
     }
     screenshot_outcome(options.screenshot.is_some(), &screenshot_result)
+}
+
+/// On SIGINT, SIGTERM or SIGHUP (Ctrl+C, or the console closed, on
+/// Windows), closes the window as its close button does, so that eframe
+/// saves the settings and the window's size on the way out (the notes and
+/// quiz memory are saved at every change already); the process then ends
+/// as after any close. A second signal, should the close hang, ends it at
+/// once (exit 130).
+fn close_on_signal(ctx: &egui::Context) {
+    let ctx = ctx.clone();
+    let asked = std::sync::atomic::AtomicBool::new(false);
+    let installed = ctrlc::set_handler(move || {
+        if asked.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        ctx.request_repaint();
+    });
+    if let Err(error) = installed {
+        // The window works without; only a signal then ends it unsaved.
+        eprintln!("neutrality-reader: a signal will close the window unsaved: {error}");
+    }
 }
 
 /// The exit code once the window closed: a screenshot asked for must have been saved.
