@@ -12,6 +12,7 @@ use super::icon;
 use super::saved_settings::{self, SettingsNotice};
 use super::screenshot::{ScreenshotJob, ScreenshotResult};
 use super::theme::Theme;
+use super::window_place;
 use crate::dataset::Dataset;
 use crate::i18n::Language;
 use crate::quiz::Quiz;
@@ -286,16 +287,20 @@ impl Window {
         let mut viewport = egui::ViewportBuilder::default()
             .with_title("Neutrality Reader")
             .with_app_id("neutrality-reader")
-            .with_inner_size(self.size.unwrap_or([1280.0, 800.0]))
-            .with_min_inner_size([640.0, 420.0])
+            .with_inner_size(self.size.unwrap_or(window_place::DEFAULT_SIZE.into()))
+            .with_min_inner_size(window_place::MIN_SIZE)
             .with_icon(Arc::new(icon::icon()));
         if self.screenshot {
             viewport = viewport.with_position([0.0, 0.0]);
         }
+        // A size asked for wins over the one remembered.
+        let persist_window = !self.screenshot && self.size.is_none();
         eframe::NativeOptions {
             viewport,
-            // A size asked for wins over the one remembered.
-            persist_window: !self.screenshot && self.size.is_none(),
+            persist_window,
+            // Called with the size and place eframe restored: within reason.
+            window_builder: persist_window
+                .then(|| -> eframe::WindowBuilderHook { Box::new(window_place::restored) }),
             persistence_path: match &self.scratch_store {
                 Some(dir) => Some(dir.path().join(saved_settings::WINDOW_STORE_FILE)),
                 None => self.window_store.clone(),

@@ -1,6 +1,7 @@
 //! The real window, started by the debug binary on a fresh profile under
-//! `xvfb-run`: its settings are written as soon as they change, and SIGTERM
-//! or SIGINT closes it as its close button does, saving on the way out.
+//! `xvfb-run` (a 1280x1024 screen): its settings are written as soon as they
+//! change, SIGTERM or SIGINT closes it as its close button does, saving on
+//! the way out, and a remembered size or place out of reason is not kept.
 //!
 //! Needs `xvfb-run` (Debian's `xvfb` package) and software OpenGL; where
 //! there is none the tests say so on stderr and pass without running, since
@@ -40,6 +41,10 @@ fn have_xvfb() -> bool {
 /// it has drawn its first frame, with the app's storage folder.
 fn start(home: &Path) -> (Child, PathBuf) {
     let data = home.join("data");
+    start_in(home, &data)
+}
+
+fn start_in(home: &Path, data: &Path) -> (Child, PathBuf) {
     let mut child = Command::new("xvfb-run")
         .args([
             "-a",
@@ -48,7 +53,7 @@ fn start(home: &Path) -> (Child, PathBuf) {
             "dark",
         ])
         .env("HOME", home)
-        .env("XDG_DATA_HOME", &data)
+        .env("XDG_DATA_HOME", data)
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("NEUTRALITY_READER_TIMING", "1")
         .stdout(Stdio::null())
@@ -152,5 +157,72 @@ fn sigterm_and_sigint_close_the_window_and_save() {
             "{signal}: no app.ron"
         );
         assert!(dark_settings_in(&folder), "{signal}: settings not saved");
+    }
+}
+
+/// The window's geometry as eframe saved it in `app.ron`: its top left in
+/// pixels, if any, and its inner size in points.
+fn saved_geometry(folder: &Path) -> (Option<(f32, f32)>, (f32, f32)) {
+    #[derive(serde::Deserialize)]
+    struct Xy {
+        x: f32,
+        y: f32,
+    }
+    #[derive(serde::Deserialize)]
+    struct Geometry {
+        outer_position_pixels: Option<Xy>,
+        inner_size_points: Xy,
+    }
+    #[derive(serde::Deserialize)]
+    struct Window {
+        normal_geometry: Geometry,
+    }
+    let text = std::fs::read_to_string(folder.join(WINDOW_STORE_FILE)).unwrap();
+    let store: std::collections::HashMap<String, String> = ron::from_str(&text).unwrap();
+    let window: Window = ron::from_str(&store["window"]).unwrap();
+    let g = window.normal_geometry;
+    (
+        g.outer_position_pixels.map(|p| (p.x, p.y)),
+        (g.inner_size_points.x, g.inner_size_points.y),
+    )
+}
+
+#[test]
+fn a_remembered_size_out_of_reason_or_a_place_off_screen_is_not_kept() {
+    if !have_xvfb() {
+        return;
+    }
+    for (size, place) in [
+        ("x:NaN,y:-5.0", "x:30000.0,y:20000.0"),
+        ("x:-1.0,y:1.0", "x:-9000.0,y:400.0"),
+    ] {
+        let home = tempfile::tempdir().unwrap();
+        let data = home.path().join("data");
+        let folder = data.join("neutrality-reader");
+        std::fs::create_dir_all(&folder).unwrap();
+        let window = format!(
+            "(normal_geometry:(outer_position_pixels:Some(({place})),scale_factor:1.0,\
+             inner_size_points:({size})),fullscreen:false,maximized:false)"
+        );
+        let store = ron::to_string(&std::collections::HashMap::from([("window", window)])).unwrap();
+        std::fs::write(folder.join(WINDOW_STORE_FILE), store).unwrap();
+        let (mut child, _) = start_in(home.path(), &data);
+        // A moment for the move to reach the X server, then a close that saves.
+        std::thread::sleep(Duration::from_secs(2));
+        let pid = app_pid(&child);
+        Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+        wait_for("the window to close", Duration::from_secs(30), || {
+            child.try_wait().unwrap().is_some()
+        });
+        let (position, (width, height)) = saved_geometry(&folder);
+        assert!(
+            width >= 640.0 && height >= 420.0,
+            "{size}: {width}x{height}"
+        );
+        let (x, y) = position.expect("a place is saved");
+        assert!(
+            (0.0..1280.0).contains(&x) && (0.0..1024.0).contains(&y),
+            "{place}: the window was left at {x}, {y}, off the 1280x1024 screen"
+        );
     }
 }
