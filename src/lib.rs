@@ -12,6 +12,7 @@ pub mod notes;
 pub mod organizations;
 pub mod quiz;
 pub mod search;
+pub mod shared_save;
 pub mod storage;
 pub mod terminal;
 pub mod timeline;

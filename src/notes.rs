@@ -71,6 +71,51 @@ impl crate::storage::Versioned for Notes {
     }
 }
 
+/// Two windows' copies merged on save (see [`crate::shared_save`]), per
+/// paragraph: what only one side changed since `base` (wrote, highlighted,
+/// or removed) is taken from that side, so a note removed in one window
+/// stays removed. Where both changed the same paragraph, the later change
+/// wins, and a change wins over a removal made at the same time elsewhere,
+/// so that nothing written is lost.
+impl crate::shared_save::Merge for Notes {
+    fn merge(base: &Self, disk: Self, mine: &Self) -> Self {
+        use std::collections::BTreeMap;
+        let by_place = |notes: &Notes| -> BTreeMap<(String, u32), Note> {
+            notes
+                .entries
+                .iter()
+                .map(|n| ((n.article.clone(), n.paragraph), n.clone()))
+                .collect()
+        };
+        let (base, theirs, ours) = (by_place(base), by_place(&disk), by_place(mine));
+        // The file's order first, then this window's new places.
+        let mut places: Vec<&(String, u32)> = theirs.keys().collect();
+        places.extend(ours.keys().filter(|k| !theirs.contains_key(*k)));
+        let entries = places
+            .into_iter()
+            .filter_map(|key| {
+                let (was, d, m) = (base.get(key), theirs.get(key), ours.get(key));
+                let kept = if m == was {
+                    d
+                } else if d == was {
+                    m
+                } else {
+                    match (d, m) {
+                        (Some(d), Some(m)) if d.updated > m.updated => Some(d),
+                        (_, Some(m)) => Some(m),
+                        (d, None) => d,
+                    }
+                };
+                kept.cloned()
+            })
+            .collect();
+        Self {
+            version: NOTES_VERSION,
+            entries,
+        }
+    }
+}
+
 impl Notes {
     /// No notes, current version.
     pub fn new() -> Self {
@@ -218,6 +263,42 @@ mod tests {
         );
         notes.toggle_highlight("mfa-foreign-policy", 10, now());
         assert!(notes.entries.is_empty());
+    }
+
+    #[test]
+    fn two_windows_notes_merge_and_a_removal_stays_removed() {
+        use crate::shared_save::Merge as _;
+        let later = now() + chrono::Duration::minutes(5);
+        let mut base = Notes::new();
+        base.set_text("a", 1, "kept by both", now());
+        base.set_text("a", 2, "removed in one", now());
+        base.set_text("a", 3, "edited in both", now());
+        let (mut one, mut two) = (base.clone(), base.clone());
+        one.set_text("a", 2, "", later);
+        one.set_text("a", 3, "one's edit", now());
+        one.set_text("b", 1, "new in one", now());
+        two.set_text("a", 3, "two's later edit", later);
+        two.toggle_highlight("b", 2, now());
+        // One saves first (the file was `base`), then two merges with it.
+        let disk = Notes::merge(&base, base.clone(), &one);
+        assert_eq!(disk, one);
+        let merged = Notes::merge(&base, disk, &two);
+        let text = |a: &str, p: u32| merged.get(a, p).map(|n| n.text.as_str());
+        assert_eq!(text("a", 1), Some("kept by both"));
+        assert_eq!(text("a", 2), None, "two's old copy does not bring it back");
+        assert_eq!(text("a", 3), Some("two's later edit"));
+        assert_eq!(text("b", 1), Some("new in one"));
+        assert!(merged.is_highlighted("b", 2));
+        // Removed in one while written in the other: what was written is kept.
+        let mut removed = merged.clone();
+        removed.set_text("b", 1, "", later);
+        let mut written = merged.clone();
+        written.set_text("b", 1, "new in one, and more", now());
+        let both = Notes::merge(&merged, removed, &written);
+        assert_eq!(
+            both.get("b", 1).map(|n| n.text.as_str()),
+            Some("new in one, and more")
+        );
     }
 
     #[test]

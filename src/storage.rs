@@ -22,6 +22,9 @@
 //! the session and is told, and the newer version finds its file as it left
 //! it.
 //!
+//! A save is read as a data file is ([`read_save_text`]): a pipe or an
+//! endless file in its place cannot hold the window at start-up.
+//!
 //! # Temporary files
 //!
 //! A writer killed between creating its temporary file and renaming it
@@ -43,6 +46,40 @@ use serde_json::{Map, Value};
 /// can be told from everything else in the folder.
 const TEMP_PREFIX: &str = ".neutrality-reader-";
 const TEMP_SUFFIX: &str = ".tmp";
+
+/// The largest save read: far above any real one (ten thousand quiz questions are ~10 MB).
+pub const MAX_SAVE_BYTES: u64 = 64 << 20;
+
+/// The text of the save at `path`, read as [`crate::dataset::open_file`]
+/// reads a data file: only a regular file (or a link to one), opened
+/// non-blocking, at most [`MAX_SAVE_BYTES`], UTF-8. Anything else is an
+/// error saying what it is, set aside by [`load_json`] like a damaged save;
+/// a missing file is [`io::ErrorKind::NotFound`].
+pub fn read_save_text(path: &Path) -> io::Result<String> {
+    // metadata follows a link: a save linked from elsewhere is still read.
+    let meta = fs::metadata(path)?;
+    if !meta.is_file() {
+        let what = if crate::dataset::open_file::is_pipe(&meta) {
+            "a named pipe"
+        } else if meta.is_dir() {
+            "a folder"
+        } else {
+            "a special file"
+        };
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("it is {what}, not a file"),
+        ));
+    }
+    let Some(bytes) = crate::dataset::open_file::read_at_most(path, MAX_SAVE_BYTES)? else {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("it is larger than {} MiB", MAX_SAVE_BYTES >> 20),
+        ));
+    };
+    String::from_utf8(bytes)
+        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "it is not UTF-8 text"))
+}
 
 /// Writes `bytes` to `path` atomically: temp file, fsync, rename, then an
 /// fsync of the folder so that the rename itself survives a power cut.
@@ -250,7 +287,7 @@ fn newer_on_disk<T: Versioned>(path: &Path) -> Option<u64> {
         #[serde(default)]
         version: Option<u64>,
     }
-    let text = fs::read_to_string(path).ok()?;
+    let text = read_save_text(path).ok()?;
     let stamp: Stamp = serde_json::from_str(&text).ok()?;
     stamp.version.filter(|v| *v > u64::from(T::VERSION))
 }
@@ -287,7 +324,7 @@ pub enum Loaded<T> {
 /// reported, so that it can be looked at or recovered by hand; a file of a
 /// newer format is reported and left where it is, unchanged.
 pub fn load_json<T: Versioned>(path: &Path) -> Loaded<T> {
-    let text = match fs::read_to_string(path) {
+    let text = match read_save_text(path) {
         Ok(text) => text,
         Err(error) if error.kind() == io::ErrorKind::NotFound => return Loaded::Missing,
         Err(error) => {

@@ -275,7 +275,11 @@ fn the_quiz_view_says_so_and_answers_go_unsaved_over_a_newer_memory() {
     assert_eq!(harness.state().quiz().memory.questions.len(), 1);
     harness.get_by_label_contains("Your quiz progress could not be saved to");
     assert_eq!(fs::read_to_string(&path).unwrap(), text);
-    assert_eq!(names_in(dir.path()), ["quiz-memory.json"]);
+    // Beside it only the empty lock file of the merging save (shared_save.rs).
+    assert_eq!(
+        names_in(dir.path()),
+        [".quiz-memory.json.lock", "quiz-memory.json"]
+    );
 }
 
 #[test]
@@ -309,5 +313,6 @@ fn the_study_view_says_so_and_notes_go_unsaved_over_newer_notes() {
     );
     harness.get_by_label_contains("Your notes could not be saved to");
     assert_eq!(fs::read_to_string(&path).unwrap(), text);
-    assert_eq!(names_in(dir.path()), ["notes.json"]);
+    // Beside it only the empty lock file of the merging save (shared_save.rs).
+    assert_eq!(names_in(dir.path()), [".notes.json.lock", "notes.json"]);
 }

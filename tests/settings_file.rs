@@ -164,12 +164,14 @@ fn a_damaged_settings_file_is_set_aside_and_the_reader_told() {
     let mut store = MemoryStorage::default();
     let mut harness = start(dir.path(), &store);
 
-    // The usual settings, and the file kept under another name.
+    // The usual settings, and the file kept under another name (beside it
+    // the usual settings as the first frame left them: written on change).
     assert_eq!(harness.state().settings().text_size, TEXT_SIZE_DEFAULT);
     let names = file_names(dir.path());
-    assert_eq!(names.len(), 1, "{names:?}");
-    assert!(names[0].starts_with("settings.json.corrupt-"), "{names:?}");
-    let kept = dir.path().join(&names[0]);
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert_eq!(names[0], SETTINGS_FILE);
+    assert!(names[1].starts_with("settings.json.corrupt-"), "{names:?}");
+    let kept = dir.path().join(&names[1]);
     assert_eq!(fs::read_to_string(&kept).unwrap(), torn);
     let expected = format!(
         "Your settings could not be read: {} is damaged (line 3, column 11: EOF while parsing a string). \
@@ -220,9 +222,11 @@ fn a_failed_save_is_said_and_tried_again() {
     let dir = root.path().join("storage");
     let mut store = MemoryStorage::default();
     let mut harness = start(&dir, &store);
-    change_settings(&mut harness);
-    // The storage folder is gone and a file stands in its place.
+    // The storage folder is gone and a file stands in its place; the
+    // settings change (each change is written as it comes: that fails too).
+    fs::remove_dir_all(&dir).unwrap();
     fs::write(&dir, "not a folder").unwrap();
+    change_settings(&mut harness);
     save(&mut harness, &mut store);
     let notices = harness.state().settings_notices().to_vec();
     let [SettingsNotice::Unsaved { file, error }] = notices.as_slice() else {

@@ -20,6 +20,9 @@ use crate::dataset::Dataset;
 use crate::model::Source;
 use crate::quiz::Rng;
 
+// How two windows' copies of the memory are merged on save.
+mod merge;
+
 /// The version of the saved format (see [`crate::storage`] on versions).
 ///
 /// - 1: every file saved before versions were checked; it said `"version": 1`

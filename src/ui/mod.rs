@@ -20,5 +20,6 @@ pub mod study;
 pub mod theme;
 pub mod timeline;
 pub mod widgets;
+pub mod window_place;
 
 pub use start::{StartOptions, load_for_window, run};

@@ -11,7 +11,6 @@
 //! to the new file, so that they cannot come back later.
 
 use std::collections::HashMap;
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -131,7 +130,7 @@ pub fn read_settings(file: &Path) -> ReadSettings {
         Loaded::SetAside { reason, moved_to } => {
             // A newer version's file is left where it is; a damaged one is moved.
             let newer = moved_to.is_none()
-                && fs::read_to_string(file).is_ok_and(|text| {
+                && storage::read_save_text(file).is_ok_and(|text| {
                     matches!(
                         storage::read_versioned::<Settings>(&text),
                         Err(Unreadable::Newer { .. })
@@ -151,12 +150,14 @@ pub fn read_settings(file: &Path) -> ReadSettings {
 /// Checks eframe's store at `file` before eframe opens it. eframe reads a
 /// store that does not parse as an empty one and writes over it at its
 /// next save; such a file is moved aside first, and the reader told.
-/// `None` when the file is missing or parses.
+/// `None` when the file is missing or parses. A named pipe or other
+/// special file in its place, on which eframe's own reading would wait for
+/// ever, is set aside too (read as [`storage::read_save_text`] reads).
 pub fn check_window_store(file: &Path) -> Option<SettingsNotice> {
-    let text = match fs::read_to_string(file) {
+    let text = match storage::read_save_text(file) {
         Ok(text) => text,
         Err(error) if error.kind() == io::ErrorKind::NotFound => return None,
-        // Unreadable or not UTF-8: eframe could not read it either.
+        // Unreadable, not a file, too large or not UTF-8: eframe could not use it either.
         Err(_) => String::new(),
     };
     if ron::from_str::<HashMap<String, String>>(&text).is_ok() {
@@ -202,28 +203,50 @@ impl SettingsStore {
                 eframe::set_value(eframe_store, STORAGE_KEY, settings);
                 Ok(())
             }
-            Self::File { file, saved } => {
-                if saved.as_deref() == Some(settings) {
-                    return Ok(());
-                }
-                storage::save_json(file, settings).map_err(|error| SettingsNotice::Unsaved {
-                    file: file.clone(),
-                    error: error.to_string(),
-                })?;
+            Self::File { .. } => {
+                self.write_if_changed(settings)?;
+                // The file holds them now: eframe's store need not.
                 if eframe_store.get_string(STORAGE_KEY).is_some() {
                     eframe_store.remove_string(STORAGE_KEY);
                 }
-                *saved = Some(Box::new(settings.clone()));
                 Ok(())
             }
             Self::Nowhere => Ok(()),
         }
+    }
+
+    /// Whether `settings` differ from what the file holds, so that writing
+    /// them would change it. Never for eframe's store (eframe writes it)
+    /// nor for a newer version's file.
+    pub fn differs(&self, settings: &Settings) -> bool {
+        match self {
+            Self::File { saved, .. } => saved.as_deref() != Some(settings),
+            Self::Eframe | Self::Nowhere => false,
+        }
+    }
+
+    /// Writes `settings` to the file if they differ from what it holds
+    /// (see [`Self::differs`]); a failure is returned to be shown.
+    pub fn write_if_changed(&mut self, settings: &Settings) -> Result<(), SettingsNotice> {
+        if !self.differs(settings) {
+            return Ok(());
+        }
+        let Self::File { file, saved } = self else {
+            return Ok(());
+        };
+        storage::save_json(file, settings).map_err(|error| SettingsNotice::Unsaved {
+            file: file.clone(),
+            error: error.to_string(),
+        })?;
+        *saved = Some(Box::new(settings.clone()));
+        Ok(())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[derive(Default)]
     struct Store(HashMap<String, String>);

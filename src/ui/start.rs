@@ -12,6 +12,7 @@ use super::icon;
 use super::saved_settings::{self, SettingsNotice};
 use super::screenshot::{ScreenshotJob, ScreenshotResult};
 use super::theme::Theme;
+use super::window_place;
 use crate::dataset::Dataset;
 use crate::i18n::Language;
 use crate::quiz::Quiz;
@@ -164,7 +165,13 @@ pub fn run(options: StartOptions) -> i32 {
             return code;
         }
     };
-    let window = Window::new(options.screenshot.is_some(), options.size);
+    let window = match Window::new(options.screenshot.is_some(), options.size) {
+        Ok(window) => window,
+        Err(error) => {
+            eprintln!("neutrality-reader: could not make a private temporary folder: {error}");
+            return 1;
+        }
+    };
     let screenshot_result: ScreenshotResult = Arc::new(Mutex::new(None));
     let first = FirstState {
         dataset: Arc::new(dataset),
@@ -183,6 +190,7 @@ pub fn run(options: StartOptions) -> i32 {
         "neutrality-reader",
         window.native_options(),
         Box::new(move |cc| {
+            close_on_signal(&cc.egui_ctx);
             let stored = if first.screenshot.is_some() {
                 None
             } else {
@@ -249,6 +257,28 @@ fn window_error(error: &str, display: Option<String>) -> String {
     }
 }
 
+/// On SIGINT, SIGTERM or SIGHUP (Ctrl+C, or the console closed, on
+/// Windows), closes the window as its close button does, so that eframe
+/// saves the settings and the window's size on the way out (the notes and
+/// quiz memory are saved at every change already); the process then ends
+/// as after any close. A second signal, should the close hang, ends it at
+/// once (exit 130).
+fn close_on_signal(ctx: &egui::Context) {
+    let ctx = ctx.clone();
+    let asked = std::sync::atomic::AtomicBool::new(false);
+    let installed = ctrlc::set_handler(move || {
+        if asked.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        ctx.request_repaint();
+    });
+    if let Err(error) = installed {
+        // The window works without; only a signal then ends it unsaved.
+        eprintln!("neutrality-reader: a signal will close the window unsaved: {error}");
+    }
+}
+
 /// The exit code once the window closed: a screenshot asked for must have been saved.
 fn screenshot_outcome(asked: bool, result: &ScreenshotResult) -> i32 {
     if !asked {
@@ -275,24 +305,25 @@ struct Window {
     /// The app's storage folder: eframe's store (the window's size and
     /// layout) and the reader's own files; none for a screenshot.
     storage_dir: Option<PathBuf>,
-    /// A screenshot's own empty store, removed afterwards.
-    scratch_store: Option<PathBuf>,
+    /// A screenshot's own empty store, in a private temporary folder (made
+    /// with a random name, readable by this user only, removed afterwards):
+    /// never a name another user could guess and plant a link at.
+    scratch_store: Option<tempfile::TempDir>,
     /// eframe's store where it was broken and set aside before the window opened.
     window_store_notice: Option<SettingsNotice>,
     window_store: Option<PathBuf>,
 }
 
 impl Window {
-    fn new(screenshot: bool, size: Option<[f32; 2]>) -> Self {
+    fn new(screenshot: bool, size: Option<[f32; 2]>) -> std::io::Result<Self> {
         // A screenshot shows the window as it opens for a new reader, whatever was
         // saved: its own empty store, removed afterwards, so egui's memory (scroll
         // positions, panel sizes) starts fresh too.
-        let scratch_store = screenshot.then(|| {
-            std::env::temp_dir().join(format!(
-                "neutrality-reader-screenshot-{}.ron",
-                std::process::id()
-            ))
-        });
+        let scratch_store = if screenshot {
+            Some(private_temporary_folder()?)
+        } else {
+            None
+        };
         // eframe would start afresh over a store it cannot parse and write
         // over it, so a broken one is set aside first, and the reader told.
         let storage_dir = eframe::storage_dir("neutrality-reader").filter(|_| !screenshot);
@@ -302,41 +333,62 @@ impl Window {
         let window_store_notice = window_store
             .as_deref()
             .and_then(saved_settings::check_window_store);
-        Self {
+        Ok(Self {
             screenshot,
             size,
             storage_dir,
             scratch_store,
             window_store_notice,
             window_store,
-        }
+        })
     }
 
     fn native_options(&self) -> eframe::NativeOptions {
         let mut viewport = egui::ViewportBuilder::default()
             .with_title("Neutrality Reader")
             .with_app_id("neutrality-reader")
-            .with_inner_size(self.size.unwrap_or([1280.0, 800.0]))
-            .with_min_inner_size([640.0, 420.0])
+            .with_inner_size(self.size.unwrap_or(window_place::DEFAULT_SIZE.into()))
+            .with_min_inner_size(window_place::MIN_SIZE)
             .with_icon(Arc::new(icon::icon()));
         if self.screenshot {
             viewport = viewport.with_position([0.0, 0.0]);
         }
+        // A size asked for wins over the one remembered.
+        let persist_window = !self.screenshot && self.size.is_none();
         eframe::NativeOptions {
             viewport,
-            // A size asked for wins over the one remembered.
-            persist_window: !self.screenshot && self.size.is_none(),
-            persistence_path: self.scratch_store.clone().or(self.window_store.clone()),
+            persist_window,
+            // Called with the size and place eframe restored: within reason.
+            window_builder: persist_window
+                .then(|| -> eframe::WindowBuilderHook { Box::new(window_place::restored) }),
+            persistence_path: match &self.scratch_store {
+                Some(dir) => Some(dir.path().join(saved_settings::WINDOW_STORE_FILE)),
+                None => self.window_store.clone(),
+            },
             ..Default::default()
         }
     }
 
-    fn clean_up(&self) {
-        if let Some(store) = &self.scratch_store {
-            // It may never have been written; nothing to do then.
-            let _ = std::fs::remove_file(store);
+    fn clean_up(self) {
+        if let Some(dir) = self.scratch_store {
+            // Whatever eframe wrote in it goes with it; a failure leaves a
+            // private folder in the system's temporary folder, nothing more.
+            let _ = dir.close();
         }
     }
+}
+
+/// A new folder in the system's temporary folder, with a random name and,
+/// on Unix, open to this user only.
+fn private_temporary_folder() -> std::io::Result<tempfile::TempDir> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("neutrality-reader-screenshot-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o700));
+    }
+    builder.tempdir()
 }
 
 /// What the app is built from once eframe has a context.
@@ -452,5 +504,32 @@ mod tests {
             Some(":0".to_owned()),
         );
         assert_eq!(other, "could not open the window: OpenGL error: no context");
+    }
+
+    #[test]
+    fn a_screenshot_keeps_egui_s_store_in_a_private_folder_of_its_own() {
+        let window = Window::new(true, None).unwrap();
+        let store = window.native_options().persistence_path.unwrap();
+        let guessable = std::env::temp_dir().join(format!(
+            "neutrality-reader-screenshot-{}.ron",
+            std::process::id()
+        ));
+        assert_ne!(store, guessable);
+        let folder = store.parent().unwrap().to_path_buf();
+        assert_ne!(
+            folder,
+            std::env::temp_dir(),
+            "not in the shared folder itself"
+        );
+        let meta = std::fs::symlink_metadata(&folder).unwrap();
+        assert!(meta.is_dir(), "a real folder, not a link");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            assert_eq!(meta.permissions().mode() & 0o777, 0o700);
+        }
+        std::fs::write(&store, "{}").unwrap();
+        window.clean_up();
+        assert!(!folder.exists(), "removed with what was written in it");
     }
 }

@@ -304,6 +304,13 @@ impl ReaderApp {
         let settled = self.reader.scroll_to_paragraph.is_none() || self.presentation.active;
         if let Some(job) = &mut self.screenshot {
             job.step(ctx, settled);
+        } else {
+            crate::ui::window_place::keep_on_screen(ctx);
+            let now = std::time::Instant::now();
+            if let Some(wait) = self.files.save_settings_on_change(&self.settings, now) {
+                // A change waits for its write: come back for it even if idle.
+                ctx.request_repaint_after(wait);
+            }
         }
         if let Some(started) = self.timing.take() {
             eprintln!(

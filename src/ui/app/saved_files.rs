@@ -4,6 +4,7 @@
 //! saved settings shown until the reader puts them away.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use super::session::DatasetSource;
 use crate::ui::datasets;
@@ -31,7 +32,12 @@ pub struct SavedFiles {
     settings_store: SettingsStore,
     /// What the reader should know about the saved settings, oldest first.
     notices: Vec<SettingsNotice>,
+    /// When [`Self::save_settings_on_change`] last wrote.
+    settings_written_at: Option<Instant>,
 }
+
+/// The least time between two writes of changed settings.
+pub const SETTINGS_WRITE_GAP: Duration = Duration::from_secs(1);
 
 impl SavedFiles {
     /// Keeps the settings in `settings.json` in `dir`, and the datasets'
@@ -41,15 +47,21 @@ impl SavedFiles {
     pub fn use_storage_dir(&mut self, dir: PathBuf) -> Option<Settings> {
         let file = dir.join(saved_settings::SETTINGS_FILE);
         self.storage_dir = Some(dir);
+        // What the file holds, so that only a change is written (a missing
+        // file is written at once, with what eframe's older store held).
         let (store, settings) = match saved_settings::read_settings(&file) {
             ReadSettings::Missing => (SettingsStore::File { file, saved: None }, None),
             ReadSettings::Read(settings) => {
-                (SettingsStore::File { file, saved: None }, Some(settings))
+                let saved = Some(Box::new(settings.clone()));
+                (SettingsStore::File { file, saved }, Some(settings))
             }
             ReadSettings::Unusable(notice) => {
                 let store = match notice {
                     SettingsNotice::Newer { .. } => SettingsStore::Nowhere,
-                    _ => SettingsStore::File { file, saved: None },
+                    _ => SettingsStore::File {
+                        file,
+                        saved: Some(Box::default()),
+                    },
                 };
                 self.notices.push(notice);
                 (store, Some(Settings::default()))
@@ -108,6 +120,39 @@ impl SavedFiles {
     /// many autosaves fail in a row; a save that works again puts it away.
     pub fn save_settings(&mut self, settings: &Settings, eframe_store: &mut dyn eframe::Storage) {
         let result = self.settings_store.save(settings, eframe_store);
+        self.settings_written(result);
+    }
+
+    /// Writes the settings to their file soon after they change, rather
+    /// than at eframe's next autosave (every 30 s) or the window's close,
+    /// which a crash or a kill never reaches: at once, unless the last
+    /// write was less than [`SETTINGS_WRITE_GAP`] ago (a scroll changes the
+    /// reading place every frame). Returns how long to wait before calling
+    /// again while a change waits, so that an idle window still writes it.
+    pub fn save_settings_on_change(
+        &mut self,
+        settings: &Settings,
+        now: Instant,
+    ) -> Option<Duration> {
+        if !self.settings_store.differs(settings) {
+            return None;
+        }
+        if let Some(last) = self.settings_written_at {
+            let since = now.saturating_duration_since(last);
+            if since < SETTINGS_WRITE_GAP {
+                return Some(SETTINGS_WRITE_GAP - since);
+            }
+        }
+        self.settings_written_at = Some(now);
+        let result = self.settings_store.write_if_changed(settings);
+        self.settings_written(result);
+        // A failed write is tried again after the same gap.
+        self.settings_store
+            .differs(settings)
+            .then_some(SETTINGS_WRITE_GAP)
+    }
+
+    fn settings_written(&mut self, result: Result<(), SettingsNotice>) {
         self.notices
             .retain(|n| !matches!(n, SettingsNotice::Unsaved { .. }));
         if let Err(notice) = result {
@@ -149,6 +194,42 @@ mod tests {
             own.quiz_memory,
             files.files_for(&DatasetSource::Bundled).quiz_memory
         );
+    }
+
+    #[test]
+    fn changed_settings_are_written_at_once_then_at_most_once_a_second() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(saved_settings::SETTINGS_FILE);
+        let mut files = SavedFiles::default();
+        assert!(files.use_storage_dir(dir.path().to_path_buf()).is_none());
+        let start = Instant::now();
+        let mut settings = Settings::default();
+        // A fresh profile: written at the first frame, before any autosave.
+        assert_eq!(files.save_settings_on_change(&settings, start), None);
+        let read = || match saved_settings::read_settings(&file) {
+            ReadSettings::Read(settings) => settings,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(read(), settings);
+        assert_eq!(files.save_settings_on_change(&settings, start), None);
+        // A change just after waits out the gap, then is written.
+        settings.text_size += 2.0;
+        let soon = start + Duration::from_millis(300);
+        assert_eq!(
+            files.save_settings_on_change(&settings, soon),
+            Some(Duration::from_millis(700))
+        );
+        assert_ne!(read(), settings);
+        let later = start + SETTINGS_WRITE_GAP;
+        assert_eq!(files.save_settings_on_change(&settings, later), None);
+        assert_eq!(read(), settings);
+        // A file read at start is not written again until something changes.
+        let mut again = SavedFiles::default();
+        let kept = again.use_storage_dir(dir.path().to_path_buf());
+        assert_eq!(kept.as_ref(), Some(&settings));
+        std::fs::write(&file, "{\"text_size\": 30.0}").unwrap();
+        assert_eq!(again.save_settings_on_change(&settings, later), None);
+        assert_eq!(read().text_size, 30.0, "unchanged settings not rewritten");
     }
 
     #[test]

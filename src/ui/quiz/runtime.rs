@@ -9,7 +9,8 @@ use crate::quiz::action::{Applied, QuizAction};
 use crate::quiz::memory::Memory;
 use crate::quiz::session::{Mode, Session};
 use crate::quiz::{CodeError, Difficulty, Quiz, Topic};
-use crate::storage::{self, Loaded};
+use crate::shared_save::SharedSave;
+use crate::storage::Loaded;
 
 /// The quiz's state while the app runs, and the memory it saves.
 #[derive(Debug)]
@@ -20,8 +21,9 @@ pub struct QuizRuntime {
     pub session: Option<Session>,
     /// What the student remembers; saved to `memory_file`.
     pub memory: Memory,
-    /// Where the memory is saved; `None` keeps it for this run only.
-    memory_file: Option<PathBuf>,
+    /// Where the memory is saved, merged with other windows' answers
+    /// ([`SharedSave`]); `None` keeps it for this run only.
+    memory_file: Option<SharedSave<Memory>>,
     /// Something the student should know: a save that failed, a damaged save
     /// set aside.
     pub notice: Option<Notice>,
@@ -137,18 +139,19 @@ impl Default for QuizRuntime {
 
 impl QuizRuntime {
     /// Loads the memory saved at `file`. A missing file starts an empty
-    /// memory; a damaged one is moved aside (see [`storage::load_json`]) and
+    /// memory; a damaged one is moved aside (see [`crate::storage::load_json`]) and
     /// the student is told.
     pub fn with_memory_file(file: PathBuf) -> Self {
         let mut runtime = Self::default();
-        match storage::load_json::<Memory>(&file) {
+        let (shared, loaded) = SharedSave::<Memory>::load(file);
+        match loaded {
             Loaded::Missing => {}
             Loaded::Read(memory) => runtime.memory = memory.migrated(),
             Loaded::SetAside { reason, moved_to } => {
                 runtime.notice = Some(Notice::Unreadable { reason, moved_to });
             }
         }
-        runtime.memory_file = Some(file);
+        runtime.memory_file = Some(shared);
         runtime
     }
 
@@ -205,14 +208,15 @@ impl QuizRuntime {
         }
     }
 
-    /// Saves the memory, if it has a file; a failure becomes a notice.
+    /// Saves the memory, if it has a file, merged with what another window
+    /// on the same profile saved meanwhile; a failure becomes a notice.
     fn save(&mut self) {
-        let Some(file) = &self.memory_file else {
+        let Some(file) = &mut self.memory_file else {
             return;
         };
-        if let Err(error) = storage::save_json(file, &self.memory) {
+        if let Err(error) = file.save(&mut self.memory) {
             self.notice = Some(Notice::Unsaved {
-                file: file.clone(),
+                file: file.path().to_path_buf(),
                 error: error.to_string(),
             });
         }
@@ -248,7 +252,7 @@ mod tests {
             setup,
             session: None,
             memory: memory.clone(),
-            memory_file: Some(file.clone()),
+            memory_file: Some(SharedSave::unread(file.clone())),
             notice: Some(Notice::NoQuestion),
             deadline: Some(12.0),
             setup_from_top: false,
@@ -260,7 +264,10 @@ mod tests {
         assert!(kept.session.is_none());
         assert_eq!(kept.deadline, None);
         assert_eq!(kept.memory, memory);
-        assert_eq!(kept.memory_file, Some(file));
+        assert_eq!(
+            kept.memory_file.as_ref().map(SharedSave::path),
+            Some(&*file)
+        );
         assert!(matches!(kept.notice, Some(Notice::NoQuestion)));
         assert_eq!(
             (kept.setup.mode, kept.setup.count, kept.setup.countdown),

@@ -21,8 +21,9 @@ pub struct ReaderRuntime {
     pub found: Option<(String, u32, std::ops::Range<usize>)>,
     /// The reader's notes and highlights.
     pub notes: crate::notes::Notes,
-    /// Where the notes are saved; `None` keeps them for this run only.
-    pub notes_file: Option<std::path::PathBuf>,
+    /// Where the notes are saved, merged with other windows' notes
+    /// ([`crate::shared_save::SharedSave`]); `None` keeps them for this run only.
+    pub notes_file: Option<crate::shared_save::SharedSave<crate::notes::Notes>>,
     /// The paragraph whose note is being written, and the draft.
     pub editing: Option<(u32, String)>,
     /// The note editor has just opened: it takes the keyboard and is
@@ -88,23 +89,27 @@ impl NotesProblem {
 impl ReaderRuntime {
     /// Loads the notes saved at `file`; a damaged file is set aside and said.
     pub fn load_notes(&mut self, file: std::path::PathBuf) {
-        use crate::storage::{Loaded, load_json};
-        match load_json::<crate::notes::Notes>(&file) {
+        use crate::storage::Loaded;
+        let (shared, loaded) = crate::shared_save::SharedSave::load(file);
+        match loaded {
             Loaded::Missing => {}
             Loaded::Read(notes) => self.notes = notes,
             Loaded::SetAside { reason, moved_to } => {
                 self.notes_problem = Some(NotesProblem::Unreadable { reason, moved_to });
             }
         }
-        self.notes_file = Some(file);
+        self.notes_file = Some(shared);
     }
 
-    /// Saves the notes, atomically; a failure is said, the notes are kept.
+    /// Saves the notes, atomically, merged with what another window on the
+    /// same profile saved meanwhile; a failure is said, the notes are kept.
     pub fn save_notes(&mut self) {
-        let Some(file) = &self.notes_file else { return };
-        if let Err(error) = crate::storage::save_json(file, &self.notes) {
+        let Some(file) = &mut self.notes_file else {
+            return;
+        };
+        if let Err(error) = file.save(&mut self.notes) {
             self.notes_problem = Some(NotesProblem::Unsaved {
-                file: file.clone(),
+                file: file.path().to_path_buf(),
                 error: error.to_string(),
             });
         }
@@ -222,7 +227,7 @@ mod tests {
             restore_offset: Some(120.0),
             found: Some((article.to_owned(), paragraph, 0..3)),
             notes,
-            notes_file: Some(std::path::PathBuf::from("notes.json")),
+            notes_file: Some(crate::shared_save::SharedSave::unread("notes.json".into())),
             editing: Some((paragraph, "draft".to_owned())),
             editor_pending: true,
             notes_message: Some("exported".to_owned()),
