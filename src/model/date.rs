@@ -49,6 +49,11 @@ pub enum DateError {
     /// A span ends before it starts.
     #[error("“{0}” ends before it starts")]
     Backwards(String),
+    /// The year 0000, which the calendar does not have.
+    #[error(
+        "“{0}” is in the year 0000, which the calendar does not have: 1 BC is followed by AD 1, and a dataset gives years from 0001"
+    )]
+    YearZero(String),
 }
 
 const MONTH_NAMES: [&str; 12] = [
@@ -158,6 +163,9 @@ impl Date {
 
     /// `Some(error)` if this is not a real calendar date (month 13, 30 February).
     pub fn calendar_error(&self, text: &str) -> Option<DateError> {
+        if self.year == 0 {
+            return Some(DateError::YearZero(text.to_owned()));
+        }
         let month = self.month?;
         if !(1..=12).contains(&month) {
             return Some(DateError::Month {
@@ -369,6 +377,20 @@ impl fmt::Display for When {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_year_zero_is_refused_at_every_precision_and_in_a_span() {
+        for text in ["0000", "0000-12", "0000-12-31", "0000/0001", "0001/0000"] {
+            let error = When::parse_shape(text)
+                .ok()
+                .and_then(|when| when.calendar_error(text));
+            assert!(
+                matches!(error, Some(DateError::YearZero(_))),
+                "{text}: {error:?}"
+            );
+        }
+        assert!(Date::parse("0001").is_ok());
+    }
 
     #[test]
     fn parses_each_precision() {

@@ -77,6 +77,7 @@ fn error_text(error: &DateError) -> String {
             ],
         ),
         DateError::Backwards(text) => trf("org.as_of_error_backwards", &[("text", text)]),
+        DateError::YearZero(text) => trf("org.as_of_error_year_zero", &[("text", text)]),
     }
 }
 
