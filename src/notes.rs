@@ -18,6 +18,10 @@ use crate::dataset::Dataset;
 ///   checked: a file of a newer format is never read nor written over.
 pub const NOTES_VERSION: u32 = 2;
 
+/// The longest note the editor takes, in characters: pages of writing, not a
+/// pasted book, whose layout would hold the window's memory.
+pub const NOTE_MOST: usize = 20_000;
+
 /// Every note and highlight.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Notes {

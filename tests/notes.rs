@@ -176,3 +176,98 @@ fn notes_come_back_after_a_restart_and_a_damaged_file_is_set_aside() {
         "{names:?}"
     );
 }
+
+/// Replaces, in the saved notes file, every string `from` with `to`.
+#[expect(
+    clippy::unwrap_used,
+    reason = "a test that cannot rewrite its notes file should fail loudly"
+)]
+fn rewrite_note(file: &std::path::Path, from: &str, to: &str) {
+    fn walk(value: &mut serde_json::Value, from: &str, to: &str) {
+        match value {
+            serde_json::Value::String(text) if text == from => *text = to.to_owned(),
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| walk(v, from, to)),
+            serde_json::Value::Object(map) => map.values_mut().for_each(|v| walk(v, from, to)),
+            _ => {}
+        }
+    }
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    walk(&mut json, from, to);
+    std::fs::write(file, serde_json::to_string(&json).unwrap()).unwrap();
+}
+
+#[test]
+fn a_five_megabyte_note_is_shown_in_part_kept_whole_and_not_laid_out_in_the_editor() {
+    use neutrality_reader::notes::NOTE_MOST;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.json");
+    {
+        let mut harness = app(file.clone());
+        harness
+            .get_by_role_and_label(Role::Button, "Paragraph 2: highlight or note")
+            .click();
+        harness.run();
+        let field = harness.get_by_role_and_label(Role::MultilineTextInput, "Note on paragraph 2");
+        field.focus();
+        harness.run();
+        harness
+            .get_by_role_and_label(Role::MultilineTextInput, "Note on paragraph 2")
+            .type_text("short");
+        harness.run();
+        harness
+            .get_by_role_and_label(Role::Button, "Save note")
+            .click();
+        harness.run();
+    }
+    let huge = format!("{}end", "word ".repeat(1_000_000));
+    rewrite_note(&file, "short", &huge);
+    let mut harness = app(file.clone());
+    let kept = harness
+        .state()
+        .notes()
+        .get("mfa-foreign-policy", 2)
+        .unwrap()
+        .text
+        .clone();
+    assert_eq!(kept.len(), huge.len(), "the note is kept whole");
+    // Shown in part, with how much more there is.
+    let painted: usize = harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|s| match &s.shape {
+            egui::Shape::Text(text) => Some(text.galley.job.text.chars().count()),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    assert!(
+        painted <= NOTE_MOST + 1,
+        "a text of {painted} characters was laid out"
+    );
+    harness.get_by_label_contains("more characters");
+    // The editor does not lay it out, and saving keeps it.
+    harness
+        .get_by_role_and_label(Role::Button, "Paragraph 2: highlight or note")
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::MultilineTextInput, "Note on paragraph 2")
+            .is_none()
+    );
+    harness.get_by_label_contains("longer than the");
+    harness
+        .get_by_role_and_label(Role::Button, "Save note")
+        .click();
+    harness.run();
+    let after = harness
+        .state()
+        .notes()
+        .get("mfa-foreign-policy", 2)
+        .unwrap()
+        .text
+        .clone();
+    assert_eq!(after.len(), huge.len());
+}

@@ -5,6 +5,7 @@ use egui::RichText;
 
 use super::runtime::ReaderRuntime;
 use crate::i18n::{tr, trf};
+use crate::notes::NOTE_MOST;
 use crate::ui::theme::Palette;
 
 /// The note editor's id, to give it the keyboard when it opens.
@@ -26,8 +27,30 @@ pub fn your_note_ui(ui: &mut egui::Ui, palette: &Palette, size: f32, text: &str)
                     .strong()
                     .color(palette.accent),
             );
-            ui.label(RichText::new(text).size(size * 0.82).color(palette.text));
+            // A note longer than the editor takes (one saved by an older
+            // version, or by hand) is shown in part: laid out whole, a pasted
+            // book would hold the window's memory. Nothing of it is lost; the
+            // export has all of it.
+            let (shown, rest) = shown_part(text);
+            ui.label(RichText::new(shown).size(size * 0.82).color(palette.text));
+            if rest > 0 {
+                ui.label(
+                    RichText::new(trf("study.note_more", &[("n", &rest)]))
+                        .size(size * 0.72)
+                        .italics()
+                        .color(palette.muted),
+                );
+            }
         });
+}
+
+/// The part of a note shown: at most [`NOTE_MOST`] characters, and how many
+/// more there are.
+fn shown_part(text: &str) -> (&str, usize) {
+    match text.char_indices().nth(NOTE_MOST) {
+        Some((cut, _)) => (&text[..cut], text[cut..].chars().count()),
+        None => (text, 0),
+    }
 }
 
 /// Writing a note on paragraph `number`, and highlighting it.
@@ -48,10 +71,18 @@ pub fn note_editor_ui(
         ui.set_width(ui.available_width());
         let label =
             ui.label(RichText::new(trf("study.note_on_paragraph", &[("n", &number)])).strong());
-        if let Some((_, draft)) = &mut reader.editing {
+        let too_long = reader
+            .editing
+            .as_ref()
+            .is_some_and(|(_, draft)| draft.chars().nth(NOTE_MOST).is_some());
+        if too_long {
+            // Not laid out in the editor: its text stays as saved.
+            ui.label(RichText::new(trf("study.note_too_long", &[("most", &NOTE_MOST)])).italics());
+        } else if let Some((_, draft)) = &mut reader.editing {
             let response = ui
                 .add(
                     egui::TextEdit::multiline(draft)
+                        .char_limit(NOTE_MOST)
                         .id(note_editor_id())
                         .desired_rows(3)
                         .desired_width(f32::INFINITY)
