@@ -151,6 +151,7 @@ impl StoredQuestion {
             explanation: self.explanation.clone(),
             sources,
             id: id.to_owned(),
+            footprint: super::Footprint::default(),
         })
     }
 }

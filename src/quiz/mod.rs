@@ -22,6 +22,20 @@
 //! * Every question has a stable [`Question::id`] ("event-year:un-membership")
 //!   for spaced repetition.
 //!
+//! # What a quiz promises
+//!
+//! * One question per record (an event, an organization, a person, a
+//!   figure, a term, a sentence): each question's [`Footprint`] names the
+//!   records it is about.
+//! * No question gives another away: the footprint says what a question
+//!   asks and what its prompt, options and explanation reveal, and a text
+//!   that names a record and states its value reveals it too; the generator
+//!   keeps a question only if what it asks is not revealed by one kept, and
+//!   what it reveals is not asked by one kept.
+//! * Nothing is answered by spelling: an acronym is asked only when two
+//!   options fit its initials and it has more than two letters; a term only
+//!   when its definition shares no content word with it.
+//!
 //! # The kinds and their rules
 //!
 //! Each kind's module documents its rules in full; in short:
@@ -63,10 +77,12 @@
 //! `benches/quiz.rs` times both datasets.
 
 mod bank;
+mod claims;
 mod code;
 mod distractors;
 mod evidence;
 mod generate;
+mod guess;
 mod kinds;
 mod options;
 mod question;
@@ -81,9 +97,12 @@ pub mod session;
 pub mod worksheet;
 
 #[cfg(test)]
+mod rules_tests;
+#[cfg(test)]
 mod tests;
 
 pub use bank::QuizBank;
+pub use claims::{Claim, Field, Footprint, Record};
 pub use code::{CodeError, QuizCode};
 pub use options::{
     Difficulty, DifficultyError, MAX_COUNT, QuizOptions, SEED_BITS, Topic, TopicError,

@@ -202,10 +202,11 @@ fn check_event_date(dataset: &Dataset, q: &Question, id: &str) -> Result<(), Str
     if event.planned && event.derived.is_some() {
         return Err("a planned event with a worked-out date".to_owned());
     }
-    if event.planned != q.prompt.contains("was this planned") {
+    if event.planned != q.prompt.contains("is this event planned") {
         return Err("a planned event must be asked as planned, and only it".to_owned());
     }
-    let begin = q.prompt.contains("did this begin:") || q.prompt.contains("planned to begin:");
+    let begin =
+        q.prompt.contains("did this event begin:") || q.prompt.contains("planned to begin:");
     if is_span(event) != begin {
         return Err("a span must be asked for its beginning, and only a span".to_owned());
     }
@@ -715,7 +716,12 @@ fn every_question_the_bundled_data_can_give_holds() {
     let dataset = bundled();
     let bank = QuizBank::new(&dataset);
     for seed in 0..24 {
-        let quiz = bank.generate(&options(seed, 1000, Difficulty::ALL[seed as usize % 3]));
+        let options = options(seed, 1000, Difficulty::ALL[seed as usize % 3]);
+        let quiz = Quiz {
+            questions: bank.every_question(&options),
+            code: None,
+            options,
+        };
         assert!(quiz.questions.len() > 150, "{}", quiz.questions.len());
         check_quiz(&dataset, &quiz);
     }
@@ -756,8 +762,13 @@ fn every_kind_the_bundled_data_supports_appears() {
             kind.label()
         );
     }
+    // No organization of the bundled data has a name that two acronyms'
+    // initials fit, so acronym questions, which would be answered by
+    // spelling, are not asked (rule 3 of issue 15); the example dataset
+    // and synthetic data ask them.
     let missing: Vec<&str> = QuestionKind::ALL
         .into_iter()
+        .filter(|k| !matches!(k, QuestionKind::AcronymToName | QuestionKind::NameToAcronym))
         .filter(|k| !seen.contains_key(k))
         .map(QuestionKind::key)
         .collect();
@@ -800,10 +811,18 @@ fn different_seeds_give_different_quizzes() {
 fn the_count_is_respected() {
     let dataset = bundled();
     let bank = QuizBank::new(&dataset);
-    for count in [0, 1, 2, 5, 10, 16, 17, 40, 64] {
+    // One question per record leaves the bundled data about 30 to 40
+    // questions a quiz; shorter quizzes get exactly what they ask for.
+    for count in [0, 1, 2, 5, 10, 16, 17, 25] {
         for seed in 0..5 {
             let quiz = bank.generate(&options(seed, count, Difficulty::Normal));
             assert_eq!(quiz.questions.len(), count, "seed {seed}");
+        }
+    }
+    for count in [40, 64] {
+        for seed in 0..5 {
+            let quiz = bank.generate(&options(seed, count, Difficulty::Normal));
+            assert!((28..=count).contains(&quiz.questions.len()), "seed {seed}");
         }
     }
 }
@@ -822,35 +841,29 @@ fn a_short_quiz_mixes_kinds() {
 fn there_are_fewer_questions_rather_than_bad_ones() {
     let dataset = bundled();
     let bank = QuizBank::new(&dataset);
-    // Organizations: ten acronyms each way (the MFA's is in no paragraph)
-    // and one relationship (the SCO's; the MFA is Turkmenistan's own body, a
-    // question about it teaches nothing); no more, whatever the seed.
+    // Organizations: one relationship (the SCO's; the MFA is Turkmenistan's
+    // own body, a question about it teaches nothing), and acronyms only
+    // where two options fit the initials (the ECO's, beside the Executive
+    // Directorate); no more, whatever the seed.
     let only = |topic| QuizOptions {
         topics: BTreeSet::from([topic]),
         ..options(3, 64, Difficulty::Hard)
     };
-    for seed in 0..10 {
-        let quiz = bank.generate(&QuizOptions {
-            seed,
-            ..only(Topic::Organizations)
-        });
-        assert_eq!(quiz.questions.len(), 21, "seed {seed}");
-    }
-    let relationships: BTreeSet<String> = (0..30)
+    let asked: BTreeSet<String> = (0..30)
         .flat_map(|seed| {
-            bank.generate(&QuizOptions {
+            bank.every_question(&QuizOptions {
                 seed,
                 ..only(Topic::Organizations)
             })
-            .questions
         })
-        .filter(|q| q.kind == QuestionKind::Relationship)
         .map(|q| q.id)
         .collect();
-    assert_eq!(
-        relationships,
-        BTreeSet::from(["relationship:sco".to_owned()])
+    let allowed = ["relationship:sco", "acronym-to-name:eco"];
+    assert!(
+        asked.iter().all(|id| allowed.contains(&id.as_str())),
+        "{asked:?}"
     );
+    assert!(asked.contains("relationship:sco"));
 }
 
 #[test]
@@ -1051,8 +1064,7 @@ fn every_question(dataset: &Dataset, seeds: std::ops::Range<u64>) -> Vec<Questio
     let bank = QuizBank::new(dataset);
     seeds
         .flat_map(|seed| {
-            bank.generate(&options(seed, 1000, Difficulty::ALL[seed as usize % 3]))
-                .questions
+            bank.every_question(&options(seed, 1000, Difficulty::ALL[seed as usize % 3]))
         })
         .collect()
 }
@@ -1146,7 +1158,7 @@ fn planned_events_are_asked_as_planned() {
     for q in planned {
         assert!(
             q.prompt
-                .starts_with("For which month of 2025 was this planned"),
+                .starts_with("For which month of 2025 is this event planned"),
             "{}",
             q.prompt
         );
@@ -1202,6 +1214,7 @@ fn is_correct_takes_one_option_or_the_whole_order() {
         explanation: String::new(),
         sources: Vec::new(),
         id: String::new(),
+        footprint: Footprint::default(),
     };
     let one = question(QuestionKind::EventYear, vec![2]);
     assert!(one.is_correct(&[2]));
@@ -1227,7 +1240,8 @@ fn a_derived_date_in_a_synthetic_year_span_is_not_read_as_a_span() {
         .find(|q| q.id == "event-year:international-year-of-peace-and-trust")
         .unwrap();
     assert!(
-        q.prompt.starts_with("In which year did this happen"),
+        q.prompt
+            .starts_with("In which year did this event take place"),
         "{}",
         q.prompt
     );

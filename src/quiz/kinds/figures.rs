@@ -11,11 +11,12 @@
 use crate::model::Fact;
 use crate::quiz::Rng;
 
+use super::super::claims::{Footprint, Record};
 use super::super::distractors::{number_text, numbers, sorted_options};
 use super::super::evidence::{quote, sources_with_first};
 use super::super::question::{Question, QuestionKind};
 use super::super::text::{at_date, capitalize, fold_case_and_punctuation};
-use super::{Ask, one_answer};
+use super::{Ask, footprints, one_answer};
 
 /// Measures that read as a quantity ("the total area of …") rather than as
 /// things counted ("countries with which …").
@@ -91,12 +92,18 @@ pub(super) fn figure(ask: &Ask<'_, '_>, index: usize, rng: &mut Rng) -> Option<Q
     if let Some(derived) = &fact.derived {
         explanation.push_str(&format!(" How the date is known: {derived}"));
     }
-    Some(one_answer(
-        QuestionKind::Figure,
-        format!("{}:{}", QuestionKind::Figure.key(), fact.id),
-        prompt(fact),
-        options,
-        explanation,
-        sources_with_first(&evidence.source, &fact.sources),
-    ))
+    Some(
+        one_answer(
+            QuestionKind::Figure,
+            format!("{}:{}", QuestionKind::Figure.key(), fact.id),
+            prompt(fact),
+            options,
+            explanation,
+            sources_with_first(&evidence.source, &fact.sources),
+        )
+        .with(Footprint::asking(
+            vec![Record::Fact(fact.id.clone())],
+            vec![footprints::value(fact)],
+        )),
+    )
 }

@@ -8,6 +8,7 @@ mod chronology;
 mod cloze;
 mod dates;
 mod figures;
+mod footprints;
 mod glossary;
 mod organizations;
 mod people;
@@ -20,6 +21,7 @@ use crate::model::Source;
 use crate::quiz::Rng;
 
 use super::bank::QuizBank;
+use super::claims::Footprint;
 use super::evidence::Evidence;
 use super::options::Difficulty;
 use super::question::{Question, QuestionKind};
@@ -96,5 +98,6 @@ fn one_answer(
         explanation,
         sources,
         id,
+        footprint: Footprint::default(),
     }
 }
