@@ -417,6 +417,27 @@ fn check_organization(dataset: &Dataset, q: &Question, id: &str) -> Result<(), S
                 }
             }
         }
+        QuestionKind::Relationship if q.id.contains(":since:") => {
+            let r: usize =
+                q.id.rsplit(':')
+                    .next()
+                    .and_then(|r| r.parse().ok())
+                    .ok_or("no index")?;
+            let relationship = org.relationships.get(r).ok_or("no relationship")?;
+            let year = relationship.since.ok_or("no date")?.year_number();
+            if q.answer_text() != year.to_string() {
+                return Err(format!("answer {} for {year}", q.answer_text()));
+            }
+            if relationship.derived.is_none() && !relationship.quote.contains(&year.to_string()) {
+                return Err("the quote does not state the year".to_owned());
+            }
+            for option in others(q) {
+                let other: i32 = option.parse().map_err(|_| format!("year “{option}”"))?;
+                if relationship.derived.is_some() && (other - year).abs() <= 1 {
+                    return Err("a worked-out year with an option a year off".to_owned());
+                }
+            }
+        }
         QuestionKind::Relationship => {
             use RelationshipKind as R;
             let stated: Vec<R> = org.relationships.iter().map(|r| r.kind).collect();
@@ -858,11 +879,26 @@ fn there_are_fewer_questions_rather_than_bad_ones() {
         })
         .map(|q| q.id)
         .collect();
+    // And, for every relationship with a date, the year it began.
     let allowed = ["relationship:sco", "acronym-to-name:eco"];
     assert!(
-        asked.iter().all(|id| allowed.contains(&id.as_str())),
+        asked
+            .iter()
+            .all(|id| allowed.contains(&id.as_str()) || id.contains(":since:")),
         "{asked:?}"
     );
+    for since in [
+        "un",
+        "nam",
+        "unrcca",
+        "un-general-assembly",
+        "group-of-friends-of-neutrality",
+    ] {
+        assert!(
+            asked.contains(&format!("relationship:{since}:since:0")),
+            "{since}"
+        );
+    }
     assert!(asked.contains("relationship:sco"));
 }
 
