@@ -295,12 +295,31 @@ pub enum QuizFormat {
     Json,
 }
 
+/// What to say of a code entered on `dataset` that was made on another
+/// dataset or another version of it: the quiz is made all the same.
+pub fn code_warning(code: &crate::quiz::QuizCode, dataset: &Dataset) -> Option<&'static str> {
+    use crate::quiz::{DatasetMatch, Fingerprint};
+    match code.fingerprint().compare(Fingerprint::of(dataset)) {
+        DatasetMatch::Same => None,
+        DatasetMatch::Edited => Some(
+            "this code was made on another version of this dataset: questions about records changed since may differ from the ones it was shared with",
+        ),
+        DatasetMatch::Other => Some(
+            "this code was made on another dataset: on this one it makes a different quiz from the one it was shared with",
+        ),
+    }
+}
+
 /// `quiz`: prints the quiz, returns the exit code (2 for bad options).
 pub fn quiz(dir: Option<&Path>, args: &QuizArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     use crate::quiz::{Difficulty, QuizCode, QuizOptions, Topic, worksheet};
+    let mut entered = None;
     let options = match &args.code {
         Some(text) => match QuizCode::parse(text) {
-            Ok(code) => code.options(),
+            Ok(code) => {
+                entered = Some(code);
+                code.options()
+            }
             Err(error) => {
                 let _ = writeln!(err, "neutrality-reader quiz: {error}");
                 return 2;
@@ -347,6 +366,9 @@ pub fn quiz(dir: Option<&Path>, args: &QuizArgs, out: &mut dyn Write, err: &mut 
             return 1;
         }
     };
+    if let Some(warning) = entered.and_then(|code| code_warning(&code, &dataset)) {
+        let _ = writeln!(err, "neutrality-reader quiz: {warning}");
+    }
     let quiz = crate::quiz::generate(&dataset, &options);
     if quiz.questions.is_empty() {
         let _ = writeln!(

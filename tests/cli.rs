@@ -765,6 +765,17 @@ fn the_same_seed_prints_the_same_quiz_and_its_code_too() {
         .to_owned();
     let by_code = run(&["quiz", "--code", &code]);
     assert_eq!(stdout(&by_code), sheet);
+    assert!(stderr(&by_code).is_empty(), "{}", stderr(&by_code));
+    // On another dataset the code still makes a quiz, and says plainly why
+    // it is not the one shared.
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/founding-of-the-un");
+    let elsewhere = run(&["quiz", "--data", example, "--code", &code]);
+    assert_eq!(elsewhere.status.code(), Some(0), "{}", stderr(&elsewhere));
+    assert!(
+        stderr(&elsewhere).contains("this code was made on another dataset"),
+        "{}",
+        stderr(&elsewhere)
+    );
     let other = run(&[
         "quiz",
         "--seed",

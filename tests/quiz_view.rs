@@ -22,7 +22,7 @@ use neutrality_reader::dataset::Dataset;
 use neutrality_reader::quiz::memory::Memory;
 use neutrality_reader::quiz::session::Mode;
 use neutrality_reader::quiz::worksheet::letter;
-use neutrality_reader::quiz::{Question, QuizCode, QuizOptions, generate};
+use neutrality_reader::quiz::{Fingerprint, Question, QuizCode, QuizOptions, generate};
 use neutrality_reader::ui::app::ReaderApp;
 use neutrality_reader::ui::command::View;
 use window::window;
@@ -38,11 +38,14 @@ fn app(memory: Option<PathBuf>) -> Harness<'static, ReaderApp> {
 }
 
 fn code(seed: u64, count: usize) -> QuizCode {
-    QuizCode::from_options(&QuizOptions {
-        seed,
-        count,
-        ..QuizOptions::default()
-    })
+    QuizCode::from_options(
+        &QuizOptions {
+            seed,
+            count,
+            ..QuizOptions::default()
+        },
+        Fingerprint::of(&Dataset::embedded().unwrap()),
+    )
     .unwrap()
 }
 

@@ -3,8 +3,9 @@
 //!
 //! [`generate`] turns a [`Dataset`] and [`QuizOptions`] (seed, number of
 //! questions, topics, difficulty) into a [`Quiz`]. The same seed, options and
-//! dataset always give the same quiz; a [`QuizCode`] of eight characters
-//! carries the options so that someone else can take the same quiz. Nothing
+//! dataset always give the same quiz; a [`QuizCode`] of ten characters
+//! carries the options and the dataset's [`Fingerprint`] so that someone
+//! else can take the same quiz, and is told when their dataset differs. Nothing
 //! here knows of egui.
 //!
 //! # What a question promises
@@ -81,6 +82,7 @@ mod claims;
 mod code;
 mod distractors;
 mod evidence;
+mod fingerprint;
 mod generate;
 mod guess;
 mod kinds;
@@ -104,6 +106,7 @@ mod tests;
 pub use bank::QuizBank;
 pub use claims::{Claim, Field, Footprint, Record};
 pub use code::{CodeError, QuizCode};
+pub use fingerprint::{DatasetMatch, Fingerprint};
 pub use options::{
     Difficulty, DifficultyError, MAX_COUNT, QuizOptions, SEED_BITS, Topic, TopicError,
 };

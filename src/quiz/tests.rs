@@ -14,6 +14,7 @@ use crate::model::{
     Date, Event, Fact, GlossaryTerm, OrganizationKind, Qualifier, RelationshipKind, When,
     month_name,
 };
+use crate::quiz::Fingerprint;
 
 fn bundled() -> Dataset {
     Dataset::embedded().unwrap()
@@ -971,11 +972,11 @@ fn quiz_codes_round_trip() {
                         topics: topics.clone(),
                         difficulty,
                     };
-                    let code = QuizCode::from_options(&options).unwrap();
+                    let code = QuizCode::from_options(&options, Fingerprint::default()).unwrap();
                     assert_eq!(code.options(), options);
                     assert_eq!(QuizCode::parse(&code.to_string()), Ok(code));
                     assert_eq!(QuizCode::parse(&code.compact().to_lowercase()), Ok(code));
-                    assert_eq!(code.to_string().len(), 9);
+                    assert_eq!(code.to_string().len(), 11);
                 }
             }
         }
@@ -986,7 +987,9 @@ fn quiz_codes_round_trip() {
         ..QuizOptions::default()
     };
     assert_eq!(
-        QuizCode::from_options(&all).unwrap().options(),
+        QuizCode::from_options(&all, Fingerprint::default())
+            .unwrap()
+            .options(),
         QuizOptions::default()
     );
 }
@@ -1010,7 +1013,7 @@ fn a_code_makes_the_same_quiz_again() {
     ] {
         assert!(generate(&dataset, &unshareable).code.is_none());
         assert_eq!(
-            QuizCode::from_options(&unshareable),
+            QuizCode::from_options(&unshareable, Fingerprint::default()),
             Err(CodeError::NotShareable)
         );
     }
@@ -1027,7 +1030,8 @@ fn from_entropy_gives_shareable_and_varied_seeds() {
 
 #[test]
 fn codes_are_typed_forgivingly() {
-    let code = QuizCode::from_options(&options(77, 12, Difficulty::Hard)).unwrap();
+    let code =
+        QuizCode::from_options(&options(77, 12, Difficulty::Hard), Fingerprint::default()).unwrap();
     let text = code.compact();
     // Crockford: O for 0, I and L for 1, any case, spaces and hyphens anywhere.
     let sloppy: String = text
@@ -1050,7 +1054,7 @@ fn bad_codes_are_rejected_with_a_reason() {
     let message = |text: &str| QuizCode::parse(text).unwrap_err().to_string();
     assert_eq!(
         message("7K2M-9QX"),
-        "“7K2M-9QX” has 7 characters, but a quiz code has 8 (hyphens and spaces aside)"
+        "“7K2M-9QX” has 7 characters, but a quiz code has 10 (hyphens and spaces aside)"
     );
     assert_eq!(
         message("7K2M-9QXU"),
@@ -1058,7 +1062,11 @@ fn bad_codes_are_rejected_with_a_reason() {
     );
     assert!(message("7K2M!9QX4").contains("“!” cannot be part of a quiz code"));
     // Every single mistyped character is caught by the check character.
-    let code = QuizCode::from_options(&options(4242, 20, Difficulty::Normal)).unwrap();
+    let code = QuizCode::from_options(
+        &options(4242, 20, Difficulty::Normal),
+        Fingerprint::default(),
+    )
+    .unwrap();
     let text = code.compact();
     let alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     for (i, original) in text.char_indices() {
@@ -1077,11 +1085,12 @@ fn bad_codes_are_rejected_with_a_reason() {
     let mut caught = 0;
     let mut swaps = 0;
     for seed in 0..200 {
-        let text = QuizCode::from_options(&options(seed, 10, Difficulty::Easy))
-            .unwrap()
-            .compact();
+        let text =
+            QuizCode::from_options(&options(seed, 10, Difficulty::Easy), Fingerprint::default())
+                .unwrap()
+                .compact();
         let chars: Vec<char> = text.chars().collect();
-        for i in 0..7 {
+        for i in 0..9 {
             if chars[i] == chars[i + 1] {
                 continue;
             }

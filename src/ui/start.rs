@@ -129,6 +129,11 @@ fn check_places(
         return Ok(None);
     };
     let code = crate::quiz::QuizCode::parse(code).map_err(|e| refuse(format!("--quiz: {e}")))?;
+    // The quiz is made all the same; the terminal that typed the code hears why
+    // it may differ.
+    if let Some(warning) = crate::cli::code_warning(&code, dataset) {
+        eprintln!("neutrality-reader: --quiz: {warning}");
+    }
     let mode = options.quiz_mode.unwrap_or(Mode::Practice);
     Ok(Some((
         crate::quiz::generate(dataset, &code.options()),

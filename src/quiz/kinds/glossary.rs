@@ -14,7 +14,7 @@ use super::super::distractors::shuffled_options;
 use super::super::evidence::{self, Evidence, sources_with_first};
 use super::super::guess::{elisions_read_well, share_words};
 use super::super::question::{Question, QuestionKind};
-use super::super::random::sample;
+use super::super::random::stable_rank;
 use super::super::text::{
     contains_ignoring_case, fold_case_and_punctuation, has_phrase, key_words, masked, mentions,
     quoted,
@@ -85,14 +85,20 @@ fn explanation(ask: &Ask<'_, '_>, term: &GlossaryTerm, evidence: &Evidence) -> S
     )
 }
 
-/// Other terms, in a random order.
+/// Other terms, in a random order that a term added to the glossary does
+/// not reshuffle: by a hash of each term's id, so that a teacher's new term
+/// takes the place of at most one option of the questions already made.
 fn others<'d>(ask: &Ask<'_, 'd>, index: usize, rng: &mut Rng) -> Vec<&'d GlossaryTerm> {
     let glossary = &ask.bank.dataset.glossary;
-    sample(glossary.len(), rng)
-        .into_iter()
-        .filter(|&j| j != index)
-        .filter_map(|j| glossary.get(j))
-        .collect()
+    let salt = rng.next_u64();
+    let mut others: Vec<(u64, &GlossaryTerm)> = glossary
+        .iter()
+        .enumerate()
+        .filter(|&(j, _)| j != index)
+        .map(|(_, term)| (stable_rank(salt, &term.id), term))
+        .collect();
+    others.sort_unstable_by_key(|&(rank, _)| rank);
+    others.into_iter().map(|(_, term)| term).collect()
 }
 
 /// Whether two terms could be the same: a term or alias of one folds like one of the other.
