@@ -99,6 +99,8 @@ pub mod session;
 pub mod worksheet;
 
 #[cfg(test)]
+mod rating_tests;
+#[cfg(test)]
 mod rules_tests;
 #[cfg(test)]
 mod tests;
