@@ -44,7 +44,7 @@ pub struct Memory {
 }
 
 /// One question's schedule and record.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Recall {
     /// The question's topic, by key ("events", "figures"…).
     pub topic: String,
@@ -62,6 +62,18 @@ pub struct Recall {
     /// Not saved: a rating follows its answer within the session.
     #[serde(skip)]
     pub before: Option<Card>,
+}
+
+/// Two records are the same when what is saved of them is: the card kept
+/// for a rating ([`Recall::before`]) lives only as long as the session.
+impl PartialEq for Recall {
+    fn eq(&self, other: &Self) -> bool {
+        self.topic == other.topic
+            && self.card == other.card
+            && self.right == other.right
+            && self.wrong == other.wrong
+            && self.question == other.question
+    }
 }
 
 /// How well the student knew an answer, as Anki asks it after each card:
