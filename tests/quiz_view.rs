@@ -120,6 +120,43 @@ fn a_quiz_code_reproduces_the_quiz() {
 }
 
 #[test]
+fn a_code_made_on_another_dataset_says_so_over_its_quiz() {
+    let bundled = Fingerprint::of(&Dataset::embedded().unwrap());
+    let elsewhere = Fingerprint {
+        identity: (bundled.identity + 1) % 32,
+        content: bundled.content,
+    };
+    let options = QuizOptions {
+        seed: 4242,
+        count: 6,
+        ..QuizOptions::default()
+    };
+    let code = QuizCode::from_options(&options, elsewhere).unwrap();
+    let mut harness = app(None);
+    start(&mut harness, "Practice", &code);
+    // The quiz is made all the same, and the reason it may differ is said.
+    assert!(harness.state().quiz().session.is_some());
+    harness.get_by_label_contains("This code was made on another dataset");
+    // On the dataset it was made on, nothing is said.
+    let mut harness = app(None);
+    start(&mut harness, "Practice", &code_on(bundled));
+    assert!(
+        harness
+            .query_by_label_contains("was made on another")
+            .is_none()
+    );
+}
+
+fn code_on(fingerprint: Fingerprint) -> QuizCode {
+    let options = QuizOptions {
+        seed: 4242,
+        count: 6,
+        ..QuizOptions::default()
+    };
+    QuizCode::from_options(&options, fingerprint).unwrap()
+}
+
+#[test]
 fn a_mistyped_code_is_explained() {
     let mut harness = app(None);
     let mut typo = code(7, 5).to_string();

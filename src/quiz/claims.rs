@@ -68,6 +68,10 @@ pub struct Claim {
     names: Vec<String>,
     /// Folded phrases that state the value.
     values: Vec<String>,
+    /// Sets of folded words that name the record when all stand in a text,
+    /// in any order: "the delegates … signed the Charter of the United
+    /// Nations" names the event "The Charter of the United Nations is signed".
+    words: Vec<Vec<String>>,
 }
 
 impl Claim {
@@ -95,14 +99,28 @@ impl Claim {
             value: value.to_owned(),
             names: fold(names.into_iter().map(|n| n.as_ref().to_owned()).collect()),
             values: fold(values.into_iter().map(|v| v.as_ref().to_owned()).collect()),
+            words: Vec::new(),
         }
+    }
+
+    /// The same claim, its record also named by all of `words` (already
+    /// folded) standing in a text; fewer than two words name nothing surely.
+    pub(crate) fn or_words(mut self, words: Vec<String>) -> Self {
+        if words.len() >= 2 {
+            self.words.push(words);
+        }
+        self
     }
 
     /// Whether `folded` (text already folded by
     /// [`fold_case_and_punctuation`]) names the record and states the value.
     pub(crate) fn stated_in(&self, folded: &str) -> bool {
         self.values.iter().any(|v| has_phrase(folded, v))
-            && self.names.iter().any(|n| has_phrase(folded, n))
+            && (self.names.iter().any(|n| has_phrase(folded, n))
+                || self
+                    .words
+                    .iter()
+                    .any(|set| set.iter().all(|w| has_phrase(folded, w))))
     }
 
     /// Whether two claims are about the same field of the same record.

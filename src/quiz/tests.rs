@@ -833,8 +833,9 @@ fn different_seeds_give_different_quizzes() {
 fn the_count_is_respected() {
     let dataset = bundled();
     let bank = QuizBank::new(&dataset);
-    // One question per record leaves the bundled data about 30 to 40
-    // questions a quiz; shorter quizzes get exactly what they ask for.
+    // One question per record, none giving another away, leaves the bundled
+    // data 27 to 36 questions a quiz; shorter quizzes get exactly what they
+    // ask for.
     for count in [0, 1, 2, 5, 10, 16, 17, 25] {
         for seed in 0..5 {
             let quiz = bank.generate(&options(seed, count, Difficulty::Normal));
@@ -844,7 +845,7 @@ fn the_count_is_respected() {
     for count in [40, 64] {
         for seed in 0..5 {
             let quiz = bank.generate(&options(seed, count, Difficulty::Normal));
-            assert!((28..=count).contains(&quiz.questions.len()), "seed {seed}");
+            assert!((25..=count).contains(&quiz.questions.len()), "seed {seed}");
         }
     }
 }

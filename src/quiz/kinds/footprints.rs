@@ -6,6 +6,7 @@ use crate::model::{Date, Event, Fact, GlossaryTerm, Organization, Person, Precis
 
 use super::super::bank::effective;
 use super::super::claims::{Claim, Field, Record};
+use super::super::text::key_words;
 
 /// The phrases that name an event: its title, its resolution number, and the
 /// names of its organization when it has only one ("Turkmenistan joins the
@@ -46,6 +47,7 @@ pub(crate) fn event_date(dataset: &Dataset, event: &Event, precision: Precision)
         event_names(dataset, event),
         date_values(&start, precision),
     )
+    .or_words(key_words(&event.title))
 }
 
 /// "Resolution `number` is the one of this date and subject."
