@@ -157,11 +157,12 @@ fn footprint(
     let dataset = ask.bank.dataset;
     let mut about = vec![Record::Sentence(key.to_owned())];
     let mut names = Vec::new();
+    let mut asks = Vec::new();
     if let Some(fact) = fact {
         about.push(Record::Fact(fact.id.clone()));
         names.push(fact.measure.clone());
+        asks.push(footprints::measure(fact));
     }
-    let mut asks = Vec::new();
     if let Some(organization) = organization {
         about.push(Record::Organization(organization.id.clone()));
         names.extend(footprints::organization_names(organization));

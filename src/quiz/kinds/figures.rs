@@ -103,7 +103,7 @@ pub(super) fn figure(ask: &Ask<'_, '_>, index: usize, rng: &mut Rng) -> Option<Q
         )
         .with(Footprint::asking(
             vec![Record::Fact(fact.id.clone())],
-            vec![footprints::value(fact)],
+            vec![footprints::value(fact), footprints::measure(fact)],
         )),
     )
 }

@@ -6,7 +6,7 @@ use crate::model::{Date, Event, Fact, GlossaryTerm, Organization, Person, Precis
 
 use super::super::bank::effective;
 use super::super::claims::{Claim, Field, Record};
-use super::super::text::key_words;
+use super::super::text::{fold_case_and_punctuation, key_words};
 
 /// The phrases that name an event: its title, its resolution number, and the
 /// names of its organization when it has only one ("Turkmenistan joins the
@@ -111,6 +111,24 @@ pub(crate) fn role(person: &Person) -> Claim {
 pub(crate) fn value(fact: &Fact) -> Claim {
     Claim::new(
         Record::Fact(fact.id.clone()),
+        Field::Value,
+        &fact.value_text(),
+        [fact.measure.as_str()],
+        [fact.value_text()],
+    )
+}
+
+/// "This measure (at some date) is …": shared by every figure of one
+/// measure, so that a quiz does not ask 149 countries for 2022 beside 155
+/// for 2025, where one answer points to the other.
+pub(crate) fn measure(fact: &Fact) -> Claim {
+    let key = format!(
+        "{}|{}",
+        fold_case_and_punctuation(&fact.measure),
+        fold_case_and_punctuation(&fact.unit)
+    );
+    Claim::new(
+        Record::Fact(format!("measure:{key}")),
         Field::Value,
         &fact.value_text(),
         [fact.measure.as_str()],
