@@ -21,6 +21,7 @@ use memory_compare::without_times;
 use neutrality_reader::dataset::Dataset;
 use neutrality_reader::quiz::Rng;
 use neutrality_reader::quiz::action::QuizAction;
+use neutrality_reader::quiz::memory::Grade;
 use neutrality_reader::quiz::session::{Mode, Session};
 use neutrality_reader::quiz::worksheet::letter;
 use neutrality_reader::quiz::{Quiz, QuizOptions, generate};
@@ -56,6 +57,9 @@ enum Gesture {
     /// A key with no button: the Left arrow, the Right arrow where no button
     /// goes on, Space hiding a revealed answer.
     KeyOnly(egui::Key),
+    /// "1 · Again" … "4 · Easy" once answered in Practice or Review; the keys
+    /// 1 to 4. Grade `n` of [`Grade::ALL`].
+    Rate(usize),
 }
 
 fn app(mode: Mode, quiz: &Quiz) -> Harness<'static, ReaderApp> {
@@ -98,6 +102,9 @@ fn available(session: &Session) -> Vec<Gesture> {
         return gestures;
     }
     gestures.extend((0..question.options.len()).map(Gesture::Option));
+    if session.can_rate() {
+        gestures.extend((0..Grade::ALL.len()).map(Gesture::Rate));
+    }
     if session.can_confirm() {
         gestures.push(Gesture::Confirm);
     }
@@ -164,6 +171,15 @@ fn by_keys(harness: &mut Harness<'static, ReaderApp>, gesture: Gesture) {
         Gesture::PractiseWrong => tab_to_and_enter(harness, "Practise the ones I got wrong"),
         Gesture::KeyOnly(key) => press(harness, key),
         Gesture::Clear => by_mouse(harness, gesture),
+        Gesture::Rate(n) => {
+            const NUMBERS: [egui::Key; 4] = [
+                egui::Key::Num1,
+                egui::Key::Num2,
+                egui::Key::Num3,
+                egui::Key::Num4,
+            ];
+            press(harness, NUMBERS[n]);
+        }
     }
 }
 
@@ -215,6 +231,10 @@ fn by_mouse(harness: &mut Harness<'static, ReaderApp>, gesture: Gesture) {
         Gesture::End if session.mode == Mode::Class => click(harness, "End"),
         Gesture::End => click(harness, "End quiz"),
         Gesture::KeyOnly(key) => press(harness, key),
+        Gesture::Rate(n) => {
+            let name = ["Again", "Hard", "Good", "Easy"][n];
+            click(harness, &format!("{} · {name}", n + 1));
+        }
     }
 }
 
@@ -235,13 +255,26 @@ fn same_by_keys_and_clicks(mode: Mode, quiz: &Quiz, seed: u64, steps: usize) -> 
         if rng.below(20) != 0 && gestures.len() > 1 {
             gestures.retain(|&g| g != Gesture::End);
         }
+        // Four ratings would crowd out the rest: one step in four may rate.
+        if rng.below(4) != 0 && gestures.iter().any(|g| !matches!(g, Gesture::Rate(_))) {
+            gestures.retain(|g| !matches!(g, Gesture::Rate(_)));
+        }
         // A complete order is rare by chance: options are clicked, and a
         // complete choice confirmed, more often than the rest.
-        let options: Vec<Gesture> = gestures
+        // Options not yet placed first, so that orders get completed.
+        let placed = state.answer().map(|a| a.chosen.clone()).unwrap_or_default();
+        let mut options: Vec<Gesture> = gestures
             .iter()
             .copied()
-            .filter(|g| matches!(g, Gesture::Option(_)))
+            .filter(|g| matches!(g, Gesture::Option(i) if !placed.contains(i)))
             .collect();
+        if options.is_empty() {
+            options = gestures
+                .iter()
+                .copied()
+                .filter(|g| matches!(g, Gesture::Option(_)))
+                .collect();
+        }
         let gesture = match rng.below(4) {
             0 if gestures.contains(&Gesture::Confirm) => Gesture::Confirm,
             0 | 1 if !options.is_empty() => options[rng.below(options.len())],
@@ -349,6 +382,14 @@ fn assert_question_gestures(mode: Mode, made: &BTreeSet<Gesture>) {
         );
     }
     assert!(made.iter().any(|g| matches!(g, Gesture::Option(_))));
+    // Practice and Review ask how well the answer was known (a test only
+    // once its wrong ones are practised).
+    if mode.gives_feedback() {
+        assert!(
+            made.iter().any(|g| matches!(g, Gesture::Rate(_))),
+            "{mode:?}: {made:?}"
+        );
+    }
 }
 
 #[test]

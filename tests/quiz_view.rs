@@ -22,7 +22,7 @@ use neutrality_reader::dataset::Dataset;
 use neutrality_reader::quiz::memory::Memory;
 use neutrality_reader::quiz::session::Mode;
 use neutrality_reader::quiz::worksheet::letter;
-use neutrality_reader::quiz::{Question, QuizCode, QuizOptions, generate};
+use neutrality_reader::quiz::{Fingerprint, Question, QuizCode, QuizOptions, generate};
 use neutrality_reader::ui::app::ReaderApp;
 use neutrality_reader::ui::command::View;
 use window::window;
@@ -38,11 +38,14 @@ fn app(memory: Option<PathBuf>) -> Harness<'static, ReaderApp> {
 }
 
 fn code(seed: u64, count: usize) -> QuizCode {
-    QuizCode::from_options(&QuizOptions {
-        seed,
-        count,
-        ..QuizOptions::default()
-    })
+    QuizCode::from_options(
+        &QuizOptions {
+            seed,
+            count,
+            ..QuizOptions::default()
+        },
+        Fingerprint::of(&Dataset::embedded().unwrap()),
+    )
     .unwrap()
 }
 
@@ -114,6 +117,43 @@ fn a_quiz_code_reproduces_the_quiz() {
     assert_eq!(session.mode, Mode::Practice);
     harness.get_by_label_contains(&format!("Quiz code {code}"));
     harness.get_by_label(&expected.questions[0].prompt);
+}
+
+#[test]
+fn a_code_made_on_another_dataset_says_so_over_its_quiz() {
+    let bundled = Fingerprint::of(&Dataset::embedded().unwrap());
+    let elsewhere = Fingerprint {
+        identity: (bundled.identity + 1) % 32,
+        content: bundled.content,
+    };
+    let options = QuizOptions {
+        seed: 4242,
+        count: 6,
+        ..QuizOptions::default()
+    };
+    let code = QuizCode::from_options(&options, elsewhere).unwrap();
+    let mut harness = app(None);
+    start(&mut harness, "Practice", &code);
+    // The quiz is made all the same, and the reason it may differ is said.
+    assert!(harness.state().quiz().session.is_some());
+    harness.get_by_label_contains("This code was made on another dataset");
+    // On the dataset it was made on, nothing is said.
+    let mut harness = app(None);
+    start(&mut harness, "Practice", &code_on(bundled));
+    assert!(
+        harness
+            .query_by_label_contains("was made on another")
+            .is_none()
+    );
+}
+
+fn code_on(fingerprint: Fingerprint) -> QuizCode {
+    let options = QuizOptions {
+        seed: 4242,
+        count: 6,
+        ..QuizOptions::default()
+    };
+    QuizCode::from_options(&options, fingerprint).unwrap()
 }
 
 #[test]

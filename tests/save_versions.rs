@@ -22,7 +22,7 @@ use serde_json::Value;
 use neutrality_reader::dataset::Dataset;
 use neutrality_reader::notes::{NOTES_VERSION, Notes};
 use neutrality_reader::quiz::memory::{MEMORY_VERSION, Memory};
-use neutrality_reader::quiz::{QuizCode, QuizOptions, generate};
+use neutrality_reader::quiz::{Fingerprint, QuizCode, QuizOptions, generate};
 use neutrality_reader::storage::{self, Loaded, Unreadable};
 use neutrality_reader::ui::command::View;
 use window::window;
@@ -227,11 +227,14 @@ fn quiz_code_with_a_single_answer_first() -> QuizCode {
     let dataset = Dataset::embedded().unwrap();
     (1..100)
         .map(|seed| {
-            QuizCode::from_options(&QuizOptions {
-                seed,
-                count: 5,
-                ..QuizOptions::default()
-            })
+            QuizCode::from_options(
+                &QuizOptions {
+                    seed,
+                    count: 5,
+                    ..QuizOptions::default()
+                },
+                Fingerprint::of(&dataset),
+            )
             .unwrap()
         })
         .find(|code| {

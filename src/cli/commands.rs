@@ -31,6 +31,15 @@ pub fn quiz(dir: Option<&Path>, args: &QuizArgs, out: &mut dyn Write, err: &mut 
             return 1;
         }
     };
+    // A code made on another dataset (or version) makes a quiz all the same;
+    // whoever typed it hears why it may differ from the one shared.
+    let entered = args
+        .code
+        .as_deref()
+        .and_then(|text| crate::quiz::QuizCode::parse(text).ok());
+    if let Some(warning) = entered.and_then(|code| crate::quiz::code_warning(&code, &dataset)) {
+        say(err, &format!("neutrality-reader quiz: {warning}"));
+    }
     let quiz = crate::quiz::generate(&dataset, &options);
     if quiz.questions.is_empty() {
         say(

@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::memory::{Memory, Score};
+use super::memory::{Grade, Memory, Score};
 use super::session::{Mode, Session};
 
 /// One thing done to the quiz being taken. Keys and clicks both become
@@ -37,6 +37,9 @@ pub enum QuizAction {
     KeepGoing,
     /// Ends the quiz now: the score and the review.
     End,
+    /// Rates the answer just given, as Anki does: how well it was known
+    /// (see [`Session::can_rate`]). Only the schedule changes, not the score.
+    Rate(Grade),
 }
 
 /// What applying one action did, for the app to act on.
@@ -114,6 +117,17 @@ impl Session {
             QuizAction::End => {
                 self.asking_to_end = false;
                 self.finished = true;
+            }
+            QuizAction::Rate(grade) => {
+                if self.can_rate()
+                    && let (Some(question), Some(answer)) = (
+                        self.quiz.questions.get(position),
+                        self.answers.get_mut(position),
+                    )
+                {
+                    answer.grade = Some(grade);
+                    applied.recorded = memory.rate(&question.id, grade, now);
+                }
             }
         }
         applied.finished = self.finished;

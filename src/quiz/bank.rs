@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use crate::dataset::Dataset;
 use crate::model::{EventCategory, Precision, Qualifier, When};
 
+use super::fingerprint::Fingerprint;
 use super::question::QuestionKind;
 use super::text::{fold_case_and_punctuation, fold_hash, month_number, ordinal};
 
@@ -44,6 +45,8 @@ pub struct QuizBank<'a> {
     pub(crate) blanks: Vec<Blank>,
     /// The latest year an article was published, the present of the data.
     pub(crate) latest_year: i32,
+    /// The dataset's fingerprint, which its quiz codes carry.
+    pub(crate) fingerprint: Fingerprint,
 }
 
 /// A quote of a record.
@@ -115,6 +118,7 @@ impl<'a> QuizBank<'a> {
             measures: HashMap::new(),
             blanks: Vec::new(),
             latest_year: 0,
+            fingerprint: Fingerprint::of(dataset),
         };
         for (i, event) in dataset.events.iter().enumerate() {
             let Ok(index) = u32::try_from(i) else { break };
@@ -214,6 +218,11 @@ impl<'a> QuizBank<'a> {
     /// The dataset it indexes.
     pub fn dataset(&self) -> &'a Dataset {
         self.dataset
+    }
+
+    /// The dataset's fingerprint, as its quiz codes carry it.
+    pub fn fingerprint(&self) -> Fingerprint {
+        self.fingerprint
     }
 
     /// How many records (or tokens) questions of `kind` may be drawn from.

@@ -1,7 +1,8 @@
-//! Quiz codes: eight characters that make the same quiz again.
+//! Quiz codes: ten characters that make the same quiz again, on the same
+//! dataset.
 //!
 //! A code is written in Crockford's base 32 (digits and the letters A–Z without
-//! I, L, O and U), shown as two groups of four, `7K2M-9QX4`. Reading ignores
+//! I, L, O and U), shown as two groups of five, `7K2M9-QX4R2`. Reading ignores
 //! case, spaces and hyphens, and takes I and L for 1 and O for 0, the way
 //! Crockford's alphabet is meant to be typed.
 //!
@@ -15,20 +16,32 @@
 //! | 7    | the topics, one bit per entry of [`Topic::ALL`]; none = all |
 //!
 //! mixed by a fixed bijection so that codes made with the same settings do not
-//! all start alike. The eighth character is a check: a weighted sum of the
-//! others modulo 32, with odd weights, so that any one mistyped character (and
-//! nearly every swap of two neighbours) is caught rather than silently making
-//! another quiz. The dataset is not part of the code: the same code gives the
-//! same quiz on the same dataset.
+//! all start alike. The eighth and ninth characters are the dataset's
+//! [`Fingerprint`]: its articles, and its whole content, so that a code
+//! entered on another dataset, or on an edited one, says so. The tenth is a
+//! check: a weighted sum of the others modulo 32, with odd weights, so that
+//! any one mistyped character (and nearly every swap of two neighbours) is
+//! caught rather than silently making another quiz.
+//!
+//! Codes of eight characters (the seven and a check, without a fingerprint)
+//! were made by earlier versions, which chose other questions: they are
+//! recognised and refused with that reason.
 
 use std::collections::BTreeSet;
 use std::fmt;
 use std::str::FromStr;
 
+use super::fingerprint::Fingerprint;
 use super::options::{Difficulty, MAX_COUNT, QuizOptions, SEED_BITS, Topic};
 
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const DATA_CHARS: usize = 7;
+/// The data and the fingerprint: what the check covers.
+const CHECKED: usize = DATA_CHARS + 2;
+/// Characters of a code.
+const LENGTH: usize = CHECKED + 1;
+/// Characters of a code of an earlier version: the data and a check.
+const EARLIER_LENGTH: usize = DATA_CHARS + 1;
 const PAYLOAD_BITS: u32 = 35;
 const MASK: u64 = (1 << PAYLOAD_BITS) - 1;
 const COUNT_BITS: u32 = 6;
@@ -70,18 +83,19 @@ fn check(values: &[u8]) -> u8 {
     (sum % 32) as u8
 }
 
-/// A quiz code: seed, number of questions, difficulty and topics in eight
-/// characters. Make one with [`QuizCode::from_options`] or [`QuizCode::parse`].
+/// A quiz code: seed, number of questions, difficulty, topics and the
+/// dataset's fingerprint in ten characters. Make one with
+/// [`QuizCode::from_options`] or [`QuizCode::parse`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct QuizCode {
-    chars: [u8; 8],
+    chars: [u8; LENGTH],
 }
 
 /// Why a text is not a quiz code.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum CodeError {
     /// Nothing was typed.
-    #[error("the quiz code is empty: type its eight characters, such as 7K2M-9QX4")]
+    #[error("the quiz code is empty: type its ten characters, such as 7K2M9-QX4R2")]
     Empty,
     /// A character outside the alphabet.
     #[error(
@@ -92,7 +106,7 @@ pub enum CodeError {
         character: char,
     },
     /// Too few or too many characters.
-    #[error("“{text}” has {length} characters, but a quiz code has 8 (hyphens and spaces aside)")]
+    #[error("“{text}” has {length} characters, but a quiz code has 10 (hyphens and spaces aside)")]
     Length {
         /// The text as typed.
         text: String,
@@ -105,6 +119,12 @@ pub enum CodeError {
     /// The characters check out but say something no quiz code says.
     #[error("“{0}” is not a quiz code this version of the reader makes")]
     Unknown(String),
+    /// A code of eight characters, made by an earlier version that chose
+    /// other questions and did not name its dataset.
+    #[error(
+        "“{0}” is a quiz code of an earlier version of Neutrality Reader, which chose other questions: ask for the quiz’s new code (ten characters)"
+    )]
+    Earlier(String),
     /// The options do not fit in a code.
     #[error(
         "these options cannot be shared as a code: it holds seeds below {max_seed} and 1 to {MAX_COUNT} questions",
@@ -114,9 +134,9 @@ pub enum CodeError {
 }
 
 impl QuizCode {
-    /// The code for `options`; an error if the seed or count does not fit
-    /// ([`QuizOptions::is_shareable`]).
-    pub fn from_options(options: &QuizOptions) -> Result<Self, CodeError> {
+    /// The code for `options` on a dataset of fingerprint `dataset`; an
+    /// error if the seed or count does not fit ([`QuizOptions::is_shareable`]).
+    pub fn from_options(options: &QuizOptions, dataset: Fingerprint) -> Result<Self, CodeError> {
         if !options.is_shareable() {
             return Err(CodeError::NotShareable);
         }
@@ -141,12 +161,14 @@ impl QuizCode {
             << SEED_BITS)
             | options.seed;
         let mixed = mix(payload);
-        let mut values = [0u8; 8];
+        let mut values = [0u8; LENGTH];
         for (i, value) in values.iter_mut().take(DATA_CHARS).enumerate() {
             let shift = 5 * (DATA_CHARS - 1 - i);
             *value = ((mixed >> shift) & 31) as u8;
         }
-        values[DATA_CHARS] = check(&values[..DATA_CHARS]);
+        values[DATA_CHARS] = dataset.identity & 31;
+        values[DATA_CHARS + 1] = dataset.content & 31;
+        values[CHECKED] = check(&values[..CHECKED]);
         Ok(Self {
             chars: values.map(|v| ALPHABET[usize::from(v)]),
         })
@@ -173,16 +195,19 @@ impl QuizCode {
         if values.is_empty() {
             return Err(CodeError::Empty);
         }
-        if values.len() != 8 {
+        if values.len() == EARLIER_LENGTH && check(&values[..DATA_CHARS]) == values[DATA_CHARS] {
+            return Err(CodeError::Earlier(text.trim().to_owned()));
+        }
+        if values.len() != LENGTH {
             return Err(CodeError::Length {
                 text: text.trim().to_owned(),
                 length: values.len(),
             });
         }
-        if check(&values[..DATA_CHARS]) != values[DATA_CHARS] {
+        if check(&values[..CHECKED]) != values[CHECKED] {
             return Err(CodeError::Check(text.trim().to_owned()));
         }
-        let mut chars = [0u8; 8];
+        let mut chars = [0u8; LENGTH];
         for (slot, &v) in chars.iter_mut().zip(&values) {
             *slot = ALPHABET[usize::from(v)];
         }
@@ -231,17 +256,26 @@ impl QuizCode {
         self.fields().unwrap_or_default()
     }
 
-    /// The eight characters without the hyphen: `7K2M9QX4`.
+    /// The fingerprint of the dataset the code was made on.
+    pub fn fingerprint(&self) -> Fingerprint {
+        let value = |c: u8| ALPHABET.iter().position(|&a| a == c).unwrap_or(0) as u8;
+        Fingerprint {
+            identity: value(self.chars[DATA_CHARS]),
+            content: value(self.chars[DATA_CHARS + 1]),
+        }
+    }
+
+    /// The ten characters without the hyphen: `7K2M9QX4R2`.
     pub fn compact(&self) -> String {
         self.chars.iter().map(|&c| char::from(c)).collect()
     }
 }
 
 impl fmt::Display for QuizCode {
-    /// Two groups of four: `7K2M-9QX4`.
+    /// Two groups of five: `7K2M9-QX4R2`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let text = self.compact();
-        let (head, tail) = text.split_at(4);
+        let (head, tail) = text.split_at(5);
         write!(f, "{head}-{tail}")
     }
 }
@@ -257,6 +291,39 @@ impl FromStr for QuizCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codes_of_earlier_versions_are_refused_with_that_reason() {
+        // An earlier code: the same seven characters and a check of them alone.
+        let code = QuizCode::from_options(&QuizOptions::default(), Fingerprint::default())
+            .map(|c| c.compact())
+            .unwrap_or_default();
+        let values: Vec<u8> = code
+            .bytes()
+            .take(DATA_CHARS)
+            .filter_map(|c| ALPHABET.iter().position(|&a| a == c).map(|p| p as u8))
+            .collect();
+        let mut earlier = code[..DATA_CHARS].to_owned();
+        earlier.push(char::from(ALPHABET[usize::from(check(&values))]));
+        let error = QuizCode::parse(&earlier);
+        assert_eq!(error, Err(CodeError::Earlier(earlier.clone())));
+        assert!(
+            error
+                .map_err(|e| e.to_string())
+                .unwrap_err()
+                .contains("earlier version")
+        );
+    }
+
+    #[test]
+    fn a_code_carries_its_fingerprint() {
+        let fingerprint = Fingerprint {
+            identity: 17,
+            content: 3,
+        };
+        let code = QuizCode::from_options(&QuizOptions::default(), fingerprint);
+        assert_eq!(code.map(|c| c.fingerprint()), Ok(fingerprint));
+    }
 
     #[test]
     fn the_mixing_is_a_bijection() {

@@ -47,7 +47,7 @@ pub struct Memory {
 }
 
 /// One question's schedule and record.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Recall {
     /// The question's topic, by key ("events", "figures"…).
     pub topic: String,
@@ -60,6 +60,57 @@ pub struct Recall {
     /// The question as last asked, to ask it again in a review.
     #[serde(default)]
     pub question: Option<StoredQuestion>,
+    /// The card before the last answer, so that the student's own rating of
+    /// that answer can take the place of the one given for right or wrong.
+    /// Not saved: a rating follows its answer within the session.
+    #[serde(skip)]
+    pub before: Option<Card>,
+}
+
+/// Two records are the same when what is saved of them is: the card kept
+/// for a rating ([`Recall::before`]) lives only as long as the session.
+impl PartialEq for Recall {
+    fn eq(&self, other: &Self) -> bool {
+        self.topic == other.topic
+            && self.card == other.card
+            && self.right == other.right
+            && self.wrong == other.wrong
+            && self.question == other.question
+    }
+}
+
+/// How well the student knew an answer, as Anki asks it after each card:
+/// FSRS schedules the question by it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Grade {
+    /// Not known: it comes back soon.
+    Again,
+    /// Known, with effort.
+    Hard,
+    /// Known.
+    Good,
+    /// Known at once: it comes back much later.
+    Easy,
+}
+
+impl Grade {
+    /// Every grade, in the order of their keys 1 to 4.
+    pub const ALL: [Grade; 4] = [Grade::Again, Grade::Hard, Grade::Good, Grade::Easy];
+
+    /// The grade given without asking: Good for a right answer, Again for a
+    /// wrong one.
+    pub fn of(right: bool) -> Grade {
+        if right { Grade::Good } else { Grade::Again }
+    }
+
+    fn rating(self) -> Rating {
+        match self {
+            Grade::Again => Rating::Again,
+            Grade::Hard => Rating::Hard,
+            Grade::Good => Rating::Good,
+            Grade::Easy => Rating::Easy,
+        }
+    }
 }
 
 /// A question as saved: plain strings and numbers, so that a save never
@@ -154,6 +205,7 @@ impl StoredQuestion {
             explanation: self.explanation.clone(),
             sources,
             id: id.to_owned(),
+            footprint: super::Footprint::default(),
         })
     }
 }
@@ -261,7 +313,8 @@ impl Memory {
     }
 
     /// Records an answer to `question` at `now`: right is FSRS's "Good",
-    /// wrong its "Again", which brings the question back soon.
+    /// wrong its "Again", which brings the question back soon, until the
+    /// student rates it otherwise ([`Memory::rate`]).
     pub fn record(&mut self, question: &Question, right: bool, now: DateTime<Utc>) {
         let entry = self
             .questions
@@ -276,15 +329,32 @@ impl Memory {
                 right: 0,
                 wrong: 0,
                 question: None,
+                before: None,
             });
         entry.question = Some(StoredQuestion::of(question));
-        let rating = if right { Rating::Good } else { Rating::Again };
+        entry.before = Some(entry.card.clone());
+        let rating = Grade::of(right).rating();
         entry.card = scheduler().next(entry.card.clone(), now, rating).card;
         if right {
             entry.right += 1;
         } else {
             entry.wrong += 1;
         }
+    }
+
+    /// The student's own `grade` for the answer just recorded for question
+    /// `id` (at `now`): the question is scheduled from where it was before
+    /// that answer, as if the answer had been rated so. Whether there was
+    /// such an answer to rate.
+    pub fn rate(&mut self, id: &str, grade: Grade, now: DateTime<Utc>) -> bool {
+        let Some(entry) = self.questions.get_mut(id) else {
+            return false;
+        };
+        let Some(before) = entry.before.clone() else {
+            return false;
+        };
+        entry.card = scheduler().next(before, now, grade.rating()).card;
+        true
     }
 
     /// Ids of the questions due for review at `now`, most overdue first.

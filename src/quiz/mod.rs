@@ -3,8 +3,9 @@
 //!
 //! [`generate`] turns a [`Dataset`] and [`QuizOptions`] (seed, number of
 //! questions, topics, difficulty) into a [`Quiz`]. The same seed, options and
-//! dataset always give the same quiz; a [`QuizCode`] of eight characters
-//! carries the options so that someone else can take the same quiz. Nothing
+//! dataset always give the same quiz; a [`QuizCode`] of ten characters
+//! carries the options and the dataset's [`Fingerprint`] so that someone
+//! else can take the same quiz, and is told when their dataset differs. Nothing
 //! here knows of egui.
 //!
 //! # What a question promises
@@ -21,6 +22,20 @@
 //!   A record whose answer no sentence states is not asked about.
 //! * Every question has a stable [`Question::id`] ("event-year:un-membership")
 //!   for spaced repetition.
+//!
+//! # What a quiz promises
+//!
+//! * One question per record (an event, an organization, a person, a
+//!   figure, a term, a sentence): each question's [`Footprint`] names the
+//!   records it is about.
+//! * No question gives another away: the footprint says what a question
+//!   asks and what its prompt, options and explanation reveal, and a text
+//!   that names a record and states its value reveals it too; the generator
+//!   keeps a question only if what it asks is not revealed by one kept, and
+//!   what it reveals is not asked by one kept.
+//! * Nothing is answered by spelling: an acronym is asked only when two
+//!   options fit its initials and it has more than two letters; a term only
+//!   when its definition shares no content word with it.
 //!
 //! # The kinds and their rules
 //!
@@ -63,10 +78,13 @@
 //! `benches/quiz.rs` times both datasets.
 
 mod bank;
+mod claims;
 mod code;
 mod distractors;
 mod evidence;
+mod fingerprint;
 mod generate;
+mod guess;
 mod kinds;
 mod options;
 mod question;
@@ -81,10 +99,16 @@ pub mod session;
 pub mod worksheet;
 
 #[cfg(test)]
+mod rating_tests;
+#[cfg(test)]
+mod rules_tests;
+#[cfg(test)]
 mod tests;
 
 pub use bank::QuizBank;
+pub use claims::{Claim, Field, Footprint, Record};
 pub use code::{CodeError, QuizCode};
+pub use fingerprint::{DatasetMatch, Fingerprint, code_warning};
 pub use options::{
     Difficulty, DifficultyError, MAX_COUNT, QuizOptions, SEED_BITS, Topic, TopicError,
 };

@@ -2,6 +2,7 @@
 
 use crate::model::Source;
 
+use super::claims::Footprint;
 use super::code::QuizCode;
 use super::options::{QuizOptions, Topic};
 
@@ -154,9 +155,30 @@ pub struct Question {
     /// A stable key for spaced repetition, e.g. `event-year:un-membership`:
     /// the same question of the same record gets the same id in every quiz.
     pub id: String,
+    /// The records it is about, what it asks and what it gives away; empty
+    /// for a question read back from memory rather than generated.
+    pub footprint: Footprint,
 }
 
 impl Question {
+    /// The question with its footprint.
+    pub(crate) fn with(mut self, footprint: Footprint) -> Self {
+        self.footprint = footprint;
+        self
+    }
+
+    /// The prompt, the options and the explanation: all a quiz shows of it.
+    pub fn text(&self) -> String {
+        let mut text = self.prompt.clone();
+        for option in &self.options {
+            text.push('\n');
+            text.push_str(option);
+        }
+        text.push('\n');
+        text.push_str(&self.explanation);
+        text
+    }
+
     /// Whether `chosen` (indices into `options`) answers the question: the one
     /// right option, or for an ordering question every option in the right order.
     pub fn is_correct(&self, chosen: &[usize]) -> bool {

@@ -13,6 +13,16 @@ pub(crate) fn shuffle<T>(items: &mut [T], rng: &mut Rng) {
     }
 }
 
+/// A random rank of the record `id` for `salt`: sorting records by it
+/// shuffles them, and a record added later falls somewhere in the order
+/// without moving the others.
+pub(crate) fn stable_rank(salt: u64, id: &str) -> u64 {
+    let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |hash, b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    Rng::new(hash ^ salt, 0).next_u64()
+}
+
 /// How many indices [`sample`] returns from a large pool.
 pub(crate) const SAMPLE: usize = 48;
 

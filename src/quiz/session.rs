@@ -1,6 +1,7 @@
 //! Taking a quiz: which question is shown, what was chosen and confirmed, the
 //! score. Pure state, driven by the Quiz view and tested on its own.
 
+use super::memory::Grade;
 use super::{Question, Quiz, Topic};
 
 /// How a quiz is taken.
@@ -62,6 +63,9 @@ pub struct Answer {
     pub confirmed: bool,
     /// In Class mode: whether the answer is shown.
     pub revealed: bool,
+    /// The student's own rating of the answer, in a mode that gives
+    /// feedback and records: Again, Hard, Good or Easy.
+    pub grade: Option<Grade>,
 }
 
 /// A quiz being taken.
@@ -151,6 +155,16 @@ impl Session {
         {
             answer.chosen.clear();
         }
+    }
+
+    /// Whether the answer shown can be rated Again, Hard, Good or Easy: it
+    /// was given, in a mode that gives feedback and records (Practice and
+    /// Review), and the end is not being asked about.
+    pub fn can_rate(&self) -> bool {
+        self.mode.gives_feedback()
+            && self.mode.records()
+            && !self.asking_to_end
+            && self.answer().is_some_and(|a| a.confirmed)
     }
 
     /// Whether the question shown has a complete choice: one option, or every

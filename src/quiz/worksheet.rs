@@ -8,6 +8,11 @@ use serde_json::{Value, json};
 use super::{Question, Quiz};
 use crate::dataset::Dataset;
 
+/// What starts the answer key's page: a LaTeX page break, which pandoc
+/// keeps when it makes a PDF through LaTeX, and an HTML one, which it keeps
+/// when it makes HTML (and a PDF from that).
+pub const PAGE_BREAK: &str = "\\newpage\n\n<div style=\"page-break-before: always\"></div>\n";
+
 /// The option letters, A for the first option.
 pub const LETTERS: [char; 8] = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
 
@@ -42,7 +47,8 @@ fn question_json(question: &Question) -> Value {
 
 /// A worksheet to print: a heading with the quiz code, the questions with
 /// lettered options and room for the answer, then on a new page the answer
-/// key with each explanation and source, and the articles cited.
+/// key, one line a question with its source, and the articles cited. (The
+/// explanations are in the JSON and on screen.)
 pub fn to_markdown(quiz: &Quiz, dataset: &Dataset) -> String {
     let mut out = String::new();
     let title = match &quiz.code {
@@ -81,18 +87,19 @@ pub fn to_markdown(quiz: &Quiz, dataset: &Dataset) -> String {
             let _ = writeln!(out, "\nAnswer: ____\n");
         }
     }
-    // Printed on its own page, so that the key can be kept back.
-    let _ = writeln!(
-        out,
-        "<div style=\"page-break-before: always\"></div>\n\n## Answer key\n"
-    );
+    // Printed on its own page, so that the key can be kept back. Pandoc keeps
+    // the raw LaTeX for a PDF made through LaTeX and the raw HTML for one made
+    // through HTML (each drops the other); other viewers show them as text at
+    // worst, or not at all.
+    let _ = writeln!(out, "{PAGE_BREAK}\n## Answer key\n");
+    // One line a question: the letter, a short answer, and where it stands.
     for (number, question) in quiz.questions.iter().enumerate() {
         let letters: Vec<String> = question
             .answer
             .iter()
             .map(|&i| letter(i).to_string())
             .collect();
-        // A long answer (a definition) is in the explanation already.
+        // A long answer (a definition) is named by its letter alone.
         let answer = if question.kind.is_ordering() {
             letters.join(", ")
         } else if question.answer_text().chars().count() > 60 {
@@ -100,15 +107,19 @@ pub fn to_markdown(quiz: &Quiz, dataset: &Dataset) -> String {
         } else {
             format!("{} ({})", letters.join(""), question.answer_text())
         };
-        // A backslash ends the line: "Source" starts its own line when printed.
+        // The paragraph the explanation quotes: the others are on screen.
+        let source = Question {
+            sources: question.sources.iter().take(1).cloned().collect(),
+            ..question.clone()
+        };
         let _ = writeln!(
             out,
-            "**{}.** {answer}. {}\\",
+            "- **{}.** {answer} — {}",
             number + 1,
-            question.explanation
+            places(dataset, &source)
         );
-        let _ = writeln!(out, "Source: {}.\n", places(dataset, question));
     }
+    out.push('\n');
     let mut cited: Vec<&str> = quiz
         .questions
         .iter()

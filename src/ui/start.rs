@@ -140,6 +140,11 @@ fn check_places(
             quoted_cut(&e.to_string(), code.trim())
         ))
     })?;
+    // The quiz is made all the same; the terminal that typed the code hears why
+    // it may differ.
+    if let Some(warning) = crate::quiz::code_warning(&code, dataset) {
+        eprintln!("neutrality-reader: --quiz: {warning}");
+    }
     let mode = options.quiz_mode.unwrap_or(Mode::Practice);
     Ok(Some((
         crate::quiz::generate(dataset, &code.options()),

@@ -21,6 +21,11 @@ pub fn without_times(memory: &Memory) -> Remembered {
             let mut recall = recall.clone();
             recall.card.due = epoch;
             recall.card.last_review = epoch;
+            // The card before the last answer, kept for its rating.
+            if let Some(before) = &mut recall.before {
+                before.due = epoch;
+                before.last_review = epoch;
+            }
             (id.clone(), recall)
         })
         .collect();

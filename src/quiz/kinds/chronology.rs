@@ -7,10 +7,11 @@
 //! since they may not have happened. Every event must have a sentence that
 //! states its year, or say how its date was worked out.
 
-use crate::model::{Event, month_name};
+use crate::model::{Event, Precision, month_name};
 use crate::quiz::Rng;
 
 use super::super::bank::effective;
+use super::super::claims::{Footprint, Record};
 use super::super::evidence::{self, Evidence};
 use super::super::options::Difficulty;
 use super::super::question::{Question, QuestionKind};
@@ -18,8 +19,8 @@ use super::super::random::shuffle;
 use super::super::text::{
     fold_case_and_punctuation, has_number, has_word, key_words, names_day, quoted,
 };
-use super::Ask;
 use super::dates::{date_evidence, derivation};
+use super::{Ask, footprints};
 
 /// The first and last day an event may cover.
 type Day = (i32, u8, u8);
@@ -108,6 +109,17 @@ fn partner(ask: &Ask<'_, '_>, pos: usize, window: usize, rng: &mut Rng) -> usize
     }
 }
 
+/// About the events; asks (and its explanation gives) the year of each,
+/// since a quiz that gave one of them away would halve the question.
+fn years(ask: &Ask<'_, '_>, events: &[&Event]) -> Footprint {
+    let claims = events
+        .iter()
+        .map(|e| footprints::event_date(ask.bank.dataset, e, Precision::Year))
+        .collect();
+    let about = events.iter().map(|e| Record::Event(e.id.clone())).collect();
+    Footprint::asking(about, claims)
+}
+
 /// Which of two events came first; the anchor is `pos` of the chronology.
 pub(super) fn which_first(ask: &Ask<'_, '_>, pos: usize, rng: &mut Rng) -> Option<Question> {
     let a = event_at(ask, pos)?;
@@ -159,16 +171,20 @@ pub(super) fn which_first(ask: &Ask<'_, '_>, pos: usize, rng: &mut Rng) -> Optio
         if second_evidence.source != first_evidence.source {
             sources.push(second_evidence.source.clone());
         }
-        return Some(Question {
-            kind: QuestionKind::WhichFirst,
-            topic: QuestionKind::WhichFirst.topic(),
-            prompt: "Which of these happened first?".to_owned(),
-            options,
-            answer: vec![usize::from(!earlier_first)],
-            explanation,
-            sources,
-            id: format!("{}:{}:{}", QuestionKind::WhichFirst.key(), low.id, high.id),
-        });
+        return Some(
+            Question {
+                kind: QuestionKind::WhichFirst,
+                topic: QuestionKind::WhichFirst.topic(),
+                prompt: "Which of these happened first?".to_owned(),
+                options,
+                answer: vec![usize::from(!earlier_first)],
+                explanation,
+                sources,
+                id: format!("{}:{}:{}", QuestionKind::WhichFirst.key(), low.id, high.id),
+                footprint: Footprint::default(),
+            }
+            .with(years(ask, &[a, b])),
+        );
     }
     None
 }
@@ -243,14 +259,19 @@ pub(super) fn order(ask: &Ask<'_, '_>, pos: usize, rng: &mut Rng) -> Option<Ques
         .filter_map(|place| places.iter().position(|&p| p == place))
         .collect();
     let ids: Vec<&str> = picked.iter().map(|(_, e)| e.id.as_str()).collect();
-    Some(Question {
-        kind: QuestionKind::Order,
-        topic: QuestionKind::Order.topic(),
-        prompt: "Put these events in order, earliest first.".to_owned(),
-        options,
-        answer,
-        explanation: format!("From earliest to latest:\n{}", lines.join("\n")),
-        sources,
-        id: format!("{}:{}", QuestionKind::Order.key(), ids.join(":")),
-    })
+    let events: Vec<&Event> = picked.iter().map(|&(_, e)| e).collect();
+    Some(
+        Question {
+            kind: QuestionKind::Order,
+            topic: QuestionKind::Order.topic(),
+            prompt: "Put these events in order, earliest first.".to_owned(),
+            options,
+            answer,
+            explanation: format!("From earliest to latest:\n{}", lines.join("\n")),
+            sources,
+            id: format!("{}:{}", QuestionKind::Order.key(), ids.join(":")),
+            footprint: Footprint::default(),
+        }
+        .with(years(ask, &events)),
+    )
 }

@@ -11,15 +11,18 @@
 //! elsewhere in the sentence, and for a count none stated in the same
 //! paragraph nor another figure of the same measure.
 
-use crate::model::month_name;
+use crate::model::{Event, Fact, Organization, Precision, month_name};
 use crate::quiz::Rng;
 
-use super::super::bank::{QuoteRef, Shape};
+use super::super::bank::{QuoteRef, Shape, effective};
+use super::super::claims::{Footprint, Record};
 use super::super::distractors::{months, number_text, numbers, ordinals, sorted_options, years};
 use super::super::evidence::{paragraph, quote, sources_with_first};
 use super::super::question::{Question, QuestionKind};
-use super::super::text::{fold_case_and_punctuation, month_number, numbers as digit_runs, quoted};
-use super::{Ask, one_answer};
+use super::super::text::{
+    fold_case_and_punctuation, month_number, numbers as digit_runs, quoted, with_the,
+};
+use super::{Ask, footprints, one_answer};
 
 /// What is put where the token was.
 pub(crate) const BLANK: &str = "_____";
@@ -28,27 +31,30 @@ pub(crate) const BLANK: &str = "_____";
 pub(super) fn cloze(ask: &Ask<'_, '_>, pos: usize, rng: &mut Rng) -> Option<Question> {
     let dataset = ask.bank.dataset;
     let blank = *ask.bank.blanks.get(pos)?;
-    let (text, sources, record, fact) = match blank.quote {
-        QuoteRef::Fact(i) => {
-            let fact = dataset.facts.get(i as usize)?;
-            (
-                fact.quote.as_str(),
-                fact.sources.clone(),
-                format!("fact:{}", fact.id),
-                Some(fact),
-            )
-        }
-        QuoteRef::Relationship(o, r) => {
-            let organization = dataset.organizations.get(o as usize)?;
-            let relationship = organization.relationships.get(r as usize)?;
-            (
-                relationship.quote.as_str(),
-                vec![relationship.source.clone()],
-                format!("relationship:{}:{r}", organization.id),
-                None,
-            )
-        }
-    };
+    let (text, sources, record, fact, organization): (_, _, _, _, Option<&Organization>) =
+        match blank.quote {
+            QuoteRef::Fact(i) => {
+                let fact = dataset.facts.get(i as usize)?;
+                (
+                    fact.quote.as_str(),
+                    fact.sources.clone(),
+                    format!("fact:{}", fact.id),
+                    Some(fact),
+                    None,
+                )
+            }
+            QuoteRef::Relationship(o, r) => {
+                let organization = dataset.organizations.get(o as usize)?;
+                let relationship = organization.relationships.get(r as usize)?;
+                (
+                    relationship.quote.as_str(),
+                    vec![relationship.source.clone()],
+                    format!("relationship:{}:{r}", organization.id),
+                    None,
+                    Some(organization),
+                )
+            }
+        };
     let token = text.get(blank.start..blank.end)?;
     let evidence = quote(dataset, text, &sources)?;
     let in_sentence: Vec<i64> = digit_runs(text).collect();
@@ -122,19 +128,75 @@ pub(super) fn cloze(ask: &Ask<'_, '_>, pos: usize, rng: &mut Rng) -> Option<Ques
             Some(_) => format!(" ({printed})"),
         })
         .unwrap_or_default();
-    Some(one_answer(
-        QuestionKind::Cloze,
-        format!("{}:{record}:{token}", QuestionKind::Cloze.key()),
-        format!(
-            "Fill in the blank in this sentence from {}{holds_for}: {}",
-            quoted(article),
-            quoted(&blanked)
-        ),
-        options,
-        format!(
-            "The missing word is “{token}”. The article says: {}.{as_of}",
-            evidence.cite(dataset)
-        ),
-        sources_with_first(&evidence.source, &sources),
-    ))
+    let footprint = footprint(ask, &record, (fact, organization), blank.shape, token);
+    // A sentence cut from its paragraph ("an informal group established …")
+    // may not name what it is about: the prompt does.
+    let subject = organization
+        .map(|o| format!(" about {}", with_the(&o.name)))
+        .unwrap_or_default();
+    Some(
+        one_answer(
+            QuestionKind::Cloze,
+            format!("{}:{record}:{token}", QuestionKind::Cloze.key()),
+            format!(
+                "Fill in the blank in this sentence{subject} from {}{holds_for}: {}",
+                quoted(article),
+                quoted(&blanked)
+            ),
+            options,
+            format!(
+                "The missing word is “{token}”. The article says: {}.{as_of}",
+                evidence.cite(dataset)
+            ),
+            sources_with_first(&evidence.source, &sources),
+        )
+        .with(footprint),
+    )
+}
+
+/// About the sentence and the record it belongs to; asks the blanked word,
+/// and where the word is the year or month of one of the organization's
+/// events, that event's date too ("established in Ashgabat in December
+/// _____" asks when the Centre opened).
+fn footprint(
+    ask: &Ask<'_, '_>,
+    key: &str,
+    (fact, organization): (Option<&Fact>, Option<&Organization>),
+    shape: Shape,
+    token: &str,
+) -> Footprint {
+    let dataset = ask.bank.dataset;
+    let mut about = vec![Record::Sentence(key.to_owned())];
+    let mut names = Vec::new();
+    let mut asks = Vec::new();
+    if let Some(fact) = fact {
+        about.push(Record::Fact(fact.id.clone()));
+        names.push(fact.measure.clone());
+        asks.push(footprints::measure(fact));
+    }
+    if let Some(organization) = organization {
+        about.push(Record::Organization(organization.id.clone()));
+        names.extend(footprints::organization_names(organization));
+        let precision = match shape {
+            Shape::Month(_) => Precision::Month,
+            _ => Precision::Year,
+        };
+        let dated = |event: &Event| {
+            let start = effective(&event.date).start();
+            match shape {
+                Shape::Year(year) => start.year_number() == year,
+                Shape::Month(month) => start.month_number() == Some(month),
+                _ => false,
+            }
+        };
+        asks.extend(
+            dataset
+                .events
+                .iter()
+                .filter(|e| e.organizations.contains(&organization.id) && dated(e))
+                .map(|e| footprints::event_date(dataset, e, precision)),
+        );
+    }
+    asks.insert(0, footprints::word(key, names, token));
+    Footprint::asking(about, asks)
 }

@@ -15,15 +15,16 @@
 //!   when a plan was for is then itself a guess ("at this session" may fall
 //!   in either year of a session).
 
-use crate::model::{Event, When, days_in_month, month_name};
+use crate::model::{Event, Precision, When, days_in_month, month_name};
 use crate::quiz::Rng;
 
 use super::super::bank::effective;
+use super::super::claims::{Footprint, Record};
 use super::super::distractors::{days, months, sorted_options, years};
 use super::super::evidence::{self, Evidence, sources_with_first};
 use super::super::question::{Question, QuestionKind};
 use super::super::text::{has_number, has_word, key_words, named_days, names_day, numbers, quoted};
-use super::{Ask, one_answer};
+use super::{Ask, footprints, one_answer};
 
 /// The sentence that states the event's date (`states`); for a date worked
 /// out from the text, the sentence closest to the event's title, since a
@@ -78,11 +79,14 @@ pub(super) fn event_date(
     let inside = |day: (i32, u8, u8)| first <= day && day <= last;
     let title = event.title.as_str();
     let year = date.year_number();
+    // Whole templates by tense: a title may be a clause ("Turkmenistan joins
+    // the UN") or a noun ("Moscow Declaration"), so it stands in apposition
+    // to "this event" rather than as the subject of a verb.
     let verb = match (event.planned, begins) {
-        (false, false) => "did this happen",
-        (false, true) => "did this begin",
-        (true, false) => "was this planned",
-        (true, true) => "was this planned to begin",
+        (false, false) => "did this event take place",
+        (false, true) => "did this event begin",
+        (true, false) => "is this event planned",
+        (true, true) => "is this event planned to begin",
     };
     let (prompt, answer, candidates, evidence, phrase) = match kind {
         QuestionKind::EventYear => {
@@ -186,14 +190,28 @@ pub(super) fn event_date(
     if event.planned {
         explanation.push_str(" The article speaks of it as still to come.");
     }
-    Some(one_answer(
-        kind,
-        format!("{}:{}", kind.key(), event.id),
-        prompt,
-        options,
-        explanation,
-        sources_with_first(&evidence.source, &event.sources),
-    ))
+    let precision = match kind {
+        QuestionKind::EventDay => Precision::Day,
+        QuestionKind::EventMonth => Precision::Month,
+        _ => Precision::Year,
+    };
+    // The prompt of a month or day question states the year.
+    let footprint = Footprint::asking(
+        vec![Record::Event(event.id.clone())],
+        vec![footprints::event_date(dataset, event, precision)],
+    )
+    .revealing([footprints::event_date(dataset, event, Precision::Year)]);
+    Some(
+        one_answer(
+            kind,
+            format!("{}:{}", kind.key(), event.id),
+            prompt,
+            options,
+            explanation,
+            sources_with_first(&evidence.source, &event.sources),
+        )
+        .with(footprint),
+    )
 }
 
 fn preposition(kind: QuestionKind) -> &'static str {

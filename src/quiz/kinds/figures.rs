@@ -21,11 +21,12 @@ use crate::dataset::Dataset;
 use crate::model::{Article, Fact, Source};
 use crate::quiz::Rng;
 
+use super::super::claims::{Footprint, Record};
 use super::super::distractors::{number_text, numbers, sorted_options};
 use super::super::evidence::{quote, sources_with_first};
 use super::super::question::{Question, QuestionKind};
 use super::super::text::{capitalize, fold_case_and_punctuation};
-use super::{Ask, one_answer};
+use super::{Ask, footprints, one_answer};
 
 /// Measures that read as a quantity ("the total area of …") rather than as
 /// things counted ("countries with which …").
@@ -128,12 +129,18 @@ pub(super) fn figure(ask: &Ask<'_, '_>, index: usize, rng: &mut Rng) -> Option<Q
         explanation.push_str(&format!(" How the date is known: {derived}"));
     }
     let basis = date_basis(dataset, fact, &evidence.source);
-    Some(one_answer(
-        QuestionKind::Figure,
-        format!("{}:{}", QuestionKind::Figure.key(), fact.id),
-        prompt(&basis, fact),
-        options,
-        explanation,
-        sources_with_first(&evidence.source, &fact.sources),
-    ))
+    Some(
+        one_answer(
+            QuestionKind::Figure,
+            format!("{}:{}", QuestionKind::Figure.key(), fact.id),
+            prompt(&basis, fact),
+            options,
+            explanation,
+            sources_with_first(&evidence.source, &fact.sources),
+        )
+        .with(Footprint::asking(
+            vec![Record::Fact(fact.id.clone())],
+            vec![footprints::value(fact), footprints::measure(fact)],
+        )),
+    )
 }

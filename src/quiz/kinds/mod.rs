@@ -8,9 +8,11 @@ mod chronology;
 mod cloze;
 mod dates;
 mod figures;
+mod footprints;
 mod glossary;
 mod organizations;
 mod people;
+mod relationships;
 mod resolutions;
 
 use std::cell::RefCell;
@@ -20,6 +22,7 @@ use crate::model::Source;
 use crate::quiz::Rng;
 
 use super::bank::QuizBank;
+use super::claims::Footprint;
 use super::evidence::Evidence;
 use super::options::Difficulty;
 use super::question::{Question, QuestionKind};
@@ -68,7 +71,14 @@ pub(crate) fn build(
         QuestionKind::NameToAcronym => {
             organizations::name_to_acronym(&ask, at(&bank.acronyms)?, rng)
         }
-        QuestionKind::Relationship => organizations::relationship(&ask, at(&bank.related)?, rng),
+        QuestionKind::Relationship => {
+            // By its labels where three are ruled out, else by its year.
+            let index = at(&bank.related)?;
+            match organizations::relationship(&ask, index, rng) {
+                Some(question) => Some(question),
+                None => relationships::since(&ask, index, rng),
+            }
+        }
         QuestionKind::PersonRole => people::person_role(&ask, candidate, rng),
         QuestionKind::RolePerson => people::role_person(&ask, candidate, rng),
         QuestionKind::Figure => figures::figure(&ask, at(&bank.figures)?, rng),
@@ -96,5 +106,6 @@ fn one_answer(
         explanation,
         sources,
         id,
+        footprint: Footprint::default(),
     }
 }

@@ -20,15 +20,17 @@
 use crate::model::{Organization, OrganizationKind, RelationshipKind};
 use crate::quiz::Rng;
 
+use super::super::claims::{Footprint, Record};
 use super::super::distractors::shuffled_options;
 use super::super::evidence::{Evidence, paragraph, quote, sources_with_first};
+use super::super::guess::{fits_acronym, trivial_acronym};
 use super::super::options::Difficulty;
 use super::super::question::{Question, QuestionKind};
 use super::super::random::{sample, shuffle};
 use super::super::text::{
     capitalize, fold_case_and_punctuation, has_phrase, has_word, sentences, with_the,
 };
-use super::{Ask, one_answer};
+use super::{Ask, footprints, one_answer};
 
 /// Every label, in the order the model lists them.
 const LABELS: [RelationshipKind; 7] = [
@@ -91,6 +93,18 @@ fn with_acronym<'d>(ask: &Ask<'_, 'd>, index: usize) -> Option<(&'d Organization
     (!acronym.is_empty()).then_some((organization, acronym))
 }
 
+/// The organization at `index` with an acronym worth asking about: not
+/// "UN" or "EU", which every student knows and which initials give away.
+fn askable<'d>(ask: &Ask<'_, 'd>, index: usize) -> Option<(&'d Organization, &'d str)> {
+    with_acronym(ask, index).filter(|(_, acronym)| !trivial_acronym(acronym))
+}
+
+/// Options whose initials fit, at least two, or none: a question that only
+/// the answer's initials fit is answered by spelling, not by knowing.
+fn enough_fit(options: &(Vec<String>, usize), fits: impl Fn(&str) -> bool) -> bool {
+    options.0.iter().filter(|o| fits(o)).count() >= 2
+}
+
 /// The name and aliases, folded.
 fn names(organization: &Organization) -> Vec<String> {
     std::iter::once(&organization.name)
@@ -147,7 +161,7 @@ fn rank(ask: &Ask<'_, '_>, organization: &Organization, other: &Organization) ->
 /// "What does the acronym “OSCE” stand for?"
 pub(super) fn acronym_to_name(ask: &Ask<'_, '_>, index: usize, rng: &mut Rng) -> Option<Question> {
     let organizations = &ask.bank.dataset.organizations;
-    let (organization, acronym) = with_acronym(ask, index)?;
+    let (organization, acronym) = askable(ask, index)?;
     let evidence = acronym_evidence(ask, organization, acronym)?;
     let own = names(organization);
     let folded_acronym = fold_case_and_punctuation(acronym);
@@ -163,7 +177,15 @@ pub(super) fn acronym_to_name(ask: &Ask<'_, '_>, index: usize, rng: &mut Rng) ->
                     .iter()
                     .any(|n| n == &name || has_phrase(n, &name) || has_phrase(&name, n))
         })
-        .map(|other| (rank(ask, organization, other), other.name.as_str()))
+        .map(|other| {
+            // Names the acronym's letters fit come first: they are the ones
+            // that make the student know rather than spell.
+            let fits = u8::from(!fits_acronym(acronym, &other.name));
+            (
+                fits * 2 + rank(ask, organization, other),
+                other.name.as_str(),
+            )
+        })
         .collect();
     candidates.sort_by_key(|(r, _)| *r);
     let options = shuffled_options(
@@ -171,23 +193,29 @@ pub(super) fn acronym_to_name(ask: &Ask<'_, '_>, index: usize, rng: &mut Rng) ->
         candidates.into_iter().map(|(_, n)| n.to_owned()),
         rng,
     )?;
-    Some(one_answer(
-        QuestionKind::AcronymToName,
-        format!("{}:{}", QuestionKind::AcronymToName.key(), organization.id),
-        format!("What does the acronym “{acronym}” stand for?"),
-        options,
-        format!(
-            "{acronym} is {}. The article says: {}.",
-            with_the(&organization.name),
-            evidence.cite(ask.bank.dataset)
-        ),
-        sources_with_first(&evidence.source, &organization.sources),
-    ))
+    if !enough_fit(&options, |name| fits_acronym(acronym, name)) {
+        return None;
+    }
+    Some(
+        one_answer(
+            QuestionKind::AcronymToName,
+            format!("{}:{}", QuestionKind::AcronymToName.key(), organization.id),
+            format!("What does the acronym “{acronym}” stand for?"),
+            options,
+            format!(
+                "{acronym} is {}. The article says: {}.",
+                with_the(&organization.name),
+                evidence.cite(ask.bank.dataset)
+            ),
+            sources_with_first(&evidence.source, &organization.sources),
+        )
+        .with(acronym_footprint(organization, acronym)),
+    )
 }
 
 /// "What is the usual acronym of the Organization of Islamic Cooperation?"
 pub(super) fn name_to_acronym(ask: &Ask<'_, '_>, index: usize, rng: &mut Rng) -> Option<Question> {
-    let (organization, acronym) = with_acronym(ask, index)?;
+    let (organization, acronym) = askable(ask, index)?;
     // A name that spells its acronym out gives the answer away.
     if has_word(&organization.name, acronym) {
         return None;
@@ -202,7 +230,10 @@ pub(super) fn name_to_acronym(ask: &Ask<'_, '_>, index: usize, rng: &mut Rng) ->
         .filter_map(|&j| with_acronym(ask, j as usize))
         // Another body of the same name: its acronym could be right too.
         .filter(|(other, _)| !own.contains(&fold_case_and_punctuation(&other.name)))
-        .map(|(other, other_acronym)| (rank(ask, organization, other), other_acronym))
+        .map(|(other, other_acronym)| {
+            let fits = u8::from(!fits_acronym(other_acronym, &organization.name));
+            (fits * 2 + rank(ask, organization, other), other_acronym)
+        })
         .collect();
     candidates.sort_by_key(|(r, _)| *r);
     let options = shuffled_options(
@@ -210,21 +241,35 @@ pub(super) fn name_to_acronym(ask: &Ask<'_, '_>, index: usize, rng: &mut Rng) ->
         candidates.into_iter().map(|(_, a)| a.to_owned()),
         rng,
     )?;
-    Some(one_answer(
-        QuestionKind::NameToAcronym,
-        format!("{}:{}", QuestionKind::NameToAcronym.key(), organization.id),
-        format!(
-            "What is the usual acronym of {}?",
-            with_the(&organization.name)
-        ),
-        options,
-        format!(
-            "{} is known as {acronym}. The article says: {}.",
-            with_the_capital(&organization.name),
-            evidence.cite(ask.bank.dataset)
-        ),
-        sources_with_first(&evidence.source, &organization.sources),
-    ))
+    if !enough_fit(&options, |option| fits_acronym(option, &organization.name)) {
+        return None;
+    }
+    Some(
+        one_answer(
+            QuestionKind::NameToAcronym,
+            format!("{}:{}", QuestionKind::NameToAcronym.key(), organization.id),
+            format!(
+                "What is the usual acronym of {}?",
+                with_the(&organization.name)
+            ),
+            options,
+            format!(
+                "{} is known as {acronym}. The article says: {}.",
+                with_the_capital(&organization.name),
+                evidence.cite(ask.bank.dataset)
+            ),
+            sources_with_first(&evidence.source, &organization.sources),
+        )
+        .with(acronym_footprint(organization, acronym)),
+    )
+}
+
+/// About the organization; asks its acronym and name together.
+fn acronym_footprint(organization: &Organization, acronym: &str) -> Footprint {
+    Footprint::asking(
+        vec![Record::Organization(organization.id.clone())],
+        vec![footprints::acronym(organization, acronym)],
+    )
 }
 
 fn with_the_capital(name: &str) -> String {
@@ -289,12 +334,22 @@ pub(super) fn relationship(ask: &Ask<'_, '_>, index: usize, rng: &mut Rng) -> Op
         evidence.cite(dataset),
         reasons.join("; ")
     );
-    Some(one_answer(
-        QuestionKind::Relationship,
-        format!("{}:{}", QuestionKind::Relationship.key(), organization.id),
-        prompt,
-        options,
-        explanation,
-        sources_with_first(&evidence.source, &organization.sources),
-    ))
+    let footprint = Footprint::asking(
+        vec![Record::Organization(organization.id.clone())],
+        vec![footprints::relationship(
+            organization,
+            relationship.kind.label(),
+        )],
+    );
+    Some(
+        one_answer(
+            QuestionKind::Relationship,
+            format!("{}:{}", QuestionKind::Relationship.key(), organization.id),
+            prompt,
+            options,
+            explanation,
+            sources_with_first(&evidence.source, &organization.sources),
+        )
+        .with(footprint),
+    )
 }

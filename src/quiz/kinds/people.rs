@@ -10,6 +10,7 @@
 use crate::model::Person;
 use crate::quiz::Rng;
 
+use super::super::claims::{Footprint, Record};
 use super::super::distractors::shuffled_options;
 use super::super::evidence::{self, Evidence, sources_with_first};
 use super::super::options::Difficulty;
@@ -18,7 +19,7 @@ use super::super::random::sample;
 use super::super::text::{
     at_date, fold_case_and_punctuation, has_phrase, has_word, key_words, possessive, quoted,
 };
-use super::{Ask, one_answer};
+use super::{Ask, footprints, one_answer};
 
 /// The sentence that names the person, in full or by surname ("A. Atayeva").
 fn named(ask: &Ask<'_, '_>, person: &Person) -> Option<Evidence> {
@@ -74,6 +75,14 @@ fn others<'d>(ask: &Ask<'_, 'd>, index: usize, rng: &mut Rng) -> Vec<&'d Person>
     ranked.into_iter().map(|(_, p)| p).collect()
 }
 
+/// About the person; asks the role and name together.
+fn footprint(person: &Person) -> Footprint {
+    Footprint::asking(
+        vec![Record::Person(person.id.clone())],
+        vec![footprints::role(person)],
+    )
+}
+
 fn explanation(ask: &Ask<'_, '_>, person: &Person, evidence: &Evidence) -> String {
     format!(
         "{}: {} ({}). The article says: {}.",
@@ -93,18 +102,21 @@ pub(super) fn person_role(ask: &Ask<'_, '_>, index: usize, rng: &mut Rng) -> Opt
         .map(|p| p.role.clone())
         .collect::<Vec<_>>();
     let options = shuffled_options(person.role.clone(), candidates, rng)?;
-    Some(one_answer(
-        QuestionKind::PersonRole,
-        format!("{}:{}", QuestionKind::PersonRole.key(), person.id),
-        format!(
-            "What was {} role {}?",
-            possessive(&person.name),
-            at_date(&person.as_of)
-        ),
-        options,
-        explanation(ask, person, &evidence),
-        sources_with_first(&evidence.source, &person.sources),
-    ))
+    Some(
+        one_answer(
+            QuestionKind::PersonRole,
+            format!("{}:{}", QuestionKind::PersonRole.key(), person.id),
+            format!(
+                "What was {} role {}?",
+                possessive(&person.name),
+                at_date(&person.as_of)
+            ),
+            options,
+            explanation(ask, person, &evidence),
+            sources_with_first(&evidence.source, &person.sources),
+        )
+        .with(footprint(person)),
+    )
 }
 
 /// "Who held this role on 11 December 2024: “Minister of Foreign Affairs of Turkmenistan”?"
@@ -116,16 +128,19 @@ pub(super) fn role_person(ask: &Ask<'_, '_>, index: usize, rng: &mut Rng) -> Opt
         .map(|p| p.name.clone())
         .collect::<Vec<_>>();
     let options = shuffled_options(person.name.clone(), candidates, rng)?;
-    Some(one_answer(
-        QuestionKind::RolePerson,
-        format!("{}:{}", QuestionKind::RolePerson.key(), person.id),
-        format!(
-            "Who held this role {}: {}?",
-            at_date(&person.as_of),
-            quoted(&person.role)
-        ),
-        options,
-        explanation(ask, person, &evidence),
-        sources_with_first(&evidence.source, &person.sources),
-    ))
+    Some(
+        one_answer(
+            QuestionKind::RolePerson,
+            format!("{}:{}", QuestionKind::RolePerson.key(), person.id),
+            format!(
+                "Who held this role {}: {}?",
+                at_date(&person.as_of),
+                quoted(&person.role)
+            ),
+            options,
+            explanation(ask, person, &evidence),
+            sources_with_first(&evidence.source, &person.sources),
+        )
+        .with(footprint(person)),
+    )
 }

@@ -13,9 +13,10 @@
 //! permanent neutrality of Turkmenistan"), so subject options always carry
 //! their date. A sentence of a cited paragraph must give the number.
 
-use crate::model::{Event, When};
+use crate::model::{Event, Precision, When};
 use crate::quiz::Rng;
 
+use super::super::claims::{Footprint, Record};
 use super::super::distractors::shuffled_options;
 use super::super::evidence::{self, sources_with_first};
 use super::super::options::Difficulty;
@@ -24,7 +25,7 @@ use super::super::random::sample;
 use super::super::text::{
     at_date, capitalize, fold_case_and_punctuation, has_phrase, key_words, quoted,
 };
-use super::{Ask, one_answer};
+use super::{Ask, footprints, one_answer};
 
 /// What a resolution was about, from its event's title.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -126,14 +127,26 @@ pub(super) fn number(ask: &Ask<'_, '_>, pos: usize, rng: &mut Rng) -> Option<Que
         at_date(&date),
         evidence.cite(ask.bank.dataset)
     );
-    Some(one_answer(
-        QuestionKind::ResolutionNumber,
-        format!("{}:{}", QuestionKind::ResolutionNumber.key(), event.id),
-        prompt,
-        options,
-        explanation,
-        sources_with_first(&evidence.source, &event.sources),
-    ))
+    let footprint = Footprint::asking(
+        vec![Record::Event(event.id.clone())],
+        vec![footprints::resolution_number(event, number, &event.title)],
+    )
+    .revealing([footprints::event_date(
+        ask.bank.dataset,
+        event,
+        Precision::Day,
+    )]);
+    Some(
+        one_answer(
+            QuestionKind::ResolutionNumber,
+            format!("{}:{}", QuestionKind::ResolutionNumber.key(), event.id),
+            prompt,
+            options,
+            explanation,
+            sources_with_first(&evidence.source, &event.sources),
+        )
+        .with(footprint),
+    )
 }
 
 /// "On the role of neutrality (7 December 2020)".
@@ -155,27 +168,44 @@ pub(super) fn subject_question(ask: &Ask<'_, '_>, pos: usize, rng: &mut Rng) -> 
     }
     let about = subject(event, number)?;
     let evidence = number_evidence(ask, event, number)?;
+    let mut shown_dates = Vec::new();
     let candidates = others(ask, pos, rng).into_iter().filter_map(|p| {
         let (other, other_number) = resolution(ask, p)?;
         if fold_case_and_punctuation(other_number) == folded || overlaps(&event.date, &other.date) {
             return None;
         }
-        Some(described(&subject(other, other_number)?, other))
+        let text = described(&subject(other, other_number)?, other);
+        shown_dates.push((text.clone(), other));
+        Some(text)
     });
     let options = shuffled_options(described(&about, event), candidates, rng)?;
+    // Each option shows a resolution's date beside what it was about.
+    let revealed: Vec<_> = shown_dates
+        .iter()
+        .filter(|(text, _)| options.0.contains(text))
+        .map(|(_, other)| footprints::event_date(ask.bank.dataset, other, Precision::Day))
+        .collect();
+    let footprint = Footprint::asking(
+        vec![Record::Event(event.id.clone())],
+        vec![footprints::resolution_number(event, number, &event.title)],
+    )
+    .revealing(revealed);
     let explanation = format!(
         "Resolution {number}: {}. The article says: {}.",
         described(&about, event),
         evidence.cite(ask.bank.dataset)
     );
-    Some(one_answer(
-        QuestionKind::ResolutionSubject,
-        format!("{}:{}", QuestionKind::ResolutionSubject.key(), event.id),
-        format!("Which of these describes UN General Assembly resolution {number}?"),
-        options,
-        explanation,
-        sources_with_first(&evidence.source, &event.sources),
-    ))
+    Some(
+        one_answer(
+            QuestionKind::ResolutionSubject,
+            format!("{}:{}", QuestionKind::ResolutionSubject.key(), event.id),
+            format!("Which of these describes UN General Assembly resolution {number}?"),
+            options,
+            explanation,
+            sources_with_first(&evidence.source, &event.sources),
+        )
+        .with(footprint),
+    )
 }
 
 #[cfg(test)]

@@ -286,6 +286,12 @@ fn organizations_and_quiz() -> Vec<Shortcut> {
         ),
         row(
             Quiz,
+            tr("app.keys.rate_keys"),
+            tr("app.keys.rate"),
+            &in_view(&[Key::Num1, Key::Num2, Key::Num3, Key::Num4]),
+        ),
+        row(
+            Quiz,
             "Enter",
             tr("app.keys.confirm"),
             &in_view(&[Key::Enter]),

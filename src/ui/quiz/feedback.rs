@@ -223,6 +223,9 @@ pub fn feedback_ui(
     sources_ui(ui, dataset, question, commands);
 }
 
+/// The room a "Read in source" takes on one line.
+const SOURCE_HEIGHT: f32 = 20.0;
+
 /// One "Read in source" for a question: its first source, the paragraph the
 /// explanation quotes (a review of twenty questions is not a wall of buttons).
 fn sources_ui(
@@ -231,8 +234,19 @@ fn sources_ui(
     question: &Question,
     commands: &mut Vec<Command>,
 ) {
-    if let Some(source) = question.sources.first() {
+    let Some(source) = question.sources.first() else {
+        return;
+    };
+    // Scrolled out of a review, the button is only room kept: a hidden
+    // button still takes clicks at its place in the window's tree.
+    let probe = egui::Rect::from_min_size(
+        ui.next_widget_position(),
+        egui::vec2(ui.available_width(), SOURCE_HEIGHT),
+    );
+    if ui.is_rect_visible(probe) {
         crate::ui::widgets::read_in_source(ui, dataset, source, commands);
+    } else {
+        ui.add_space(SOURCE_HEIGHT);
     }
 }
 

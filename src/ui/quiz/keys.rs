@@ -4,12 +4,18 @@
 use egui::Key;
 
 use crate::quiz::action::QuizAction;
+use crate::quiz::memory::Grade;
 
 /// The actions of the keys pressed on a question of Practice, Test or
 /// Review: 1–8 or A–H choose, Enter confirms (then goes on), Right and Left
-/// move between questions, Esc asks to end. Taken in that order.
-pub fn question_keys(ui: &egui::Ui) -> Vec<QuizAction> {
+/// move between questions, Esc asks to end. Taken in that order. Once an
+/// answer can be rated (`rating`), 1–4 rate it Again, Hard, Good or Easy,
+/// as in Anki; the letters still choose (which does nothing then).
+pub fn question_keys(ui: &egui::Ui, rating: bool) -> Vec<QuizAction> {
     let mut actions = Vec::new();
+    if rating && let Some(grade) = grade_key(ui) {
+        actions.push(QuizAction::Rate(grade));
+    }
     if let Some(index) = option_key(ui) {
         actions.push(QuizAction::Choose(index));
     }
@@ -59,6 +65,16 @@ pub fn class_keys(ui: &egui::Ui) -> Vec<QuizAction> {
         actions.push(QuizAction::AskToEnd);
     }
     actions
+}
+
+/// A key that rates an answer: 1 Again, 2 Hard, 3 Good, 4 Easy.
+fn grade_key(ui: &egui::Ui) -> Option<Grade> {
+    const KEYS: [Key; 4] = [Key::Num1, Key::Num2, Key::Num3, Key::Num4];
+    ui.input_mut(|i| {
+        KEYS.iter()
+            .position(|&key| i.consume_key(egui::Modifiers::NONE, key))
+            .and_then(|p| Grade::ALL.get(p).copied())
+    })
 }
 
 /// A key that chooses an option: 1–8 or A–H.

@@ -74,6 +74,7 @@ pub fn code_error_text(error: &CodeError) -> String {
         ),
         CodeError::Check(text) => trf("quiz.code_error_check", &[("text", text)]),
         CodeError::Unknown(text) => trf("quiz.code_error_unknown", &[("text", text)]),
+        CodeError::Earlier(text) => trf("quiz.code_error_earlier", &[("text", text)]),
         CodeError::NotShareable => trf(
             "quiz.code_error_not_shareable",
             &[

@@ -13,12 +13,14 @@ use super::runtime::QuizRuntime;
 use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
 use crate::quiz::action::QuizAction;
+use crate::quiz::memory::Grade;
 use crate::quiz::session::{Mode, Session};
 use crate::ui::command::Command;
 
 /// Draws the question shown and handles its keys: 1–4 or A–D choose, Enter
 /// confirms (then goes on), Right and Left move between questions, Esc asks
-/// to end; while the end is asked about, Enter ends and Esc keeps going.
+/// to end, and once answered in Practice or Review 1–4 rate the answer;
+/// while the end is asked about, Enter ends and Esc keeps going.
 pub fn question_ui(
     ui: &mut egui::Ui,
     dataset: &Dataset,
@@ -37,7 +39,7 @@ pub fn question_ui(
         let keys = if asking {
             ending_keys(ui)
         } else {
-            question_keys(ui)
+            question_keys(ui, session.can_rate())
         };
         for action in keys {
             runtime.act(action);
@@ -148,6 +150,38 @@ fn body_ui(
     if shows_answer {
         ui.add_space(10.0);
         feedback_ui(ui, dataset, question, answer, commands);
+    }
+    if session.can_rate() {
+        ui.add_space(8.0);
+        rating_ui(ui, answer.grade, actions);
+    }
+}
+
+/// "How well did you know it?" with Again, Hard, Good and Easy, as Anki asks
+/// after each card (keys 1 to 4); the one given is shown selected. Right or
+/// wrong is already counted: the rating only sets when the question returns.
+fn rating_ui(ui: &mut egui::Ui, given: Option<Grade>, actions: &mut Vec<QuizAction>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(tr("quiz.rate_prompt")).strong());
+        for (key, grade) in (1..).zip(Grade::ALL) {
+            let text = format!("{key} · {}", grade_label(grade));
+            let button =
+                egui::Button::new(RichText::new(text).size(15.0)).selected(given == Some(grade));
+            let hint = trf("quiz.rate_hint", &[("key", &key)]);
+            if ui.add(button).on_hover_text(hint).clicked() {
+                actions.push(QuizAction::Rate(grade));
+            }
+        }
+    });
+}
+
+/// Again, Hard, Good, Easy in the current language.
+pub fn grade_label(grade: Grade) -> &'static str {
+    match grade {
+        Grade::Again => tr("quiz.grade_again"),
+        Grade::Hard => tr("quiz.grade_hard"),
+        Grade::Good => tr("quiz.grade_good"),
+        Grade::Easy => tr("quiz.grade_easy"),
     }
 }
 

@@ -15,6 +15,9 @@ use crate::quiz::session::{Answer, Mode, Session};
 use crate::quiz::worksheet::letter;
 use crate::ui::command::Command;
 
+/// The room left empty between the review and the band at the bottom.
+const REVIEW_MARGIN: f32 = 40.0;
+
 /// What the buttons above the review were asked to do.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Then {
@@ -52,9 +55,13 @@ pub fn results_ui(
         }
     });
     ui.label(RichText::new(tr("quiz.review_heading")).strong().size(18.0));
+    // The review stops a button's height short of the band: a link half
+    // scrolled out at its foot reaches no lower than that, and so never lies
+    // where the button that ended the quiz was.
     egui::ScrollArea::vertical()
         .id_salt("quiz_review")
         .auto_shrink([false, false])
+        .max_height((ui.available_height() - REVIEW_MARGIN).max(0.0))
         .show(ui, |ui| {
             ui.set_max_width(820.0);
             for number in 0..session.quiz.questions.len() {

@@ -77,6 +77,10 @@ pub enum Notice {
     NoQuestion,
     /// The questions due are no longer in the dataset.
     NothingToReview,
+    /// The code just entered was made on another dataset.
+    CodeOtherDataset,
+    /// The code just entered was made on another version of this dataset.
+    CodeEditedDataset,
 }
 
 impl Notice {
@@ -105,6 +109,8 @@ impl Notice {
             ),
             Notice::NoQuestion => tr("quiz.no_question_on_topics").to_owned(),
             Notice::NothingToReview => tr("quiz.nothing_to_review").to_owned(),
+            Notice::CodeOtherDataset => tr("quiz.code_other_dataset").to_owned(),
+            Notice::CodeEditedDataset => tr("quiz.code_edited_dataset").to_owned(),
         }
     }
 }

@@ -11,7 +11,7 @@ use super::runtime::{Notice, QuizRuntime, Setup};
 use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
 use crate::quiz::session::Mode;
-use crate::quiz::{Difficulty, QuizCode, QuizOptions, Topic, generate};
+use crate::quiz::{DatasetMatch, Difficulty, Fingerprint, QuizCode, QuizOptions, Topic, generate};
 
 /// The most questions the setup offers (a quiz code holds up to 64).
 const MOST_QUESTIONS: usize = 40;
@@ -164,6 +164,16 @@ fn code_ui(ui: &mut egui::Ui, dataset: &Dataset, runtime: &mut QuizRuntime) {
                     runtime.setup.code_error = None;
                     let mode = runtime.setup.mode;
                     start_quiz(runtime, dataset, &code.options(), mode);
+                    // Said plainly, over the quiz it started: the questions
+                    // are not the ones the code was shared with.
+                    let made_on = code.fingerprint().compare(Fingerprint::of(dataset));
+                    if runtime.session.is_some() {
+                        runtime.notice = match made_on {
+                            DatasetMatch::Same => None,
+                            DatasetMatch::Edited => Some(Notice::CodeEditedDataset),
+                            DatasetMatch::Other => Some(Notice::CodeOtherDataset),
+                        };
+                    }
                 }
                 Err(error) => runtime.setup.code_error = Some(error),
             }

@@ -1,0 +1,162 @@
+//! The claims each kind of question asks and reveals (see
+//! [`super::super::claims`]), built from the records themselves.
+
+use crate::dataset::Dataset;
+use crate::model::{Date, Event, Fact, GlossaryTerm, Organization, Person, Precision, month_name};
+
+use super::super::bank::effective;
+use super::super::claims::{Claim, Field, Record};
+use super::super::text::{fold_case_and_punctuation, key_words};
+
+/// The phrases that name an event: its title, its resolution number, and the
+/// names of its organization when it has only one ("Turkmenistan joins the
+/// United Nations" is named by "United Nations" beside "1992").
+fn event_names(dataset: &Dataset, event: &Event) -> Vec<String> {
+    let mut names = vec![event.title.clone()];
+    names.extend(event.resolution.clone());
+    if let [only] = event.organizations.as_slice()
+        && let Some(organization) = dataset.organization(only)
+    {
+        names.extend(organization_names(organization));
+    }
+    names
+}
+
+/// The phrases that state `date` at `precision`: "1995"; "December 1995";
+/// "12 December 1995" and "December 12".
+fn date_values(date: &Date, precision: Precision) -> Vec<String> {
+    let year = date.year_number().to_string();
+    let month = date.month_number().map(month_name);
+    match (precision, month, date.day_number()) {
+        (Precision::Day, Some(month), Some(day)) => {
+            vec![format!("{day} {month}"), format!("{month} {day}")]
+        }
+        (Precision::Month | Precision::Day, Some(month), _) => vec![month.to_owned()],
+        _ => vec![year],
+    }
+}
+
+/// "The date of `event` is …", at `precision` (its start, for a span).
+pub(crate) fn event_date(dataset: &Dataset, event: &Event, precision: Precision) -> Claim {
+    let start = effective(&event.date).start();
+    let precision = precision.min(start.precision());
+    Claim::new(
+        Record::Event(event.id.clone()),
+        Field::Date,
+        &start.human(),
+        event_names(dataset, event),
+        date_values(&start, precision),
+    )
+    .or_words(key_words(&event.title))
+}
+
+/// "Resolution `number` is the one of this date and subject."
+pub(crate) fn resolution_number(event: &Event, number: &str, subject: &str) -> Claim {
+    let date = effective(&event.date).start();
+    let mut values = date_values(&date, Precision::Day);
+    values.push(subject.to_owned());
+    Claim::new(
+        Record::Event(event.id.clone()),
+        Field::Number,
+        number,
+        [number],
+        values,
+    )
+}
+
+/// The name, aliases and acronym of an organization.
+pub(crate) fn organization_names(organization: &Organization) -> Vec<String> {
+    let mut names = vec![organization.name.clone()];
+    names.extend(organization.aliases.iter().cloned());
+    names.extend(organization.acronym.clone());
+    names
+}
+
+/// "The acronym of this organization is …".
+pub(crate) fn acronym(organization: &Organization, acronym: &str) -> Claim {
+    let mut names = vec![organization.name.clone()];
+    names.extend(organization.aliases.iter().cloned());
+    Claim::new(
+        Record::Organization(organization.id.clone()),
+        Field::Acronym,
+        acronym,
+        names,
+        [acronym],
+    )
+}
+
+/// "Turkmenistan's relationship to this organization is …".
+pub(crate) fn relationship(organization: &Organization, label: &str) -> Claim {
+    Claim::new(
+        Record::Organization(organization.id.clone()),
+        Field::Relationship,
+        label,
+        organization_names(organization),
+        [label],
+    )
+}
+
+/// "This person's role is …".
+pub(crate) fn role(person: &Person) -> Claim {
+    Claim::new(
+        Record::Person(person.id.clone()),
+        Field::Role,
+        &person.role,
+        [person.name.as_str()],
+        [person.role.as_str()],
+    )
+}
+
+/// "This figure is …".
+pub(crate) fn value(fact: &Fact) -> Claim {
+    Claim::new(
+        Record::Fact(fact.id.clone()),
+        Field::Value,
+        &fact.value_text(),
+        [fact.measure.as_str()],
+        [fact.value_text()],
+    )
+}
+
+/// "This measure (at some date) is …": shared by every figure of one
+/// measure, so that a quiz does not ask 149 countries for 2022 beside 155
+/// for 2025, where one answer points to the other.
+pub(crate) fn measure(fact: &Fact) -> Claim {
+    let key = format!(
+        "{}|{}",
+        fold_case_and_punctuation(&fact.measure),
+        fold_case_and_punctuation(&fact.unit)
+    );
+    Claim::new(
+        Record::Fact(format!("measure:{key}")),
+        Field::Value,
+        &fact.value_text(),
+        [fact.measure.as_str()],
+        [fact.value_text()],
+    )
+}
+
+/// "This term means …".
+pub(crate) fn definition(term: &GlossaryTerm) -> Claim {
+    let mut names = vec![term.term.clone()];
+    names.extend(term.aliases.iter().cloned());
+    Claim::new(
+        Record::Term(term.id.clone()),
+        Field::Definition,
+        &term.definition,
+        names,
+        [term.definition.as_str()],
+    )
+}
+
+/// "The blanked word of this sentence is …", named by the record the
+/// sentence belongs to.
+pub(crate) fn word(key: &str, names: Vec<String>, token: &str) -> Claim {
+    Claim::new(
+        Record::Sentence(key.to_owned()),
+        Field::Word,
+        token,
+        names,
+        [token],
+    )
+}
