@@ -103,7 +103,8 @@ fn no_question_rests_on_a_marked_value() {
             problems.insert(format!("{}: {why}", q.id));
         }
     }
-    assert!(asked > 30_000, "{asked}");
+    // Quizzes of 40 hold 22 to 32 questions from the bundled data.
+    assert!(asked > 20_000, "{asked}");
     assert!(
         problems.is_empty(),
         "{} questions rest on marked values:\n{}",
@@ -162,7 +163,7 @@ fn the_quiz_still_asks_what_is_stated() {
     let data = Dataset::embedded().unwrap();
     let ids: BTreeSet<String> = quizzes(&data).take(4000).map(|q| q.id).collect();
     for id in [
-        "acronym-to-name:sco",
+        "relationship:sco",
         "figure:diplomatic-relations-2025",
         "event-year:inter-tajik-talks",
     ] {
