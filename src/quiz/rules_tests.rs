@@ -205,6 +205,63 @@ fn rule_2_no_question_gives_another_away() {
     );
 }
 
+/// Rule 2 by arithmetic: an anniversary's date and the beginning it counts
+/// from ("15th anniversary of the UN Centre …", 2022; the Centre hosted
+/// since 2007) are not both asked in one quiz.
+#[test]
+fn rule_2_an_anniversary_and_its_beginning_are_not_both_asked() {
+    use super::kinds::footprints::anniversary_years;
+    let dataset = bundled();
+    let anniversaries: Vec<&crate::model::Event> = dataset
+        .events
+        .iter()
+        .filter(|e| anniversary_years(&e.title).is_some())
+        .collect();
+    assert!(anniversaries.len() >= 3, "{}", anniversaries.len());
+    let mut found = Vec::new();
+    for quiz in quizzes(&dataset, 1..=300) {
+        for anniversary in &anniversaries {
+            let Some(years) = anniversary_years(&anniversary.title) else {
+                continue;
+            };
+            let dated = quiz.questions.iter().any(|q| {
+                q.id.ends_with(&format!(":{}", anniversary.id))
+                    && matches!(
+                        q.kind,
+                        QuestionKind::EventYear | QuestionKind::EventMonth | QuestionKind::EventDay
+                    )
+            });
+            if !dated {
+                continue;
+            }
+            let base = super::bank::effective(&anniversary.date)
+                .start()
+                .year_number()
+                - years;
+            for q in &quiz.questions {
+                let beginning = anniversary.organizations.iter().any(|org| {
+                    q.id.starts_with(&format!("relationship:{org}:since:"))
+                        && q.answer_text().contains(&base.to_string())
+                }) || dataset.events.iter().any(|e| {
+                    e.id != anniversary.id
+                        && anniversary
+                            .organizations
+                            .iter()
+                            .any(|o| e.organizations.contains(o))
+                        && super::bank::effective(&e.date).start().year_number() == base
+                        && q.id == format!("event-year:{}", e.id)
+                });
+                if beginning {
+                    found.push(format!("{} beside {}", anniversary.id, q.id));
+                }
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
 #[test]
 fn rule_3_no_question_is_answered_by_its_letters_or_words() {
     let dataset = bundled();

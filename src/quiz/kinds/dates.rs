@@ -196,11 +196,11 @@ pub(super) fn event_date(
         _ => Precision::Year,
     };
     // The prompt of a month or day question states the year.
-    let footprint = Footprint::asking(
-        vec![Record::Event(event.id.clone())],
-        vec![footprints::event_date(dataset, event, precision)],
-    )
-    .revealing([footprints::event_date(dataset, event, Precision::Year)]);
+    // An anniversary's date also gives the date it counts from.
+    let mut asks = vec![footprints::event_date(dataset, event, precision)];
+    asks.extend(footprints::counted_from(dataset, event));
+    let footprint = Footprint::asking(vec![Record::Event(event.id.clone())], asks)
+        .revealing([footprints::event_date(dataset, event, Precision::Year)]);
     Some(
         one_answer(
             kind,

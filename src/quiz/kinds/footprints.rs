@@ -160,3 +160,48 @@ pub(crate) fn word(key: &str, names: Vec<String>, token: &str) -> Claim {
         [token],
     )
 }
+
+/// How many years an anniversary event counts: 15 for "15th anniversary of
+/// the UN Centre …"; `None` for an event that is no anniversary.
+pub(crate) fn anniversary_years(title: &str) -> Option<i32> {
+    let lower = title.to_lowercase();
+    let at = lower.find(" anniversary")?;
+    let ordinal = lower[..at].rsplit(|c: char| !c.is_alphanumeric()).next()?;
+    let digits: String = ordinal.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok().filter(|&years: &i32| years > 0)
+}
+
+/// What an anniversary event states besides its own date: its title counts
+/// the years from a beginning, so "15th anniversary of the UN Centre …" in
+/// 2022 says the Centre opened in 2007. The claims of that beginning: each
+/// of its organizations' relationships that began that year, and their
+/// events of that year. A question on the anniversary asks them too, so that
+/// a quiz does not ask both.
+pub(crate) fn counted_from(dataset: &Dataset, event: &Event) -> Vec<Claim> {
+    let Some(years) = anniversary_years(&event.title) else {
+        return Vec::new();
+    };
+    let base = effective(&event.date).start().year_number() - years;
+    let mut claims = Vec::new();
+    for id in &event.organizations {
+        let Some(organization) = dataset.organization(id) else {
+            continue;
+        };
+        let began = organization
+            .relationships
+            .iter()
+            .any(|r| r.since.is_some_and(|since| since.year_number() == base));
+        if began {
+            claims.push(relationship(organization, &base.to_string()));
+        }
+        claims.extend(
+            dataset
+                .events
+                .iter()
+                .filter(|e| e.id != event.id && e.organizations.contains(id))
+                .filter(|e| effective(&e.date).start().year_number() == base)
+                .map(|e| event_date(dataset, e, Precision::Year)),
+        );
+    }
+    claims
+}

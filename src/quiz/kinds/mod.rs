@@ -8,7 +8,7 @@ mod chronology;
 mod cloze;
 mod dates;
 mod figures;
-mod footprints;
+pub(crate) mod footprints;
 mod glossary;
 mod organizations;
 mod people;
