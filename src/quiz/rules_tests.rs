@@ -262,6 +262,46 @@ fn rule_2_an_anniversary_and_its_beginning_are_not_both_asked() {
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
 
+/// Rule 1 for an occasion told as two events (the 2020 Ashgabat conference
+/// and its outcome document): no quiz asks the date of one beside a question
+/// on the other.
+#[test]
+fn rule_1_one_occasion_is_asked_about_once() {
+    use super::kinds::footprints::same_occasion;
+    let dataset = bundled();
+    let pairs: Vec<(String, String)> = dataset
+        .events
+        .iter()
+        .flat_map(|e| {
+            same_occasion(&dataset, e)
+                .into_iter()
+                .map(|o| (e.id.clone(), o.id.clone()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(!pairs.is_empty(), "the bundled data has such an occasion");
+    let dated = |q: &Question, id: &str| {
+        q.id.ends_with(&format!(":{id}"))
+            && matches!(
+                q.kind,
+                QuestionKind::EventYear | QuestionKind::EventMonth | QuestionKind::EventDay
+            )
+    };
+    let mut found = Vec::new();
+    for quiz in quizzes(&dataset, 1..=300) {
+        for (one, other) in &pairs {
+            let first = quiz.questions.iter().any(|q| dated(q, one));
+            let second = quiz.questions.iter().any(|q| q.id.contains(other.as_str()));
+            if first && second {
+                found.push(format!("{one} beside {other}"));
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
 #[test]
 fn rule_3_no_question_is_answered_by_its_letters_or_words() {
     let dataset = bundled();

@@ -199,8 +199,18 @@ pub(super) fn event_date(
     // An anniversary's date also gives the date it counts from.
     let mut asks = vec![footprints::event_date(dataset, event, precision)];
     asks.extend(footprints::counted_from(dataset, event));
-    let footprint = Footprint::asking(vec![Record::Event(event.id.clone())], asks)
-        .revealing([footprints::event_date(dataset, event, Precision::Year)]);
+    // One occasion told as two events (a conference and its outcome) is
+    // asked about once.
+    let mut about = vec![Record::Event(event.id.clone())];
+    for other in footprints::same_occasion(dataset, event) {
+        about.push(Record::Event(other.id.clone()));
+        asks.push(footprints::event_date(dataset, other, Precision::Year));
+    }
+    let footprint = Footprint::asking(about, asks).revealing([footprints::event_date(
+        dataset,
+        event,
+        Precision::Year,
+    )]);
     Some(
         one_answer(
             kind,

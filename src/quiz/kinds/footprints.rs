@@ -205,3 +205,25 @@ pub(crate) fn counted_from(dataset: &Dataset, event: &Event) -> Vec<Claim> {
     }
     claims
 }
+
+/// The other events of the same occasion as `event`: at the same place, on
+/// days that overlap ("Ashgabat International Conference", 11-12 December
+/// 2020, and "… adopts its outcome document", 12 December 2020). A quiz asks
+/// about one occasion once: a question on one of them is about them all.
+pub(crate) fn same_occasion<'d>(dataset: &'d Dataset, event: &Event) -> Vec<&'d Event> {
+    let Some(place) = event.place.as_deref().map(fold_case_and_punctuation) else {
+        return Vec::new();
+    };
+    let (first, last) = (event.date.start().first_day(), event.date.end().last_day());
+    dataset
+        .events
+        .iter()
+        .filter(|e| e.id != event.id)
+        .filter(|e| {
+            e.place
+                .as_deref()
+                .is_some_and(|p| fold_case_and_punctuation(p) == place)
+        })
+        .filter(|e| e.date.start().first_day() <= last && first <= e.date.end().last_day())
+        .collect()
+}
