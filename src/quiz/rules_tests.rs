@@ -224,11 +224,16 @@ fn rule_2_an_anniversary_and_its_beginning_are_not_both_asked() {
             let Some(years) = anniversary_years(&anniversary.title) else {
                 continue;
             };
+            // Its date asked, or its place in an order of events.
             let dated = quiz.questions.iter().any(|q| {
-                q.id.ends_with(&format!(":{}", anniversary.id))
+                q.id.split(':').any(|part| part == anniversary.id)
                     && matches!(
                         q.kind,
-                        QuestionKind::EventYear | QuestionKind::EventMonth | QuestionKind::EventDay
+                        QuestionKind::EventYear
+                            | QuestionKind::EventMonth
+                            | QuestionKind::EventDay
+                            | QuestionKind::WhichFirst
+                            | QuestionKind::Order
                     )
             });
             if !dated {

@@ -110,11 +110,18 @@ fn partner(ask: &Ask<'_, '_>, pos: usize, window: usize, rng: &mut Rng) -> usize
 }
 
 /// About the events; asks (and its explanation gives) the year of each,
-/// since a quiz that gave one of them away would halve the question.
+/// since a quiz that gave one of them away would halve the question, and,
+/// for an anniversary, the beginning it counts from (whose year gives its
+/// own).
 fn years(ask: &Ask<'_, '_>, events: &[&Event]) -> Footprint {
+    let dataset = ask.bank.dataset;
     let claims = events
         .iter()
-        .map(|e| footprints::event_date(ask.bank.dataset, e, Precision::Year))
+        .flat_map(|e| {
+            let mut claims = vec![footprints::event_date(dataset, e, Precision::Year)];
+            claims.extend(footprints::counted_from(dataset, e));
+            claims
+        })
         .collect();
     let about = events.iter().map(|e| Record::Event(e.id.clone())).collect();
     Footprint::asking(about, claims)
