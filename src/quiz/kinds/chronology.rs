@@ -5,7 +5,9 @@
 //! December 1995" could be in either order, so they are never paired; a span
 //! covers every day from its start to its end. Planned events are left out,
 //! since they may not have happened. Every event must have a sentence that
-//! states its year, or say how its date was worked out.
+//! states its year; one whose date the editor worked out or marked is left
+//! out by the bank (rule 4). An anniversary also asks the beginning it counts
+//! from.
 
 use crate::model::{Event, Precision, month_name};
 use crate::quiz::Rng;

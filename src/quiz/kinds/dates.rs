@@ -6,14 +6,14 @@
 //! * No option is a year, month or day inside the event's span, and none is
 //!   one the title names ("2025 proclaimed the International Year…" never
 //!   gets a 2025 option). If the title names the answer, nothing is asked.
-//! * A sentence of a cited paragraph must state the answer, or the event must
-//!   say how its date was worked out; the explanation quotes the sentence and
-//!   gives the working.
-//! * A worked-out year ("the 30th anniversary, in 2022") gets no option within
-//!   a year of it, in case the working is off by one ("operating for 21
-//!   years" may round). A planned event whose date is worked out is not asked:
-//!   when a plan was for is then itself a guess ("at this session" may fall
-//!   in either year of a session).
+//! * A sentence of a cited paragraph must state the answer; the explanation
+//!   quotes it. A date the editor worked out (`derived`) or marked as resting
+//!   on an ambiguous sentence is never asked (rule 4: the bank leaves such
+//!   events out); the code that would word one stays for datasets built
+//!   without those marks, and is not reached by the bundled data.
+//! * An anniversary's date also asks the beginning it counts from, and one
+//!   occasion told as two events (same place, overlapping days) is asked
+//!   about once.
 
 use crate::model::{Event, Precision, When, days_in_month, month_name};
 use crate::quiz::Rng;
