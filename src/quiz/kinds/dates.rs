@@ -9,8 +9,8 @@
 //! * A sentence of a cited paragraph must state the answer; the explanation
 //!   quotes it. A date the editor worked out (`derived`) or marked as resting
 //!   on an ambiguous sentence is never asked (rule 4: the bank leaves such
-//!   events out); the code that would word one stays for datasets built
-//!   without those marks, and is not reached by the bundled data.
+//!   events out of every dataset), so the wording below for a worked-out
+//!   date is no longer reached.
 //! * An anniversary's date also asks the beginning it counts from, and one
 //!   occasion told as two events (same place, overlapping days) is asked
 //!   about once.
