@@ -170,6 +170,20 @@ pub fn study_ui(
 /// why, and a button that brings them back all the same.
 fn folded_notice_ui(ui: &mut egui::Ui, settings: &Settings, kept: &mut bool) {
     let palette = settings.theme.palette();
+    // Kept off the window's edge, as the page is (the central panel has no
+    // margin of its own: the reader centres its column).
+    egui::Frame::new()
+        .inner_margin(egui::Margin::symmetric(12, 6))
+        .show(ui, |ui| folded_line_ui(ui, settings, &palette, kept));
+}
+
+/// The words and the button of [`folded_notice_ui`].
+fn folded_line_ui(
+    ui: &mut egui::Ui,
+    settings: &Settings,
+    palette: &crate::ui::theme::Palette,
+    kept: &mut bool,
+) {
     ui.horizontal_wrapped(|ui| {
         ui.label(
             egui::RichText::new(crate::i18n::trf(
@@ -182,7 +196,6 @@ fn folded_notice_ui(ui: &mut egui::Ui, settings: &Settings, kept: &mut bool) {
             *kept = true;
         }
     });
-    ui.add_space(4.0);
 }
 
 #[cfg(test)]
