@@ -165,3 +165,32 @@ fn no_control_overlaps_another_or_is_cut_off_at_small_sizes_in_any_language() {
         found.join("\n")
     );
 }
+
+/// A unit just started (one article, no events): its empty timeline and
+/// panels say so in sentences, none of them justified, in every view and
+/// language at the small size.
+#[test]
+fn a_new_unit_s_empty_views_set_no_text_justified() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let folder = dir.path().join("unit");
+    neutrality_reader::dataset::starter::write_starter(&folder).unwrap_or_else(|e| panic!("{e}"));
+    let mut found = Vec::new();
+    for language in Language::ALL {
+        let unit = folder.clone();
+        let mut harness = window([1024.0, 700.0], move |mut app| {
+            app.apply_language(language);
+            app.open_dataset_folder(&unit);
+            app
+        });
+        for view in View::ALL {
+            harness.state_mut().show_view(view);
+            harness.run();
+            found.extend(
+                paint::justified_texts(&harness.output().shapes)
+                    .into_iter()
+                    .map(|text| format!("{view:?} {language:?}: justified: {text:?}")),
+            );
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}

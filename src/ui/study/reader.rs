@@ -21,7 +21,10 @@ pub fn reader_ui(
     commands: &mut Vec<Command>,
 ) {
     let Some(article) = reader.article.as_deref().and_then(|id| dataset.article(id)) else {
-        ui.centered_and_justified(|ui| ui.label(tr("study.choose_article")));
+        // Centred, not justified: a wrapped sentence keeps its word gaps.
+        let centred =
+            egui::Layout::top_down(egui::Align::Center).with_main_align(egui::Align::Center);
+        ui.with_layout(centred, |ui| ui.label(tr("study.choose_article")));
         return;
     };
     let palette = settings.theme.palette();

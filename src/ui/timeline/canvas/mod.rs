@@ -43,7 +43,8 @@ pub fn canvas_ui(
     if dataset.events.is_empty() {
         ui.allocate_ui_with_layout(
             vec2(width, height),
-            egui::Layout::centered_and_justified(egui::Direction::TopDown),
+            // Centred, not justified: a wrapped sentence keeps its word gaps.
+            egui::Layout::top_down(egui::Align::Center).with_main_align(egui::Align::Center),
             |ui| ui.weak(tr("timeline.no_events")),
         );
         return output;
