@@ -372,7 +372,13 @@ fn paint_marker(painter: &egui::Painter, placed: &Placed, y: f32, color: Color32
 }
 
 /// A cluster's chip, "+n"; returns its area.
-pub fn paint_cluster(painter: &egui::Painter, ui: &egui::Ui, cluster: &Cluster, y: f32) -> Rect {
+pub fn paint_cluster(
+    painter: &egui::Painter,
+    ui: &egui::Ui,
+    cluster: &Cluster,
+    y: f32,
+    plot: Rect,
+) -> Rect {
     let x0 = cluster.x0 as f32;
     let x1 = (cluster.x1 as f32).max(x0 + 26.0);
     let rect = Rect::from_min_max(pos2(x0, y - 8.0), pos2(x1, y + 8.0));
@@ -384,8 +390,10 @@ pub fn paint_cluster(painter: &egui::Painter, ui: &egui::Ui, cluster: &Cluster, 
         visuals.widgets.inactive.bg_stroke,
         StrokeKind::Inside,
     );
+    // In the middle of the part seen: a chip running off the plot keeps its
+    // count in view.
     painter.text(
-        rect.center(),
+        count_place(rect, plot),
         egui::Align2::CENTER_CENTER,
         format!("+{}", cluster.count),
         FontId::proportional(11.5),
@@ -394,9 +402,39 @@ pub fn paint_cluster(painter: &egui::Painter, ui: &egui::Ui, cluster: &Cluster, 
     rect
 }
 
+/// Where a chip's count goes: the middle of the part of `chip` inside
+/// `plot`, or of the chip when none of it is.
+pub fn count_place(chip: Rect, plot: Rect) -> egui::Pos2 {
+    let seen = chip.intersect(plot);
+    if seen.is_positive() {
+        pos2(seen.center().x, chip.center().y)
+    } else {
+        chip.center()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chip_running_off_the_plot_keeps_its_count_in_view() {
+        let plot = Rect::from_min_max(pos2(100.0, 0.0), pos2(900.0, 400.0));
+        for x0 in (-2000..880).step_by(40).map(|x| x as f32) {
+            for width in (30..4000).step_by(90).map(|w| w as f32) {
+                let chip = Rect::from_min_size(pos2(x0, 200.0), vec2(width, 16.0));
+                if chip.right() <= plot.left() + 10.0 {
+                    continue;
+                }
+                let at = count_place(chip, plot);
+                assert!(
+                    plot.left() <= at.x && at.x <= plot.right() && chip.x_range().contains(at.x),
+                    "chip {x0}+{width}: count at {}",
+                    at.x
+                );
+            }
+        }
+    }
 
     /// Every bar with a visible part wide enough for a word, wherever it
     /// starts and ends against the plot (zoomed in so that it runs off one

@@ -92,7 +92,8 @@ impl Scene<'_> {
             let Some(y) = self.row_y(cluster.lane, layout.rows_used(cluster.lane)) else {
                 continue;
             };
-            let hit = paint_cluster(self.plot, ui, cluster, y).intersect(self.plot_rect);
+            let hit =
+                paint_cluster(self.plot, ui, cluster, y, self.plot_rect).intersect(self.plot_rect);
             let id = config
                 .id
                 .with(("cluster", cluster.lane, cluster.x0.to_bits()));
