@@ -24,9 +24,12 @@ impl BlockHeights {
     /// Starts over unless the heights are for `article` set `width` wide at
     /// `size`.
     pub fn set_for(&mut self, article: &str, blocks: usize, width: f32, size: f32) {
-        let key = (article.to_owned(), width.to_bits(), size.to_bits());
-        if self.key.as_ref() != Some(&key) {
-            self.key = Some(key);
+        // Compared before anything is made: this runs every frame.
+        let same = self.key.as_ref().is_some_and(|(a, w, s)| {
+            a == article && *w == width.to_bits() && *s == size.to_bits()
+        });
+        if !same {
+            self.key = Some((article.to_owned(), width.to_bits(), size.to_bits()));
             self.heights = vec![None; blocks];
         }
     }
