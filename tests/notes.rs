@@ -21,24 +21,31 @@ fn app(notes: PathBuf) -> Harness<'static, ReaderApp> {
     })
 }
 
+/// Clicks paragraph `n`'s number, as a reader does, and types `text` in
+/// the note editor it opens.
+fn open_and_type(harness: &mut Harness<'static, ReaderApp>, n: u32, text: &str) {
+    harness
+        .get_by_role_and_label(Role::Button, &format!("Paragraph {n}: highlight or note"))
+        .click();
+    harness.run();
+    let field = format!("Note on paragraph {n}");
+    harness.get_by_label(&field);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, &field)
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, &field)
+        .type_text(text);
+    harness.run();
+}
+
 #[test]
 fn a_note_is_written_highlighted_listed_and_exported() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("notes.json");
     let mut harness = app(file.clone());
-    harness
-        .get_by_role_and_label(Role::Button, "Paragraph 10: highlight or note")
-        .click();
-    harness.run();
-    harness.get_by_label("Note on paragraph 10");
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "Note on paragraph 10")
-        .focus();
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "Note on paragraph 10")
-        .type_text("155 in 2025, against 149 in 2022");
-    harness.run();
+    open_and_type(&mut harness, 10, "155 in 2025, against 149 in 2022");
     harness
         .get_by_role_and_label(Role::Button, "Highlight")
         .click();
@@ -204,17 +211,7 @@ fn a_five_megabyte_note_is_shown_in_part_kept_whole_and_not_laid_out_in_the_edit
     let file = dir.path().join("notes.json");
     {
         let mut harness = app(file.clone());
-        harness
-            .get_by_role_and_label(Role::Button, "Paragraph 2: highlight or note")
-            .click();
-        harness.run();
-        let field = harness.get_by_role_and_label(Role::MultilineTextInput, "Note on paragraph 2");
-        field.focus();
-        harness.run();
-        harness
-            .get_by_role_and_label(Role::MultilineTextInput, "Note on paragraph 2")
-            .type_text("short");
-        harness.run();
+        open_and_type(&mut harness, 2, "short");
         harness
             .get_by_role_and_label(Role::Button, "Save note")
             .click();

@@ -25,9 +25,10 @@ impl BlockHeights {
     /// `size`.
     pub fn set_for(&mut self, article: &str, blocks: usize, width: f32, size: f32) {
         // Compared before anything is made: this runs every frame.
-        let same = self.key.as_ref().is_some_and(|(a, w, s)| {
-            a == article && *w == width.to_bits() && *s == size.to_bits()
-        });
+        let same = self
+            .key
+            .as_ref()
+            .is_some_and(|(a, w, s)| a == article && *w == width.to_bits() && *s == size.to_bits());
         if !same {
             self.key = Some((article.to_owned(), width.to_bits(), size.to_bits()));
             self.heights = vec![None; blocks];
