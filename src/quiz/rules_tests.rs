@@ -7,6 +7,7 @@
 
 use std::collections::BTreeSet;
 
+use super::guess::fits_acronym;
 use super::text::fold_case_and_punctuation;
 use super::*;
 use crate::dataset::Dataset;
@@ -81,27 +82,6 @@ fn given_away(quiz: &Quiz) -> Vec<String> {
         }
     }
     out
-}
-
-/// Whether the letters of `acronym` are initials of words of `name`, in
-/// order, the first letter that of the name's first word ("SCO" fits
-/// "Shanghai Cooperation Organization" and "Security Council of Oceania").
-pub(super) fn fits_acronym(acronym: &str, name: &str) -> bool {
-    let letters: Vec<char> = acronym
-        .chars()
-        .filter(char::is_ascii_alphabetic)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    let initials: Vec<char> = fold_case_and_punctuation(name)
-        .split(' ')
-        .filter(|w| *w != "the")
-        .filter_map(|w| w.chars().next())
-        .collect();
-    if letters.first() != initials.first() {
-        return false;
-    }
-    let mut rest = initials.iter();
-    letters.iter().all(|l| rest.any(|i| i == l))
 }
 
 /// Rule 3: acronym questions answerable from the initials, trivial ones,
