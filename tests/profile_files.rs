@@ -18,7 +18,7 @@ use neutrality_reader::notes::Notes;
 use neutrality_reader::quiz::action::QuizAction;
 use neutrality_reader::quiz::memory::Memory;
 use neutrality_reader::quiz::session::Mode;
-use neutrality_reader::quiz::{Question, QuizOptions, generate};
+use neutrality_reader::quiz::{Question, QuestionKind, QuizOptions, generate};
 use neutrality_reader::storage::{self, Loaded};
 use neutrality_reader::ui::app::ReaderApp;
 use neutrality_reader::ui::saved_settings::{self, ReadSettings, SettingsNotice};
@@ -150,13 +150,18 @@ fn window_on(dir: &Path) -> Harness<'static, ReaderApp> {
     })
 }
 
+/// Four questions answered by one click each (no ordering question).
 fn four_questions() -> Vec<Question> {
     let dataset = Dataset::embedded().unwrap();
     let options = QuizOptions {
-        count: 4,
+        count: 12,
         ..QuizOptions::from_entropy(16)
     };
-    generate(&dataset, &options).questions
+    let mut questions = generate(&dataset, &options).questions;
+    questions.retain(|q| q.kind != QuestionKind::Order);
+    questions.truncate(4);
+    assert_eq!(questions.len(), 4);
+    questions
 }
 
 /// Answers `question` in `window`, right or wrong, as a click would.

@@ -10,7 +10,6 @@ use super::code::QuizCode;
 use super::kinds::{self, Memo};
 use super::options::QuizOptions;
 use super::question::{Question, QuestionKind, Quiz};
-use super::random::shuffle;
 use super::text::fold_case_and_punctuation;
 
 /// The generator's stream of the seed (see [`Rng::new`]), fixed forever so
@@ -28,7 +27,7 @@ const MAX_MISSES: usize = 128;
 /// What the questions kept so far are about, ask and reveal, with their
 /// text folded once.
 #[derive(Default)]
-struct Kept {
+pub(super) struct Kept {
     about: HashSet<Record>,
     asks: Vec<Claim>,
     reveals: Vec<Claim>,
@@ -39,7 +38,7 @@ impl Kept {
     /// Whether `question` may join: it is about no record already asked
     /// about (rule 1), what it asks no kept question reveals, and what it
     /// reveals no kept question asks (rule 2).
-    fn admits(&self, question: &Question) -> bool {
+    pub(super) fn admits(&self, question: &Question) -> bool {
         let footprint = &question.footprint;
         if footprint.about.iter().any(|r| self.about.contains(r)) {
             return false;
@@ -53,7 +52,14 @@ impl Kept {
             && !self.asks.iter().any(|claim| claim.stated_in(&text))
     }
 
-    fn keep(&mut self, question: &Question) {
+    /// Whether `text`, shown in a new question, states nothing a kept
+    /// question asks.
+    fn may_show(&self, text: &str) -> bool {
+        let text = fold_case_and_punctuation(text);
+        !self.asks.iter().any(|claim| claim.stated_in(&text))
+    }
+
+    pub(super) fn keep(&mut self, question: &Question) {
         let footprint = &question.footprint;
         self.about.extend(footprint.about.iter().cloned());
         self.asks.extend(footprint.asks.iter().cloned());
@@ -62,13 +68,15 @@ impl Kept {
     }
 }
 
-/// One kind's candidates, in the quiz's order for them.
-struct Stack {
+/// One candidate question: a kind, a record of its pool, and the priority
+/// that seeds its own generator.
+#[derive(Clone, Copy)]
+struct Candidate {
+    /// When it comes up: see [`QuizBank::candidates`].
+    time: f64,
+    priority: u64,
     kind: QuestionKind,
-    /// Each candidate with its priority, lowest first.
-    order: Vec<(u64, u32)>,
-    next: usize,
-    done: bool,
+    index: u32,
 }
 
 /// FNV-1a over `parts`, each ended by a zero byte.
@@ -125,38 +133,52 @@ impl QuizBank<'_> {
         Some(hash_parts(&[kind.key().as_bytes(), id.as_bytes()]))
     }
 
-    /// `kind`'s candidates ordered by a hash of the seed and each one's
-    /// record: adding a record puts it somewhere in the order without moving
-    /// the others, so that a code keeps its questions on an edited dataset.
-    fn stack(&self, kind: QuestionKind, seed: u64) -> Stack {
-        let salt = Rng::new(seed, STREAM).next_u64();
-        let mut order: Vec<(u64, u32)> = (0..self.pool_len(kind))
-            .filter_map(|c| {
+    /// Every candidate of the kinds `options` includes, in the order the
+    /// quiz tries them.
+    ///
+    /// Each candidate's priority is a hash of the seed and its kind and
+    /// record alone, and its time is that hash read as a fraction of the
+    /// kind's pool size rounded up to a power of two, so that every kind
+    /// comes up about once per unit of time and a short quiz mixes kinds.
+    /// One order across all kinds, rather than kinds taking turns, is what
+    /// keeps a code's questions on an edited dataset: an added record lands
+    /// somewhere in the order without moving any other candidate (unless its
+    /// pool crosses a power of two), so the questions before it are
+    /// unchanged and those after it change only where it blocks them.
+    fn candidates(&self, options: &QuizOptions) -> Vec<Candidate> {
+        let salt = Rng::new(options.seed, STREAM).next_u64();
+        let mut all = Vec::new();
+        for kind in QuestionKind::ALL {
+            if !options.includes(kind.topic()) {
+                continue;
+            }
+            let len = self.pool_len(kind);
+            let scale = len.next_power_of_two() as f64;
+            all.extend((0..len).filter_map(|c| {
                 let key = self.candidate_key(kind, c)?;
                 let priority = Rng::new(key ^ salt, STREAM).next_u64();
-                Some((priority, u32::try_from(c).ok()?))
-            })
-            .collect();
-        order.sort_unstable();
-        Stack {
-            kind,
-            order,
-            next: 0,
-            done: false,
+                Some(Candidate {
+                    // The top 53 bits, exactly a fraction below one.
+                    time: (priority >> 11) as f64 / (1u64 << 53) as f64 * scale,
+                    priority,
+                    kind,
+                    index: u32::try_from(c).ok()?,
+                })
+            }));
         }
+        all.sort_unstable_by(|a, b| a.time.total_cmp(&b.time).then(a.priority.cmp(&b.priority)));
+        all
     }
 
     /// A quiz for `options`: the same options and dataset give the same quiz.
     ///
-    /// Kinds take turns, in a new random order each round, so that a short
-    /// quiz mixes kinds; each kind takes its records in an order given by a
-    /// hash of the seed and the record, and each question draws its options
-    /// from a generator seeded by that hash, so that a question does not
-    /// depend on the records around it. A record that cannot give a good
-    /// question is passed over, and so is one the quiz's rules refuse (see
-    /// [`Kept::admits`]). The quiz ends at `options.count` questions or when
-    /// every kind is spent, so it may be shorter than asked for but is never
-    /// padded.
+    /// Candidates are tried in the order of [`QuizBank::candidates`], and
+    /// each question draws its options from a generator seeded by its own
+    /// priority, so that a question does not depend on the records around
+    /// it. A record that cannot give a good question is passed over, and so
+    /// is one the quiz's rules refuse (see [`Kept::admits`]). The quiz ends
+    /// at `options.count` questions or when the candidates are spent, so it
+    /// may be shorter than asked for but is never padded.
     pub fn generate(&self, options: &QuizOptions) -> Quiz {
         self.draw(options, true)
     }
@@ -170,74 +192,111 @@ impl QuizBank<'_> {
     }
 
     fn draw(&self, options: &QuizOptions, rules: bool) -> Quiz {
-        let mut rng = Rng::new(options.seed, STREAM);
-        let mut stacks: Vec<Stack> = QuestionKind::ALL
-            .into_iter()
+        let mut draw = Draw {
+            bank: self,
+            options,
+            rules,
+            memo: Memo::default(),
+            ids: HashSet::new(),
+            kept: Kept::default(),
+            misses: [0; QuestionKind::ALL.len()],
+            taken: [0; QuestionKind::ALL.len()],
+            questions: Vec::with_capacity(options.count.min(64)),
+        };
+        let candidates = self.candidates(options);
+        // First each kind up to its share of the quiz, so that a short quiz
+        // mixes kinds; then, if the quiz is not full, the candidates passed
+        // over for it, in the same order. The share depends only on the
+        // count and the kinds asked for, not on the records.
+        let kinds = QuestionKind::ALL
+            .iter()
             .filter(|kind| options.includes(kind.topic()))
-            .map(|kind| self.stack(kind, options.seed))
-            .collect();
-        let mut ids: HashSet<String> = HashSet::new();
-        let memo = Memo::default();
-        let mut kept = Kept::default();
-        let mut questions = Vec::with_capacity(options.count.min(64));
-        while questions.len() < options.count && stacks.iter().any(|s| !s.done) {
-            // The whole list is shuffled every round, spent kinds too, so
-            // that the order of turns does not depend on the data.
-            shuffle(&mut stacks, &mut rng);
-            for stack in &mut stacks {
-                if questions.len() >= options.count {
-                    break;
-                }
-                if stack.done {
-                    continue;
-                }
-                let question = self.next_question(stack, options, &memo, |q| {
-                    !ids.contains(&q.id) && (!rules || kept.admits(q))
-                });
-                match question {
-                    Some(question) => {
-                        ids.insert(question.id.clone());
-                        kept.keep(&question);
-                        questions.push(question);
-                    }
-                    None => stack.done = true,
-                }
+            .count()
+            .max(1);
+        let share = options.count.div_ceil(kinds).max(1);
+        let mut passed_over = Vec::new();
+        for candidate in candidates {
+            if draw.full() {
+                break;
             }
+            if draw.taken[slot(candidate.kind)] >= share {
+                passed_over.push(candidate);
+            } else {
+                draw.try_candidate(candidate);
+            }
+        }
+        for candidate in passed_over {
+            if draw.full() {
+                break;
+            }
+            draw.try_candidate(candidate);
         }
         Quiz {
             options: options.clone(),
             code: QuizCode::from_options(options, self.fingerprint).ok(),
-            questions,
+            questions: draw.questions,
         }
     }
+}
 
-    /// The next question of `stack` that `fits`, or `None` when the stack
-    /// is spent or missed [`MAX_MISSES`] times in a row.
-    fn next_question(
-        &self,
-        stack: &mut Stack,
-        options: &QuizOptions,
-        memo: &Memo,
-        fits: impl Fn(&Question) -> bool,
-    ) -> Option<Question> {
-        let mut misses = 0;
-        while misses < MAX_MISSES {
-            let &(priority, candidate) = stack.order.get(stack.next)?;
-            stack.next += 1;
-            let mut rng = Rng::new(priority, QUESTION_STREAM);
-            let question = kinds::build(
-                self,
-                stack.kind,
-                candidate as usize,
-                options.difficulty,
-                memo,
-                &mut rng,
-            );
-            match question {
-                Some(question) if fits(&question) => return Some(question),
-                _ => misses += 1,
-            }
+/// Where `kind` stands in [`QuestionKind::ALL`].
+fn slot(kind: QuestionKind) -> usize {
+    QuestionKind::ALL
+        .iter()
+        .position(|&k| k == kind)
+        .unwrap_or_default()
+}
+
+/// A quiz being drawn.
+struct Draw<'d, 'b, 'a> {
+    bank: &'b QuizBank<'a>,
+    options: &'d QuizOptions,
+    /// Whether the quiz's rules apply (see [`Kept::admits`]).
+    rules: bool,
+    memo: Memo,
+    ids: HashSet<String>,
+    kept: Kept,
+    /// Per kind: candidates that gave no question since the last that did.
+    misses: [usize; QuestionKind::ALL.len()],
+    /// Per kind: questions taken.
+    taken: [usize; QuestionKind::ALL.len()],
+    questions: Vec<Question>,
+}
+
+impl Draw<'_, '_, '_> {
+    fn full(&self) -> bool {
+        self.questions.len() >= self.options.count
+    }
+
+    /// Builds `candidate`'s question and takes it if the quiz's rules admit
+    /// it; a kind that missed [`MAX_MISSES`] times in a row is not tried.
+    fn try_candidate(&mut self, candidate: Candidate) {
+        let at = slot(candidate.kind);
+        if self.misses[at] >= MAX_MISSES {
+            return;
         }
-        None
+        let mut rng = Rng::new(candidate.priority, QUESTION_STREAM);
+        let (rules, kept) = (self.rules, &self.kept);
+        let may_show = |text: &str| !rules || kept.may_show(text);
+        let question = kinds::build(
+            self.bank,
+            candidate.kind,
+            candidate.index as usize,
+            self.options.difficulty,
+            &self.memo,
+            &may_show,
+            &mut rng,
+        )
+        .filter(|q| !self.ids.contains(&q.id) && (!rules || kept.admits(q)));
+        match question {
+            Some(question) => {
+                self.misses[at] = 0;
+                self.taken[at] += 1;
+                self.ids.insert(question.id.clone());
+                self.kept.keep(&question);
+                self.questions.push(question);
+            }
+            None => self.misses[at] += 1,
+        }
     }
 }

@@ -7,6 +7,7 @@
 
 use std::collections::BTreeSet;
 
+use super::generate::Kept;
 use super::guess::fits_acronym;
 use super::text::fold_case_and_punctuation;
 use super::*;
@@ -458,11 +459,38 @@ fn codes_name_their_dataset() {
     assert_eq!(code, Some(bundled));
 }
 
-#[test]
-fn adding_a_term_keeps_the_other_questions_of_a_code() {
-    let dataset = bundled();
-    let (edited, added) = with_a_term_more();
-    let (before, after) = (QuizBank::new(&dataset), QuizBank::new(&edited));
+/// What an edit touched: records, and texts that show them.
+struct Touched {
+    records: Vec<Record>,
+    texts: Vec<String>,
+}
+
+impl Touched {
+    /// Whether `question` shows what was touched (by its footprint, or a
+    /// text in its own), which the edit may rightly change.
+    fn shown_by(&self, question: &Question) -> bool {
+        let f = &question.footprint;
+        let text = question.text();
+        f.about.iter().any(|r| self.records.contains(r))
+            || f.asks
+                .iter()
+                .chain(&f.reveals)
+                .any(|c| self.records.contains(&c.record))
+            || self.texts.iter().any(|t| text.contains(t.as_str()))
+    }
+}
+
+/// The codes of seeds 1..=300 (20 questions) whose quiz on `edited` lost
+/// questions of the quiz on `dataset` that do not show what was touched,
+/// each with how many.
+///
+/// A question the edit frees may take the place of one old question (the
+/// last of the quiz, or the next of its kind, whose share of the quiz it
+/// took), and may block others by the quiz's rules: those are not counted.
+/// A new question is freed by the edit when it shows what was touched, or
+/// when an old question that shows it (before or after the edit) blocked it.
+fn codes_changed(dataset: &Dataset, edited: &Dataset, touched: &Touched) -> Vec<(u64, usize)> {
+    let (before, after) = (QuizBank::new(dataset), QuizBank::new(edited));
     let mut changed = Vec::new();
     for seed in 1..=300 {
         let options = QuizOptions {
@@ -483,35 +511,85 @@ fn adding_a_term_keeps_the_other_questions_of_a_code() {
                 }
             })
         };
-        let lost: Vec<&str> = old
+        // An old question touches the edit if it, or its new version (the
+        // new term among its options), shows what was touched.
+        let shows = |q: &Question| {
+            touched.shown_by(q)
+                || new
+                    .questions
+                    .iter()
+                    .any(|n| n.id == q.id && touched.shown_by(n))
+        };
+        let mut old_touching = Kept::default();
+        for q in old.questions.iter().filter(|q| shows(q)) {
+            old_touching.keep(q);
+        }
+        let mut freed = Kept::default();
+        let gained = new
             .questions
             .iter()
-            .filter(|q| !same(q))
-            .map(|q| q.id.as_str())
-            .collect();
-        let asks_new = new
+            .filter(|n| !old.questions.iter().any(|q| q.id == n.id))
+            .filter(|n| touched.shown_by(n) || !old_touching.admits(n))
+            .inspect(|n| freed.keep(n))
+            .count();
+        let lost = old
             .questions
             .iter()
-            .any(|q| q.footprint.about.contains(&added));
-        // Besides the one question the new term's may take the place of, a
-        // question may go when the new term, shown as a wrong option, makes
-        // another question's text reveal what it asks (rule 2).
-        let lost = lost.len() - usize::from(asks_new).min(lost.len());
+            .filter(|q| !same(q) && !shows(q) && freed.admits(q))
+            .count()
+            .saturating_sub(gained);
         if lost > 0 {
             changed.push((seed, lost));
         }
     }
-    // Before issue 15, adding a term changed 8 of a code's 20 questions.
-    // Now most codes keep all theirs; where the new option frees or blocks
-    // a question by rule 2, the quiz after it may take another course.
+    changed
+}
+
+/// Asserts that at most `most` of the 6,000 questions were lost.
+fn assert_codes_keep_their_questions(changed: &[(u64, usize)], most: usize) {
     let lost: usize = changed.iter().map(|&(_, lost)| lost).sum();
     assert!(
-        changed.len() * 100 <= 300 * 15,
-        "{} of 300 codes changed: {changed:?}",
+        lost <= most,
+        "{} of 300 codes lost {lost} questions: {changed:?}",
         changed.len()
     );
-    assert!(
-        lost * 100 <= 300 * 20 * 2,
-        "{lost} of 6000 questions lost: {changed:?}"
-    );
+}
+
+// Before issue 15, adding a term changed 8 of a code's 20 questions. With
+// kinds taking turns and partners in "which came first" drawn by their place,
+// adding a term lost 77 questions in 36 codes, and removing an event 367 in
+// 143. Now the candidates of all kinds take one order by a hash of each
+// record, partners are ranked by their ids, and a wrong option that states
+// what another question asks is passed over rather than the question: 29 in
+// 13 codes, and 61 in 45. What is left is a cascade: the new term shown as a
+// wrong option in place of an old one changes what that question reveals, or
+// a freed question takes its kind's share of the quiz, and a later question
+// of that kind waits for the second round.
+#[test]
+fn adding_a_term_keeps_the_other_questions_of_a_code() {
+    let dataset = bundled();
+    let (edited, added) = with_a_term_more();
+    let touched = Touched {
+        records: vec![added],
+        texts: vec!["Positive neutrality".to_owned()],
+    };
+    assert_codes_keep_their_questions(&codes_changed(&dataset, &edited, &touched), 45);
+}
+
+#[test]
+fn removing_an_event_keeps_the_other_questions_of_a_code() {
+    let dataset = bundled();
+    let mut edited = bundled();
+    let removed = edited.events.remove(edited.events.len() / 2);
+    // Events of the same occasion are asked as one (see
+    // `footprints::same_occasion`): removing one frees the other.
+    let occasion = super::kinds::footprints::same_occasion(&dataset, &removed);
+    let touched = Touched {
+        records: std::iter::once(&removed)
+            .chain(occasion)
+            .map(|e| Record::Event(e.id.clone()))
+            .collect(),
+        texts: vec![removed.title.clone()],
+    };
+    assert_codes_keep_their_questions(&codes_changed(&dataset, &edited, &touched), 90);
 }

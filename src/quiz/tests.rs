@@ -886,11 +886,17 @@ fn the_count_is_respected() {
 
 #[test]
 fn a_short_quiz_mixes_kinds() {
+    // Each kind takes its share (here one) before any takes a second; a
+    // second comes only where the first round's questions were refused.
     let dataset = bundled();
-    for seed in 0..20 {
+    for seed in 0..300 {
         let quiz = generate(&dataset, &options(seed, 10, Difficulty::Normal));
-        let kinds: HashSet<QuestionKind> = quiz.questions.iter().map(|q| q.kind).collect();
-        assert_eq!(kinds.len(), 10, "seed {seed}");
+        let mut counts: HashMap<QuestionKind, usize> = HashMap::new();
+        for question in &quiz.questions {
+            *counts.entry(question.kind).or_default() += 1;
+        }
+        let most = counts.values().max().copied().unwrap_or(0);
+        assert!(counts.len() >= 8 && most <= 2, "seed {seed}: {counts:?}");
     }
 }
 

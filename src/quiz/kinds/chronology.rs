@@ -17,7 +17,7 @@ use super::super::claims::{Footprint, Record};
 use super::super::evidence::{self, Evidence};
 use super::super::options::Difficulty;
 use super::super::question::{Question, QuestionKind};
-use super::super::random::shuffle;
+use super::super::random::{sample, shuffle, stable_rank};
 use super::super::text::{
     fold_case_and_punctuation, has_number, has_word, key_words, names_day, quoted,
 };
@@ -99,16 +99,32 @@ fn event_at<'d>(ask: &Ask<'_, 'd>, pos: usize) -> Option<&'d Event> {
     ask.bank.dataset.events.get(index as usize)
 }
 
-/// A position near `pos` (Hard: within six places on the timeline) or anywhere.
-fn partner(ask: &Ask<'_, '_>, pos: usize, window: usize, rng: &mut Rng) -> usize {
+/// Chronologies up to this long are ranked whole for partners; a longer one
+/// is sampled, so that a question costs the same on 100,000 events.
+const RANKED_WHOLE: usize = 2048;
+
+/// Positions near `pos` (Hard: within `window` places on the timeline) or
+/// anywhere, best partner first, `pos` left out. They are ranked by a hash
+/// of each event's id, so that an event added to or removed from the
+/// dataset does not change the partners of other questions (unless it is
+/// one of them), and a code keeps its questions on an edited dataset.
+fn partners(ask: &Ask<'_, '_>, pos: usize, window: usize, rng: &mut Rng) -> Vec<usize> {
     let len = ask.bank.chronology.len();
-    if ask.difficulty == Difficulty::Hard {
-        let low = pos.saturating_sub(window);
-        let high = (pos + window).min(len.saturating_sub(1));
-        low + rng.below(high - low + 1)
+    let positions: Vec<usize> = if ask.difficulty == Difficulty::Hard {
+        (pos.saturating_sub(window)..(pos + window + 1).min(len)).collect()
+    } else if len <= RANKED_WHOLE {
+        (0..len).collect()
     } else {
-        rng.below(len)
-    }
+        sample(len, rng)
+    };
+    let salt = rng.next_u64();
+    let mut ranked: Vec<(u64, usize)> = positions
+        .into_iter()
+        .filter(|&p| p != pos)
+        .filter_map(|p| Some((stable_rank(salt, &event_at(ask, p)?.id), p)))
+        .collect();
+    ranked.sort_unstable();
+    ranked.into_iter().map(|(_, p)| p).collect()
 }
 
 /// About the events; asks (and its explanation gives) the year of each,
@@ -136,9 +152,8 @@ pub(super) fn which_first(ask: &Ask<'_, '_>, pos: usize, rng: &mut Rng) -> Optio
         return None;
     }
     let a_evidence = year_evidence(ask, pos, a)?;
-    for _ in 0..12 {
-        let other = partner(ask, pos, 6, rng);
-        let Some(b) = event_at(ask, other).filter(|_| other != pos) else {
+    for other in partners(ask, pos, 6, rng).into_iter().take(12) {
+        let Some(b) = event_at(ask, other) else {
             continue;
         };
         let (first, second) = if strictly_before(a, b) {
@@ -205,11 +220,10 @@ pub(super) fn order(ask: &Ask<'_, '_>, pos: usize, rng: &mut Rng) -> Option<Ques
         return None;
     }
     let mut picked: Vec<(usize, &Event)> = vec![(pos, anchor)];
-    for _ in 0..24 {
+    for other in partners(ask, pos, 8, rng).into_iter().take(24) {
         if picked.len() == 4 {
             break;
         }
-        let other = partner(ask, pos, 8, rng);
         let Some(event) = event_at(ask, other) else {
             continue;
         };

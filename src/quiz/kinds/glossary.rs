@@ -129,7 +129,9 @@ pub(super) fn term_to_definition(
         .filter(|other| !same_term(term, other) && !mentions(&other.definition, &asked))
         .map(shown)
         .filter(|definition| {
-            elisions_read_well(definition) && !share_words(&term.term, definition)
+            elisions_read_well(definition)
+                && !share_words(&term.term, definition)
+                && (ask.may_show)(definition)
         });
     let options = shuffled_options(answer, candidates, rng)?;
     Some(
@@ -160,7 +162,8 @@ pub(super) fn definition_to_term(
     let candidates = others(ask, index, rng)
         .into_iter()
         .filter(|other| !same_term(term, other) && !mentions(&definition, &phrases(other)))
-        .map(|other| other.term.clone());
+        .map(|other| other.term.clone())
+        .filter(|other| (ask.may_show)(other));
     let options = shuffled_options(term.term.clone(), candidates, rng)?;
     Some(
         one_answer(

@@ -40,6 +40,11 @@ pub(crate) struct Ask<'b, 'a> {
     pub bank: &'b QuizBank<'a>,
     pub difficulty: Difficulty,
     pub memo: &'b Memo,
+    /// Whether a wrong option drawn from another record may be shown: it
+    /// states nothing another question of the quiz asks. A builder passes
+    /// over such an option rather than giving up the question, so that the
+    /// question does not come and go with the options a dataset offers.
+    pub may_show: &'b dyn Fn(&str) -> bool,
 }
 
 /// A question of `kind` about candidate `candidate` of the kind's pool.
@@ -49,12 +54,14 @@ pub(crate) fn build(
     candidate: usize,
     difficulty: Difficulty,
     memo: &Memo,
+    may_show: &dyn Fn(&str) -> bool,
     rng: &mut Rng,
 ) -> Option<Question> {
     let ask = Ask {
         bank,
         difficulty,
         memo,
+        may_show,
     };
     let at = |pool: &[u32]| pool.get(candidate).map(|&i| i as usize);
     match kind {

@@ -116,11 +116,20 @@ fn body_ui(
             if session.asking_to_end {
                 ui.disable();
             }
-            class_body_ui(ui, dataset, session, scale * fit, actions, commands);
+            // On the stage the explanation shrinks with the rest, a little
+            // under the options but never below what a room can read.
+            let explanation =
+                on_stage.then(|| (OPTION_SIZE * scale * fit * 0.8).max(READABLE_EXPLANATION));
+            let sizes = (scale * fit, explanation);
+            class_body_ui(ui, dataset, session, sizes, actions, commands);
         });
     if on_stage {
         let (room, content) = (output.inner_rect.height(), output.content_size.y);
-        if let Some(next) = next_fit(fit, room, content) {
+        // Never so small that the room cannot read the options: what
+        // still does not fit (a long explanation, whose size is the
+        // window's) scrolls.
+        let floor = (READABLE_OPTION / (OPTION_SIZE * scale)).max(MIN_FIT);
+        if let Some(next) = next_fit(fit, room, content, floor) {
             ui.data_mut(|d| d.insert_temp(fit_id, next));
             ui.ctx().request_repaint();
         }
@@ -130,16 +139,25 @@ fn body_ui(
 /// The next fit factor of the stage's question, when `content` points tall
 /// at `fit` does not fill `room` as it should: smaller when it runs over (a
 /// little under the ratio, as wrapping does not shrink in proportion), never
-/// below a third; `None` when it fits.
-fn next_fit(fit: f32, room: f32, content: f32) -> Option<f32> {
-    if content <= room || room <= 0.0 || fit <= MIN_FIT {
+/// below `floor`; `None` when it fits.
+fn next_fit(fit: f32, room: f32, content: f32, floor: f32) -> Option<f32> {
+    if content <= room || room <= 0.0 || fit <= floor {
         return None;
     }
-    Some((fit * room / content * 0.97).max(MIN_FIT))
+    Some((fit * room / content * 0.97).max(floor))
 }
 
 /// The smallest the stage's question is set, against its usual size.
 const MIN_FIT: f32 = 0.34;
+
+/// An option's size in points, before the class scale.
+const OPTION_SIZE: f32 = 17.0;
+
+/// The smallest an option is set on the stage, in points.
+const READABLE_OPTION: f32 = 14.0;
+
+/// The smallest the explanation is set on the stage, in points.
+const READABLE_EXPLANATION: f32 = 13.0;
 
 /// The countdown runs while the answer is hidden; at zero it is revealed.
 /// Returns the seconds left, while it runs.
@@ -215,7 +233,7 @@ fn class_body_ui(
     ui: &mut egui::Ui,
     dataset: &Dataset,
     session: &Session,
-    scale: f32,
+    (scale, explanation): (f32, Option<f32>),
     actions: &mut Vec<QuizAction>,
     commands: &mut Vec<Command>,
 ) {
@@ -234,14 +252,20 @@ fn class_body_ui(
             index,
             option,
             shows_answer,
-            17.0 * scale,
+            OPTION_SIZE * scale,
         );
         ui.add_space(4.0);
     }
     ui.add_space(10.0);
     if shows_answer {
         ui.scope(|ui| {
-            ui.style_mut().override_text_style = Some(egui::TextStyle::Heading);
+            let style = ui.style_mut();
+            if let Some(size) = explanation {
+                style
+                    .text_styles
+                    .insert(egui::TextStyle::Heading, egui::FontId::proportional(size));
+            }
+            style.override_text_style = Some(egui::TextStyle::Heading);
             feedback_ui(ui, dataset, question, answer, commands);
         });
     } else if ui
@@ -249,5 +273,20 @@ fn class_body_ui(
         .clicked()
     {
         actions.push(QuizAction::Reveal);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fit_shrinks_to_the_room_but_not_below_its_floor() {
+        assert_eq!(next_fit(1.0, 500.0, 400.0, MIN_FIT), None);
+        let next = next_fit(1.0, 500.0, 1000.0, MIN_FIT).unwrap_or_default();
+        assert!((next - 0.485).abs() < 0.001, "{next}");
+        assert_eq!(next_fit(1.0, 500.0, 5000.0, 0.6), Some(0.6));
+        // At the floor, what does not fit scrolls.
+        assert_eq!(next_fit(0.6, 500.0, 5000.0, 0.6), None);
     }
 }
