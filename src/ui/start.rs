@@ -50,6 +50,10 @@ pub struct StartOptions {
     pub size: Option<[f32; 2]>,
 }
 
+/// How long the window waits for a unit to load before it goes on without
+/// it: about a frame.
+const LOAD_WAIT: std::time::Duration = std::time::Duration::from_millis(20);
+
 /// The dataset to show: the one asked for, or the bundled one with the reason why not.
 pub fn load_for_window(data: Option<&Path>) -> Result<(Dataset, DataOrigin), String> {
     let Some(dir) = data else {
@@ -156,7 +160,20 @@ fn check_places(
 pub fn run(options: StartOptions) -> i32 {
     let started = std::time::Instant::now();
     let timing = std::env::var_os("NEUTRALITY_READER_TIMING").is_some();
-    let (dataset, origin) = match load_for_window(options.data.as_deref()) {
+    // A unit is read before the window opens only when the command line
+    // names a place in it (checked against it first) or asks for a
+    // screenshot of it; otherwise the window opens at once and reads it in
+    // the background.
+    let places_asked = options.article.is_some()
+        || options.event.is_some()
+        || options.organization.is_some()
+        || options.quiz.is_some();
+    let data_later = options
+        .data
+        .clone()
+        .filter(|_| !places_asked && options.screenshot.is_none());
+    let data_now = options.data.as_deref().filter(|_| data_later.is_none());
+    let (dataset, origin) = match load_for_window(data_now) {
         Ok(loaded) => loaded,
         Err(message) => {
             eprintln!("neutrality-reader: the bundled dataset is broken: {message}");
@@ -190,6 +207,7 @@ pub fn run(options: StartOptions) -> i32 {
             .map(|path| ScreenshotJob::new(path, screenshot_result.clone())),
         started: timing.then_some(started),
         options: options.clone(),
+        data_later,
     };
     let outcome = eframe::run_native(
         "neutrality-reader",
@@ -406,6 +424,8 @@ struct FirstState {
     screenshot: Option<ScreenshotJob>,
     started: Option<std::time::Instant>,
     options: StartOptions,
+    /// The folder given with `--data`, to read once the window is open.
+    data_later: Option<PathBuf>,
 }
 
 impl FirstState {
@@ -419,8 +439,18 @@ impl FirstState {
             screenshot,
             started,
             options,
+            data_later,
         } = self;
         let mut app = ReaderApp::new(ctx, dataset, origin, stored);
+        // A frame's wait at most: a unit that takes longer to read arrives
+        // later, and the window answers meanwhile.
+        if screenshot.is_none() {
+            app = app.with_load_wait(LOAD_WAIT);
+        }
+        let data_later_given = data_later.is_some();
+        if let Some(folder) = data_later {
+            app = app.open_data_at_start(folder);
+        }
         // The settings, notes and quiz memory live beside eframe's store,
         // each in its own file written atomically, the notes and memory one
         // pair per dataset (the bundled one's where they always were); a
@@ -437,7 +467,7 @@ impl FirstState {
                 || options.event.is_some()
                 || options.organization.is_some()
                 || quiz.is_some();
-            if !place_asked {
+            if !place_asked && !data_later_given {
                 app = app.reopen_last_dataset();
             }
         }

@@ -157,7 +157,11 @@ impl ReaderApp {
     fn open_folder(&mut self, folder: &Path) {
         match self.session.open_folder(folder) {
             Ok(arrival) => {
-                self.put_on_screen(arrival);
+                // Read in the background, it arrives by the session's poll;
+                // the top bar says it is being read.
+                if let Some(arrival) = arrival {
+                    self.put_on_screen(arrival);
+                }
                 self.chrome.open_dialog.close();
             }
             Err(failure) => {

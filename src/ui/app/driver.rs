@@ -54,6 +54,24 @@ impl ReaderApp {
         self
     }
 
+    /// Waits at most `wait` for a folder to load before the window goes on
+    /// without it (a large unit arrives later, the top bar saying it is
+    /// being read); without this, as in tests, a load is waited for.
+    pub fn with_load_wait(mut self, wait: std::time::Duration) -> Self {
+        self.session.set_load_wait(wait);
+        self
+    }
+
+    /// Opens `folder` (given with `--data`) as the window opens, read in the
+    /// background so that the window shows at once; one that does not load
+    /// is listed under the top bar and waited for.
+    pub fn open_data_at_start(mut self, folder: PathBuf) -> Self {
+        if let Some(arrival) = self.session.open_at_start(&folder) {
+            self.put_on_screen(arrival);
+        }
+        self
+    }
+
     /// Lets "Open dataset folder…" open the desktop's own folder dialog
     /// (off by default: tests and screenshots have no desktop).
     pub fn with_native_dialogs(mut self) -> Self {

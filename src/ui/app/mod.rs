@@ -194,6 +194,13 @@ impl ReaderApp {
         };
         top_bar::top_bar_ui(ui, &bar, commands);
         notices::file_notices_ui(ui, &self.file_notices(), commands);
+        if let Some(folder) = self.session.loading() {
+            let name = folder.file_name().map_or_else(
+                || folder.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            notices::loading_strip_ui(ui, &name);
+        }
         if let Some(problems) = self.session.problems() {
             let named = problems.folder.as_ref().map(|f| f.display().to_string());
             let current = shown.folder_name();

@@ -25,6 +25,17 @@ pub fn file_notices_ui(ui: &mut egui::Ui, notices: &[String], commands: &mut Vec
     });
 }
 
+/// "Reading “unit”…", below the top bar, while a folder is read in the
+/// background: the window answers meanwhile, showing what was on screen.
+pub fn loading_strip_ui(ui: &mut egui::Ui, folder: &str) {
+    egui::Panel::top("dataset_loading").show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.spinner();
+            ui.add(egui::Label::new(trf("open.reading", &[("folder", &folder)])).wrap());
+        });
+    });
+}
+
 /// "Dataset problems", below the top bar, while a folder does not load.
 pub fn problems_strip_ui(
     ui: &mut egui::Ui,

@@ -4,12 +4,17 @@
 //! saved. No window here: what comes to be shown is handed to the app as an
 //! [`Arrival`], which the app puts on screen.
 
+mod loading;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
 use crate::dataset::{Dataset, LoadError, Problem};
 use crate::ui::dataset_watch::DatasetWatch;
 use crate::ui::datasets;
+
+use loading::{Loaded, Loading, Purpose};
 
 /// Where the dataset came from, and what went wrong loading the one asked for.
 #[derive(Clone, Debug, Default)]
@@ -160,6 +165,11 @@ pub struct DatasetSession {
     /// How many times a folder was read: the code view of a problem reads
     /// its file again after each.
     loads: u64,
+    /// A folder being read on its own thread.
+    loading: Option<Loading>,
+    /// How long a load is waited for before the window goes on without it
+    /// (`None`: until it is done).
+    load_wait: Option<Duration>,
 }
 
 impl DatasetSession {
@@ -178,6 +188,8 @@ impl DatasetSession {
             reloaded_at: None,
             wake,
             loads: 0,
+            loading: None,
+            load_wait: None,
         };
         match folder {
             Some(folder) if problems.is_empty() => {
@@ -229,6 +241,18 @@ impl DatasetSession {
         self.loads
     }
 
+    /// Waits at most `wait` for a folder to load before the window goes on
+    /// without it; the dataset then arrives by [`Self::poll`]. Without this,
+    /// a load is waited for until it is done.
+    pub fn set_load_wait(&mut self, wait: Duration) {
+        self.load_wait = Some(wait);
+    }
+
+    /// The folder being read, if one is.
+    pub fn loading(&self) -> Option<&Path> {
+        self.loading.as_ref().map(|l| l.folder.as_path())
+    }
+
     /// Whether "Reload now" has something to reload.
     pub fn can_reload(&self) -> bool {
         self.shown != DatasetSource::Bundled || self.waiting.is_some()
@@ -239,10 +263,16 @@ impl DatasetSession {
         self.shown == DatasetSource::Bundled && self.waiting.is_none()
     }
 
-    /// What changed on disk since the last poll: the folder on screen
-    /// reloaded, or the folder waited for now loads. A reload that fails
-    /// keeps the dataset on screen and lists the problems.
+    /// What changed since the last poll: a folder read in the background
+    /// arrived, the folder on screen reloaded, or the folder waited for now
+    /// loads. A reload that fails keeps the dataset on screen and lists the
+    /// problems.
     pub fn poll(&mut self) -> Option<Arrival> {
+        if let Some(loaded) = self.loading.as_ref().and_then(Loading::poll)
+            && let Some(loading) = self.loading.take()
+        {
+            return self.loaded(&loading.folder, loading.purpose, loaded).ok();
+        }
         if self.watch.as_ref().is_some_and(DatasetWatch::changed)
             && let Some(arrival) = self.reload_shown()
         {
@@ -259,9 +289,10 @@ impl DatasetSession {
         None
     }
 
-    /// "Open dataset folder": the folder's dataset, or why not. One that
-    /// does not load is waited for and its problems listed.
-    pub fn open_folder(&mut self, folder: &Path) -> Result<Arrival, OpenFailure> {
+    /// "Open dataset folder": the folder's dataset, or why not; `Ok(None)`
+    /// while it is read in the background (it arrives by [`Self::poll`]).
+    /// One that does not load is waited for and its problems listed.
+    pub fn open_folder(&mut self, folder: &Path) -> Result<Option<Arrival>, OpenFailure> {
         if !folder.is_dir() {
             return Err(if folder.exists() {
                 OpenFailure::NotAFolder
@@ -269,15 +300,18 @@ impl DatasetSession {
                 OpenFailure::NoSuchFolder
             });
         }
-        match self.load(folder) {
-            Ok(dataset) => Ok(self.switch_to_folder(dataset, folder)),
-            Err(error) => {
-                let count = error.problems.len();
-                self.wait_for(folder);
-                self.problems = Some(LoadProblems::new(Some(folder), error, ProblemsFrom::Asked));
-                Err(OpenFailure::DidNotLoad { count })
-            }
+        match self.load(folder, Purpose::Open) {
+            Some(Ok(arrival)) => Ok(Some(arrival)),
+            Some(Err(count)) => Err(OpenFailure::DidNotLoad { count }),
+            None => Ok(None),
         }
+    }
+
+    /// The folder given with `--data`, read as the window opens: on screen
+    /// when it loads; if it does not, waited for, its problems listed behind
+    /// a click. `None` while it is read in the background, or if it failed.
+    pub fn open_at_start(&mut self, folder: &Path) -> Option<Arrival> {
+        self.load(folder, Purpose::Start)?.ok()
     }
 
     /// The folder that was on screen at the last close, if the bundled
@@ -285,17 +319,14 @@ impl DatasetSession {
     /// gone is left; one that no longer loads is waited for, its problems
     /// listed behind a click.
     pub fn reopen_last(&mut self, folder: &Path) -> Option<Arrival> {
-        if self.shown != DatasetSource::Bundled || self.waiting.is_some() || !folder.is_dir() {
+        if self.shown != DatasetSource::Bundled
+            || self.waiting.is_some()
+            || self.loading.is_some()
+            || !folder.is_dir()
+        {
             return None;
         }
-        match self.load(folder) {
-            Ok(dataset) => Some(self.switch_to_folder(dataset, folder)),
-            Err(error) => {
-                self.wait_for(folder);
-                self.problems = Some(LoadProblems::new(Some(folder), error, ProblemsFrom::Start));
-                None
-            }
-        }
+        self.open_at_start(folder)
     }
 
     /// "Reload now": the folder whose problems are listed, else the one on screen.
@@ -308,10 +339,11 @@ impl DatasetSession {
         }
     }
 
-    /// Back to the bundled dataset: nothing waited for or watched any more.
-    /// `None` if it is on screen already (or, impossibly, does not load:
-    /// then its problems are listed).
+    /// Back to the bundled dataset: nothing waited for, read or watched any
+    /// more. `None` if it is on screen already (or, impossibly, does not
+    /// load: then its problems are listed).
     pub fn open_bundled(&mut self) -> Option<Arrival> {
+        self.loading = None;
         self.waiting = None;
         self.problems = None;
         self.watch = None;
@@ -334,9 +366,60 @@ impl DatasetSession {
         self.waiting = None;
     }
 
-    fn load(&mut self, folder: &Path) -> Result<Dataset, LoadError> {
+    /// Reads `folder` for `purpose`, on a thread: what it gave, if it was
+    /// done within the wait (see [`Self::set_load_wait`]). A load under way
+    /// is replaced: its result is not wanted any more.
+    fn load(&mut self, folder: &Path, purpose: Purpose) -> Option<Result<Arrival, usize>> {
+        self.loading = None;
+        match Loading::start(folder, purpose, self.load_wait, self.wake.clone()) {
+            Ok(loaded) => Some(self.loaded(folder, purpose, loaded)),
+            Err(loading) => {
+                self.loading = Some(loading);
+                None
+            }
+        }
+    }
+
+    /// What a load of `folder` for `purpose` gave: the dataset to put on
+    /// screen, or how many problems were listed.
+    fn loaded(
+        &mut self,
+        folder: &Path,
+        purpose: Purpose,
+        loaded: Loaded,
+    ) -> Result<Arrival, usize> {
         self.loads += 1;
-        Dataset::load_dir(folder)
+        let error = match loaded {
+            Ok(dataset) if purpose == Purpose::ReloadShown => {
+                if self
+                    .problems
+                    .as_ref()
+                    .is_some_and(LoadProblems::after_reload)
+                {
+                    self.problems = None;
+                }
+                return Ok(self.arrive(
+                    dataset,
+                    DatasetSource::Folder(folder.to_path_buf()),
+                    false,
+                ));
+            }
+            Ok(dataset) => return Ok(self.switch_to_folder(dataset, folder)),
+            Err(error) => error,
+        };
+        let count = error.problems.len();
+        let from = match purpose {
+            Purpose::Open | Purpose::TryWaiting => ProblemsFrom::Asked,
+            Purpose::Start => ProblemsFrom::Start,
+            // The last good version stays on screen.
+            Purpose::ReloadShown => ProblemsFrom::Reload,
+        };
+        if purpose != Purpose::ReloadShown {
+            // Waited for, and watched afresh: gone and back, or not there at all.
+            self.wait_for(folder);
+        }
+        self.problems = Some(LoadProblems::new(Some(folder), error, from));
+        Err(count)
     }
 
     /// The folder on screen changed: reload it; if it no longer loads, the
@@ -349,41 +432,14 @@ impl DatasetSession {
         // is another folder to the system, and the old watch ended with the
         // old one; one gone is looked for until it is back.
         self.watch = self.watch(&folder);
-        match self.load(&folder) {
-            Ok(dataset) => {
-                if self
-                    .problems
-                    .as_ref()
-                    .is_some_and(LoadProblems::after_reload)
-                {
-                    self.problems = None;
-                }
-                Some(self.arrive(dataset, DatasetSource::Folder(folder), false))
-            }
-            Err(error) => {
-                self.problems = Some(LoadProblems::new(
-                    Some(&folder),
-                    error,
-                    ProblemsFrom::Reload,
-                ));
-                None
-            }
-        }
+        self.load(&folder, Purpose::ReloadShown)?.ok()
     }
 
     /// Tries the folder waited for: on screen if it loads now, its problems
     /// listed again if not.
     fn try_waiting(&mut self) -> Option<Arrival> {
         let folder = self.waiting.as_ref()?.folder.clone();
-        match self.load(&folder) {
-            Ok(dataset) => Some(self.switch_to_folder(dataset, &folder)),
-            Err(error) => {
-                self.problems = Some(LoadProblems::new(Some(&folder), error, ProblemsFrom::Asked));
-                // Gone and back, or not there at all: watched afresh.
-                self.wait_for(&folder);
-                None
-            }
-        }
+        self.load(&folder, Purpose::TryWaiting)?.ok()
     }
 
     /// The folder's dataset goes on screen, watched; nothing is waited for.

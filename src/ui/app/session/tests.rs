@@ -43,7 +43,7 @@ fn a_folder_that_loads_arrives_and_is_remembered() {
     let (_dir, folder) = starter();
     let mut session = DatasetSession::new(DataOrigin::default(), None);
     assert!(session.bundled_open());
-    let arrival = session.open_folder(&folder).ok().unwrap();
+    let arrival = session.open_folder(&folder).ok().flatten().unwrap();
     assert_eq!(arrival.source, DatasetSource::Folder(folder.clone()));
     assert!(!arrival.same && arrival.remember);
     assert_eq!(session.shown(), &DatasetSource::Folder(folder));
@@ -225,4 +225,99 @@ fn a_folder_deleted_and_made_again_is_reloaded_and_watched_again() {
         poll_for(&mut session, 10).is_some(),
         "a change after it came back reloads"
     );
+}
+
+/// A starter unit whose article has a paragraph of `megabytes` MB more, so
+/// that reading and checking it takes a while.
+fn large(megabytes: usize) -> (tempfile::TempDir, PathBuf) {
+    let (dir, folder) = starter();
+    let article = folder.join("articles").join("first-article.ron");
+    let text = std::fs::read_to_string(&article).unwrap();
+    let long = "Word after word of a long paragraph. ".repeat(megabytes * 1_000_000 / 37);
+    let text = text.replacen(
+        "        // 1\n",
+        &format!("        Paragraph(text: \"{long}\"),\n        // 1\n"),
+        1,
+    );
+    std::fs::write(&article, text).unwrap();
+    (dir, folder)
+}
+
+/// A session that waits no time for a load, with a count of its wakes.
+fn not_waiting() -> (DatasetSession, Arc<std::sync::atomic::AtomicUsize>) {
+    let wakes = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = wakes.clone();
+    let wake: Wake = Arc::new(move || {
+        counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    });
+    let mut session = DatasetSession::new(DataOrigin::default(), Some(wake));
+    session.set_load_wait(Duration::ZERO);
+    (session, wakes)
+}
+
+#[test]
+fn a_large_folder_is_read_in_the_background_and_arrives_by_poll() {
+    let (_dir, folder) = large(4);
+    let (mut session, wakes) = not_waiting();
+    let started = Instant::now();
+    assert!(matches!(session.open_folder(&folder), Ok(None)));
+    // The call returned before the folder was read.
+    assert!(started.elapsed() < Duration::from_millis(500));
+    assert_eq!(session.loading(), Some(folder.as_path()));
+    assert!(session.bundled_open() || session.shown() == &DatasetSource::Bundled);
+    let arrival = poll_for(&mut session, 120).unwrap();
+    assert_eq!(arrival.source, DatasetSource::Folder(folder.clone()));
+    assert!(arrival.remember);
+    assert_eq!(session.loading(), None);
+    assert!(wakes.load(std::sync::atomic::Ordering::SeqCst) >= 1);
+    assert_eq!(session.loads(), 1);
+}
+
+#[test]
+fn a_large_folder_that_does_not_load_lists_its_problems_when_read() {
+    let (_dir, folder) = large(4);
+    break_it(&folder);
+    let (mut session, _) = not_waiting();
+    assert!(matches!(session.open_folder(&folder), Ok(None)));
+    let end = Instant::now() + Duration::from_secs(120);
+    while session.loading().is_some() && Instant::now() < end {
+        assert!(session.poll().is_none());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let problems = session.problems().unwrap();
+    assert!(problems.list_open() && !problems.problems.is_empty());
+    assert_eq!(session.waiting(), Some(folder.as_path()));
+    assert_eq!(session.shown(), &DatasetSource::Bundled);
+}
+
+#[test]
+fn going_back_to_the_bundled_dataset_drops_a_load_under_way() {
+    let (_dir, folder) = large(4);
+    let (mut session, _) = not_waiting();
+    assert!(matches!(session.open_folder(&folder), Ok(None)));
+    assert!(session.open_bundled().is_none());
+    assert_eq!(session.loading(), None);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(poll_for(&mut session, 2).is_none());
+    assert_eq!(session.shown(), &DatasetSource::Bundled);
+}
+
+#[test]
+fn a_second_folder_asked_for_replaces_the_first_under_way() {
+    let (_dir, first) = large(4);
+    let (_other, second) = starter();
+    let (mut session, _) = not_waiting();
+    assert!(matches!(session.open_folder(&first), Ok(None)));
+    let arrival = match session.open_folder(&second) {
+        Ok(Some(arrival)) => Some(arrival),
+        Ok(None) => poll_for(&mut session, 120),
+        Err(failure) => panic!("{failure:?}"),
+    };
+    assert_eq!(
+        arrival.unwrap().source,
+        DatasetSource::Folder(second.clone())
+    );
+    // The first folder's result, if it comes, is not wanted.
+    assert!(poll_for(&mut session, 3).is_none());
+    assert_eq!(session.shown(), &DatasetSource::Folder(second));
 }
