@@ -2,10 +2,14 @@
 //! one wrapped text (the typography stays that of the page), with each link
 //! underlined and given its own clickable, focusable, named area on top.
 
+use std::ops::Range;
+use std::sync::Arc;
+
 use egui::text::{LayoutJob, LayoutSection};
 use egui::{Color32, RichText, Sense};
 
 use super::labels::relationship_summary;
+use super::long_text;
 use crate::dataset::Dataset;
 use crate::i18n::tr;
 use crate::links::{Link, LinkTarget};
@@ -32,6 +36,10 @@ pub fn linked_text_ui(
     accent: Color32,
     commands: &mut Vec<Command>,
 ) {
+    if job.text.len() > 2 * long_text::PIECE {
+        long_text_ui(ui, &job, links, found, dataset, accent, commands);
+        return;
+    }
     let mut job = job;
     for (current, color) in [(false, FIND_OTHER), (true, FIND_CURRENT)] {
         let ranges: Vec<_> = found
@@ -91,6 +99,72 @@ pub fn linked_text_ui(
             commands.extend(open(dataset, link.target));
         }
     }
+}
+
+/// A very long text in pieces (see [`long_text`]), each laid out only while
+/// it is on screen; one off screen takes the height it had when last drawn,
+/// or an estimate from its length.
+fn long_text_ui(
+    ui: &mut egui::Ui,
+    job: &LayoutJob,
+    links: &[Link],
+    found: &[FindMark],
+    dataset: &Dataset,
+    accent: Color32,
+    commands: &mut Vec<Command>,
+) {
+    // Keyed by where it is drawn and by the text itself (its length and its
+    // start), so that two long paragraphs never share their pieces.
+    let head = job
+        .text
+        .char_indices()
+        .nth(48)
+        .map_or(job.text.as_str(), |(at, _)| &job.text[..at]);
+    let base = ui.scope_id().with(("long_text", job.text.len(), head));
+    let cached: Option<Arc<Vec<Range<usize>>>> = ui.data(|d| d.get_temp(base));
+    let pieces = cached.unwrap_or_else(|| {
+        let keep: Vec<Range<usize>> = links.iter().map(|l| l.range.clone()).collect();
+        let pieces = Arc::new(long_text::pieces(&job.text, &keep));
+        ui.data_mut(|d| d.insert_temp(base, pieces.clone()));
+        pieces
+    });
+    let font = job
+        .sections
+        .first()
+        .map(|s| s.format.font_id.clone())
+        .unwrap_or_default();
+    let row = ui.fonts_mut(|f| f.row_height(&font));
+    ui.scope(|ui| {
+        // The pieces read as one paragraph.
+        ui.spacing_mut().item_spacing.y = 0.0;
+        let width = ui.available_width().max(1.0);
+        for (n, range) in pieces.iter().enumerate() {
+            let id = base.with(n);
+            let known: Option<f32> = ui.data(|d| d.get_temp(id));
+            let height = known.unwrap_or_else(|| {
+                // About half the font size a character, a row at a time.
+                let chars = range.len() as f32;
+                (chars * font.size * 0.5 / width).ceil().max(1.0) * row
+            });
+            let area = egui::Rect::from_min_size(ui.cursor().min, egui::vec2(width, height));
+            if ui.is_rect_visible(area) {
+                let top = ui.cursor().top();
+                linked_text_ui(
+                    ui,
+                    long_text::sub_job(job, range.clone()),
+                    &long_text::links_in(links, range),
+                    &long_text::found_in(found, range),
+                    dataset,
+                    accent,
+                    commands,
+                );
+                let drawn = ui.cursor().top() - top;
+                ui.data_mut(|d| d.insert_temp(id, drawn));
+            } else {
+                ui.allocate_space(egui::vec2(width, height));
+            }
+        }
+    });
 }
 
 /// Where the characters `chars` of `galley` are drawn, relative to the

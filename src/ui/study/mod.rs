@@ -11,6 +11,7 @@ pub mod image;
 pub mod labels;
 mod library;
 mod linked;
+mod long_text;
 mod note_editor;
 mod page;
 mod reader;
