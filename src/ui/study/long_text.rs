@@ -160,8 +160,13 @@ mod tests {
     #[test]
     fn a_piece_keeps_its_sections_and_matches() {
         let mut job = LayoutJob::default();
+        // Two formats, so that the job keeps two sections.
         job.append("abc", 0.0, egui::TextFormat::default());
-        job.append("defgh", 0.0, egui::TextFormat::default());
+        let red = egui::TextFormat {
+            color: egui::Color32::RED,
+            ..Default::default()
+        };
+        job.append("defgh", 0.0, red);
         let piece = sub_job(&job, 2..6);
         assert_eq!(piece.text, "cdef");
         let ranges: Vec<_> = piece
