@@ -72,7 +72,7 @@ fn check_warns_of_a_character_no_font_draws_and_notes_right_to_left_text() {
     assert_eq!(err.matches("U+0378").count(), 1, "{err}");
     let people = dir.path().join("people.ron");
     let note = format!(
-        "{}:{h_line}:{h_col}: note: right-to-left text (U+05E9 “ש”, first of 1 text in this file): the reader lays all text out left to right",
+        "{}:{h_line}:{h_col}: note: right-to-left text (U+05E9 “ש”, first of 1 text in this file): the reader draws each word right to left (Arabic joined) but lays the words out left to right",
         people.display()
     );
     assert!(err.lines().any(|l| l.starts_with(&note)), "{note}\n{err}");

@@ -1,6 +1,8 @@
 //! `check`'s word on characters (issue 16): a warning for each text that has
 //! a character no available font can draw (it shows as a box), and a note
-//! for right-to-left text, which the reader lays out left to right.
+//! for right-to-left text: egui 0.37 shapes each word (HarfRust: letters
+//! right to left, Arabic joined) but has no bidirectional layout, so the
+//! words stand left to right in the order written.
 //!
 //! The texts are the data files' string literals, read from the files
 //! themselves so that a warning stands at the character: one warning per
@@ -135,7 +137,7 @@ fn right_to_left_note(c: char, texts: usize) -> String {
         n => format!("{n} texts"),
     };
     format!(
-        "right-to-left text ({}, first of {texts} in this file): the reader lays all text out left to right, with no reordering and no joining of Arabic letters, so it shows its letters in the wrong order (and Arabic unjoined)",
+        "right-to-left text ({}, first of {texts} in this file): the reader draws each word right to left (Arabic joined) but lays the words out left to right, in the order written, so a right-to-left sentence reads backwards word by word",
         named(c)
     )
 }

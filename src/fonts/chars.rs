@@ -34,9 +34,9 @@ pub fn needs_no_glyph(c: char) -> bool {
 /// Whether `c` is a letter of a script written right to left (Hebrew,
 /// Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic and their presentation
 /// forms, and the right-to-left blocks of the supplementary planes). egui
-/// lays text out left to right with no bidirectional reordering and no
-/// Arabic joining, so such text shows its letters in the wrong order and,
-/// for Arabic, unjoined.
+/// shapes each word of such text right to left (and joins Arabic letters)
+/// but has no bidirectional layout: the words stand left to right, in the
+/// order written, so a sentence reads backwards word by word.
 pub fn is_right_to_left(c: char) -> bool {
     matches!(
         u32::from(c),

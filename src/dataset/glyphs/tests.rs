@@ -151,7 +151,11 @@ fn right_to_left_text_is_a_note_once_per_file() {
         "{}",
         note.message
     );
-    assert!(note.message.contains("left to right"), "{}", note.message);
+    assert!(
+        note.message.contains("lays the words out left to right"),
+        "{}",
+        note.message
+    );
 }
 
 #[test]
