@@ -85,9 +85,7 @@ impl SystemFonts {
                 if !within_limit(&face.path) {
                     return None;
                 }
-                self.db
-                    .with_face_data(face.id, |bytes, index| Coverage::of_font(bytes, index))
-                    .flatten()
+                self.db.with_face_data(face.id, Coverage::of_font).flatten()
             })
             .as_ref()
     }
