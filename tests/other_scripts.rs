@@ -95,7 +95,7 @@ fn a_character_no_font_has_is_still_reported() {
 }
 
 /// A starter unit whose article is in Chinese and Japanese, with an emoji.
-fn cjk_unit() -> (tempfile::TempDir, Dataset) {
+fn cjk_unit() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("unit");
     neutrality_reader::dataset::starter::write_starter(&folder).unwrap();
@@ -103,12 +103,14 @@ fn cjk_unit() -> (tempfile::TempDir, Dataset) {
          published: None, summary: \"日本語の要約 😀\", \
          body: [Paragraph(text: \"中立国 土库曼斯坦 — 永世中立。\"), Heading(text: \"日本語\")])";
     std::fs::write(folder.join("articles").join("first-article.ron"), article).unwrap();
-    let dataset = Dataset::load_dir(&folder).unwrap();
-    (dir, dataset)
+    assert!(Dataset::load_dir(&folder).is_ok());
+    (dir, folder)
 }
 
+/// The bundled dataset first (no system font read), then a CJK unit opened
+/// in the same window: its text is drawn with a system font, not as boxes.
 #[test]
-fn a_cjk_unit_opens_without_boxes_where_the_system_has_a_cjk_font() {
+fn a_cjk_unit_opened_later_draws_without_boxes_where_the_system_has_a_cjk_font() {
     let platform = FontSet::platform();
     let text = "中文日本語要約立国土库曼斯坦永世";
     if let Some(c) = text.chars().find(|&c| !platform.can_draw(c)) {
@@ -118,16 +120,38 @@ fn a_cjk_unit_opens_without_boxes_where_the_system_has_a_cjk_font() {
         );
         return;
     }
-    let (_dir, dataset) = cjk_unit();
-    let data = Arc::new(dataset);
+    let data = Arc::new(Dataset::embedded().unwrap());
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| {
-            let mut app = ReaderApp::new(&cc.egui_ctx, data, DataOrigin::default(), None);
-            app.open("first-article", None);
-            app
-        });
+        .build_eframe(move |cc| ReaderApp::new(&cc.egui_ctx, data, DataOrigin::default(), None));
     harness.run();
-    let found = harness.ctx.fonts(|f| f.discovered_fonts().len());
-    assert!(found >= 1, "a system font was used");
+    let found = |h: &Harness<'_, ReaderApp>| h.ctx.fonts(|f| f.discovered_fonts().len());
+    assert_eq!(
+        found(&harness),
+        0,
+        "the bundled dataset needs no system font"
+    );
+    let (_dir, folder) = cjk_unit();
+    harness.state_mut().open_dataset_folder(&folder);
+    harness.run();
+    harness.state_mut().open("first-article", None);
+    harness.run();
+    assert_eq!(harness.state().dataset().articles[0].title, "中文 日本語");
+    assert!(found(&harness) >= 1, "a system font was used");
+}
+
+/// `check` knows what the window draws without egui (crate::fonts::EMBEDDED):
+/// every font the window installs is in that list, by name and bytes.
+#[test]
+fn check_counts_the_same_compiled_in_fonts_as_the_window() {
+    let harness = every_family("a", fixture_fonts());
+    let installed = harness.ctx.fonts(|f| f.definitions().font_data.clone());
+    let embedded = neutrality_reader::fonts::EMBEDDED;
+    for (name, data) in &installed {
+        let same = embedded
+            .iter()
+            .any(|font| font.name == name && font.bytes == data.bytes());
+        assert!(same, "{name} is drawn with but not in fonts::EMBEDDED");
+    }
+    assert_eq!(installed.len(), embedded.len());
 }
