@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod dataset;
+pub mod fonts;
 pub mod i18n;
 pub mod links;
 pub mod model;

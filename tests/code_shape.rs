@@ -23,7 +23,7 @@ const MAX_FN_LINES: usize = 80;
 const OPENS_THE_APP: [&str; 1] = ["ui::start"];
 
 /// The folders of pure logic: they never draw.
-const PURE: [&str; 9] = [
+const PURE: [&str; 10] = [
     "model",
     "dataset",
     "timeline",
@@ -33,6 +33,7 @@ const PURE: [&str; 9] = [
     "organizations",
     "i18n",
     "notes.rs",
+    "fonts",
 ];
 
 fn root() -> PathBuf {

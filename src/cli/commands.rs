@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::output::{deliver_or_say, say};
 use super::{CheckFormat, QuizArgs, QuizFormat};
-use crate::dataset::{Dataset, LoadError};
+use crate::dataset::{Dataset, LoadError, Problem};
 
 /// `quiz`: prints the quiz, returns the exit code (2 for bad options).
 pub fn quiz(dir: Option<&Path>, args: &QuizArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
@@ -142,12 +142,13 @@ pub fn check(
         || "the bundled dataset".to_owned(),
         |d| d.display().to_string(),
     );
-    let (dataset, errors, warnings) = match checked(dir) {
-        Ok((dataset, warnings)) => (Some(dataset), Vec::new(), warnings),
-        Err(error) => (None, error.problems, Vec::new()),
+    let (dataset, errors, warnings, glyph_notes) = match checked(dir) {
+        Ok((dataset, warnings, notes)) => (Some(dataset), Vec::new(), warnings, notes),
+        Err(error) => (None, error.problems, Vec::new(), Vec::new()),
     };
     let failed = i32::from(!errors.is_empty());
-    let notes = skipped_notes(dir);
+    let mut notes = skipped_notes(dir);
+    notes.extend(glyph_notes);
     let text = match format {
         CheckFormat::Json => {
             let report = serde_json::json!({
@@ -172,7 +173,7 @@ pub fn check(
                 say(err, &as_warning(warning));
             }
             for note in &notes {
-                say(err, &format!("{}: note: {}", note.file, note.message));
+                say(err, &as_line(note, "note"));
             }
             match &dataset {
                 Some(dataset) => format!("{name}: OK: {}\n", summary(dataset, warnings.len())),
@@ -269,8 +270,9 @@ fn counted(count: usize, one: &str, many: &str) -> String {
     }
 }
 
-/// Loads the dataset from `dir` (or the embedded one) and lints it.
-fn checked(dir: Option<&Path>) -> Result<(Dataset, Vec<crate::dataset::Problem>), LoadError> {
+/// Loads the dataset from `dir` (or the embedded one) and lints it: the
+/// warnings, and the notes on its characters.
+fn checked(dir: Option<&Path>) -> Result<(Dataset, Vec<Problem>, Vec<Problem>), LoadError> {
     use crate::dataset::DataFiles;
     let dataset = load(dir)?;
     // The lint places its warnings in the files' text, read again here: a
@@ -279,18 +281,27 @@ fn checked(dir: Option<&Path>) -> Result<(Dataset, Vec<crate::dataset::Problem>)
         Some(dir) => DataFiles::read_dir(dir)?,
         None => DataFiles::embedded(),
     };
-    let warnings = crate::dataset::lint::lint(&dataset, &files);
-    Ok((dataset, warnings))
+    let mut warnings = crate::dataset::lint::lint(&dataset, &files);
+    // Characters no font can draw, with the fonts the window would have.
+    let glyphs = crate::dataset::glyphs::lint(&files, &crate::fonts::FontSet::platform());
+    warnings.extend(glyphs.warnings);
+    warnings.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    Ok((dataset, warnings, glyphs.notes))
 }
 
 /// A warning as a line: `file:line:column: warning: sentence`.
-fn as_warning(problem: &crate::dataset::Problem) -> String {
+fn as_warning(problem: &Problem) -> String {
+    as_line(problem, "warning")
+}
+
+/// A warning or note as a line: `file:line:column: kind: sentence`.
+fn as_line(problem: &Problem, kind: &str) -> String {
     let place = match (problem.line, problem.column) {
         (Some(line), Some(column)) => format!("{}:{line}:{column}", problem.file),
         (Some(line), None) => format!("{}:{line}", problem.file),
         _ => problem.file.clone(),
     };
-    format!("{place}: warning: {}", problem.message)
+    format!("{place}: {kind}: {}", problem.message)
 }
 
 /// `export`: prints the dataset as JSON (to the file `to` if given),

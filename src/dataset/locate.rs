@@ -169,7 +169,7 @@ fn record_index(text: &str) -> RecordIndex<'_> {
 
 /// Bytes of the block comment `text` starts with, nested ones included (as
 /// RON allows); all of `text` when it is not closed.
-fn block_comment_len(text: &str) -> usize {
+pub(super) fn block_comment_len(text: &str) -> usize {
     let mut depth = 0usize;
     let mut at = 0;
     while let Some(rest) = text.get(at..) {

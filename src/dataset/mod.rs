@@ -3,6 +3,7 @@
 
 mod export;
 mod files;
+pub mod glyphs;
 pub mod images;
 pub mod lint;
 mod locate;
