@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod dataset;
 pub mod fonts;
+pub mod fuzzing;
 pub mod i18n;
 pub mod links;
 pub mod model;
