@@ -104,11 +104,12 @@ fn body_ui(
 ) {
     let revealed = session.answer().is_some_and(|a| a.revealed);
     let fit_id = egui::Id::unique("quiz_class_fit").with((session.position, revealed));
-    let fit = if on_stage {
-        ui.data(|d| d.get_temp::<f32>(fit_id)).unwrap_or(1.0)
+    let state = if on_stage {
+        ui.data(|d| d.get_temp::<Fit>(fit_id)).unwrap_or_default()
     } else {
-        1.0
+        Fit::default()
     };
+    let fit = state.fit;
     let output = egui::ScrollArea::vertical()
         .id_salt("quiz_class")
         .auto_shrink([false, false])
@@ -129,22 +130,90 @@ fn body_ui(
         // still does not fit (a long explanation, whose size is the
         // window's) scrolls.
         let floor = (READABLE_OPTION / (OPTION_SIZE * scale)).max(MIN_FIT);
-        if let Some(next) = next_fit(fit, room, content, floor) {
+        if let Some(next) = state.next(room, content, floor) {
             ui.data_mut(|d| d.insert_temp(fit_id, next));
             ui.ctx().request_repaint();
         }
     }
 }
 
-/// The next fit factor of the stage's question, when `content` points tall
-/// at `fit` does not fill `room` as it should: smaller when it runs over (a
-/// little under the ratio, as wrapping does not shrink in proportion), never
-/// below `floor`; `None` when it fits.
-fn next_fit(fit: f32, room: f32, content: f32, floor: f32) -> Option<f32> {
-    if content <= room || room <= 0.0 || fit <= floor {
-        return None;
+/// How large the stage's question is set, against its usual size, found
+/// frame by frame: the largest size at which it fits the room, by halving
+/// the interval between one known to fit (or the floor) and one known to
+/// run over. Text shrinks faster than its size (fewer lines wrap), so a
+/// single step by the ratio would leave the screen half empty.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Fit {
+    /// The size tried (or settled on).
+    fit: f32,
+    /// The largest known to fit, or the floor.
+    fits: f32,
+    /// The smallest known to run over, or just above the usual size.
+    over: f32,
+    /// The room it settled for; `None` while searching.
+    settled: Option<f32>,
+}
+
+impl Default for Fit {
+    fn default() -> Self {
+        Self {
+            fit: 1.0,
+            fits: 0.0,
+            over: 1.0 + PRECISION,
+            settled: None,
+        }
     }
-    Some((fit * room / content * 0.97).max(floor))
+}
+
+/// How close the search comes to the largest size that fits.
+const PRECISION: f32 = 0.01;
+
+impl Fit {
+    /// The next state, when `content` points tall at [`Self::fit`] in
+    /// `room`, never below `floor`; `None` when it stays as it is.
+    fn next(self, room: f32, content: f32, floor: f32) -> Option<Fit> {
+        if room <= 0.0 {
+            return None;
+        }
+        let overflows = content > room;
+        let mut s = self;
+        match s.settled {
+            // Settled: searched again only if the room changed (a resized
+            // window) and the text now runs over or could grow.
+            Some(settled) if (settled - room).abs() <= 1.0 => return None,
+            Some(_) if !overflows && s.fit >= 1.0 => return None,
+            Some(_) if overflows => {
+                s = Fit {
+                    fits: floor,
+                    over: s.fit,
+                    settled: None,
+                    ..s
+                };
+            }
+            Some(_) => {
+                s = Fit {
+                    fits: s.fit,
+                    over: 1.0 + PRECISION,
+                    settled: None,
+                    ..s
+                };
+            }
+            None if overflows => s.over = s.fit,
+            None => s.fits = s.fit,
+        }
+        s.fits = s.fits.max(floor);
+        if s.over - s.fits <= PRECISION {
+            // The largest known to fit; at the floor, what still does not
+            // fit scrolls.
+            return Some(Fit {
+                fit: s.fits,
+                settled: Some(room),
+                ..s
+            });
+        }
+        s.fit = (s.fits + s.over) / 2.0;
+        Some(s)
+    }
 }
 
 /// The smallest the stage's question is set, against its usual size.
@@ -280,13 +349,53 @@ fn class_body_ui(
 mod tests {
     use super::*;
 
+    /// Runs the search on a text whose height is `height(fit)` until it
+    /// settles; returns the fit and the number of frames it took.
+    fn settle(room: f32, floor: f32, height: impl Fn(f32) -> f32) -> (f32, usize) {
+        let mut state = Fit::default();
+        for frame in 1..=40 {
+            match state.next(room, height(state.fit), floor) {
+                Some(next) => state = next,
+                None => return (state.fit, frame),
+            }
+        }
+        panic!("did not settle: {state:?}");
+    }
+
     #[test]
-    fn the_fit_shrinks_to_the_room_but_not_below_its_floor() {
-        assert_eq!(next_fit(1.0, 500.0, 400.0, MIN_FIT), None);
-        let next = next_fit(1.0, 500.0, 1000.0, MIN_FIT).unwrap_or_default();
-        assert!((next - 0.485).abs() < 0.001, "{next}");
-        assert_eq!(next_fit(1.0, 500.0, 5000.0, 0.6), Some(0.6));
-        // At the floor, what does not fit scrolls.
-        assert_eq!(next_fit(0.6, 500.0, 5000.0, 0.6), None);
+    fn the_fit_is_the_largest_that_fits_and_not_below_its_floor() {
+        // Fits at the usual size: stays.
+        assert_eq!(settle(500.0, MIN_FIT, |_| 400.0), (1.0, 2));
+        // Text that shrinks faster than its size (its square): the largest
+        // fit is about 0.707, not the ratio's 0.5.
+        let (fit, frames) = settle(500.0, MIN_FIT, |f| 1000.0 * f * f);
+        assert!(
+            (0.69..=0.71).contains(&fit) && 1000.0 * fit * fit <= 500.0,
+            "{fit}"
+        );
+        assert!(frames < 12, "{frames} frames");
+        // Never below the floor: what does not fit there scrolls.
+        let (fit, _) = settle(500.0, 0.6, |f| 5000.0 * f);
+        assert!((fit - 0.6).abs() < 0.001, "{fit}");
+    }
+
+    #[test]
+    fn a_settled_fit_is_searched_again_only_when_the_room_changes() {
+        let height = |f: f32| 1000.0 * f * f;
+        let mut state = Fit::default();
+        while let Some(next) = state.next(500.0, height(state.fit), MIN_FIT) {
+            state = next;
+        }
+        assert!(state.settled.is_some());
+        assert_eq!(state.next(500.0, height(state.fit), MIN_FIT), None);
+        // A larger room: it grows.
+        let mut grown = state;
+        while let Some(next) = grown.next(800.0, height(grown.fit), MIN_FIT) {
+            grown = next;
+        }
+        assert!(
+            grown.fit > state.fit && height(grown.fit) <= 800.0,
+            "{grown:?}"
+        );
     }
 }
