@@ -69,7 +69,22 @@ impl ReaderApp {
         if let Some(arrival) = self.session.open_at_start(&folder) {
             self.put_on_screen(arrival);
         }
+        if self.session.loading().is_some() {
+            self.tell_terminal = true;
+        } else {
+            self.print_problems();
+        }
         self
+    }
+
+    /// The problems listed, on the terminal too (for `--data`).
+    pub(super) fn print_problems(&self) {
+        if let Some(problems) = self.session.problems() {
+            let error = crate::dataset::LoadError {
+                problems: problems.problems.clone(),
+            };
+            eprint!("{}", crate::terminal::printable(&error.to_string()));
+        }
     }
 
     /// Lets "Open dataset folder…" open the desktop's own folder dialog

@@ -77,6 +77,10 @@ pub struct ReaderApp {
     focus_seen: (Option<egui::Id>, bool),
     screenshot: Option<ScreenshotJob>,
     timing: Option<std::time::Instant>,
+    /// The `--data` folder is being read after the window opened: if it does
+    /// not load, its problems go to the terminal too, as they did when it
+    /// was read before.
+    tell_terminal: bool,
 }
 
 impl ReaderApp {
@@ -120,6 +124,7 @@ impl ReaderApp {
             focus_seen: (None, false),
             screenshot: None,
             timing: None,
+            tell_terminal: false,
         };
         app.start_afresh();
         if let DatasetSource::Folder(folder) = app.session.shown().clone() {
@@ -139,6 +144,10 @@ impl ReaderApp {
         }
         if self.session.loads() != loads {
             self.refresh_code_view();
+        }
+        if self.tell_terminal && self.session.loading().is_none() {
+            self.tell_terminal = false;
+            self.print_problems();
         }
     }
 
