@@ -8,6 +8,7 @@ pub mod dataset;
 pub mod fonts;
 pub mod fuzzing;
 pub mod i18n;
+pub mod import;
 pub mod links;
 pub mod model;
 pub mod notes;

@@ -1,4 +1,4 @@
-//! `neutrality-reader`: the window, or `check`, `new`, `export` and `quiz` on
+//! `neutrality-reader`: the window, or `check`, `new`, `import`, `export` and `quiz` on
 //! the command line.
 
 use clap::Parser as _;
@@ -21,6 +21,7 @@ fn main() -> std::process::ExitCode {
             &mut err,
         ),
         Some(Command::New { dir }) => cli::new_dataset(dir, &mut out, &mut err),
+        Some(Command::Import { source, dir }) => cli::import(source, dir, &mut out, &mut err),
         Some(Command::Export { output }) => {
             cli::export(args.data.as_deref(), output.as_deref(), &mut out, &mut err)
         }

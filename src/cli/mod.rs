@@ -1,14 +1,16 @@
 //! The command line: open the window, `check` a dataset, `export` it as JSON,
-//! print a `quiz`.
+//! print a `quiz`, `import` a TimelineJS timeline.
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod commands;
+mod import;
 pub mod output;
 
 pub use commands::{check, export, load, new_dataset, quiz};
+pub use import::import;
 
 /// Neutrality Reader: study Turkmenistan's foreign policy and permanent neutrality, offline.
 #[derive(Debug, Parser)]
@@ -266,6 +268,21 @@ pub enum Command {
     /// fill in and the other files with an example record in a comment.
     New {
         /// The folder to make, e.g. my-unit.
+        dir: PathBuf,
+    },
+    /// Make a dataset folder from a TimelineJS timeline: its JSON file, or its
+    /// Google-Sheets template saved as CSV. The folder must be new or empty.
+    ///
+    /// The title slide becomes an article's title and opening; each event or
+    /// era becomes a heading (its date and headline) and paragraphs (its text,
+    /// HTML made plain, links kept as "text (address)") in that article, and an
+    /// event that cites them, dated with the precision its fields give (eras
+    /// as spans). Everything not carried over is listed with its row or event
+    /// number: a row with no year, media, groups (filed under a category).
+    Import {
+        /// The TimelineJS .json file, or the sheet saved as .csv.
+        source: PathBuf,
+        /// The folder to make, e.g. my-timeline.
         dir: PathBuf,
     },
     /// Print the whole dataset as JSON.
