@@ -49,18 +49,26 @@ fn question_json(question: &Question) -> Value {
 /// lettered options and room for the answer, then on a new page the answer
 /// key, one line a question with its source, and the articles cited. (The
 /// explanations are in the JSON and on screen.)
+/// The topics the quiz's questions are on, of those chosen: a teacher's
+/// unit with no UN resolution does not list "UN resolutions". The chosen
+/// topics when it has no question.
+fn asked_topics(quiz: &Quiz) -> Vec<super::options::Topic> {
+    let chosen = quiz.options.chosen_topics();
+    let asked: Vec<_> = chosen
+        .iter()
+        .copied()
+        .filter(|topic| quiz.questions.iter().any(|q| q.topic == *topic))
+        .collect();
+    if asked.is_empty() { chosen } else { asked }
+}
+
 pub fn to_markdown(quiz: &Quiz, dataset: &Dataset) -> String {
     let mut out = String::new();
     let title = match &quiz.code {
         Some(code) => format!("# Quiz {code}"),
         None => "# Quiz".to_owned(),
     };
-    let topics: Vec<&str> = quiz
-        .options
-        .chosen_topics()
-        .into_iter()
-        .map(|t| t.label())
-        .collect();
+    let topics: Vec<&str> = asked_topics(quiz).into_iter().map(|t| t.label()).collect();
     let _ = writeln!(out, "{title}\n");
     let _ = writeln!(
         out,
@@ -168,4 +176,28 @@ fn places(dataset: &Dataset, question: &Question) -> String {
         })
         .collect();
     parts.join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::{QuizOptions, generate};
+
+    #[test]
+    fn the_header_names_only_the_topics_asked() {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/founding-of-the-un");
+        let Ok(dataset) = Dataset::load_dir(&dir) else {
+            panic!("the example unit loads");
+        };
+        for seed in 0..20 {
+            let quiz = generate(&dataset, &QuizOptions::from_entropy(seed));
+            let header = to_markdown(&quiz, &dataset);
+            let line = header.lines().nth(2).unwrap_or_default();
+            for topic in quiz.options.chosen_topics() {
+                let asked = quiz.questions.iter().any(|q| q.topic == topic);
+                assert_eq!(line.contains(topic.label()), asked, "{topic:?} in {line:?}");
+            }
+        }
+    }
 }
