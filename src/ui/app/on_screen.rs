@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::ReaderApp;
-use super::session::{Arrival, DatasetSource};
+use super::session::{Arrival, DatasetSource, Indexes};
 use crate::dataset::Dataset;
 use crate::ui::command::{EventIx, OrgIx, View};
 use crate::ui::datasets;
@@ -30,6 +30,7 @@ impl ReaderApp {
     pub(super) fn put_on_screen(&mut self, arrival: Arrival) {
         let Arrival {
             dataset,
+            indexes,
             source,
             same,
             remember,
@@ -38,7 +39,16 @@ impl ReaderApp {
             DatasetSource::Folder(folder) if remember => Some(folder.clone()),
             _ => None,
         };
-        self.set_dataset(Arc::new(dataset), same);
+        let started = std::time::Instant::now();
+        self.set_dataset(Arc::new(dataset), same, indexes);
+        // The work of the frame a unit arrives in, for BENCHMARKS.md, as
+        // the first frame's is.
+        if std::env::var_os("NEUTRALITY_READER_TIMING").is_some() {
+            eprintln!(
+                "neutrality-reader: dataset put on screen in {:.1} ms",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+        }
         if let Some(folder) = folder {
             self.remember_recent(&folder);
         }
@@ -46,14 +56,17 @@ impl ReaderApp {
 
     /// Puts `dataset` on screen, with everything derived from it: the same
     /// dataset (`same`) keeps the reader's places; another starts afresh.
-    fn set_dataset(&mut self, dataset: Arc<Dataset>, same: bool) {
+    /// `indexes` are the dataset's, built on the loading thread; without
+    /// them they are built here.
+    fn set_dataset(&mut self, dataset: Arc<Dataset>, same: bool, indexes: Option<Indexes>) {
         let selected = SelectedIds {
             event: self.selected_event().map(str::to_owned),
             organization: self.selected_organization().map(str::to_owned),
         };
         self.timeline_index = TimelineIndex::new(&dataset);
-        self.search_index = crate::search::SearchIndex::new(&dataset);
-        self.links = crate::links::LinkIndex::new(&dataset);
+        let Indexes { search, links } = indexes.unwrap_or_else(|| Indexes::of(&dataset));
+        self.search_index = search;
+        self.links = links;
         self.dataset = dataset;
         self.search_box = SearchBox::default();
         // The matches are worked out again for the new text.

@@ -14,6 +14,7 @@ use crate::dataset::{Dataset, LoadError, Problem};
 use crate::ui::dataset_watch::DatasetWatch;
 use crate::ui::datasets;
 
+pub use loading::Indexes;
 use loading::{Loaded, Loading, Purpose};
 
 /// Where the dataset came from, and what went wrong loading the one asked for.
@@ -65,6 +66,8 @@ pub type Wake = Arc<dyn Fn() + Send + Sync>;
 pub struct Arrival {
     /// The dataset, loaded.
     pub dataset: Dataset,
+    /// Its indexes, when they were built with it off the window's thread.
+    pub indexes: Option<Indexes>,
     /// Where it came from.
     pub source: DatasetSource,
     /// It is the dataset on screen again (the same folder): the reader's
@@ -352,7 +355,7 @@ impl DatasetSession {
             return None;
         }
         match Dataset::embedded() {
-            Ok(dataset) => Some(self.arrive(dataset, DatasetSource::Bundled, false)),
+            Ok(dataset) => Some(self.arrive((dataset, None), DatasetSource::Bundled, false)),
             Err(error) => {
                 self.problems = Some(LoadProblems::new(None, error, ProblemsFrom::Asked));
                 None
@@ -390,7 +393,7 @@ impl DatasetSession {
     ) -> Result<Arrival, usize> {
         self.loads += 1;
         let error = match loaded {
-            Ok(dataset) if purpose == Purpose::ReloadShown => {
+            Ok((dataset, indexes)) if purpose == Purpose::ReloadShown => {
                 if self
                     .problems
                     .as_ref()
@@ -398,13 +401,12 @@ impl DatasetSession {
                 {
                     self.problems = None;
                 }
-                return Ok(self.arrive(
-                    dataset,
-                    DatasetSource::Folder(folder.to_path_buf()),
-                    false,
-                ));
+                let source = DatasetSource::Folder(folder.to_path_buf());
+                return Ok(self.arrive((dataset, Some(indexes)), source, false));
             }
-            Ok(dataset) => return Ok(self.switch_to_folder(dataset, folder)),
+            Ok((dataset, indexes)) => {
+                return Ok(self.switch_to_folder((dataset, Some(indexes)), folder));
+            }
             Err(error) => error,
         };
         let count = error.problems.len();
@@ -443,7 +445,7 @@ impl DatasetSession {
     }
 
     /// The folder's dataset goes on screen, watched; nothing is waited for.
-    fn switch_to_folder(&mut self, dataset: Dataset, folder: &Path) -> Arrival {
+    fn switch_to_folder(&mut self, dataset: (Dataset, Option<Indexes>), folder: &Path) -> Arrival {
         self.waiting = None;
         self.problems = None;
         self.watch_problem = None;
@@ -451,12 +453,18 @@ impl DatasetSession {
         self.arrive(dataset, DatasetSource::Folder(folder.to_path_buf()), true)
     }
 
-    fn arrive(&mut self, dataset: Dataset, source: DatasetSource, remember: bool) -> Arrival {
+    fn arrive(
+        &mut self,
+        (dataset, indexes): (Dataset, Option<Indexes>),
+        source: DatasetSource,
+        remember: bool,
+    ) -> Arrival {
         let same = source.key() == self.shown.key();
         self.reloaded_at = same.then(|| chrono::Local::now().format("%H:%M:%S").to_string());
         self.shown = source.clone();
         Arrival {
             dataset,
+            indexes,
             source,
             same,
             remember,
