@@ -209,6 +209,9 @@ impl Notes {
                     Some(article) => {
                         let _ =
                             write!(out, "\n## {}\n\n{}\n", article.title, article.source_line());
+                        if let Some(licence) = &article.licence {
+                            let _ = write!(out, "\n{licence}\n");
+                        }
                     }
                     None => {
                         let _ = write!(out, "\n## {} (not in this dataset)\n", note.article);

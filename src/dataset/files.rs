@@ -44,6 +44,9 @@ pub const RECORD_FILES: [&str; 5] = [
     "glossary.ron",
 ];
 
+/// The optional manifest of a unit: its title, subject and licences.
+pub const MANIFEST_FILE: &str = "dataset.ron";
+
 /// One data file: the name problems are reported under, and its text.
 #[derive(Clone, Debug)]
 pub struct DataFile {
@@ -60,6 +63,8 @@ pub struct DataFiles {
     pub articles: Vec<DataFile>,
     /// `events.ron`, `organizations.ron`, `people.ron`, `facts.ron`, `glossary.ron`.
     pub records: [DataFile; 5],
+    /// `dataset.ron`, when the unit has one ([`MANIFEST_FILE`]).
+    pub manifest: Option<DataFile>,
 }
 
 macro_rules! embedded {
@@ -98,6 +103,7 @@ impl DataFiles {
                 embedded!("facts.ron"),
                 embedded!("glossary.ron"),
             ],
+            manifest: Some(embedded!("dataset.ron")),
         }
     }
 
@@ -126,7 +132,25 @@ impl DataFiles {
             .into_iter()
             .filter_map(|(name, bytes)| reader.accept(name, bytes))
             .collect();
-        reader.finish(kept, records)
+        reader.finish(kept, records, None)
+    }
+
+    /// These files with the manifest `bytes` (named `name`), read under the
+    /// same limits and UTF-8 check as the other files.
+    pub fn with_manifest(mut self, name: String, bytes: Vec<u8>) -> Result<Self, LoadError> {
+        let total = self.all().map(|f| f.text.len() as u64).sum();
+        let mut reader = Reader {
+            total,
+            ..Reader::default()
+        };
+        let manifest = reader.accept(name, bytes);
+        if !reader.problems.is_empty() {
+            return Err(LoadError {
+                problems: reader.problems,
+            });
+        }
+        self.manifest = manifest;
+        Ok(self)
     }
 
     /// Reads a dataset folder laid out like `data/`. Every missing, unreadable
@@ -194,7 +218,13 @@ impl DataFiles {
             .iter()
             .filter_map(|name| reader.read(dir, &dir.join(name)))
             .collect();
-        reader.finish(articles, records)
+        // The manifest is optional: only one that is there is read.
+        let manifest_path = dir.join(MANIFEST_FILE);
+        let manifest = match std::fs::symlink_metadata(&manifest_path) {
+            Ok(_) => reader.read(dir, &manifest_path),
+            Err(_) => None,
+        };
+        reader.finish(articles, records, manifest)
     }
 
     /// The hidden and editor files in the `articles/` folder of `dir`
@@ -215,9 +245,12 @@ impl DataFiles {
         skipped
     }
 
-    /// Every file, articles first.
+    /// Every file, articles first, the manifest last.
     pub fn all(&self) -> impl Iterator<Item = &DataFile> {
-        self.articles.iter().chain(self.records.iter())
+        self.articles
+            .iter()
+            .chain(self.records.iter())
+            .chain(self.manifest.iter())
     }
 }
 
@@ -361,6 +394,7 @@ impl Reader {
         self,
         articles: Vec<DataFile>,
         records: Vec<DataFile>,
+        manifest: Option<DataFile>,
     ) -> Result<DataFiles, LoadError> {
         if !self.problems.is_empty() {
             return Err(LoadError {
@@ -373,7 +407,11 @@ impl Reader {
                 "a data file could not be read",
             )],
         })?;
-        Ok(DataFiles { articles, records })
+        Ok(DataFiles {
+            articles,
+            records,
+            manifest,
+        })
     }
 }
 

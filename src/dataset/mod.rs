@@ -7,6 +7,7 @@ pub mod glyphs;
 pub mod images;
 pub mod lint;
 mod locate;
+mod manifest;
 pub mod open_file;
 mod parse;
 mod problem;
@@ -23,15 +24,15 @@ use std::path::Path;
 
 pub use export::to_json;
 pub use files::{
-    DataFile, DataFiles, EMBEDDED_ARTICLES, MAX_ARTICLES, MAX_FILE_BYTES, MAX_TOTAL_BYTES,
-    RECORD_FILES, is_hidden_or_editor_file, refusal,
+    DataFile, DataFiles, EMBEDDED_ARTICLES, MANIFEST_FILE, MAX_ARTICLES, MAX_FILE_BYTES,
+    MAX_TOTAL_BYTES, RECORD_FILES, is_hidden_or_editor_file, refusal,
 };
 pub use images::ImageSource;
 pub use locate::Locator;
 pub use problem::{LoadError, Problem};
 pub use validate::{is_kebab_case, normalize_space};
 
-use crate::model::{Article, Event, Fact, GlossaryTerm, Organization, Person};
+use crate::model::{Article, Event, Fact, GlossaryTerm, Manifest, Organization, Person};
 use parse::parse_file;
 use validate::{Parsed, validate};
 
@@ -52,6 +53,9 @@ pub struct Dataset {
     pub glossary: Vec<GlossaryTerm>,
     /// Where the articles' images are read from.
     pub images: ImageSource,
+    /// The unit's title, subject and credits (`dataset.ron`); the default
+    /// when it has none.
+    pub manifest: Manifest,
     index: Index,
 }
 
@@ -116,8 +120,15 @@ impl Dataset {
         let people = parse_file::<Vec<Person>>(people_file, &mut problems);
         let facts = parse_file::<Vec<Fact>>(facts_file, &mut problems);
         let glossary = parse_file::<Vec<GlossaryTerm>>(glossary_file, &mut problems);
-        let (Some(events), Some(organizations), Some(people), Some(facts), Some(glossary)) =
-            (events, organizations, people, facts, glossary)
+        let manifest = manifest::read(files.manifest.as_ref(), &mut problems);
+        let (
+            Some(events),
+            Some(organizations),
+            Some(people),
+            Some(facts),
+            Some(glossary),
+            Some(manifest),
+        ) = (events, organizations, people, facts, glossary, manifest)
         else {
             return Err(LoadError::sorted(problems));
         };
@@ -133,11 +144,17 @@ impl Dataset {
             glossary: (glossary_file, glossary),
             images: &images,
         };
-        let problems = validate(&parsed);
+        let mut problems = validate(&parsed);
+        problems.extend(manifest::check(
+            &manifest,
+            files.manifest.as_ref(),
+            &parsed.articles,
+        ));
         if !problems.is_empty() {
             return Err(LoadError::sorted(problems));
         }
         let mut articles: Vec<Article> = parsed.articles.into_iter().map(|(_, a)| a).collect();
+        manifest::credit(&manifest, &mut articles);
         articles.sort_by(|a, b| a.published.cmp(&b.published).then(a.id.cmp(&b.id)));
         let mut events = parsed.events.1;
         events.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
@@ -149,6 +166,7 @@ impl Dataset {
             facts: parsed.facts.1,
             glossary: parsed.glossary.1,
             images,
+            manifest,
             index: Index::default(),
         };
         dataset.build_index();
@@ -203,6 +221,11 @@ impl Dataset {
             list.sort_unstable();
         }
         self.index = index;
+    }
+
+    /// The unit's subject ("Turkmenistan", "Austria"), when its manifest names one.
+    pub fn subject(&self) -> Option<&str> {
+        self.manifest.subject.as_deref().map(str::trim)
     }
 
     /// The article with this id.

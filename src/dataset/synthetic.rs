@@ -93,6 +93,7 @@ pub fn files(sizes: Sizes, seed: u64) -> DataFiles {
             file("data/facts.ron", facts),
             file("data/glossary.ron", glossary),
         ],
+        manifest: None,
     }
 }
 

@@ -4,9 +4,11 @@
 //! nothing of the UI. Loading and validating them is [`crate::dataset`]'s job.
 
 mod date;
+mod manifest;
 mod marks;
 mod records;
 
 pub use date::{Date, DateError, Precision, When, days_in_month, month_name};
+pub use manifest::{ArticleCredit, Manifest, possessive};
 pub use marks::{Basis, Field, Unstated, fields_of};
 pub use records::*;

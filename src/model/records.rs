@@ -70,6 +70,9 @@ pub struct Article {
     pub note: Option<String>,
     /// The text, block by block. Citations count these blocks from 1.
     pub body: Vec<Block>,
+    /// The licence or attribution line the unit's manifest gives it.
+    #[serde(skip)]
+    pub licence: Option<String>,
 }
 
 impl Article {

@@ -225,6 +225,26 @@ impl<'a> QuizBank<'a> {
         self.fingerprint
     }
 
+    /// The topics this dataset has questions on: a topic whose records are
+    /// missing (a unit with no UN resolution, no people) is not offered.
+    /// Relationship questions need the unit's subject, whom they are about.
+    pub fn offered_topics(&self) -> std::collections::BTreeSet<super::Topic> {
+        QuestionKind::ALL
+            .into_iter()
+            .filter(|&kind| {
+                // Which came first and ordering need two events at least.
+                let least = match kind {
+                    QuestionKind::WhichFirst | QuestionKind::Order => 2,
+                    _ => 1,
+                };
+                let subject =
+                    kind != QuestionKind::Relationship || self.dataset.subject().is_some();
+                subject && self.pool_len(kind) >= least
+            })
+            .map(QuestionKind::topic)
+            .collect()
+    }
+
     /// How many records (or tokens) questions of `kind` may be drawn from.
     pub(crate) fn pool_len(&self, kind: QuestionKind) -> usize {
         match kind {

@@ -141,7 +141,14 @@ pub fn to_markdown(quiz: &Quiz, dataset: &Dataset) -> String {
         .iter()
         .filter(|a| cited.contains(&a.id.as_str()))
     {
-        let _ = writeln!(out, "- *{}*. {}.", article.title, article.source_line());
+        let _ = write!(out, "- *{}*. {}.", article.title, article.source_line());
+        if let Some(url) = &article.url {
+            let _ = write!(out, " <{url}>");
+        }
+        if let Some(licence) = &article.licence {
+            let _ = write!(out, " {licence}");
+        }
+        let _ = writeln!(out);
     }
     out
 }

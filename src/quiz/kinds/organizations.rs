@@ -17,7 +17,7 @@
 //! body; and so on. An organization with fewer than three labels ruled out
 //! is not asked about.
 
-use crate::model::{Organization, OrganizationKind, RelationshipKind};
+use crate::model::{Organization, OrganizationKind, RelationshipKind, possessive};
 use crate::quiz::Rng;
 
 use super::super::claims::{Footprint, Record};
@@ -61,6 +61,7 @@ pub(crate) fn ruled_out(
     stated: &[RelationshipKind],
     kind: OrganizationKind,
 ) -> Option<&'static str> {
+    // Worded without the subject's name, which the unit's manifest gives.
     use RelationshipKind as R;
     if stated.contains(&label) {
         return None;
@@ -68,9 +69,7 @@ pub(crate) fn ruled_out(
     let has = |k: R| stated.contains(&k);
     let state_body = has(R::National) || kind == OrganizationKind::National;
     match label {
-        R::National if kind != OrganizationKind::National => {
-            Some("it is not a body of Turkmenistan’s own")
-        }
+        R::National if kind != OrganizationKind::National => Some("it is not a national body"),
         R::Member if has(R::GuestOfHonour) => Some("a guest of honour is not a member"),
         R::Member if state_body => Some("a state’s own body has no member states"),
         R::Office if has(R::GuestOfHonour) => Some("offices go to members, not to guests"),
@@ -311,11 +310,14 @@ pub(super) fn relationship(ask: &Ask<'_, '_>, index: usize, rng: &mut Rng) -> Op
         rng,
     )?;
     let name = with_the(&organization.name);
+    // Whose relationship: the unit's subject; a unit that names none is not
+    // asked about relationships.
+    let subjects = possessive(dataset.subject()?);
     let prompt = if stated.len() == 1 {
-        format!("As the articles state it, what is Turkmenistan’s relationship to {name}?")
+        format!("As the articles state it, what is {subjects} relationship to {name}?")
     } else {
         format!(
-            "Which of these is one of Turkmenistan’s relationships to {name}, as the articles state them?"
+            "Which of these is one of {subjects} relationships to {name}, as the articles state them?"
         )
     };
     let detail = relationship

@@ -9,7 +9,7 @@
 //! and a year worked out or marked as the editor's is never asked (rule 4).
 //! Turkmenistan's own institutions are not asked about.
 
-use crate::model::{OrganizationKind, Precision, RelationshipKind};
+use crate::model::{OrganizationKind, Precision, RelationshipKind, possessive};
 use crate::quiz::Rng;
 
 use super::super::bank::effective;
@@ -20,28 +20,35 @@ use super::super::question::{Question, QuestionKind};
 use super::super::text::{has_number, quoted, with_the};
 use super::{Ask, footprints, one_answer};
 
-/// The prompt for a relationship of `kind` to `name` (with "the").
-fn prompt(kind: RelationshipKind, name: &str, detail: Option<&str>) -> Option<String> {
+/// The prompt for a relationship of `subject` ("Austria") of `kind` to
+/// `name` (with "the").
+fn prompt(
+    subject: &str,
+    kind: RelationshipKind,
+    name: &str,
+    detail: Option<&str>,
+) -> Option<String> {
+    let subjects = possessive(subject);
     Some(match kind {
         RelationshipKind::Member => {
-            format!("Since which year has Turkmenistan been a member of {name}?")
+            format!("Since which year has {subject} been a member of {name}?")
         }
         RelationshipKind::Office => match detail {
             Some(detail) => format!(
-                "In which year did Turkmenistan take up this office in {name}: {}?",
+                "In which year did {subject} take up this office in {name}: {}?",
                 quoted(detail)
             ),
-            None => format!("In which year did Turkmenistan take up an office in {name}?"),
+            None => format!("In which year did {subject} take up an office in {name}?"),
         },
         RelationshipKind::GuestOfHonour => {
-            format!("Since which year has Turkmenistan been a guest of honour of {name}?")
+            format!("Since which year has {subject} been a guest of honour of {name}?")
         }
-        RelationshipKind::Host => format!("Since which year has Turkmenistan hosted {name}?"),
+        RelationshipKind::Host => format!("Since which year has {subject} hosted {name}?"),
         RelationshipKind::Initiator => {
-            format!("In which year was {name} set up at Turkmenistan’s initiative?")
+            format!("In which year was {name} set up at {subjects} initiative?")
         }
         RelationshipKind::Cooperation => {
-            format!("Since which year has Turkmenistan cooperated with {name}?")
+            format!("Since which year has {subject} cooperated with {name}?")
         }
         RelationshipKind::National => return None,
     })
@@ -72,7 +79,14 @@ pub(super) fn since(ask: &Ask<'_, '_>, index: usize, rng: &mut Rng) -> Option<Qu
         std::slice::from_ref(&relationship.source),
     )?;
     let name = with_the(&organization.name);
-    let prompt = prompt(relationship.kind, &name, relationship.detail.as_deref())?;
+    // A unit that names no subject has no one to ask "since when" about.
+    let subject = dataset.subject()?;
+    let prompt = prompt(
+        subject,
+        relationship.kind,
+        &name,
+        relationship.detail.as_deref(),
+    )?;
     let excluded = Vec::new();
     let latest = ask.bank.latest_year.max(year);
     let candidates = years(year, &excluded, latest, ask.difficulty, rng);

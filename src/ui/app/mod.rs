@@ -185,8 +185,13 @@ impl ReaderApp {
     fn chrome_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         let shown = self.session.shown();
         let folder = match shown {
-            DatasetSource::Folder(path) => shown
-                .folder_name()
+            // A unit is named by its manifest's title, else by its folder.
+            DatasetSource::Folder(path) => self
+                .dataset
+                .manifest
+                .title
+                .clone()
+                .or_else(|| shown.folder_name())
                 .map(|name| (name, path.display().to_string())),
             DatasetSource::Bundled => None,
         };

@@ -102,7 +102,14 @@ fn relationships_ui(
     as_of: Option<Date>,
     commands: &mut Vec<Command>,
 ) {
-    section(ui, tr("org.section_relationship"));
+    // Whose relationship, when the unit names its subject.
+    match dataset.subject() {
+        Some(subject) => section(
+            ui,
+            &trf("org.section_relationship_of", &[("subject", &subject)]),
+        ),
+        None => section(ui, tr("org.section_relationship")),
+    }
     if organization.relationships.is_empty() {
         ui.label(RichText::new(tr("org.relationship_not_stated")).italics());
     }

@@ -33,6 +33,9 @@ pub struct QuizRuntime {
     /// The setup screen is to be shown from its top next time (back from
     /// the results, where nothing to click may lie under the last click).
     pub(super) setup_from_top: bool,
+    /// The topics the dataset has questions on, worked out when the setup
+    /// is first drawn for it.
+    pub(super) offered: Option<BTreeSet<Topic>>,
 }
 
 /// The setup screen's choices.
@@ -139,6 +142,7 @@ impl Default for QuizRuntime {
             notice: None,
             deadline: None,
             setup_from_top: false,
+            offered: None,
         }
     }
 }
@@ -196,6 +200,8 @@ impl QuizRuntime {
             session: _,
             // The countdown belongs to the question of that session.
             deadline: _,
+            // The records changed, so the topics they offer may have.
+            offered: _,
             // The setup is shown as it was left.
             setup_from_top,
             setup,
@@ -211,6 +217,7 @@ impl QuizRuntime {
             notice,
             deadline: None,
             setup_from_top,
+            offered: None,
         }
     }
 
@@ -262,6 +269,7 @@ mod tests {
             notice: Some(Notice::NoQuestion),
             deadline: Some(12.0),
             setup_from_top: false,
+            offered: Some([Topic::Events].into()),
         };
         runtime.start(quiz, Mode::Class);
         runtime.deadline = Some(12.0);
@@ -269,6 +277,7 @@ mod tests {
         let kept = runtime.carried_over();
         assert!(kept.session.is_none());
         assert_eq!(kept.deadline, None);
+        assert_eq!(kept.offered, None);
         assert_eq!(kept.memory, memory);
         assert_eq!(
             kept.memory_file.as_ref().map(SharedSave::path),

@@ -2,6 +2,8 @@
 //! Class mode, or a quiz code from the teacher; and what the student's memory
 //! says: questions due for review, weakest topics, the score history.
 
+use std::collections::BTreeSet;
+
 use egui::{RichText, Sense};
 
 use chrono::{DateTime, Datelike as _, NaiveDateTime, Utc};
@@ -11,7 +13,9 @@ use super::runtime::{Notice, QuizRuntime, Setup};
 use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
 use crate::quiz::session::Mode;
-use crate::quiz::{DatasetMatch, Difficulty, Fingerprint, QuizCode, QuizOptions, Topic, generate};
+use crate::quiz::{
+    DatasetMatch, Difficulty, Fingerprint, QuizBank, QuizCode, QuizOptions, Topic, generate,
+};
 
 /// The most questions the setup offers (a quiz code holds up to 64).
 const MOST_QUESTIONS: usize = 40;
@@ -35,7 +39,10 @@ pub fn setup_ui(ui: &mut egui::Ui, dataset: &Dataset, runtime: &mut QuizRuntime)
 
         mode_ui(ui, &mut runtime.setup);
         ui.add_space(6.0);
-        topics_ui(ui, &mut runtime.setup);
+        let offered = runtime
+            .offered
+            .get_or_insert_with(|| QuizBank::new(dataset).offered_topics());
+        topics_ui(ui, &mut runtime.setup, offered);
         ui.add_space(6.0);
         length_ui(ui, &mut runtime.setup);
         ui.add_space(10.0);
@@ -79,11 +86,11 @@ fn mode_ui(ui: &mut egui::Ui, setup: &mut Setup) {
     }
 }
 
-/// A checkbox per topic.
-fn topics_ui(ui: &mut egui::Ui, setup: &mut Setup) {
+/// A checkbox per topic the dataset has questions on.
+fn topics_ui(ui: &mut egui::Ui, setup: &mut Setup, offered: &BTreeSet<Topic>) {
     ui.label(RichText::new(tr("quiz.topics")).strong());
     ui.horizontal_wrapped(|ui| {
-        for topic in Topic::ALL {
+        for &topic in offered {
             let mut on = setup.topics.contains(&topic);
             if ui.checkbox(&mut on, topic_label(topic)).changed() {
                 if on {
@@ -116,7 +123,8 @@ fn length_ui(ui: &mut egui::Ui, setup: &mut Setup) {
 
 /// "Start a new quiz" with the choices above, a fresh seed each time.
 fn start_ui(ui: &mut egui::Ui, dataset: &Dataset, runtime: &mut QuizRuntime) {
-    let no_topic = runtime.setup.topics.is_empty();
+    let offered = runtime.offered.clone().unwrap_or_default();
+    let no_topic = runtime.setup.topics.is_disjoint(&offered);
     if no_topic {
         ui.colored_label(ui.visuals().warn_fg_color, tr("quiz.choose_a_topic"));
     }
@@ -130,10 +138,15 @@ fn start_ui(ui: &mut egui::Ui, dataset: &Dataset, runtime: &mut QuizRuntime) {
         let entropy = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos() as u64);
-        let topics = if runtime.setup.topics.len() == Topic::ALL.len() {
+        let topics = if runtime.setup.topics.is_superset(&offered) {
             Default::default()
         } else {
-            runtime.setup.topics.clone()
+            runtime
+                .setup
+                .topics
+                .intersection(&offered)
+                .copied()
+                .collect()
         };
         let options = QuizOptions {
             count: runtime.setup.count,

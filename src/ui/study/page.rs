@@ -177,6 +177,14 @@ fn front_matter_ui(ui: &mut egui::Ui, article: &Article, size: f32, palette: &Pa
     if let Some(url) = &article.url {
         ui.hyperlink_to(RichText::new(url).size(size * 0.72), url);
     }
+    // The terms the unit's manifest gives the text under, as it gives them.
+    if let Some(licence) = &article.licence {
+        ui.label(
+            RichText::new(licence)
+                .size(size * 0.72)
+                .color(palette.muted),
+        );
+    }
     ui.add_space(size * 0.8);
     ui.label(text::run(
         &article.summary,
