@@ -88,7 +88,7 @@ fn widget_frames(c: &mut Criterion) {
                         timeline: &index.by_category,
                         lanes: &lanes,
                         lane_count: 13,
-                        lane_label: &category_lane_label,
+                        lane_label: &|lane| category_lane_label(&dataset, lane),
                         max_rows: 3,
                         include: &|_| true,
                         emphasised: &|_| true,

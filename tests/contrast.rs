@@ -50,7 +50,7 @@ fn every_scene() -> Vec<Scene> {
     let mut categories = Vec::new();
     for event in &dataset.events {
         if !categories.contains(&event.category) {
-            categories.push(event.category);
+            categories.push(event.category.clone());
             scenes.push(Scene::Timeline(event.id.clone()));
         }
     }

@@ -194,7 +194,7 @@ fn groups_are_reported_with_the_category_they_became() {
         dataset
             .events
             .iter()
-            .all(|e| e.category.label() == "Milestone")
+            .all(|e| e.category.as_str() == "Milestone")
     );
 }
 

@@ -69,7 +69,7 @@ pub fn to_json(dataset: &Dataset) -> Value {
             "precision": format!("{:?}", e.date.start().precision()).to_lowercase(),
             "title": e.title,
             "description": e.description,
-            "category": e.category.key(),
+            "category": dataset.category_of(e).map(crate::model::Category::export_key),
             "place": e.place,
             "resolution": e.resolution,
             "planned": e.planned,

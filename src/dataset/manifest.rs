@@ -7,7 +7,7 @@ use super::files::DataFile;
 use super::locate::Locator;
 use super::parse::parse_file;
 use super::problem::Problem;
-use crate::model::{Article, ArticleCredit, Manifest};
+use crate::model::{Article, ArticleCredit, Category, Event, Manifest, parse_colour};
 
 /// The manifest in `file`, or the default one when there is no file;
 /// `None` (with the problem recorded) when it does not parse.
@@ -134,4 +134,134 @@ pub fn credit(manifest: &Manifest, articles: &mut [Article]) {
             article.licence.clone_from(&credit.licence);
         }
     }
+}
+
+/// Most categories a unit may define: more would not fit a legend, and the
+/// timeline gives each a lane.
+pub const MAX_CATEGORIES: usize = 40;
+
+/// Every problem of the unit's categories: in the manifest, a name given
+/// twice, an empty label, a colour that is not "#rrggbb", too many; in
+/// `events.ron`, an event whose category is not one of them.
+pub fn check_categories(
+    manifest: &Manifest,
+    file: Option<&DataFile>,
+    categories: &[Category],
+    events_file: &DataFile,
+    events: &[Event],
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if let Some(file) = file {
+        let locator = Locator::new(&file.text);
+        let mut at = |offset: Option<usize>, message: String| {
+            problems.push(Problem::at(
+                &file.name,
+                locator.place(offset, Some(0)),
+                message,
+            ));
+        };
+        if manifest.categories.len() > MAX_CATEGORIES {
+            at(
+                locator.find_after(0, "categories:"),
+                format!(
+                    "the unit defines {} categories; it may define at most {MAX_CATEGORIES}",
+                    manifest.categories.len()
+                ),
+            );
+        }
+        let mut seen = HashSet::new();
+        let mut from = locator.find_after(0, "categories:").unwrap_or(0);
+        for def in &manifest.categories {
+            let name = def.key.as_str();
+            // Each definition's place: its `key:` after the one before.
+            let place = find_key(&file.text, from, name);
+            if let Some(place) = place {
+                from = place + 1;
+            }
+            if !seen.insert(name) {
+                at(
+                    place,
+                    format!("the category `{name}` is defined twice; keep one"),
+                );
+            }
+            if def.label.trim().is_empty() {
+                at(
+                    place,
+                    format!("the category `{name}` has an empty label; write the name people read"),
+                );
+            }
+            if let Some(colour) = &def.colour
+                && parse_colour(colour).is_none()
+            {
+                let place = place.and_then(|p| file.text.get(p..)?.find("colour:").map(|c| p + c));
+                at(
+                    place,
+                    format!(
+                        "the colour “{colour}” of `{name}` is not a colour; write it as \"#rrggbb\", such as \"#1f77b4\""
+                    ),
+                );
+            }
+        }
+    }
+    let known: HashSet<&str> = categories.iter().map(|c| c.key.as_str()).collect();
+    let locator = Locator::new(&events_file.text);
+    let mut times: HashMap<&str, usize> = HashMap::new();
+    for event in events {
+        let nth = *times
+            .entry(event.id.as_str())
+            .and_modify(|t| *t += 1)
+            .or_insert(0);
+        let name = event.category.as_str();
+        if known.contains(name) {
+            continue;
+        }
+        let record = locator.record(&event.id, nth);
+        let place = record
+            .and_then(|r| locator.find_after(r, "category:"))
+            .or(record);
+        let close = categories
+            .iter()
+            .map(|c| (strsim::levenshtein(name, c.key.as_str()), c.key.as_str()))
+            .filter(|&(distance, _)| distance <= 2.max(name.chars().count() / 4))
+            .min();
+        let hint = match close {
+            Some((_, near)) => format!("did you mean `{near}`? "),
+            None => String::new(),
+        };
+        let names: Vec<String> = categories
+            .iter()
+            .map(|c| format!("`{}`", c.key.as_str()))
+            .collect();
+        let whence = if manifest.categories.is_empty() {
+            "the built-in categories"
+        } else {
+            "the categories of dataset.ron"
+        };
+        problems.push(Problem::at(
+            &events_file.name,
+            locator.place(place, Some(0)),
+            format!(
+                "event “{}”: `{name}` is not one of {whence}; {hint}the categories are {}",
+                event.id,
+                names.join(", ")
+            ),
+        ));
+    }
+    problems
+}
+
+/// Where `key: name` is written at or after `from`.
+fn find_key(text: &str, from: usize, name: &str) -> Option<usize> {
+    let rest = text.get(from..)?;
+    rest.match_indices("key:")
+        .find(|(at, found)| {
+            rest.get(at + found.len()..)
+                .map(str::trim_start)
+                .is_some_and(|after| {
+                    after.starts_with(name)
+                        && !after[name.len()..]
+                            .starts_with(|c: char| c.is_alphanumeric() || c == '_')
+                })
+        })
+        .map(|(at, _)| from + at)
 }

@@ -32,7 +32,10 @@ pub use locate::Locator;
 pub use problem::{LoadError, Problem};
 pub use validate::{is_kebab_case, normalize_space};
 
-use crate::model::{Article, Event, Fact, GlossaryTerm, Manifest, Organization, Person};
+use crate::model::{
+    Article, Category, CategoryKey, Event, Fact, GlossaryTerm, Manifest, Organization, Person,
+    unit_categories,
+};
 use parse::parse_file;
 use validate::{Parsed, validate};
 
@@ -56,6 +59,9 @@ pub struct Dataset {
     /// The unit's title, subject and credits (`dataset.ron`); the default
     /// when it has none.
     pub manifest: Manifest,
+    /// The event categories, in legend order: the manifest's, or the
+    /// built-in ones. An event's lane is its category's place here.
+    pub categories: Vec<Category>,
     index: Index,
 }
 
@@ -66,6 +72,7 @@ struct Index {
     events: HashMap<String, usize>,
     organizations: HashMap<String, usize>,
     people: HashMap<String, usize>,
+    categories: HashMap<String, usize>,
     events_by_article: HashMap<String, Vec<usize>>,
     organizations_by_article: HashMap<String, Vec<usize>>,
 }
@@ -150,6 +157,14 @@ impl Dataset {
             files.manifest.as_ref(),
             &parsed.articles,
         ));
+        let categories = unit_categories(&manifest.categories);
+        problems.extend(manifest::check_categories(
+            &manifest,
+            files.manifest.as_ref(),
+            &categories,
+            parsed.events.0,
+            &parsed.events.1,
+        ));
         if !problems.is_empty() {
             return Err(LoadError::sorted(problems));
         }
@@ -167,6 +182,7 @@ impl Dataset {
             glossary: parsed.glossary.1,
             images,
             manifest,
+            categories,
             index: Index::default(),
         };
         dataset.build_index();
@@ -179,6 +195,7 @@ impl Dataset {
             events: positions(&self.events, |e| &e.id),
             organizations: positions(&self.organizations, |o| &o.id),
             people: positions(&self.people, |p| &p.id),
+            categories: positions(&self.categories, |c| c.key.as_str()),
             ..Index::default()
         };
         for (i, event) in self.events.iter().enumerate() {
@@ -226,6 +243,21 @@ impl Dataset {
     /// The unit's subject ("Turkmenistan", "Austria"), when its manifest names one.
     pub fn subject(&self) -> Option<&str> {
         self.manifest.subject.as_deref().map(str::trim)
+    }
+
+    /// The place in [`Self::categories`] of the category `key` (its lane);
+    /// 0 for a name the unit lacks, which validation does not let through.
+    pub fn category_lane(&self, key: &CategoryKey) -> usize {
+        self.index
+            .categories
+            .get(key.as_str())
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The category of `event`.
+    pub fn category_of(&self, event: &Event) -> Option<&Category> {
+        self.categories.get(self.category_lane(&event.category))
     }
 
     /// The article with this id.

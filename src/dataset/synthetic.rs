@@ -1174,7 +1174,8 @@ mod tests {
     fn every_category_and_kind_appears() {
         for sizes in [Sizes::small(), medium()] {
             let dataset = load(sizes, 3);
-            let categories: HashSet<_> = dataset.events.iter().map(|e| e.category).collect();
+            let categories: HashSet<_> =
+                dataset.events.iter().map(|e| e.category.clone()).collect();
             assert_eq!(categories.len(), EventCategory::ALL.len());
         }
         let dataset = load(medium(), 3);

@@ -4,6 +4,8 @@
 
 use serde::Deserialize;
 
+use super::CategoryDef;
+
 /// What `dataset.ron` holds.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, rename = "Dataset")]
@@ -25,6 +27,10 @@ pub struct Manifest {
     /// Per article: where it comes from and under what terms it may be used.
     #[serde(default)]
     pub articles: Vec<ArticleCredit>,
+    /// The unit's own event categories, in legend order; the built-in ones
+    /// when empty.
+    #[serde(default)]
+    pub categories: Vec<CategoryDef>,
 }
 
 /// The address and licence of one article, by its id.

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Deserializer};
 
-use super::{Date, Unstated, When};
+use super::{CategoryKey, Date, Unstated, When};
 
 /// A citation: paragraph `paragraph` (counted from 1 over every block of the body)
 /// of the article with id `article`. Written `("article-id", 3)` in the data files.
@@ -250,6 +250,45 @@ impl EventCategory {
         }
     }
 
+    /// The name the data files write, without quotes: "UnResolution".
+    pub fn name(self) -> &'static str {
+        match self {
+            EventCategory::UnResolution => "UnResolution",
+            EventCategory::Summit => "Summit",
+            EventCategory::Conference => "Conference",
+            EventCategory::Meeting => "Meeting",
+            EventCategory::Talks => "Talks",
+            EventCategory::Agreement => "Agreement",
+            EventCategory::Establishment => "Establishment",
+            EventCategory::Membership => "Membership",
+            EventCategory::Milestone => "Milestone",
+            EventCategory::Anniversary => "Anniversary",
+            EventCategory::Initiative => "Initiative",
+            EventCategory::InternationalYear => "InternationalYear",
+            EventCategory::Programme => "Programme",
+        }
+    }
+
+    /// Its colour on a light page (a palette distinct in both themes; the
+    /// timeline lifts it for a dark one).
+    pub fn rgb(self) -> [u8; 3] {
+        match self {
+            EventCategory::UnResolution => [0x1F, 0x77, 0xB4],
+            EventCategory::Summit => [0xD6, 0x27, 0x28],
+            EventCategory::Conference => [0x2C, 0xA0, 0x2C],
+            EventCategory::Meeting => [0x17, 0xBE, 0xCF],
+            EventCategory::Talks => [0x94, 0x67, 0xBD],
+            EventCategory::Agreement => [0x8C, 0x56, 0x4B],
+            EventCategory::Establishment => [0xE3, 0x77, 0xC2],
+            EventCategory::Membership => [0xFF, 0x7F, 0x0E],
+            EventCategory::Milestone => [0x7F, 0x7F, 0x7F],
+            EventCategory::Anniversary => [0xBC, 0xBD, 0x22],
+            EventCategory::Initiative => [0x00, 0x80, 0x80],
+            EventCategory::InternationalYear => [0xB8, 0x86, 0x0B],
+            EventCategory::Programme => [0x55, 0x6B, 0x2F],
+        }
+    }
+
     /// A stable kebab-case name, used in exports.
     pub fn key(self) -> &'static str {
         match self {
@@ -283,8 +322,8 @@ pub struct Event {
     pub title: String,
     /// One paragraph on what happened.
     pub description: String,
-    /// What kind of event.
-    pub category: EventCategory,
+    /// What kind of event: one of the unit's categories.
+    pub category: CategoryKey,
     /// Where, if the articles say.
     #[serde(default)]
     pub place: Option<String>,

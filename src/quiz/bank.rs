@@ -122,9 +122,11 @@ impl<'a> QuizBank<'a> {
         };
         for (i, event) in dataset.events.iter().enumerate() {
             let Ok(index) = u32::try_from(i) else { break };
-            if let (Some(number), EventCategory::UnResolution, false) =
-                (&event.resolution, event.category, event.planned)
-            {
+            if let (Some(number), true, false) = (
+                &event.resolution,
+                event.category.is(EventCategory::UnResolution),
+                event.planned,
+            ) {
                 if event.date_stated() {
                     bank.resolutions.push(index);
                 }

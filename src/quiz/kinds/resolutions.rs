@@ -219,7 +219,7 @@ mod tests {
             date: When::On(Date::year(2000)),
             title: title.into(),
             description: String::new(),
-            category: EventCategory::UnResolution,
+            category: EventCategory::UnResolution.into(),
             place: None,
             resolution: None,
             planned: false,

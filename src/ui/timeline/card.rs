@@ -20,7 +20,7 @@ pub fn event_card_ui(
 ) {
     let top = ui.cursor().min;
     ui.horizontal_wrapped(|ui| {
-        category_ui(ui, event);
+        category_ui(ui, dataset, event);
         ui.label(RichText::new(date_with_precision(&event.date)).weak());
         if event.planned {
             ui.label(RichText::new(tr("timeline.planned")).italics());
@@ -80,13 +80,16 @@ fn keep_focus_in_sight(ui: &egui::Ui, card: egui::Rect) {
 /// The event's category: a swatch of its colour (the canvas's marker colour,
 /// which is too pale to read as text on the light panels) and its name in
 /// the body text's colour and size.
-fn category_ui(ui: &mut egui::Ui, event: &Event) {
+fn category_ui(ui: &mut egui::Ui, dataset: &Dataset, event: &Event) {
     let dark = ui.visuals().dark_mode;
     let side = ui.text_style_height(&egui::TextStyle::Body) * 0.8;
     let (swatch, _) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
+    let Some(category) = dataset.category_of(event) else {
+        return;
+    };
     ui.painter()
-        .rect_filled(swatch, 2.0, category_color(event.category, dark));
-    ui.label(category_label(event.category));
+        .rect_filled(swatch, 2.0, category_color(category, dark));
+    ui.label(category_label(category));
 }
 
 /// The organizations the event involves, each opening its details.
@@ -179,7 +182,7 @@ mod tests {
             if categories.contains(&event.category) {
                 continue;
             }
-            categories.push(event.category);
+            categories.push(event.category.clone());
             for theme in Theme::ALL {
                 let visuals = theme.visuals();
                 let body = egui::TextStyle::Body.resolve(&egui::Style::default()).size;
@@ -189,7 +192,8 @@ mod tests {
                 });
                 harness.run();
                 let shapes = flat(&harness.output().shapes);
-                let name = category_label(event.category);
+                let category = dataset.category_of(event).unwrap();
+                let name = category_label(category);
                 let Some(text) = shapes.iter().find_map(|s| match s {
                     Shape::Text(t) if t.galley.job.text == name => Some(t.clone()),
                     _ => None,
@@ -208,7 +212,7 @@ mod tests {
                     color = text.fallback_color;
                 }
                 assert_eq!(color, visuals.text_color(), "{where_}: not the text colour");
-                let swatch = category_color(event.category, visuals.dark_mode);
+                let swatch = category_color(category, visuals.dark_mode);
                 assert!(
                     shapes
                         .iter()

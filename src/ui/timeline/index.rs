@@ -2,16 +2,7 @@
 //! view), one with every event in a single lane (the strip under the reader).
 
 use crate::dataset::Dataset;
-use crate::model::EventCategory;
 use crate::timeline::{Item, TimeSpan, Timeline, layout::shape_of};
-
-/// The lane of a category: its place in [`EventCategory::ALL`].
-pub fn lane_of(category: EventCategory) -> usize {
-    EventCategory::ALL
-        .iter()
-        .position(|c| *c == category)
-        .unwrap_or(0)
-}
 
 /// Timelines over the dataset's events; `Item::event` indexes `Dataset::events`.
 #[derive(Clone, Debug)]
@@ -20,8 +11,9 @@ pub struct TimelineIndex {
     pub by_category: Timeline,
     /// Everything in lane 0.
     pub single_lane: Timeline,
-    /// How many events each category has, by lane.
-    pub category_counts: [usize; EventCategory::ALL.len()],
+    /// How many events each category has, by lane (its place in
+    /// [`Dataset::categories`]).
+    pub category_counts: Vec<usize>,
     /// Indices of the organizations that some event involves, sorted by the
     /// name the filter shows (see [`name_order`]).
     pub organizations_with_events: Vec<usize>,
@@ -38,7 +30,7 @@ impl TimelineIndex {
                 event,
                 span: TimeSpan::of(&e.date),
                 shape: shape_of(&e.date),
-                lane: lane_of(e.category),
+                lane: dataset.category_lane(&e.category),
                 label_chars: e.title.chars().count(),
             })
             .collect();
@@ -49,9 +41,9 @@ impl TimelineIndex {
                 ..item.clone()
             })
             .collect();
-        let mut category_counts = [0; EventCategory::ALL.len()];
+        let mut category_counts = vec![0; dataset.categories.len()];
         for event in &dataset.events {
-            if let Some(count) = category_counts.get_mut(lane_of(event.category)) {
+            if let Some(count) = category_counts.get_mut(dataset.category_lane(&event.category)) {
                 *count += 1;
             }
         }

@@ -1,14 +1,19 @@
 //! The words the timeline puts on events: a category's name, a date with its
 //! precision, a day at a tick's precision.
 
+use crate::dataset::Dataset;
 use crate::i18n::{dates, tr, trf};
-use crate::model::{EventCategory, Precision, When};
+use crate::model::{Category, EventCategory, Precision, When};
 use crate::timeline::{TickUnit, civil_from_day};
 
-/// A category's name in the interface's language; [`EventCategory::label`]
-/// stays English for the command line and exports.
-pub fn category_label(category: EventCategory) -> &'static str {
-    match category {
+/// A category's name in the interface's language: a built-in category's
+/// translated ([`EventCategory::label`] stays English for the command line
+/// and exports), a unit's own as its manifest writes it.
+pub fn category_label(category: &Category) -> String {
+    let Some(builtin) = category.builtin else {
+        return category.label.clone();
+    };
+    match builtin {
         EventCategory::UnResolution => tr("timeline.category_un_resolution"),
         EventCategory::Summit => tr("timeline.category_summit"),
         EventCategory::Conference => tr("timeline.category_conference"),
@@ -23,13 +28,12 @@ pub fn category_label(category: EventCategory) -> &'static str {
         EventCategory::InternationalYear => tr("timeline.category_international_year"),
         EventCategory::Programme => tr("timeline.category_programme"),
     }
+    .to_owned()
 }
 
-/// The category label of a lane in the full view.
-pub fn category_lane_label(lane: usize) -> Option<String> {
-    EventCategory::ALL
-        .get(lane)
-        .map(|c| category_label(*c).to_owned())
+/// The category label of lane `lane` of `dataset`'s full view.
+pub fn category_lane_label(dataset: &Dataset, lane: usize) -> Option<String> {
+    dataset.categories.get(lane).map(category_label)
 }
 
 /// A day number as text of the given unit's precision.

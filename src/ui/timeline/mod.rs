@@ -16,7 +16,7 @@ mod view;
 pub use canvas::CanvasState;
 pub use card::event_card_ui;
 pub use colors::category_color;
-pub use index::{TimelineIndex, lane_of};
+pub use index::TimelineIndex;
 pub use labels::{category_label, date_with_precision};
 pub use runtime::TimelineRuntime;
 pub use strip::strip_ui;

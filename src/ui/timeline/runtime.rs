@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use super::canvas::CanvasState;
 use crate::dataset::Dataset;
-use crate::model::EventCategory;
+use crate::model::CategoryKey;
 use crate::ui::command::EventIx;
 
 /// Timeline state that lives while the app runs; the selection is the app's.
@@ -16,7 +16,7 @@ pub struct TimelineRuntime {
     /// The Study strip's canvas.
     pub strip: CanvasState,
     /// Categories the reader has hidden.
-    pub hidden: BTreeSet<EventCategory>,
+    pub hidden: BTreeSet<CategoryKey>,
     /// Show only events involving this organization.
     pub organization: Option<String>,
     /// Whether the details card of the selection is open.
@@ -30,7 +30,7 @@ pub struct TimelineRuntime {
 }
 
 /// The filters a cached list was computed for.
-type ListKey = (BTreeSet<EventCategory>, Option<String>);
+type ListKey = (BTreeSet<CategoryKey>, Option<String>);
 
 impl TimelineRuntime {
     /// Indices of the events shown under the current filters, recomputed only
@@ -100,7 +100,7 @@ mod tests {
     /// A runtime with every field away from its default.
     fn busy(dataset: &Dataset) -> TimelineRuntime {
         let mut runtime = TimelineRuntime {
-            hidden: [EventCategory::Summit].into(),
+            hidden: [CategoryKey("Summit".to_owned())].into(),
             organization: Some("un".to_owned()),
             details_open: true,
             strip_article: Some("an-article".to_owned()),

@@ -6,12 +6,11 @@ use egui::RichText;
 use super::canvas::{CanvasConfig, canvas_ui};
 use super::card::event_card_ui;
 use super::colors::category_color;
-use super::index::{TimelineIndex, lane_of};
+use super::index::TimelineIndex;
 use super::labels::{category_label, category_lane_label};
 use super::runtime::{TimelineRuntime, event_included};
 use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
-use crate::model::EventCategory;
 use crate::timeline::{Item, TimeSpan};
 use crate::ui::command::{Command, EventIx};
 
@@ -136,30 +135,26 @@ fn categories_ui(
     runtime: &mut TimelineRuntime,
 ) {
     let dark = ui.visuals().dark_mode;
-    let mut filtered = [0usize; EventCategory::ALL.len()];
+    let mut filtered = vec![0usize; dataset.categories.len()];
     for event in dataset.events.iter().filter(|e| {
         runtime
             .organization
             .as_ref()
             .is_none_or(|o| e.organizations.contains(o))
     }) {
-        if let Some(n) = filtered.get_mut(lane_of(event.category)) {
+        if let Some(n) = filtered.get_mut(dataset.category_lane(&event.category)) {
             *n += 1;
         }
     }
     ui.add_space(6.0);
     ui.heading(tr("timeline.categories"));
-    for category in EventCategory::ALL {
-        let count = index
-            .category_counts
-            .get(lane_of(category))
-            .copied()
-            .unwrap_or(0);
+    for (lane, category) in dataset.categories.iter().enumerate() {
+        let count = index.category_counts.get(lane).copied().unwrap_or(0);
         if count == 0 {
             continue;
         }
-        let count = filtered.get(lane_of(category)).copied().unwrap_or(0);
-        let mut shown = !runtime.hidden.contains(&category);
+        let count = filtered.get(lane).copied().unwrap_or(0);
+        let mut shown = !runtime.hidden.contains(&category.key);
         ui.horizontal(|ui| {
             let (swatch, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
             ui.painter()
@@ -172,9 +167,9 @@ fn categories_ui(
                 .changed()
             {
                 if shown {
-                    runtime.hidden.remove(&category);
+                    runtime.hidden.remove(&category.key);
                 } else {
-                    runtime.hidden.insert(category);
+                    runtime.hidden.insert(category.key.clone());
                 }
             }
         });
@@ -184,7 +179,7 @@ fn categories_ui(
             runtime.hidden.clear();
         }
         if ui.small_button(tr("timeline.hide_all")).clicked() {
-            runtime.hidden = EventCategory::ALL.into_iter().collect();
+            runtime.hidden = dataset.categories.iter().map(|c| c.key.clone()).collect();
         }
     });
 }
@@ -357,10 +352,12 @@ fn canvas_panel_ui(
     selected: Option<EventIx>,
     commands: &mut Vec<Command>,
 ) {
-    let lanes: Vec<usize> = EventCategory::ALL
+    let lanes: Vec<usize> = dataset
+        .categories
         .iter()
-        .filter(|c| !runtime.hidden.contains(c))
-        .map(|c| lane_of(*c))
+        .enumerate()
+        .filter(|(_, c)| !runtime.hidden.contains(&c.key))
+        .map(|(lane, _)| lane)
         .filter(|&lane| index.category_counts.get(lane).is_some_and(|n| *n > 0))
         .collect();
     let organization = runtime.organization.clone();
@@ -375,8 +372,8 @@ fn canvas_panel_ui(
         id: egui::Id::unique("timeline_full"),
         timeline: &index.by_category,
         lanes: &lanes,
-        lane_count: EventCategory::ALL.len(),
-        lane_label: &category_lane_label,
+        lane_count: dataset.categories.len(),
+        lane_label: &|lane| category_lane_label(dataset, lane),
         max_rows: MAX_ROWS,
         include: &include,
         emphasised: &|_| true,

@@ -35,6 +35,13 @@ pub struct Scene<'a> {
 }
 
 impl Scene<'_> {
+    /// The marker colour of `event`'s category.
+    fn color_of(&self, event: &crate::model::Event) -> egui::Color32 {
+        self.dataset
+            .category_of(event)
+            .map_or(egui::Color32::GRAY, |c| category_color(c, self.dark))
+    }
+
     /// The middle of a row of a lane, if the lane is shown.
     fn row_y(&self, lane: usize, row: usize) -> Option<f32> {
         self.lane_tops
@@ -59,7 +66,7 @@ impl Scene<'_> {
                 placed,
                 y,
                 title: &event.title,
-                color: category_color(event.category, self.dark),
+                color: self.color_of(event),
                 emphasised: (self.config.emphasised)(placed.event),
                 selected: self.config.selected == Some(placed.event),
             };
@@ -150,7 +157,7 @@ impl Scene<'_> {
             placed: &placed,
             y,
             title: &event.title,
-            color: category_color(event.category, self.dark),
+            color: self.color_of(event),
             emphasised: true,
             selected: true,
         };
