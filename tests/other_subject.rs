@@ -3,6 +3,8 @@
 //! the unit's manifest says it is about Turkmenistan; and a topic the unit
 //! has no records for is not offered.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::sync::Arc;
 
 use egui_kittest::Harness;

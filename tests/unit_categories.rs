@@ -2,6 +2,8 @@
 //! colour), the timeline's legend and lanes follow them, and `check` says
 //! where a category is misspelled or badly defined.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::fs;
