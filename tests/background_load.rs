@@ -21,6 +21,9 @@ use common::{copy_dir, example_dir};
 use neutrality_reader::ui::app::ReaderApp;
 use window::window;
 
+/// What the top bar names the unit by: its manifest's title.
+const TITLE: &str = "Dataset: The founding of the United Nations";
+
 /// The example unit with a paragraph of about `megabytes` MB added at the
 /// end of an article, so that reading and checking it takes a while.
 fn large_unit(dir: &Path, megabytes: usize) -> PathBuf {
@@ -79,7 +82,7 @@ fn the_window_answers_while_a_large_unit_is_read() {
         reading_shown(&harness),
         "no line says the unit is being read"
     );
-    assert!(harness.query_by_label("Dataset: large-unit").is_none());
+    assert!(harness.query_by_label(TITLE).is_none());
     // The window answers meanwhile: another view opens.
     harness
         .get_by_role_and_label(Role::Button, "Organizations")
@@ -93,7 +96,7 @@ fn the_window_answers_while_a_large_unit_is_read() {
     assert!(harness.state().settings().view == neutrality_reader::ui::command::View::Organizations);
     // Then the unit arrives, and the line goes.
     let started = Instant::now();
-    while harness.query_by_label("Dataset: large-unit").is_none() {
+    while harness.query_by_label(TITLE).is_none() {
         assert!(
             started.elapsed() < Duration::from_secs(120),
             "the unit never arrived"

@@ -350,7 +350,7 @@ fn the_dataset_folder_open_at_the_last_close_opens_again() {
         harness.state().settings().open_article.as_deref(),
         Some("the-charter-comes-into-force")
     );
-    harness.get_by_label("Dataset: unit");
+    harness.get_by_label("Dataset: The founding of the United Nations");
 
     // Back to the bundled dataset: that is what the next start shows.
     harness.get_by_role_and_label(Role::Button, "File").click();

@@ -125,7 +125,10 @@ fn length_ui(ui: &mut egui::Ui, setup: &mut Setup) {
 fn start_ui(ui: &mut egui::Ui, dataset: &Dataset, runtime: &mut QuizRuntime) {
     let offered = runtime.offered.clone().unwrap_or_default();
     let no_topic = runtime.setup.topics.is_disjoint(&offered);
-    if no_topic {
+    if offered.is_empty() {
+        // A unit just begun: nothing to tick, so nothing to choose.
+        ui.colored_label(ui.visuals().warn_fg_color, tr("quiz.no_records"));
+    } else if no_topic {
         ui.colored_label(ui.visuals().warn_fg_color, tr("quiz.choose_a_topic"));
     }
     let start = ui
