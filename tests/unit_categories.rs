@@ -1,6 +1,7 @@
-//! A unit's own event categories: the manifest defines them (name, label,
-//! colour), the timeline's legend and lanes follow them, and `check` says
-//! where a category is misspelled or badly defined.
+//! A unit's own event categories and relationship kinds: the manifest
+//! defines them (name, label, colour; whether a kind makes a member), the
+//! timeline's legend, the organization panel and the quiz follow them, and
+//! `check` says where one is misspelled or badly defined.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -14,7 +15,8 @@ use egui::accesskit::Toggled;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
-use neutrality_reader::dataset::{Dataset, Problem};
+use neutrality_reader::dataset::{DataFile, DataFiles, Dataset, Problem};
+use neutrality_reader::quiz::{QuizBank, QuizOptions};
 use neutrality_reader::ui::app::{DataOrigin, ReaderApp};
 use neutrality_reader::ui::command::View;
 
@@ -185,4 +187,119 @@ fn a_bad_definition_is_named_where_it_is() {
     let text = fs::read_to_string(dir.path().join("dataset.ron")).unwrap();
     let second = text.rfind("key: War").unwrap();
     assert_eq!(twice.line, Some(text[..second].matches('\n').count() + 1));
+}
+
+/// The bundled unit with relationship kinds of its own: the built-in names
+/// relabelled, the UN membership told as `Founding` (a kind the manifest
+/// adds), and `edit` applied to organizations.ron.
+fn with_own_kinds(edit: impl Fn(String) -> String) -> Result<Dataset, Vec<Problem>> {
+    let mut files = DataFiles::embedded();
+    let organizations = &mut files.records[1];
+    assert!(organizations.name.ends_with("organizations.ron"));
+    organizations.text = edit(
+        organizations
+            .text
+            .replacen("kind: Member,", "kind: Founding,", 1),
+    );
+    files.manifest = Some(DataFile {
+        name: "dataset.ron".to_owned(),
+        text: r#"Dataset(
+    subject: "Turkmenistan",
+    relationship_kinds: [
+        (key: Founding, label: "Founding member", membership: true),
+        (key: Member, label: "Member state", membership: true),
+        (key: Office, label: "Office", membership: true),
+        (key: GuestOfHonour, label: "Guest"),
+        (key: Host, label: "Host"),
+        (key: Initiator, label: "Initiator"),
+        (key: Cooperation, label: "Partner"),
+        (key: National, label: "Own body"),
+    ],
+)"#
+        .to_owned(),
+    });
+    Dataset::from_files(&files).map_err(|error| error.problems)
+}
+
+#[test]
+fn a_units_own_relationship_kinds_are_its_labels() {
+    let dataset = with_own_kinds(|text| text).unwrap();
+    let un = dataset.organization("un").unwrap();
+    let kind = un.relationships[0].kind;
+    assert_eq!(kind.label(), "Founding member");
+    assert!(kind.implies_membership());
+    let nam = dataset.organization("nam").unwrap();
+    assert_eq!(nam.relationships[0].kind.label(), "Member state");
+
+    // The quiz asks "since when" of the unit's own kind, by its label, and
+    // never offers a built-in label the unit does not use.
+    let bank = QuizBank::new(&dataset);
+    let mut since = 0;
+    for seed in 1..=200 {
+        let quiz = bank.generate(&QuizOptions {
+            seed,
+            count: 40,
+            ..QuizOptions::default()
+        });
+        for question in quiz.questions {
+            let text = format!(
+                "{} {:?} {}",
+                question.prompt, question.options, question.explanation
+            );
+            assert!(!text.contains("Own institution"), "{text}");
+            assert!(!text.contains("Guest of honour"), "{text}");
+            since +=
+                usize::from(question.prompt.contains(
+                    "as the articles state it, did this relationship of Turkmenistan to",
+                ));
+        }
+    }
+    assert!(since > 0, "the unit's own kind was never asked");
+
+    // The window's chips and details name it so.
+    let data = Arc::new(dataset);
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_max_steps(64)
+        .build_eframe(move |cc| ReaderApp::new(&cc.egui_ctx, data, DataOrigin::default(), None));
+    harness.run();
+    harness.state_mut().show_view(View::Organizations);
+    harness.run();
+    harness.get_by_label("Founding member (1)");
+    assert!(harness.state_mut().select_organization("un"));
+    harness.run();
+    harness.get_by_label_contains("Founding member since 1992");
+}
+
+#[test]
+fn a_misspelled_relationship_kind_is_named_where_it_is() {
+    let problems =
+        with_own_kinds(|text| text.replacen("kind: Member,", "kind: Membr,", 1)).unwrap_err();
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    let problem = &problems[0];
+    assert!(
+        problem.message.contains(
+            "organization “nam”: `Membr` is not one of the relationship kinds of dataset.ron; did you mean `Member`?"
+        ),
+        "{}",
+        problem.message
+    );
+    // At the `kind:` of NAM's relationship, not at NAM's own `kind: Global`.
+    let text = DataFiles::embedded().records[1].text.clone();
+    let nam = text.find("id: \"nam\"").unwrap();
+    let at = nam + text[nam..].find("Relationship(").unwrap();
+    let at = at + text[at..].find("kind:").unwrap();
+    assert_eq!(problem.line, Some(text[..at].matches('\n').count() + 1));
+    // Without the manifest's list, a kind not built in is refused the same way.
+    let mut files = DataFiles::embedded();
+    files.records[1].text = files.records[1]
+        .text
+        .replacen("kind: Member,", "kind: Founding,", 1);
+    let problems = Dataset::from_files(&files).unwrap_err().problems;
+    assert!(
+        problems[0].message.contains(
+            "`Founding` is not one of the built-in relationship kinds; the kinds are `Member`"
+        ),
+        "{problems:#?}"
+    );
 }

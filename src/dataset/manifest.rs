@@ -7,7 +7,10 @@ use super::files::DataFile;
 use super::locate::Locator;
 use super::parse::parse_file;
 use super::problem::Problem;
-use crate::model::{Article, ArticleCredit, Category, Event, Manifest, parse_colour};
+use crate::model::{
+    Article, ArticleCredit, Category, CustomKind, Event, Manifest, Organization, RelationshipKind,
+    parse_colour,
+};
 
 /// The manifest in `file`, or the default one when there is no file;
 /// `None` (with the problem recorded) when it does not parse.
@@ -264,4 +267,124 @@ fn find_key(text: &str, from: usize, name: &str) -> Option<usize> {
                 })
         })
         .map(|(at, _)| from + at)
+}
+
+/// Puts the manifest's relationship kinds on the relationships that name
+/// them, and returns every problem: in the manifest, a kind defined twice,
+/// with an empty label, or too many; in `organizations.ron`, a relationship
+/// whose kind is not one of the unit's.
+pub fn resolve_relationship_kinds(
+    manifest: &Manifest,
+    file: Option<&DataFile>,
+    organizations_file: &DataFile,
+    organizations: &mut [Organization],
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let defs = &manifest.relationship_kinds;
+    let mut by_name: HashMap<&str, RelationshipKind> = HashMap::new();
+    if let Some(file) = file {
+        let locator = Locator::new(&file.text);
+        let list = locator.find_after(0, "relationship_kinds:").unwrap_or(0);
+        if defs.len() > MAX_CATEGORIES {
+            problems.push(Problem::at(
+                &file.name,
+                locator.place(Some(list), None),
+                format!(
+                    "the unit defines {} relationship kinds; it may define at most {MAX_CATEGORIES}",
+                    defs.len()
+                ),
+            ));
+        }
+        let mut from = list;
+        for (order, def) in defs.iter().enumerate() {
+            let name = def.key.as_str();
+            let place = find_key(&file.text, from, name);
+            if let Some(place) = place {
+                from = place + 1;
+            }
+            let mut at = |message: String| {
+                problems.push(Problem::at(
+                    &file.name,
+                    locator.place(place, Some(list)),
+                    message,
+                ));
+            };
+            if def.label.trim().is_empty() {
+                at(format!(
+                    "the relationship kind `{name}` has an empty label; write the name people read"
+                ));
+            }
+            let order = u16::try_from(order).unwrap_or(u16::MAX);
+            let kind = CustomKind::intern(name, def.label.trim(), def.membership, order);
+            if by_name
+                .insert(name, RelationshipKind::Custom(kind))
+                .is_some()
+            {
+                at(format!(
+                    "the relationship kind `{name}` is defined twice; keep one"
+                ));
+            }
+        }
+    }
+    let custom = !defs.is_empty();
+    let names: Vec<&str> = if custom {
+        defs.iter().map(|d| d.key.as_str()).collect()
+    } else {
+        RelationshipKind::ALL.iter().map(|k| k.name()).collect()
+    };
+    let locator = Locator::new(&organizations_file.text);
+    let mut times: HashMap<String, usize> = HashMap::new();
+    for organization in organizations.iter_mut() {
+        let nth = *times
+            .entry(organization.id.clone())
+            .and_modify(|t| *t += 1)
+            .or_insert(0);
+        for (r, relationship) in organization.relationships.iter_mut().enumerate() {
+            let name = relationship.kind.name();
+            let resolved = if custom {
+                by_name.get(name).copied()
+            } else {
+                RelationshipKind::builtin(name)
+            };
+            if let Some(kind) = resolved {
+                relationship.kind = kind;
+                continue;
+            }
+            let place = relationship_kind_place(&locator, &organization.id, nth, r);
+            let hint = names
+                .iter()
+                .map(|n| (strsim::levenshtein(name, n), *n))
+                .filter(|&(distance, _)| distance <= 2.max(name.chars().count() / 4))
+                .min()
+                .map(|(_, near)| format!("did you mean `{near}`? "))
+                .unwrap_or_default();
+            let whence = if custom {
+                "the relationship kinds of dataset.ron"
+            } else {
+                "the built-in relationship kinds"
+            };
+            let listed: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+            problems.push(Problem::at(
+                &organizations_file.name,
+                locator.place(place, Some(0)),
+                format!(
+                    "organization “{}”: `{name}` is not one of {whence}; {hint}the kinds are {}",
+                    organization.id,
+                    listed.join(", ")
+                ),
+            ));
+        }
+    }
+    problems
+}
+
+/// Where the `kind:` of relationship `r` (from 0) of the `nth` record with
+/// id `id` is written.
+fn relationship_kind_place(locator: &Locator<'_>, id: &str, nth: usize, r: usize) -> Option<usize> {
+    let record = locator.record(id, nth)?;
+    let mut at = locator.find_after(record, "relationships:")?;
+    for _ in 0..=r {
+        at = locator.find_after(at + 1, "Relationship(")?;
+    }
+    locator.find_after(at, "kind:").or(Some(at))
 }

@@ -165,6 +165,13 @@ impl Dataset {
             parsed.events.0,
             &parsed.events.1,
         ));
+        let mut organizations = parsed.organizations.1;
+        problems.extend(manifest::resolve_relationship_kinds(
+            &manifest,
+            files.manifest.as_ref(),
+            parsed.organizations.0,
+            &mut organizations,
+        ));
         if !problems.is_empty() {
             return Err(LoadError::sorted(problems));
         }
@@ -176,7 +183,7 @@ impl Dataset {
         let mut dataset = Self {
             articles,
             events,
-            organizations: parsed.organizations.1,
+            organizations,
             people: parsed.people.1,
             facts: parsed.facts.1,
             glossary: parsed.glossary.1,

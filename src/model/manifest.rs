@@ -4,7 +4,7 @@
 
 use serde::Deserialize;
 
-use super::CategoryDef;
+use super::{CategoryDef, RelationshipKindDef};
 
 /// What `dataset.ron` holds.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
@@ -31,6 +31,9 @@ pub struct Manifest {
     /// when empty.
     #[serde(default)]
     pub categories: Vec<CategoryDef>,
+    /// The unit's own relationship kinds; the built-in ones when empty.
+    #[serde(default)]
+    pub relationship_kinds: Vec<RelationshipKindDef>,
 }
 
 /// The address and licence of one article, by its id.

@@ -8,6 +8,7 @@ mod date;
 mod manifest;
 mod marks;
 mod records;
+mod relationship_kinds;
 
 pub use categories::{
     Category, CategoryDef, CategoryKey, builtin_categories, parse_colour, unit_categories,
@@ -16,3 +17,4 @@ pub use date::{Date, DateError, Precision, When, days_in_month, month_name};
 pub use manifest::{ArticleCredit, Manifest, possessive};
 pub use marks::{Basis, Field, Unstated, fields_of};
 pub use records::*;
+pub use relationship_kinds::{CustomKind, RelationshipKindDef};

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Deserializer};
 
-use super::{CategoryKey, Date, Unstated, When};
+use super::{CategoryKey, CustomKind, Date, Unstated, When};
 
 /// A citation: paragraph `paragraph` (counted from 1 over every block of the body)
 /// of the article with id `article`. Written `("article-id", 3)` in the data files.
@@ -411,8 +411,8 @@ impl OrganizationKind {
     }
 }
 
-/// How Turkmenistan stands to an organization, as the articles state it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+/// How the unit's subject stands to an organization, as the articles state it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RelationshipKind {
     /// A full member.
     Member,
@@ -428,6 +428,8 @@ pub enum RelationshipKind {
     Cooperation,
     /// It is Turkmenistan's own body.
     National,
+    /// One of the unit's own kinds, defined in its manifest.
+    Custom(&'static CustomKind),
 }
 
 impl RelationshipKind {
@@ -442,9 +444,39 @@ impl RelationshipKind {
         RelationshipKind::National,
     ];
 
+    /// The name the data files write, without quotes: "GuestOfHonour".
+    pub fn name(self) -> &'static str {
+        match self {
+            RelationshipKind::Member => "Member",
+            RelationshipKind::Office => "Office",
+            RelationshipKind::GuestOfHonour => "GuestOfHonour",
+            RelationshipKind::Host => "Host",
+            RelationshipKind::Initiator => "Initiator",
+            RelationshipKind::Cooperation => "Cooperation",
+            RelationshipKind::National => "National",
+            RelationshipKind::Custom(kind) => &kind.key,
+        }
+    }
+
+    /// The built-in kind written `name`.
+    pub fn builtin(name: &str) -> Option<RelationshipKind> {
+        RelationshipKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// Whether it makes the subject a member: a member and an office holder
+    /// are; a unit's own kind says.
+    pub fn implies_membership(self) -> bool {
+        match self {
+            RelationshipKind::Member | RelationshipKind::Office => true,
+            RelationshipKind::Custom(kind) => kind.membership,
+            _ => false,
+        }
+    }
+
     /// A label for people.
     pub fn label(self) -> &'static str {
         match self {
+            RelationshipKind::Custom(kind) => &kind.label,
             RelationshipKind::Member => "Member",
             RelationshipKind::Office => "Office holder",
             RelationshipKind::GuestOfHonour => "Guest of honour",
@@ -455,9 +487,11 @@ impl RelationshipKind {
         }
     }
 
-    /// A stable kebab-case name, used in exports.
+    /// A stable kebab-case name, used in exports (a unit's own kind: its
+    /// name as written).
     pub fn key(self) -> &'static str {
         match self {
+            RelationshipKind::Custom(kind) => &kind.key,
             RelationshipKind::Member => "member",
             RelationshipKind::Office => "office",
             RelationshipKind::GuestOfHonour => "guest-of-honour",
@@ -466,6 +500,17 @@ impl RelationshipKind {
             RelationshipKind::Cooperation => "cooperation",
             RelationshipKind::National => "national",
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for RelationshipKind {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = super::CategoryKey::deserialize(deserializer)?;
+        // A name that is not built in stands for a kind of the manifest's,
+        // whose label and meaning are put on it when the unit is checked.
+        Ok(RelationshipKind::builtin(name.as_str()).unwrap_or_else(|| {
+            RelationshipKind::Custom(CustomKind::intern(name.as_str(), "", false, 0))
+        }))
     }
 }
 

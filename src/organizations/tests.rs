@@ -135,7 +135,12 @@ fn sorted_rows_follow_the_column_then_the_name() {
             SortColumn::Acronym => row.short_name().to_lowercase(),
             SortColumn::Name => row.name.to_lowercase(),
             SortColumn::Kind => format!("{}", row.kind as u8),
-            SortColumn::Relationship => format!("{:?}", row.relationship.map(|k| k as u8)),
+            SortColumn::Relationship => format!(
+                "{:?}",
+                row.relationship.map(|k| crate::model::RelationshipKind::ALL
+                    .iter()
+                    .position(|x| *x == k))
+            ),
             SortColumn::Since => row.since.map(|d| d.iso()).unwrap_or_default(),
             SortColumn::Mentions => format!("{:06}", row.mentions),
         }

@@ -475,6 +475,8 @@ fn check_organization(dataset: &Dataset, q: &Question, id: &str) -> Result<(), S
                     R::National => !own_kind,
                     R::Member | R::Office => has(R::GuestOfHonour) || has(R::National) || own_kind,
                     R::GuestOfHonour => has(R::Member) || has(R::Office) || has(R::National),
+                    // A unit's own kind is never offered as a wrong label.
+                    R::Custom(_) => false,
                 };
                 if !ruled_out {
                     return Err(format!("nothing the data states rules out {option}"));

@@ -285,6 +285,14 @@ pub(super) fn relationship(ask: &Ask<'_, '_>, index: usize, rng: &mut Rng) -> Op
     }
     let mut stated: Vec<RelationshipKind> =
         organization.relationships.iter().map(|r| r.kind).collect();
+    // What proves a wrong label wrong (a guest is not a member) is known of
+    // the built-in kinds only: a unit's own kinds are asked "since when".
+    if stated
+        .iter()
+        .any(|k| matches!(k, RelationshipKind::Custom(_)))
+    {
+        return None;
+    }
     stated.sort();
     stated.dedup();
     let mut wrong: Vec<(RelationshipKind, &str)> = LABELS

@@ -51,6 +51,11 @@ fn prompt(
             format!("Since which year has {subject} cooperated with {name}?")
         }
         RelationshipKind::National => return None,
+        // A unit's own kind, by the label its manifest gives it.
+        RelationshipKind::Custom(custom) => format!(
+            "In which year, as the articles state it, did this relationship of {subject} to {name} begin: {}?",
+            quoted(&custom.label)
+        ),
     })
 }
 

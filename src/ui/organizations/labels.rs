@@ -19,6 +19,8 @@ pub fn relationship_label(kind: RelationshipKind) -> &'static str {
         RelationshipKind::Initiator => tr("org.rel_initiator"),
         RelationshipKind::Cooperation => tr("org.rel_cooperation"),
         RelationshipKind::National => tr("org.rel_national"),
+        // A unit's own kind: its label as the manifest writes it.
+        RelationshipKind::Custom(custom) => &custom.label,
     }
 }
 

@@ -30,6 +30,7 @@ fn relationship_kind_label(kind: RelationshipKind) -> &'static str {
         RelationshipKind::Initiator => tr("study.kind_initiator"),
         RelationshipKind::Cooperation => tr("study.kind_cooperation"),
         RelationshipKind::National => tr("study.kind_national"),
+        RelationshipKind::Custom(custom) => &custom.label,
     }
 }
 
