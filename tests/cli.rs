@@ -415,6 +415,8 @@ fn export_prints_the_whole_dataset_as_json() {
     assert_eq!(
         keys,
         [
+            "unit",
+            "categories",
             "articles",
             "events",
             "organizations",
@@ -763,7 +765,17 @@ fn the_same_seed_prints_the_same_quiz_and_its_code_too() {
         .unwrap()
         .strip_prefix("# Quiz ")
         .unwrap()
+        .split(':')
+        .next()
+        .unwrap()
         .to_owned();
+    // It names the unit too.
+    assert!(
+        sheet.starts_with(&format!(
+            "# Quiz {code}: Turkmenistan’s foreign policy and permanent neutrality\n"
+        )),
+        "{sheet}"
+    );
     let by_code = run(&["quiz", "--code", &code]);
     assert_eq!(stdout(&by_code), sheet);
     assert!(stderr(&by_code).is_empty(), "{}", stderr(&by_code));

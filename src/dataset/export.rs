@@ -48,10 +48,23 @@ fn block(block: &Block) -> Value {
     value
 }
 
-/// The dataset as one JSON object with `articles`, `events`, `organizations`,
-/// `people`, `facts` and `glossary`.
+/// The dataset as one JSON object with `unit` (the manifest's title,
+/// subject, language and authors), `categories` (key, label, colour),
+/// `articles`, `events`, `organizations`, `people`, `facts` and `glossary`.
 pub fn to_json(dataset: &Dataset) -> Value {
+    let manifest = &dataset.manifest;
     json!({
+        "unit": {
+            "title": manifest.title,
+            "subject": manifest.subject,
+            "language": manifest.language,
+            "authors": manifest.authors,
+        },
+        "categories": dataset.categories.iter().map(|c| json!({
+            "key": c.export_key(),
+            "label": c.label,
+            "colour": format!("#{:02x}{:02x}{:02x}", c.rgb[0], c.rgb[1], c.rgb[2]),
+        })).collect::<Vec<_>>(),
         "articles": dataset.articles.iter().map(|a| json!({
             "id": a.id,
             "title": a.title,
@@ -59,6 +72,7 @@ pub fn to_json(dataset: &Dataset) -> Value {
             "published": a.published.as_ref().map(when),
             "derived": a.derived,
             "url": a.url,
+            "licence": a.licence,
             "summary": a.summary,
             "note": a.note,
             "body": a.body.iter().map(block).collect::<Vec<_>>(),

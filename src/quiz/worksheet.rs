@@ -64,10 +64,14 @@ fn asked_topics(quiz: &Quiz) -> Vec<super::options::Topic> {
 
 pub fn to_markdown(quiz: &Quiz, dataset: &Dataset) -> String {
     let mut out = String::new();
-    let title = match &quiz.code {
+    let mut title = match &quiz.code {
         Some(code) => format!("# Quiz {code}"),
         None => "# Quiz".to_owned(),
     };
+    // Which unit, when its manifest names it: a class may have several.
+    if let Some(unit) = dataset.manifest.title.as_deref().map(str::trim) {
+        title.push_str(&format!(": {unit}"));
+    }
     let topics: Vec<&str> = asked_topics(quiz).into_iter().map(|t| t.label()).collect();
     let _ = writeln!(out, "{title}\n");
     let _ = writeln!(
