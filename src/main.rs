@@ -1,4 +1,4 @@
-//! `neutrality-reader`: the window, or `check`, `new`, `import`, `export` and `quiz` on
+//! `neutrality-reader`: the window, or `check`, `new`, `import`, `pack`, `export` and `quiz` on
 //! the command line.
 
 use clap::Parser as _;
@@ -22,6 +22,9 @@ fn main() -> std::process::ExitCode {
         ),
         Some(Command::New { dir }) => cli::new_dataset(dir, &mut out, &mut err),
         Some(Command::Import { source, dir }) => cli::import(source, dir, &mut out, &mut err),
+        Some(Command::Pack { dir, file, force }) => {
+            cli::pack(dir, file, *force, &mut out, &mut err)
+        }
         Some(Command::Export { output }) => {
             cli::export(args.data.as_deref(), output.as_deref(), &mut out, &mut err)
         }

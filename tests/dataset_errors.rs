@@ -1218,7 +1218,7 @@ fn a_file_given_as_the_folder() {
         problems(&file),
         vec![whole_file(
             file.display().to_string(),
-            "this is a file, not a dataset folder"
+            "this is a file, not a dataset folder or a unit file (.zip)"
         )]
     );
 }

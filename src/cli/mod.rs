@@ -8,9 +8,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 mod commands;
 mod import;
 pub mod output;
+mod pack;
 
 pub use commands::{check, export, load, new_dataset, quiz};
 pub use import::import;
+pub use pack::pack;
 
 /// Neutrality Reader: study Turkmenistan's foreign policy and permanent neutrality, offline.
 #[derive(Debug, Parser)]
@@ -284,6 +286,23 @@ pub enum Command {
         source: PathBuf,
         /// The folder to make, e.g. my-timeline.
         dir: PathBuf,
+    },
+    /// Pack a dataset folder into one file to share: a .zip that opens
+    /// wherever a folder does (`--data unit.zip`, File > Open, `check
+    /// unit.zip`).
+    ///
+    /// The unit must load (`check` lists its problems). Only its own files go
+    /// in: the record files, dataset.ron if there is one, articles/*.ron and
+    /// the images in assets/; hidden and editor files (.x.swp, x~, #x#) stay
+    /// out. The file is written whole or not at all.
+    Pack {
+        /// The dataset folder, e.g. my-unit.
+        dir: PathBuf,
+        /// The file to write, e.g. my-unit.zip.
+        file: PathBuf,
+        /// Replace the file if it is already there.
+        #[arg(long)]
+        force: bool,
     },
     /// Print the whole dataset as JSON.
     Export {

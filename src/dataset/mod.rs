@@ -1,6 +1,7 @@
 //! Loading a dataset (the embedded one or a folder), validating it, and the
 //! indexes the views need, built once at load.
 
+pub mod archive;
 mod export;
 mod files;
 pub mod glyphs;
