@@ -18,8 +18,11 @@ pub use pack::pack;
 #[derive(Debug, Parser)]
 #[command(name = "neutrality-reader", version, about)]
 pub struct Cli {
-    /// Open this dataset folder instead of the bundled one.
-    #[arg(long, value_name = "DIR", global = true)]
+    /// Open this dataset folder, or unit file (.zip), instead of the bundled
+    /// one. Not global: `new`, `import` and `pack` take their own paths, and
+    /// an option that does nothing must not be in their help; `check`,
+    /// `export` and `quiz` take it after their name as well (DataArg).
+    #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
 
     /// The view to open on.
@@ -253,8 +256,11 @@ pub enum Command {
     /// organizations or two people that differ only in case, punctuation,
     /// spacing or a letter or two.
     Check {
-        /// The dataset folder; the bundled dataset if omitted.
+        /// The dataset folder or unit file (.zip); the bundled dataset if omitted.
         dir: Option<PathBuf>,
+        /// The same as DIR, as the other commands take it.
+        #[arg(long, value_name = "DIR", hide = true, conflicts_with = "dir")]
+        data: Option<PathBuf>,
         /// text: one line per error, warning or note (file:line:column:
         /// sentence); json: {"ok", "errors", "warnings", "notes"}, each a list
         /// of {file, line, column, message}, for editors and other programs.
@@ -306,6 +312,8 @@ pub enum Command {
     },
     /// Print the whole dataset as JSON.
     Export {
+        #[command(flatten)]
+        data: DataArg,
         /// Write the JSON to this file instead, whole or not at all (the file
         /// is replaced only once all is written).
         #[arg(short, long, value_name = "FILE")]
@@ -326,9 +334,19 @@ pub enum CheckFormat {
     Json,
 }
 
+/// `--data` after the name of a command that reads a dataset.
+#[derive(Debug, Default, clap::Args)]
+pub struct DataArg {
+    /// The dataset folder or unit file (.zip); the bundled dataset if omitted.
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+}
+
 /// The options of `quiz`.
 #[derive(Debug, clap::Args)]
 pub struct QuizArgs {
+    #[command(flatten)]
+    pub data: DataArg,
     /// The seed; the same seed gives the same quiz. A seed below 1,048,576 with
     /// at most 64 questions also gets a quiz code to share.
     #[arg(long, default_value_t = 0, conflicts_with = "code")]

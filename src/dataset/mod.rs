@@ -12,6 +12,7 @@ pub mod open_file;
 mod parse;
 mod problem;
 pub mod starter;
+mod suggest;
 // Benchmark and test data only: the shipped library leaves it out unless the
 // `synthetic` feature asks for it (the benchmarks do), while the crate's own
 // unit tests always have it.
