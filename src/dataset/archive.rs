@@ -252,25 +252,28 @@ fn top_folder(entries: &[(String, usize, u64)]) -> String {
     }
 }
 
-/// An entry's name, checked: UTF-8, relative, with forward slashes, inside
-/// the archive.
+/// An entry's name, checked: relative and inside the archive, with forward
+/// slashes (some Windows tools write `\\` between folders: it is read as one).
 fn entry_name(entry: &zip::read::ZipFile<'_, File>) -> Result<String, String> {
     let raw = String::from_utf8_lossy(entry.name_raw()).into_owned();
     let shown = crate::terminal::cut(&raw);
     let name = entry.name().map_err(|_| {
         format!("the zip file holds an entry whose name cannot be read (“{shown}”)")
     })?;
+    let name = name.replace('\\', "/");
+    let mut start = name.chars();
+    let drive = matches!((start.next(), start.next()), (Some(letter), Some(':')) if letter.is_ascii_alphabetic());
     let escapes = name.starts_with('/')
-        || name.contains(['\\', ':'])
-        || name.chars().any(char::is_control)
+        || drive
+        || name.contains('\0')
         || name.split('/').any(|part| part == "..")
         || entry.enclosed_name().is_none();
     if escapes {
         return Err(format!(
-            "the zip file holds “{shown}”, a path that leads out of the unit (an absolute path, “..”, a drive or a backslash); it is not opened"
+            "the zip file holds “{shown}”, a path that leads out of the unit (an absolute path, a drive or “..”); it is not opened"
         ));
     }
-    Ok(name.into_owned())
+    Ok(name)
 }
 
 /// The unit file opened, if it is a regular file of at most [`MAX_ARCHIVE_BYTES`].
