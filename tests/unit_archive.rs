@@ -285,6 +285,36 @@ fn more_entries_than_the_limit_are_refused_before_they_are_listed() {
 }
 
 #[test]
+fn a_zip64_directory_claiming_a_million_entries_is_refused_before_it_is_read() {
+    // Only the zip64 records at the end: a directory that claims 1,000,000
+    // entries the zip crate would try to list.
+    let mut bytes = Vec::new();
+    bytes.extend_from_slice(&[0x50, 0x4b, 0x06, 0x06]);
+    bytes.extend_from_slice(&44u64.to_le_bytes());
+    bytes.extend_from_slice(&[45, 0, 45, 0]);
+    bytes.extend_from_slice(&[0; 8]);
+    bytes.extend_from_slice(&1_000_000u64.to_le_bytes());
+    bytes.extend_from_slice(&1_000_000u64.to_le_bytes());
+    bytes.extend_from_slice(&(46_000_000u64).to_le_bytes());
+    bytes.extend_from_slice(&0u64.to_le_bytes());
+    bytes.extend_from_slice(&[0x50, 0x4b, 0x06, 0x07, 0, 0, 0, 0]);
+    bytes.extend_from_slice(&0u64.to_le_bytes());
+    bytes.extend_from_slice(&1u32.to_le_bytes());
+    bytes.extend_from_slice(&[0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0]);
+    bytes.extend_from_slice(&[0xFF; 12]);
+    bytes.extend_from_slice(&[0, 0]);
+    let dir = tempfile::tempdir().unwrap();
+    let zip = dir.path().join("unit.zip");
+    fs::write(&zip, bytes).unwrap();
+    assert_eq!(
+        the_problem(&zip).1,
+        format!(
+            "the zip file holds 1000000 entries; a unit file may hold at most {MAX_ENTRIES}, so it is not opened"
+        )
+    );
+}
+
+#[test]
 fn an_entry_declared_at_4_gb_is_refused_without_reading_it() {
     let dir = tempfile::tempdir().unwrap();
     let zip = dir.path().join("unit.zip");

@@ -341,8 +341,10 @@ fn check_entry_count(file: &mut File) -> Result<(), String> {
     let u16_at = |i: usize| tail.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]));
     let total = u16_at(at + 10).ok_or_else(not_zip)?;
     let count = if total == u16::MAX {
+        // A zip64 record that cannot be read is no zip's.
         zip64_count(file, &tail, at)
-            .map_err(io)?
+            .ok()
+            .flatten()
             .ok_or_else(not_zip)?
     } else {
         u64::from(total)
