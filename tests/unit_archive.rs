@@ -430,3 +430,29 @@ fn a_unit_file_opens_by_its_typed_path_in_file_open() {
     harness.run();
     harness.get_by_role_and_label(Role::Button, &zip.display().to_string());
 }
+
+#[test]
+fn check_quiz_and_export_read_a_unit_file() {
+    use neutrality_reader::cli::{self, CheckFormat};
+    let dir = tempfile::tempdir().unwrap();
+    let zip = dir.path().join("unit.zip");
+    archive::pack(&example_dir(), &zip, false).unwrap();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    assert_eq!(
+        cli::check(Some(&zip), CheckFormat::Text, None, &mut out, &mut err),
+        0
+    );
+    let said = String::from_utf8(out).unwrap();
+    assert!(
+        said.starts_with(&format!("{}: OK: 2 articles, 14 events", zip.display())),
+        "{said}"
+    );
+    let (mut from_zip, mut from_folder, mut err) = (Vec::new(), Vec::new(), Vec::new());
+    assert_eq!(cli::export(Some(&zip), None, &mut from_zip, &mut err), 0);
+    assert_eq!(
+        cli::export(Some(&example_dir()), None, &mut from_folder, &mut err),
+        0
+    );
+    assert_eq!(from_zip, from_folder);
+    assert!(cli::load(Some(&zip)).is_ok());
+}
