@@ -1,4 +1,4 @@
-//! `neutrality-reader`: the window, or `check`, `new`, `import`, `export` and `quiz` on
+//! `neutrality-reader`: the window, or `check`, `new`, `import`, `pack`, `export` and `quiz` on
 //! the command line.
 
 use clap::Parser as _;
@@ -11,10 +11,11 @@ fn main() -> std::process::ExitCode {
     let code = match &args.command {
         Some(Command::Check {
             dir,
+            data,
             format,
             output,
         }) => cli::check(
-            dir.as_deref().or(args.data.as_deref()),
+            dir.as_deref().or(data.as_deref()).or(args.data.as_deref()),
             *format,
             output.as_deref(),
             &mut out,
@@ -22,10 +23,17 @@ fn main() -> std::process::ExitCode {
         ),
         Some(Command::New { dir }) => cli::new_dataset(dir, &mut out, &mut err),
         Some(Command::Import { source, dir }) => cli::import(source, dir, &mut out, &mut err),
-        Some(Command::Export { output }) => {
-            cli::export(args.data.as_deref(), output.as_deref(), &mut out, &mut err)
+        Some(Command::Pack { dir, file, force }) => {
+            cli::pack(dir, file, *force, &mut out, &mut err)
         }
-        Some(Command::Quiz(quiz)) => cli::quiz(args.data.as_deref(), quiz, &mut out, &mut err),
+        Some(Command::Export { data, output }) => {
+            let data = data.data.as_deref().or(args.data.as_deref());
+            cli::export(data, output.as_deref(), &mut out, &mut err)
+        }
+        Some(Command::Quiz(quiz)) => {
+            let data = quiz.data.data.as_deref().or(args.data.as_deref());
+            cli::quiz(data, quiz, &mut out, &mut err)
+        }
         None => neutrality_reader::ui::run(args.start_options()),
     };
     std::process::ExitCode::from(u8::try_from(code).unwrap_or(1))

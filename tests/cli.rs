@@ -154,7 +154,7 @@ fn check_prints_every_problem_and_counts_them_in_the_plural() {
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 3, "{err}");
     assert!(
-        lines[0].ends_with(&format!("events.ron:{e_line}:{e_col}: event “aral-sea-programme-negotiations”: refers to the organization “escapp”, which does not exist")),
+        lines[0].ends_with(&format!("events.ron:{e_line}:{e_col}: event “aral-sea-programme-negotiations”: refers to the organization “escapp”, which does not exist; did you mean “escap”?")),
         "{err}"
     );
     assert!(

@@ -177,7 +177,7 @@ fn a_problem_displays_as_file_line_column_message() {
 // ---------------------------------------------------------------- 1. RON syntax
 
 #[test]
-fn a_deleted_closing_quote_is_a_syntax_error_where_the_text_stops_making_sense() {
+fn a_deleted_closing_quote_is_reported_where_the_text_starts() {
     let dir = data_copy();
     let text = replace_once(
         &dir,
@@ -185,16 +185,20 @@ fn a_deleted_closing_quote_is_a_syntax_error_where_the_text_stops_making_sense()
         "title: \"Independence of Turkmenistan\",",
         "title: \"Independence of Turkmenistan,",
     );
-    // The title now runs on to the quote that opened the description; ron then
-    // expects a comma right after that quote.
+    // The title now runs on to the quote that opened the description, where
+    // ron expects a comma (issue 17: it used to be reported there, a line
+    // below the text that is not closed); it is told at the title's quote.
+    let place = right(line_col_of(&text, "title: \"Independence"), "title: ".len());
     let opening = "description: \"Turkmenistan becomes an independent state.";
-    let place = right(line_col_of(&text, opening), "description: \"".len());
+    let (line, column) = right(line_col_of(&text, opening), "description: ".len());
     assert_eq!(
         only_problem(&dir),
         at(
             name(&dir, "events.ron"),
             place,
-            "a comma is missing here between two values"
+            &format!(
+                "this text is not closed: its closing \" is missing, so it runs on to the \" at line {line}, column {column}; put a \" where the text ends"
+            )
         )
     );
 }
@@ -214,7 +218,7 @@ fn a_text_never_closed_before_the_end_of_the_file_is_reported_at_its_opening_quo
         at(
             name(&dir, "glossary.ron"),
             place,
-            "this text is not closed with a \""
+            "this text is not closed: the \" here opens a text that runs to the end of the file; put a \" where the text ends"
         )
     );
 }
@@ -378,7 +382,7 @@ fn an_event_naming_an_unknown_organization() {
         at(
             name(&dir, "events.ron"),
             line_col_of(&text, "\"escapp\""),
-            "event “aral-sea-programme-negotiations”: refers to the organization “escapp”, which does not exist"
+            "event “aral-sea-programme-negotiations”: refers to the organization “escapp”, which does not exist; did you mean “escap”?"
         )
     );
 }
@@ -397,7 +401,7 @@ fn an_event_naming_an_unknown_person() {
         at(
             name(&dir, "events.ron"),
             line_col_of(&text, "\"michelle-bachelett\""),
-            "event “nam-briefing-geneva-2020”: refers to the person “michelle-bachelett”, which does not exist"
+            "event “nam-briefing-geneva-2020”: refers to the person “michelle-bachelett”, which does not exist; did you mean “michelle-bachelet”?"
         )
     );
 }
@@ -416,7 +420,7 @@ fn a_person_naming_an_unknown_organization() {
         at(
             name(&dir, "people.ron"),
             line_col_of(&text, "\"mfa-turkmenistann\""),
-            "person “rashid-meredov”: refers to the organization “mfa-turkmenistann”, which does not exist"
+            "person “rashid-meredov”: refers to the organization “mfa-turkmenistann”, which does not exist; did you mean “mfa-turkmenistan”?"
         )
     );
 }
@@ -851,7 +855,7 @@ fn a_relationship_quote_that_is_not_in_the_cited_paragraph() {
                 &text,
                 "quote: \"This year, Turkmenistan widely celebrated the 31st"
             ),
-            "organization “un”: the quote does not stand word for word in paragraph 5 of “cooperation-international-organizations”"
+            "organization “un”: the quote does not stand word for word in paragraph 5 of “cooperation-international-organizations”: the quote matches the paragraph up to “…widely celebrated the”; then the quote has “31st”, the paragraph “30th”"
         )
     );
 }
@@ -884,7 +888,7 @@ fn a_wrong_quote_in_a_second_relationship_is_reported_at_that_quote() {
         at(
             name(&dir, "organizations.ron"),
             line_col_of(&text, "quote: \"Turkmenistan never cooperates\""),
-            "organization “sco”: the quote does not stand word for word in paragraph 4 of “cooperation-international-organizations”"
+            "organization “sco”: the quote does not stand word for word in paragraph 4 of “cooperation-international-organizations”: the quote matches the paragraph up to “Turkmenistan”; then the quote has “never”, the paragraph “continuously”"
         )
     );
 }
@@ -906,7 +910,7 @@ fn a_fact_quote_that_is_not_in_the_cited_paragraph() {
                 &text,
                 "quote: \"Currently, Turkmenistan has established diplomatic relations with 156"
             ),
-            "fact “diplomatic-relations-2025”: the quote does not stand word for word in paragraph 10 of “mfa-foreign-policy”"
+            "fact “diplomatic-relations-2025”: the quote does not stand word for word in paragraph 10 of “mfa-foreign-policy”: the quote matches the paragraph up to “…diplomatic relations with”; then the quote has “156”, the paragraph “155”"
         )
     );
 }
@@ -953,7 +957,7 @@ fn problems_in_two_files_are_all_reported_sorted_by_file_then_line() {
         at(
             name(&dir, "events.ron"),
             line_col_of(&events, "\"escapp\""),
-            "event “aral-sea-programme-negotiations”: refers to the organization “escapp”, which does not exist",
+            "event “aral-sea-programme-negotiations”: refers to the organization “escapp”, which does not exist; did you mean “escap”?",
         ),
         at(
             name(&dir, "events.ron"),
@@ -1218,7 +1222,7 @@ fn a_file_given_as_the_folder() {
         problems(&file),
         vec![whole_file(
             file.display().to_string(),
-            "this is a file, not a dataset folder"
+            "this is a file, not a dataset folder or a unit file (.zip)"
         )]
     );
 }

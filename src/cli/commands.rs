@@ -241,15 +241,30 @@ pub fn new_dataset(dir: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 
             let folder = dir.display();
             // The commands are for copying into a shell, so a folder with spaces is quoted there.
             let word = shell_word(dir);
+            // my-unit → my-unit.zip beside it (not with_extension: my.unit → my.zip).
+            let zip = dir.file_name().map_or_else(
+                || "unit.zip".to_owned(),
+                |name| {
+                    let file = format!("{}.zip", name.to_string_lossy());
+                    shell_word(
+                        &dir.parent()
+                            .map_or_else(|| file.clone().into(), |p| p.join(&file)),
+                    )
+                },
+            );
             let mut text = format!("Started a dataset in {folder}:\n");
             for file in files {
                 text.push_str(&format!("  {}\n", file.display()));
             }
             text.push_str(&format!(
-                "Next:\n  \
+                "Next, in this order (each file says how to add a record):\n  \
                  1. Put your article's text in {folder}/articles/first-article.ron (a file for each article).\n  \
-                 2. Check it as you go:  neutrality-reader check {word}\n  \
-                 3. Open it:             neutrality-reader --data {word}   (or File > Open dataset folder… in the window)\n\
+                 2. Add the organizations and people it names: organizations.ron, people.ron.\n  \
+                 3. Then the events that cite them (events.ron), the figures it states (facts.ron)\n     \
+                 and the terms it explains (glossary.ron).\n  \
+                 4. Check it as you go:  neutrality-reader check {word}\n  \
+                 5. Open it:             neutrality-reader --data {word}   (or File > Open dataset folder… in the window)\n  \
+                 6. Share it as one file: neutrality-reader pack {word} {zip}\n\
                  With cargo, put the arguments after --:  cargo run --release -- check {word}\n"
             ));
             deliver_or_say("new", &text, None, out, err)

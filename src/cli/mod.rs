@@ -8,16 +8,21 @@ use clap::{Parser, Subcommand, ValueEnum};
 mod commands;
 mod import;
 pub mod output;
+mod pack;
 
 pub use commands::{check, export, load, new_dataset, quiz};
 pub use import::import;
+pub use pack::pack;
 
 /// Neutrality Reader: study Turkmenistan's foreign policy and permanent neutrality, offline.
 #[derive(Debug, Parser)]
 #[command(name = "neutrality-reader", version, about)]
 pub struct Cli {
-    /// Open this dataset folder instead of the bundled one.
-    #[arg(long, value_name = "DIR", global = true)]
+    /// Open this dataset folder, or unit file (.zip), instead of the bundled
+    /// one. Not global: `new`, `import` and `pack` take their own paths, and
+    /// an option that does nothing must not be in their help; `check`,
+    /// `export` and `quiz` take it after their name as well (DataArg).
+    #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
 
     /// The view to open on.
@@ -251,8 +256,11 @@ pub enum Command {
     /// organizations or two people that differ only in case, punctuation,
     /// spacing or a letter or two.
     Check {
-        /// The dataset folder; the bundled dataset if omitted.
+        /// The dataset folder or unit file (.zip); the bundled dataset if omitted.
         dir: Option<PathBuf>,
+        /// The same as DIR, as the other commands take it.
+        #[arg(long, value_name = "DIR", hide = true, conflicts_with = "dir")]
+        data: Option<PathBuf>,
         /// text: one line per error, warning or note (file:line:column:
         /// sentence); json: {"ok", "errors", "warnings", "notes"}, each a list
         /// of {file, line, column, message}, for editors and other programs.
@@ -285,8 +293,27 @@ pub enum Command {
         /// The folder to make, e.g. my-timeline.
         dir: PathBuf,
     },
+    /// Pack a dataset folder into one file to share: a .zip that opens
+    /// wherever a folder does (`--data unit.zip`, File > Open, `check
+    /// unit.zip`).
+    ///
+    /// The unit must load (`check` lists its problems). Only its own files go
+    /// in: the record files, dataset.ron if there is one, articles/*.ron and
+    /// the images in assets/; hidden and editor files (.x.swp, x~, #x#) stay
+    /// out. The file is written whole or not at all.
+    Pack {
+        /// The dataset folder, e.g. my-unit.
+        dir: PathBuf,
+        /// The file to write, e.g. my-unit.zip.
+        file: PathBuf,
+        /// Replace the file if it is already there.
+        #[arg(long)]
+        force: bool,
+    },
     /// Print the whole dataset as JSON.
     Export {
+        #[command(flatten)]
+        data: DataArg,
         /// Write the JSON to this file instead, whole or not at all (the file
         /// is replaced only once all is written).
         #[arg(short, long, value_name = "FILE")]
@@ -307,9 +334,19 @@ pub enum CheckFormat {
     Json,
 }
 
+/// `--data` after the name of a command that reads a dataset.
+#[derive(Debug, Default, clap::Args)]
+pub struct DataArg {
+    /// The dataset folder or unit file (.zip); the bundled dataset if omitted.
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+}
+
 /// The options of `quiz`.
 #[derive(Debug, clap::Args)]
 pub struct QuizArgs {
+    #[command(flatten)]
+    pub data: DataArg,
     /// The seed; the same seed gives the same quiz. A seed below 1,048,576 with
     /// at most 64 questions also gets a quiz code to share.
     #[arg(long, default_value_t = 0, conflicts_with = "code")]

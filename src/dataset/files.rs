@@ -153,14 +153,19 @@ impl DataFiles {
         Ok(self)
     }
 
-    /// Reads a dataset folder laid out like `data/`. Every missing, unreadable
-    /// or oversized file is reported, not only the first; no file is read
-    /// beyond [`MAX_FILE_BYTES`], nor all of them beyond [`MAX_TOTAL_BYTES`].
+    /// Reads a dataset folder laid out like `data/`, or a unit file (a
+    /// `.zip` of one, [`super::archive`]): wherever a folder opens, a unit
+    /// file does. Every missing, unreadable or oversized file is reported,
+    /// not only the first; no file is read beyond [`MAX_FILE_BYTES`], nor all
+    /// of them beyond [`MAX_TOTAL_BYTES`].
     pub fn read_dir(dir: &Path) -> Result<Self, LoadError> {
         let shown = |p: &Path| p.display().to_string();
+        if super::archive::is_zip_path(dir) && !dir.is_dir() {
+            return super::archive::read_unit(dir);
+        }
         if !dir.is_dir() {
             let message = if dir.exists() {
-                "this is a file, not a dataset folder"
+                "this is a file, not a dataset folder or a unit file (.zip)"
             } else {
                 "there is no such folder"
             };

@@ -51,18 +51,34 @@ pub enum ImageSource {
         /// files changed) has another, so images cached from it are read anew.
         load: u64,
     },
+    /// A unit file (`.zip`): images are read from its `assets/` folder,
+    /// the archive opened and checked again for each ([`super::archive`]).
+    Archive {
+        /// The unit file.
+        zip: PathBuf,
+        /// Which load of it this is, as for a folder.
+        load: u64,
+    },
     /// Text only (given as bytes, in tests or fuzzing): image paths are
     /// checked, but there is no file to check or show.
     Unavailable,
 }
 
 impl ImageSource {
-    /// The images of the dataset folder `dir`, loaded now.
+    /// The images of the dataset folder `dir`, or of the unit file `dir`
+    /// (a `.zip`, opened wherever a folder is), loaded now.
     pub fn folder(dir: &Path) -> Self {
         static LOADS: AtomicU64 = AtomicU64::new(0);
+        let load = LOADS.fetch_add(1, Ordering::Relaxed);
+        if super::archive::is_zip_path(dir) && !dir.is_dir() {
+            return ImageSource::Archive {
+                zip: dir.to_path_buf(),
+                load,
+            };
+        }
         ImageSource::Folder {
             dir: dir.to_path_buf(),
-            load: LOADS.fetch_add(1, Ordering::Relaxed),
+            load,
         }
     }
 
@@ -71,6 +87,7 @@ impl ImageSource {
         match self {
             ImageSource::Embedded(_) => "embedded".to_owned(),
             ImageSource::Folder { dir, load } => format!("folder {load}:{}", dir.display()),
+            ImageSource::Archive { zip, load } => format!("zip {load}:{}", zip.display()),
             ImageSource::Unavailable => "unavailable".to_owned(),
         }
     }
@@ -290,6 +307,10 @@ pub fn check(source: &ImageSource, path: &str) -> Result<Option<ImageInfo>, Imag
             let (opened, size) = open_in(dir, path)?;
             inspect(path, BufReader::new(opened), size).map(Some)
         }
+        ImageSource::Archive { zip, .. } => {
+            let bytes = from_archive(zip, path)?;
+            inspect(path, Cursor::new(&bytes), bytes.len() as u64).map(Some)
+        }
     }
 }
 
@@ -317,6 +338,7 @@ pub fn read(source: &ImageSource, path: &str) -> Result<Cow<'static, [u8]>, Imag
             too_large(path, bytes.len() as u64)?;
             Ok(Cow::Owned(bytes))
         }
+        ImageSource::Archive { zip, .. } => from_archive(zip, path).map(Cow::Owned),
     }
 }
 
@@ -496,6 +518,21 @@ fn open_in(dir: &Path, path: &str) -> Result<(std::fs::File, u64), ImageError> {
         },
         Refused::Io(error) => unreadable(path, &error),
     })
+}
+
+/// The bytes of the image at `path` in the unit file `zip`, read within
+/// the archive's limits (which are the image's: [`MAX_IMAGE_BYTES`]).
+fn from_archive(zip: &Path, path: &str) -> Result<Vec<u8>, ImageError> {
+    let bytes = super::archive::read_image(zip, path)
+        .map_err(|error| ImageError::Unreadable {
+            path: path.to_owned(),
+            error,
+        })?
+        .ok_or_else(|| ImageError::Missing {
+            path: path.to_owned(),
+        })?;
+    too_large(path, bytes.len() as u64)?;
+    Ok(bytes)
 }
 
 fn too_large(path: &str, bytes: u64) -> Result<(), ImageError> {

@@ -1,6 +1,7 @@
 //! Loading a dataset (the embedded one or a folder), validating it, and the
 //! indexes the views need, built once at load.
 
+pub mod archive;
 mod export;
 mod files;
 pub mod glyphs;
@@ -12,6 +13,7 @@ pub mod open_file;
 mod parse;
 mod problem;
 pub mod starter;
+mod suggest;
 // Benchmark and test data only: the shipped library leaves it out unless the
 // `synthetic` feature asks for it (the benchmarks do), while the crate's own
 // unit tests always have it.

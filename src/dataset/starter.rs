@@ -7,15 +7,15 @@ use std::fs;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
-/// The starter files: their path inside the dataset folder, and their text.
+/// The starter files: their path inside the dataset folder, and their text,
+/// in the order they are best filled in: the article, then the
+/// organizations and people it names, then the events that cite them (an
+/// event naming an organization not yet written is an error), the figures
+/// and the terms. `new` lists them in this order.
 pub const STARTER_FILES: [(&str, &str); 6] = [
     (
         "articles/first-article.ron",
         include_str!("../../assets/starter-dataset/articles/first-article.ron"),
-    ),
-    (
-        "events.ron",
-        include_str!("../../assets/starter-dataset/events.ron"),
     ),
     (
         "organizations.ron",
@@ -24,6 +24,10 @@ pub const STARTER_FILES: [(&str, &str); 6] = [
     (
         "people.ron",
         include_str!("../../assets/starter-dataset/people.ron"),
+    ),
+    (
+        "events.ron",
+        include_str!("../../assets/starter-dataset/events.ron"),
     ),
     (
         "facts.ron",
@@ -127,7 +131,7 @@ mod tests {
         assert_eq!(
             messages,
             [
-                "fact “first-fact”: the quote does not stand word for word in paragraph 2 of “first-article”"
+                "fact “first-fact”: the quote does not stand word for word in paragraph 2 of “first-article”: the quote matches the paragraph up to “the”; then the quote has “words”, the paragraph “article's”"
             ]
         );
     }

@@ -9,6 +9,7 @@ use super::files::DataFile;
 use super::images::{self, ImageSource};
 use super::locate::Locator;
 use super::problem::Problem;
+use super::suggest::{self, did_you_mean};
 use crate::model::{
     Article, Date, Event, Fact, Field, GlossaryTerm, Organization, Person, Source, Unstated, When,
     fields_of,
@@ -332,8 +333,9 @@ impl<'p> Checker<'p> {
             self.problems.push(record.problem_at(
                 offset(),
                 format!(
-                    "cites the article “{}”, which does not exist",
-                    source.article
+                    "cites the article “{}”, which does not exist{}",
+                    source.article,
+                    did_you_mean(&source.article, self.paragraphs.keys().copied())
                 ),
             ));
             return None;
@@ -434,14 +436,30 @@ impl<'p> Checker<'p> {
                 .or_else(|| locator.string_after(s, quote))
                 .or_else(|| locator.find_after(s, "quote:"))
         });
-        let cited = sources
+        let name = |s: &Source| format!("paragraph {} of “{}”", s.paragraph, s.article);
+        let cited = sources.iter().map(name).collect::<Vec<_>>().join(", ");
+        // Where the quote parts from a paragraph it cites: from the first
+        // cited, or from each when there are several.
+        let differences: Vec<String> = sources
             .iter()
-            .map(|s| format!("paragraph {} of “{}”", s.paragraph, s.article))
-            .collect::<Vec<_>>()
-            .join(", ");
+            .filter_map(|s| {
+                let (text, _) = self.quoted.get(&(s.article.as_str(), s.paragraph))?;
+                let named = if sources.len() == 1 {
+                    "the paragraph".to_owned()
+                } else {
+                    name(s)
+                };
+                suggest::quote_difference(&pending.wanted, text, &named)
+            })
+            .collect();
+        let difference = if differences.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", differences.join("; "))
+        };
         self.problems.push(record.problem_at(
             offset,
-            format!("the quote does not stand word for word in {cited}"),
+            format!("the quote does not stand word for word in {cited}{difference}"),
         ));
     }
 
@@ -457,9 +475,14 @@ impl<'p> Checker<'p> {
                 let offset = record
                     .start()
                     .and_then(|s| record.locator().string_after(s, id));
+                let known = match kind {
+                    "person" => &self.people,
+                    _ => &self.organizations,
+                };
+                let meant = did_you_mean(id, known.iter().copied());
                 self.problems.push(record.problem_at(
                     offset,
-                    format!("refers to the {kind} “{id}”, which does not exist"),
+                    format!("refers to the {kind} “{id}”, which does not exist{meant}"),
                 ));
             }
         }

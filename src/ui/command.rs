@@ -125,6 +125,8 @@ pub enum Command {
     OpenDatasetDialog,
     /// Open the desktop's folder dialog again.
     BrowseForDataset,
+    /// Open the desktop's file dialog for a unit file (`.zip`).
+    BrowseForUnitFile,
     /// Load the dataset in this folder; if it does not load, the dataset
     /// shown stays and the problems are listed.
     OpenDatasetFolder(PathBuf),

@@ -105,7 +105,8 @@ pub fn remember(recent: &mut Vec<String>, folder: &str) {
 pub struct RecentEntry {
     /// The folder, as remembered.
     pub folder: String,
-    /// The folder is no longer there (moved, deleted, an unplugged drive).
+    /// The folder (or unit file) is no longer there (moved, deleted, an
+    /// unplugged drive).
     pub missing: bool,
 }
 
@@ -116,7 +117,7 @@ pub fn recent_entries(recent: &[String]) -> Vec<RecentEntry> {
         .take(RECENT_MAX)
         .map(|folder| RecentEntry {
             folder: folder.clone(),
-            missing: !Path::new(folder).is_dir(),
+            missing: !crate::dataset::archive::opens_as_dataset(Path::new(folder)),
         })
         .collect()
 }

@@ -47,9 +47,10 @@ impl ReaderApp {
             }
             Command::OpenDatasetDialog => {
                 self.chrome.open_dialog.show(String::new());
-                self.browse();
+                self.browse(false);
             }
-            Command::BrowseForDataset => self.browse(),
+            Command::BrowseForDataset => self.browse(false),
+            Command::BrowseForUnitFile => self.browse(true),
             Command::OpenDatasetFolder(folder) => self.open_folder(&folder),
             Command::OpenBundledDataset => {
                 if let Some(arrival) = self.session.open_bundled() {
@@ -188,8 +189,9 @@ impl ReaderApp {
         self.refresh_code_view();
     }
 
-    /// Opens the desktop's folder dialog near the folder on screen.
-    fn browse(&mut self) {
+    /// Opens the desktop's folder dialog (or its file dialog for a unit
+    /// file, if `unit_file`) near the folder on screen.
+    fn browse(&mut self, unit_file: bool) {
         let Some(ctx) = self.ctx.clone() else { return };
         let near = match self.session.shown() {
             DatasetSource::Folder(folder) => {
@@ -197,7 +199,7 @@ impl ReaderApp {
             }
             DatasetSource::Bundled => None,
         };
-        self.chrome.picker.start(&ctx, near);
+        self.chrome.picker.start(&ctx, near, unit_file);
     }
 
     /// Asks where to export the notes, named after the dataset's folder.

@@ -55,10 +55,11 @@ impl FolderPicker {
         self.pending.is_some()
     }
 
-    /// Opens the desktop's folder dialog, once at a time, in `start_in`.
-    /// Where there is no dialog (no portal, no zenity) it answers "nothing
-    /// chosen" and the typed path, already on screen, serves.
-    pub fn start(&mut self, ctx: &egui::Context, start_in: Option<PathBuf>) {
+    /// Opens the desktop's folder dialog (or, if `unit_file`, its file
+    /// dialog for a `.zip`: no desktop dialog chooses either), once at a
+    /// time, in `start_in`. Where there is no dialog (no portal, no zenity)
+    /// it answers "nothing chosen" and the typed path, already on screen, serves.
+    pub fn start(&mut self, ctx: &egui::Context, start_in: Option<PathBuf>, unit_file: bool) {
         if !self.enabled || self.pending.is_some() {
             return;
         }
@@ -67,16 +68,25 @@ impl FolderPicker {
         if let Some(dir) = start_in.filter(|d| d.is_dir()) {
             dialog = dialog.set_directory(dir);
         }
+        let pick = move || {
+            if unit_file {
+                dialog
+                    .add_filter(tr("open.browse_zip_hint"), &["zip", "ZIP"])
+                    .pick_file()
+            } else {
+                dialog.pick_folder()
+            }
+        };
         let (tx, rx) = mpsc::channel();
         if cfg!(target_os = "macos") {
             // AppKit's panels belong to the main thread.
-            let _ = tx.send(dialog.pick_folder());
+            let _ = tx.send(pick());
         } else {
             let wake = ctx.clone();
             let spawned = std::thread::Builder::new()
                 .name("folder-dialog".to_owned())
                 .spawn(move || {
-                    let _ = tx.send(dialog.pick_folder());
+                    let _ = tx.send(pick());
                     wake.request_repaint();
                 });
             if spawned.is_err() {
@@ -238,7 +248,7 @@ fn path_row_ui(
 ) -> bool {
     let mut submit = false;
     ui.horizontal(|ui| {
-        let browse_width = if picker.enabled { 110.0 } else { 0.0 };
+        let browse_width = if picker.enabled { 220.0 } else { 0.0 };
         let field = ui
             .add(
                 egui::TextEdit::singleline(&mut dialog.path)
@@ -268,6 +278,14 @@ fn path_row_ui(
                 .clicked()
         {
             commands.push(Command::BrowseForDataset);
+        }
+        if picker.enabled
+            && ui
+                .add_enabled(!picker.pending(), egui::Button::new(tr("open.browse_zip")))
+                .on_hover_text(tr("open.browse_zip_hint"))
+                .clicked()
+        {
+            commands.push(Command::BrowseForUnitFile);
         }
     });
     submit

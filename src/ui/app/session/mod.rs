@@ -296,7 +296,8 @@ impl DatasetSession {
     /// while it is read in the background (it arrives by [`Self::poll`]).
     /// One that does not load is waited for and its problems listed.
     pub fn open_folder(&mut self, folder: &Path) -> Result<Option<Arrival>, OpenFailure> {
-        if !folder.is_dir() {
+        // A unit file (`.zip`) opens wherever a folder does.
+        if !crate::dataset::archive::opens_as_dataset(folder) {
             return Err(if folder.exists() {
                 OpenFailure::NotAFolder
             } else {
@@ -325,7 +326,7 @@ impl DatasetSession {
         if self.shown != DatasetSource::Bundled
             || self.waiting.is_some()
             || self.loading.is_some()
-            || !folder.is_dir()
+            || !crate::dataset::archive::opens_as_dataset(folder)
         {
             return None;
         }
@@ -483,6 +484,13 @@ impl DatasetSession {
     /// it cannot be watched (then [`Self::watch_problem`] says why).
     fn watch(&mut self, folder: &Path) -> Option<DatasetWatch> {
         let wake = self.wake.clone()?;
+        // A unit file is a unit to read, not one being written: it is read
+        // once, and "Reload now" reads it again. (Watched as one file, it
+        // would be lost at its first save, which renames a new file over it.)
+        if crate::dataset::archive::is_zip_path(folder) && !folder.is_dir() {
+            self.watch_problem = Some(crate::i18n::tr("open.zip_not_watched").to_owned());
+            return None;
+        }
         let watch = if folder.is_dir() {
             DatasetWatch::start(folder, move || wake())
         } else {
