@@ -21,7 +21,9 @@ fn main() -> std::process::ExitCode {
             &mut err,
         ),
         Some(Command::New { dir }) => cli::new_dataset(dir, &mut out, &mut err),
-        Some(Command::Import { source, dir }) => cli::import(source, dir, &mut out, &mut err),
+        Some(Command::Import { source, dir, into }) => {
+            cli::import(source, dir.as_deref(), into.as_deref(), &mut out, &mut err)
+        }
         Some(Command::Export { output }) => {
             cli::export(args.data.as_deref(), output.as_deref(), &mut out, &mut err)
         }
