@@ -125,6 +125,9 @@ pub enum Command {
     OpenDatasetDialog,
     /// Open the desktop's folder dialog again.
     BrowseForDataset,
+    /// Show the "Import" window (File > Import…): a timeline or an article
+    /// made into a new unit, which then opens.
+    ShowImportDialog,
     /// Load the dataset in this folder; if it does not load, the dataset
     /// shown stays and the problems are listed.
     OpenDatasetFolder(PathBuf),

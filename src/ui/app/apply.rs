@@ -50,6 +50,7 @@ impl ReaderApp {
                 self.browse();
             }
             Command::BrowseForDataset => self.browse(),
+            Command::ShowImportDialog => self.chrome.import_dialog.show(),
             Command::OpenDatasetFolder(folder) => self.open_folder(&folder),
             Command::OpenBundledDataset => {
                 if let Some(arrival) = self.session.open_bundled() {
