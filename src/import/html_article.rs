@@ -122,9 +122,11 @@ pub fn read(text: &str) -> Result<ArticleDoc, String> {
         .filter_map(|name| Selector::parse(name).ok())
         .find_map(|selector| page.select(&selector).next())
         .map_or_else(|| page.tree.root(), |element| *element);
-    walk.title_heading = first(&page, "h1")
-        .filter(|h| is_inside(**h, root))
-        .map(|h| h.id());
+    // The article's own first heading, not a site's logo in its header.
+    walk.title_heading = root
+        .descendants()
+        .find(|n| n.value().as_element().is_some_and(|e| e.name() == "h1"))
+        .map(|n| n.id());
     walk.run(root);
     let mut doc = walk.doc;
     let page_title = first(&page, "title").map(|t| text_of(*t));
@@ -139,10 +141,6 @@ pub fn read(text: &str) -> Result<ArticleDoc, String> {
 fn first<'a>(page: &'a Html, selector: &str) -> Option<scraper::ElementRef<'a>> {
     let selector = Selector::parse(selector).ok()?;
     page.select(&selector).next()
-}
-
-fn is_inside(node: NodeRef<'_, Node>, root: NodeRef<'_, Node>) -> bool {
-    node.ancestors().any(|a| a.id() == root.id())
 }
 
 /// A node's text, white space collapsed.
@@ -384,7 +382,7 @@ mod tests {
     #[test]
     fn blocks_title_and_date_come_from_the_article() {
         let doc = read_ok(
-            "<!doctype html><html><head><title>Site | Story</title>\n<meta property=\"article:published_time\" content=\"2024-12-11T09:00:00Z\"></head>\n<body><nav><a href=\"/\">Home</a></nav>\n<article><h1>The  story</h1>\n<p>First <b>para</b> with <a href=\"https://x.org\">a link</a>.</p>\n<h2>Part</h2><ul><li>one</li><li>two<ul><li>inner</li></ul></li></ul>\n<blockquote><p>Said.</p></blockquote>\n<img src=\"photo.jpg\">\n<div>Loose text<br>after a break</div><ol><li>x</li></ol></article></body></html>",
+            "<!doctype html><html><head><title>Site | Story</title>\n<meta property=\"article:published_time\" content=\"2024-12-11T09:00:00Z\"></head>\n<body><header><h1>Site name</h1></header><nav><a href=\"/\">Home</a></nav>\n<article><h1>The  story</h1>\n<p>First <b>para</b> with <a href=\"https://x.org\">a link</a>.</p>\n<h2>Part</h2><ul><li>one</li><li>two<ul><li>inner</li></ul></li></ul>\n<blockquote><p>Said.</p></blockquote>\n<img src=\"photo.jpg\">\n<div>Loose text<br>after a break</div><ol><li>x</li></ol></article></body></html>",
         );
         assert_eq!(doc.title.as_deref(), Some("The story"));
         assert_eq!(
