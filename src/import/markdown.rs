@@ -34,6 +34,8 @@ struct Reading {
     /// Links open: their address and where their words start in `buf`.
     links: Vec<(String, usize)>,
     flattened: bool,
+    /// The HTML block being passed over has been reported.
+    html_said: bool,
 }
 
 impl Reading {
@@ -45,16 +47,20 @@ impl Reading {
             Event::Text(text) if self.metadata => self.front_matter(&text, line_number),
             Event::Text(text) | Event::Code(text) if self.image == 0 => self.buf.push_str(&text),
             Event::SoftBreak | Event::HardBreak => self.buf.push(' '),
-            Event::Html(html) => self.doc.notes.push(Note::new(
-                line,
-                format!(
-                    "HTML (“{}”) is not read in Markdown; it is left out",
-                    super::html_text::collapse(&html)
-                        .chars()
-                        .take(40)
-                        .collect::<String>()
-                ),
-            )),
+            // A block of HTML comes a line an event: said once, at its first.
+            Event::Html(html) if !self.html_said => {
+                self.html_said = true;
+                self.doc.notes.push(Note::new(
+                    line,
+                    format!(
+                        "HTML (“{}”) is not read in Markdown; it is left out",
+                        super::html_text::collapse(&html)
+                            .chars()
+                            .take(40)
+                            .collect::<String>()
+                    ),
+                ));
+            }
             _ => {}
         }
     }
@@ -99,6 +105,7 @@ impl Reading {
     fn end(&mut self, tag: TagEnd) {
         match tag {
             TagEnd::MetadataBlock(_) => self.metadata = false,
+            TagEnd::HtmlBlock => self.html_said = false,
             TagEnd::Heading(level) => {
                 self.heading = None;
                 let text = std::mem::take(&mut self.buf);
@@ -215,6 +222,24 @@ mod tests {
             doc.notes[0].message,
             "an image (photo.jpg) is not carried over"
         );
+    }
+
+    #[test]
+    fn a_block_of_html_is_reported_once_at_its_first_line() {
+        let doc = read("Text.\n\n<div class=\"box\">\n<p>Inside</p>\n</div>\n\nMore.\n");
+        let notes: Vec<(&str, &str)> = doc
+            .notes
+            .iter()
+            .map(|n| (n.place.as_str(), n.message.as_str()))
+            .collect();
+        assert_eq!(
+            notes,
+            [(
+                "line 3",
+                "HTML (“<div class=\"box\">”) is not read in Markdown; it is left out"
+            )]
+        );
+        assert_eq!(doc.blocks.len(), 2);
     }
 
     #[test]
