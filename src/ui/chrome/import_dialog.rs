@@ -313,3 +313,30 @@ fn report_ui(ui: &mut egui::Ui, finished: &Finished) {
             }
         });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_folder_offered_is_beside_the_file_and_new() {
+        let dir = tempfile::tempdir().unwrap();
+        let source = dir.path().join("lesson.md");
+        assert_eq!(default_dest(&source), Some(dir.path().join("lesson")));
+        std::fs::create_dir(dir.path().join("lesson")).unwrap();
+        std::fs::write(dir.path().join("lesson-2"), "a file").unwrap();
+        assert_eq!(default_dest(&source), Some(dir.path().join("lesson-3")));
+        assert_eq!(default_dest(Path::new("")), None);
+    }
+
+    #[test]
+    fn a_typed_folder_stays_when_the_file_changes() {
+        let mut dialog = ImportDialog::default();
+        dialog.set_source("/nowhere/timeline.xlsx".to_owned());
+        assert_eq!(dialog.dest, "/nowhere/timeline");
+        dialog.dest = "/elsewhere/unit".to_owned();
+        dialog.dest_typed = true;
+        dialog.set_source("/nowhere/other.md".to_owned());
+        assert_eq!(dialog.dest, "/elsewhere/unit");
+    }
+}
