@@ -175,6 +175,49 @@ fn a_workbook_that_unpacks_to_gigabytes_is_refused_unread() {
     assert!(took < Duration::from_secs(5), "{took:?}");
 }
 
+/// Puts `size` as the unpacked size of the part `name` in both the local
+/// header and the central directory of the zip `bytes`.
+fn understate(bytes: &mut [u8], name: &str, size: u32) {
+    let mut patched = 0;
+    for at in 0..bytes.len().saturating_sub(46 + name.len()) {
+        let (name_at, size_at) = match &bytes[at..at + 4] {
+            b"PK\x03\x04" => (at + 30, at + 22),
+            b"PK\x01\x02" => (at + 46, at + 24),
+            _ => continue,
+        };
+        if &bytes[name_at..name_at + name.len()] == name.as_bytes() {
+            bytes[size_at..size_at + 4].copy_from_slice(&size.to_le_bytes());
+            patched += 1;
+        }
+    }
+    assert_eq!(patched, 2, "the local header and the directory entry");
+}
+
+#[test]
+fn a_workbook_whose_directory_understates_a_part_is_refused_too() {
+    // 150 MB of white space in the sheet, declared as 1000 bytes: it passes
+    // the check of declared sizes, and must still not be read whole.
+    let mut bytes = workbook_with_sheet(|out| {
+        out.write_all(SHEET_START.as_bytes()).unwrap();
+        let spaces = vec![b' '; 1 << 20];
+        for _ in 0..150 {
+            out.write_all(&spaces).unwrap();
+        }
+        out.write_all(SHEET_END.as_bytes()).unwrap();
+    });
+    understate(&mut bytes, "xl/worksheets/sheet1.xml", 1000);
+    let (code, said, took) = import_hostile(&bytes);
+    assert_eq!(code, Some(1), "{said}");
+    // The zip crate stops at the part's declared end, so the declared sizes
+    // bound what is read.
+    assert!(
+        said.contains("hostile.xlsx: its sheet “Sheet” cannot be read: ")
+            && said.contains("File is larger than its declared uncompressed size"),
+        "{said}"
+    );
+    assert!(took < Duration::from_secs(10), "{took:?}");
+}
+
 #[test]
 fn what_is_not_a_workbook_is_refused_in_words() {
     // Bytes of no format, the same each run.

@@ -68,7 +68,9 @@ pub fn read(bytes: &[u8]) -> Result<Timeline, String> {
 }
 
 /// Refuses a zip whose parts unpack to more than [`MAX_UNPACKED_BYTES`],
-/// by the sizes its directory declares, before anything is unpacked.
+/// by the sizes its directory declares, before anything is unpacked. The
+/// declared sizes bound what is read: the zip crate stops with an error at
+/// a part that unpacks to more than its declared size.
 fn check_unpacked_size<R: Read + Seek>(reader: R) -> Result<(), String> {
     let mut archive = zip::ZipArchive::new(reader).map_err(|error| {
         format!(
