@@ -22,7 +22,9 @@ fn main() -> std::process::ExitCode {
             &mut err,
         ),
         Some(Command::New { dir }) => cli::new_dataset(dir, &mut out, &mut err),
-        Some(Command::Import { source, dir }) => cli::import(source, dir, &mut out, &mut err),
+        Some(Command::Import { source, dir, into }) => {
+            cli::import(source, dir.as_deref(), into.as_deref(), &mut out, &mut err)
+        }
         Some(Command::Pack { dir, file, force }) => {
             cli::pack(dir, file, *force, &mut out, &mut err)
         }

@@ -1,5 +1,5 @@
 //! The command line: open the window, `check` a dataset, `export` it as JSON,
-//! print a `quiz`, `import` a TimelineJS timeline.
+//! print a `quiz`, `import` a TimelineJS timeline or an article.
 
 use std::path::PathBuf;
 
@@ -278,20 +278,29 @@ pub enum Command {
         /// The folder to make, e.g. my-unit.
         dir: PathBuf,
     },
-    /// Make a dataset folder from a TimelineJS timeline: its JSON file, or its
-    /// Google-Sheets template saved as CSV. The folder must be new or empty.
+    /// Make a dataset folder from a TimelineJS timeline (its JSON, or its
+    /// Google-Sheets template saved as CSV or XLSX) or from an article file
+    /// (.txt, .md, .html); or add an article to a unit with --into.
     ///
-    /// The title slide becomes an article's title and opening; each event or
-    /// era becomes a heading (its date and headline) and paragraphs (its text,
-    /// HTML made plain, links kept as "text (address)") in that article, and an
-    /// event that cites them, dated with the precision its fields give (eras
-    /// as spans). Everything not carried over is listed with its row or event
-    /// number: a row with no year, media, groups (filed under a category).
+    /// A timeline: the title slide becomes an article's title and opening;
+    /// each event or era becomes a heading (its date and headline) and
+    /// paragraphs (its text, HTML made plain, links kept as "text (address)")
+    /// in that article, and an event that cites them, dated with the
+    /// precision its fields give (eras as spans). An article: its paragraphs,
+    /// headings, lists and quotes become blocks, its title and date are taken
+    /// where the file has them. Everything not carried over is listed with
+    /// its row, event or line: a row with no year, media, groups, images.
     Import {
-        /// The TimelineJS .json file, or the sheet saved as .csv.
+        /// The TimelineJS .json, the sheet as .csv or .xlsx, or an article
+        /// as .txt, .md or .html.
         source: PathBuf,
-        /// The folder to make, e.g. my-timeline.
-        dir: PathBuf,
+        /// The folder to make (new or empty), e.g. my-unit.
+        #[arg(required_unless_present = "into")]
+        dir: Option<PathBuf>,
+        /// Add the article to this existing unit instead (only
+        /// articles/<id>.ron is written, never over a file).
+        #[arg(long, value_name = "UNIT", conflicts_with = "dir")]
+        into: Option<PathBuf>,
     },
     /// Pack a dataset folder into one file to share: a .zip that opens
     /// wherever a folder does (`--data unit.zip`, File > Open, `check

@@ -141,7 +141,7 @@ impl Walker {
 }
 
 /// Runs of white space as one space, none at the ends.
-fn collapse(text: &str) -> String {
+pub(crate) fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -1,5 +1,7 @@
 //! `neutrality-reader import`: a timeline made for TimelineJS (its JSON, or
-//! its Google-Sheets template saved as CSV) as a dataset folder of its own.
+//! its Google-Sheets template saved as CSV or XLSX) as a dataset folder of
+//! its own; or an article file (plain text, Markdown, HTML) as a unit of one
+//! article, or added to a unit ([`article`], [`run`]).
 //!
 //! Reading is in two steps. [`timelinejs`] and [`sheet`] read their format
 //! into one [`Timeline`] of slides with the date fields as written; [`convert`]
@@ -8,12 +10,18 @@
 //! what it could not carry over. [`write`] puts the files in a new folder.
 //! Pure logic: no egui.
 
+pub mod article;
 pub mod convert;
+pub mod html_article;
 pub mod html_text;
 pub mod ids;
+pub mod markdown;
+pub mod plain_text;
+pub mod run;
 pub mod sheet;
 pub mod timelinejs;
 pub mod write;
+pub mod xlsx;
 
 use std::path::Path;
 
@@ -108,6 +116,24 @@ pub enum ImportError {
         /// The system's reason.
         reason: String,
     },
+    /// The source is larger than anything `import` reads.
+    #[error(
+        "{path} is {megabytes} MB, more than the 20 MB `import` reads (a timeline or an article is far smaller); nothing is read"
+    )]
+    TooLarge {
+        /// The source file.
+        path: String,
+        /// Its size in whole megabytes.
+        megabytes: u64,
+    },
+    /// The article file cannot be read as one.
+    #[error("{path} {reason}")]
+    NotArticle {
+        /// The source file.
+        path: String,
+        /// What is wrong, as the rest of a sentence ("is not UTF-8 text").
+        reason: String,
+    },
     /// The source is not a timeline this can read.
     #[error("{path}: {reason}")]
     NotTimeline {
@@ -134,19 +160,71 @@ pub enum ImportError {
         /// The system's reason.
         reason: String,
     },
+    /// `--into`: the unit does not load now, so nothing is added to it.
+    #[error(
+        "{unit} does not load as a unit now, so nothing is added to it (run `neutrality-reader check` on it): {reason}"
+    )]
+    UnitInvalid {
+        /// The unit's folder.
+        unit: String,
+        /// Why it does not load.
+        reason: String,
+    },
+    /// `--into`: the unit has an article with that id already.
+    #[error(
+        "{unit} already has an article with the id “{id}” (articles/{id}.ron); nothing is written: rename the file's title, or remove that article first"
+    )]
+    IdTaken {
+        /// The unit's folder.
+        unit: String,
+        /// The article's id.
+        id: String,
+    },
+    /// `--into` was given a timeline: a timeline makes a unit of its own.
+    #[error(
+        "{0}: `--into` adds an article (.txt, .md, .html) to a unit; a timeline is imported into a new folder of its own"
+    )]
+    IntoNeedsArticle(String),
     /// The folder written does not load: a fault of the import itself.
     #[error("the imported dataset does not load, so it was not kept: {0}")]
     Invalid(String),
 }
 
-/// Reads `source` as TimelineJS JSON (`.json`) or the sheet template as CSV
-/// (`.csv`, or anything else whose first line is the template's header).
-pub fn read_source(source: &Path) -> Result<Timeline, ImportError> {
+/// No source is read past this size: a timeline's sheet or an article is a
+/// small fraction of it, and a larger file is most likely the wrong one.
+pub const MAX_SOURCE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// The bytes of `source`, refused unread when it is larger than
+/// [`MAX_SOURCE_BYTES`].
+pub fn read_bytes(source: &Path) -> Result<Vec<u8>, ImportError> {
     let path = source.display().to_string();
-    let bytes = std::fs::read(source).map_err(|error| ImportError::Read {
+    let read_error = |error: std::io::Error| ImportError::Read {
         path: path.clone(),
         reason: crate::dataset::open_file::io_reason(&error),
-    })?;
+    };
+    let size = std::fs::metadata(source).map_err(read_error)?.len();
+    if size > MAX_SOURCE_BYTES {
+        return Err(ImportError::TooLarge {
+            path: path.clone(),
+            megabytes: size / (1024 * 1024),
+        });
+    }
+    std::fs::read(source).map_err(read_error)
+}
+
+/// Reads `source` as TimelineJS JSON (`.json`), the sheet template as XLSX
+/// (`.xlsx`, or any zip) or as CSV (`.csv`, or anything else whose first line
+/// is the template's header).
+pub fn read_source(source: &Path) -> Result<Timeline, ImportError> {
+    let path = source.display().to_string();
+    let bytes = read_bytes(source)?;
+    let is_xlsx = source
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("xlsx"))
+        || bytes.starts_with(b"PK\x03\x04");
+    if is_xlsx {
+        return xlsx::read(&bytes).map_err(|reason| ImportError::NotTimeline { path, reason });
+    }
     let text = String::from_utf8_lossy(&bytes);
     let text = text.trim_start_matches('\u{feff}');
     let is_json = source

@@ -19,18 +19,8 @@ pub fn read(text: &str) -> Result<Timeline, String> {
     let headers = reader
         .headers()
         .map_err(|error| format!("not a CSV file: {error}"))?;
-    let columns: HashMap<String, usize> = headers
-        .iter()
-        .enumerate()
-        .map(|(i, name)| (name.trim().to_lowercase(), i))
-        .collect();
-    if let Some(missing) = REQUIRED.iter().find(|name| !columns.contains_key(**name)) {
-        return Err(format!(
-            "its first row has no “{}” column, so it is not the TimelineJS sheet template (Year, Month, Day, …, Headline, Text, …, Type, Group, Background)",
-            capitalized(missing)
-        ));
-    }
-    let mut timeline = Timeline::default();
+    let header: Vec<String> = headers.iter().map(str::to_owned).collect();
+    let mut rows = Rows::new(&header)?;
     for (index, record) in reader.records().enumerate() {
         // The header is the sheet's row 1.
         let row = index + 2;
@@ -43,14 +33,58 @@ pub fn read(text: &str) -> Result<Timeline, String> {
         } else {
             format!("row {row} (line {line})")
         };
+        let cells: Vec<String> = record.iter().map(str::to_owned).collect();
+        rows.add(&cells, place);
+    }
+    Ok(rows.timeline)
+}
+
+/// The rows of a sheet read one by one into a timeline, by the columns its
+/// header names: the CSV and XLSX readers share it, so that a sheet saved
+/// either way imports alike.
+pub struct Rows {
+    columns: HashMap<String, usize>,
+    /// The timeline so far, with the notes of reading.
+    pub timeline: Timeline,
+}
+
+impl Rows {
+    /// Finds the template's columns in the `header` row; an error when the
+    /// required ones are missing.
+    pub fn new(header: &[String]) -> Result<Self, String> {
+        let columns: HashMap<String, usize> = header
+            .iter()
+            .enumerate()
+            .map(|(i, name)| (name.trim().to_lowercase(), i))
+            .collect();
+        if let Some(missing) = REQUIRED.iter().find(|name| !columns.contains_key(**name)) {
+            return Err(format!(
+                "its first row has no “{}” column, so it is not the TimelineJS sheet template (Year, Month, Day, …, Headline, Text, …, Type, Group, Background)",
+                capitalized(missing)
+            ));
+        }
+        Ok(Self {
+            columns,
+            timeline: Timeline::default(),
+        })
+    }
+
+    /// The column `name` (lower case) is in, if the header has it.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.columns.get(name).copied()
+    }
+
+    /// Reads one row at `place` ("row 5"); a row of empty cells is passed over.
+    pub fn add(&mut self, record: &[String], place: String) {
         let cell = |name: &str| -> Option<String> {
-            let value = record.get(*columns.get(name)?)?.trim();
+            let value = record.get(*self.columns.get(name)?)?.trim();
             (!value.is_empty()).then(|| value.to_owned())
         };
         if record.iter().all(|value| value.trim().is_empty()) {
-            continue;
+            return;
         }
         let slide = slide_of(&cell, place);
+        let timeline = &mut self.timeline;
         match cell("type").map(|t| t.to_lowercase()).as_deref() {
             Some("title") if timeline.title.is_none() => timeline.title = Some(slide),
             Some("title") => timeline.notes.push(Note::new(
@@ -68,7 +102,6 @@ pub fn read(text: &str) -> Result<Timeline, String> {
             None => timeline.slides.push(slide),
         }
     }
-    Ok(timeline)
 }
 
 /// The line (from 1) of the record that starts at byte `offset`. Counted here
@@ -109,7 +142,7 @@ fn slide_of(cell: &dyn Fn(&str) -> Option<String>, place: String) -> Slide {
     }
 }
 
-fn capitalized(name: &str) -> String {
+pub(crate) fn capitalized(name: &str) -> String {
     let mut chars = name.chars();
     chars
         .next()

@@ -1,5 +1,5 @@
-//! The imported timeline as a dataset folder: `articles/<id>.ron`,
-//! `events.ron` and the four other files empty. The folder is made whole
+//! The imported timeline or article as a dataset folder: `articles/<id>.ron`,
+//! `events.ron` and the four other files empty; or an article added to a unit. The folder is made whole
 //! beside its place, loaded as `check` loads it, and only then renamed into
 //! place, so a failure leaves nothing half written.
 
@@ -122,6 +122,38 @@ pub fn write_folder(
     if imported.events.is_empty() {
         return Err(ImportError::Empty(source_name.to_owned()));
     }
+    let files = vec![
+        (
+            format!("articles/{}.ron", imported.article_id),
+            article_ron(imported, source_name),
+        ),
+        ("events.ron".to_owned(), events_ron(imported, source_name)),
+    ];
+    write_new_folder(files, folder)
+}
+
+/// Writes a unit of one article (its file's text `article`, id `id`) in
+/// `folder`, which must be new or empty, with no events and the other
+/// record files empty; returns the dataset as it loads from there.
+pub fn write_article_folder(
+    article: &str,
+    id: &str,
+    folder: &Path,
+) -> Result<Dataset, ImportError> {
+    ensure_empty(folder)?;
+    let files = vec![
+        (format!("articles/{id}.ron"), article.to_owned()),
+        ("events.ron".to_owned(), "[\n]\n".to_owned()),
+    ];
+    write_new_folder(files, folder)
+}
+
+/// Writes `files` (name, text) and the empty record files into `folder`:
+/// made whole beside it, loaded as `check` loads it, then renamed into place.
+fn write_new_folder(
+    mut files: Vec<(String, String)>,
+    folder: &Path,
+) -> Result<Dataset, ImportError> {
     let parent = match folder.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
@@ -132,13 +164,6 @@ pub fn write_folder(
         .prefix(".import-")
         .tempdir_in(&parent)
         .map_err(write_error(&parent))?;
-    let mut files = vec![
-        (
-            format!("articles/{}.ron", imported.article_id),
-            article_ron(imported, source_name),
-        ),
-        ("events.ron".to_owned(), events_ron(imported, source_name)),
-    ];
     files.extend(EMPTY_FILES.map(|name| (name.to_owned(), "[\n]\n".to_owned())));
     for (name, text) in &files {
         let path = staging.path().join(name);
@@ -157,6 +182,44 @@ pub fn write_folder(
     // Renamed away: nothing is left for the guard to remove.
     let _ = staging.keep();
     Ok(dataset)
+}
+
+/// Adds the article (its file's text `article`, id `id`) to the unit in
+/// `unit`: only `articles/<id>.ron` is written, never over a file, and only
+/// into a unit that loads, so that it still loads after; if it does not,
+/// the new file is taken away again.
+pub fn add_article(article: &str, id: &str, unit: &Path) -> Result<Dataset, ImportError> {
+    let before = Dataset::load_dir(unit).map_err(|error| ImportError::UnitInvalid {
+        unit: unit.display().to_string(),
+        reason: error.to_string(),
+    })?;
+    let path = unit.join("articles").join(format!("{id}.ron"));
+    if before.articles.iter().any(|a| a.id == id) || path.exists() {
+        return Err(ImportError::IdTaken {
+            unit: unit.display().to_string(),
+            id: id.to_owned(),
+        });
+    }
+    let dir = unit.join("articles");
+    fs::create_dir_all(&dir).map_err(write_error(&dir))?;
+    let mut file = tempfile::Builder::new()
+        .prefix(".import-")
+        .tempfile_in(&dir)
+        .map_err(write_error(&dir))?;
+    std::io::Write::write_all(&mut file, article.as_bytes()).map_err(write_error(&path))?;
+    // Not over a file that appeared meanwhile.
+    file.persist_noclobber(&path)
+        .map_err(|error| match error.error.kind() {
+            std::io::ErrorKind::AlreadyExists => ImportError::IdTaken {
+                unit: unit.display().to_string(),
+                id: id.to_owned(),
+            },
+            _ => write_error(&path)(error.error),
+        })?;
+    Dataset::load_dir(unit).map_err(|error| {
+        let _ = fs::remove_file(&path);
+        ImportError::Invalid(error.to_string())
+    })
 }
 
 /// The report as lines: "SOURCE: row 5: no year; the row is left out".

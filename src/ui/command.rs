@@ -127,6 +127,9 @@ pub enum Command {
     BrowseForDataset,
     /// Open the desktop's file dialog for a unit file (`.zip`).
     BrowseForUnitFile,
+    /// Show the "Import" window (File > Import…): a timeline or an article
+    /// made into a new unit, which then opens.
+    ShowImportDialog,
     /// Load the dataset in this folder; if it does not load, the dataset
     /// shown stays and the problems are listed.
     OpenDatasetFolder(PathBuf),

@@ -51,6 +51,7 @@ impl ReaderApp {
             }
             Command::BrowseForDataset => self.browse(false),
             Command::BrowseForUnitFile => self.browse(true),
+            Command::ShowImportDialog => self.chrome.import_dialog.show(),
             Command::OpenDatasetFolder(folder) => self.open_folder(&folder),
             Command::OpenBundledDataset => {
                 if let Some(arrival) = self.session.open_bundled() {

@@ -125,12 +125,21 @@ pub struct FileMenu<'a> {
     pub watch_problem: Option<&'a str>,
 }
 
-/// "File": open a folder, the bundled dataset, reload, and the recent folders.
+/// "File": open a folder, import a file as a unit, the bundled dataset,
+/// reload, and the recent folders.
 pub fn file_menu_ui(ui: &mut egui::Ui, menu: &FileMenu<'_>, commands: &mut Vec<Command>) {
     ui.menu_button(tr("open.menu_file"), |ui| {
         ui.set_min_width(260.0);
         if ui.button(tr("open.open_folder")).clicked() {
             commands.push(Command::OpenDatasetDialog);
+            ui.close();
+        }
+        if ui
+            .button(tr("import.menu"))
+            .on_hover_text(tr("import.menu_hint"))
+            .clicked()
+        {
+            commands.push(Command::ShowImportDialog);
             ui.close();
         }
         if ui

@@ -1,12 +1,13 @@
 //! The window's chrome, around the views: the top bar with its File and
 //! Reading menus, the strips under it (saved-settings notices, dataset
 //! problems), the keyboard shortcuts (one table for the keys and the help
-//! window), and the windows over the view (open a dataset folder, a
-//! problem's place in its file). Like the views, it reads what it is given
+//! window), and the windows over the view (open a dataset folder, import
+//! a file as a unit, a problem's place in its file). Like the views, it reads what it is given
 //! and answers with [`Command`]s; it never imports the app.
 
 pub mod code_view;
 pub mod file_menu;
+pub mod import_dialog;
 pub mod notices;
 pub mod shortcuts;
 pub mod top_bar;
@@ -16,6 +17,7 @@ use std::sync::{Arc, Mutex};
 use crate::ui::command::Command;
 use code_view::CodeView;
 use file_menu::{FolderPicker, OpenDialog};
+use import_dialog::ImportDialog;
 
 /// The chrome's own state, alive while the window is open.
 #[derive(Default)]
@@ -24,6 +26,8 @@ pub struct Chrome {
     pub open_dialog: OpenDialog,
     /// The desktop's folder dialog, on its own thread.
     pub picker: FolderPicker,
+    /// The "Import" window (File > Import…).
+    pub import_dialog: ImportDialog,
     /// A problem's place in its file, while shown.
     pub code_view: Option<CodeView>,
     /// Whether the keyboard shortcuts window is open.
@@ -50,6 +54,9 @@ impl Chrome {
         shortcuts::shortcuts_window_ui(ctx, &mut self.shortcuts_open);
         if !presenting {
             file_menu::open_dialog_ui(ctx, &mut self.open_dialog, &self.picker, commands);
+            // The desktop's file dialog where its folder dialog is (not in tests).
+            let can_browse = self.picker.enabled;
+            import_dialog::import_dialog_ui(ctx, &mut self.import_dialog, can_browse, commands);
             code_view::code_view_ui(ctx, &mut self.code_view);
         }
     }
