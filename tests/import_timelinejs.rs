@@ -181,20 +181,55 @@ fn the_sheet_template_imports_with_its_dates_and_precision() {
 }
 
 #[test]
-fn groups_are_reported_with_the_category_they_became() {
-    let (dataset, report, _dir) = imported("all-media-types.json");
-    for group in ["Audio", "HTML", "Image", "Social Media", "Video"] {
-        assert!(
-            report.contains(&format!("group “{group}”: no category has this name")),
-            "{group}: {report}"
-        );
+fn groups_become_the_units_own_categories() {
+    let (dataset, report, dir) = imported("all-media-types.json");
+    assert!(!report.contains("group “"), "{report}");
+    // One category per group, in the order the groups first appear, each
+    // labelled with the group's name; the legend is then the groups.
+    let source: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(fixture("all-media-types.json")).unwrap())
+            .unwrap();
+    let mut groups: Vec<String> = Vec::new();
+    for event in source["events"].as_array().unwrap() {
+        let group = event["group"]
+            .as_str()
+            .map_or("Other", str::trim)
+            .to_owned();
+        if !groups.contains(&group) {
+            groups.push(group);
+        }
     }
-    assert!(report.contains("(event 1, event 2, event 3, event 4, event 36, event 37, event 38)"));
-    assert!(
-        dataset
+    let labels: Vec<&str> = dataset
+        .categories
+        .iter()
+        .map(|c| c.label.as_str())
+        .collect();
+    assert_eq!(labels, groups);
+    assert!(labels.contains(&"Social Media"));
+    // Each group's category has as many events as the group had entries.
+    for group in &groups {
+        let entries = source["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["group"].as_str().map_or("Other", str::trim) == group)
+            .count();
+        let events = dataset
             .events
             .iter()
-            .all(|e| e.category.as_str() == "Milestone")
+            .filter(|e| dataset.category_of(e).unwrap().label == *group)
+            .count();
+        assert_eq!(events, entries, "{group}");
+    }
+    // The manifest written beside the events says so, and names the title.
+    let manifest = fs::read_to_string(dir.path().join("unit/dataset.ron")).unwrap();
+    assert!(
+        manifest.contains("(key: SocialMedia, label: \"Social Media\")"),
+        "{manifest}"
+    );
+    assert_eq!(
+        dataset.manifest.title.as_deref(),
+        Some(dataset.articles[0].title.as_str())
     );
 }
 

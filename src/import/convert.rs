@@ -13,8 +13,13 @@ use super::ids::{UniqueIds, kebab};
 use super::{DateFields, Note, Slide, Timeline};
 use crate::model::{Date, EventCategory, When, days_in_month};
 
-/// What every TimelineJS group is filed under when no category bears its
-/// name: the most general of the dataset's fixed categories.
+/// The category of an entry without a group, in a timeline whose other
+/// entries have groups; in one without any group, every entry is a
+/// built-in `Milestone` and the unit keeps the built-in categories.
+pub const UNGROUPED: (&str, &str) = ("Other", "Other");
+
+/// What every entry of a timeline without groups is filed under: the most
+/// general of the built-in categories.
 pub const DEFAULT_CATEGORY: EventCategory = EventCategory::Milestone;
 
 /// One block of the imported article.
@@ -37,8 +42,9 @@ pub struct Event {
     pub title: String,
     /// The text as plain text, or the title when there is none.
     pub description: String,
-    /// The category its group maps to.
-    pub category: EventCategory,
+    /// Its category's name as the data file writes it: its group's
+    /// (see [`category_key`]), or the built-in `Milestone`.
+    pub category: String,
     /// The blocks of the article it cites, counted from 1.
     pub sources: Vec<u32>,
     /// Whether it was an era.
@@ -58,6 +64,9 @@ pub struct Imported {
     pub blocks: Vec<Block>,
     /// The events and eras carried over, in the source's order.
     pub events: Vec<Event>,
+    /// The unit's categories, `(name, label)`, one per group; empty for the
+    /// built-in ones when the timeline has no groups.
+    pub categories: Vec<(String, String)>,
     /// What was not carried over, or was carried over otherwise.
     pub notes: Vec<Note>,
 }
@@ -135,18 +144,71 @@ pub fn when_of(slide: &Slide) -> Result<(When, Vec<String>), String> {
     Ok((When::On(start), dropped))
 }
 
-/// The category a TimelineJS group maps to: one whose label or key is the
-/// group's name (any case), or [`DEFAULT_CATEGORY`].
-pub fn category_of(group: Option<&str>) -> EventCategory {
-    group
-        .map(str::trim)
-        .and_then(|name| {
-            EventCategory::ALL.into_iter().find(|category| {
-                category.label().eq_ignore_ascii_case(name)
-                    || category.key().eq_ignore_ascii_case(name)
+/// A category's name as a data file writes it, from a group's name: its
+/// words capitalised and joined, ASCII letters and digits only ("World
+/// War II" → `WorldWarII`), not beginning with a digit; `Group` when nothing
+/// is left. Unique among `taken`, with a number after a name given already.
+pub fn category_key(group: &str, taken: &[String]) -> String {
+    let mut key: String = group
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or(String::new(), |first| {
+                first.to_ascii_uppercase().to_string() + chars.as_str()
             })
         })
-        .unwrap_or(DEFAULT_CATEGORY)
+        .collect();
+    if key.is_empty() || key.starts_with(|c: char| c.is_ascii_digit()) {
+        key.insert_str(0, "Group");
+    }
+    let mut unique = key.clone();
+    let mut n = 2;
+    while taken.contains(&unique) {
+        unique = format!("{key}{n}");
+        n += 1;
+    }
+    unique
+}
+
+/// The unit's categories: one per group, in the order the groups first
+/// appear, labelled with the group's name, and `Other` for entries without a
+/// group when there are such; none (the built-in ones) when no entry has a
+/// group. Each event's category is set to its group's.
+fn group_categories(slides: &[&Slide], events: &mut [Event]) -> Vec<(String, String)> {
+    let mut categories: Vec<(String, String)> = Vec::new();
+    let mut by_group: BTreeMap<String, String> = BTreeMap::new();
+    if slides.iter().all(|slide| group_name(slide).is_none()) {
+        return categories;
+    }
+    for (slide, event) in slides.iter().zip(events.iter_mut()) {
+        let (name, label) = match group_name(slide) {
+            Some(group) => (group.to_lowercase(), group.to_owned()),
+            None => (String::new(), UNGROUPED.1.to_owned()),
+        };
+        let key = by_group.entry(name).or_insert_with(|| {
+            let taken: Vec<String> = categories.iter().map(|(k, _)| k.clone()).collect();
+            let base = if group_name(slide).is_some() {
+                label.as_str()
+            } else {
+                UNGROUPED.0
+            };
+            let key = category_key(base, &taken);
+            categories.push((key.clone(), label.clone()));
+            key
+        });
+        event.category = key.clone();
+    }
+    categories
+}
+
+/// A slide's group, trimmed; `None` for none or an empty one.
+fn group_name(slide: &Slide) -> Option<&str> {
+    slide
+        .group
+        .as_deref()
+        .map(str::trim)
+        .filter(|g| !g.is_empty())
 }
 
 /// Builds the article and events from `timeline`; `source_name` titles the
@@ -169,19 +231,14 @@ pub fn convert(timeline: Timeline, source_name: &str) -> Imported {
         .collect();
     let mut ids = UniqueIds::default();
     let mut events = Vec::new();
-    let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut carried = Vec::new();
     for slide in &timeline.slides {
         if let Some(event) = event_of(slide, &mut blocks, &mut ids, &mut notes) {
-            if let Some(group) = &slide.group {
-                groups
-                    .entry(group.clone())
-                    .or_default()
-                    .push(slide.place.clone());
-            }
+            carried.push(slide);
             events.push(event);
         }
     }
-    report_groups(&mut notes, &groups);
+    let categories = group_categories(&carried, &mut events);
     let summary = Some(intro.joined())
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| {
@@ -196,6 +253,7 @@ pub fn convert(timeline: Timeline, source_name: &str) -> Imported {
         summary,
         blocks,
         events,
+        categories,
         notes,
     }
 }
@@ -267,7 +325,7 @@ fn event_of(
         date,
         title,
         description,
-        category: category_of(slide.group.as_deref()),
+        category: DEFAULT_CATEGORY.name().to_owned(),
         sources,
         era: slide.era,
     })
@@ -326,34 +384,6 @@ fn report_dropped(notes: &mut Vec<Note>, slide: &Slide, embeds: &[String]) {
         notes.push(Note::new(
             &slide.place,
             format!("{embed} in the text is not carried over"),
-        ));
-    }
-}
-
-/// One note per group: which category it became, and that the group's name
-/// itself has no field in the dataset.
-fn report_groups(notes: &mut Vec<Note>, groups: &BTreeMap<String, Vec<String>>) {
-    for (group, places) in groups {
-        let category = category_of(Some(group));
-        let how = if category == DEFAULT_CATEGORY && !category.label().eq_ignore_ascii_case(group) {
-            format!(
-                "no category has this name, so its {} filed as {}",
-                if places.len() == 1 {
-                    "one entry is"
-                } else {
-                    "entries are"
-                },
-                category.label()
-            )
-        } else {
-            format!("filed as {}", category.label())
-        };
-        notes.push(Note::new(
-            &format!("group “{group}”"),
-            format!(
-                "{how} ({}); an event has no field for its group, so the name is not kept",
-                places.join(", ")
-            ),
         ));
     }
 }

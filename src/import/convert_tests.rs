@@ -74,18 +74,20 @@ fn an_end_makes_a_span_unless_it_is_the_start_or_before_it() {
 }
 
 #[test]
-fn groups_named_as_a_category_keep_it_and_others_go_to_the_default() {
-    assert_eq!(category_of(Some("Summit")), EventCategory::Summit);
-    assert_eq!(
-        category_of(Some(" un-resolution ")),
-        EventCategory::UnResolution
-    );
-    assert_eq!(
-        category_of(Some("International year")),
-        EventCategory::InternationalYear
-    );
-    assert_eq!(category_of(Some("Video")), DEFAULT_CATEGORY);
-    assert_eq!(category_of(None), DEFAULT_CATEGORY);
+fn a_groups_name_becomes_a_category_name_a_data_file_can_write() {
+    let none: Vec<String> = Vec::new();
+    assert_eq!(category_key("World War II", &none), "WorldWarII");
+    assert_eq!(category_key(" treaties & laws ", &none), "TreatiesLaws");
+    assert_eq!(category_key("1848", &none), "Group1848");
+    assert_eq!(category_key("Война", &none), "Group");
+    let taken = vec!["Summit".to_owned(), "Summit2".to_owned()];
+    assert_eq!(category_key("summit", &taken), "Summit3");
+    // Every key reads back as a bare name, as events.ron writes it.
+    for group in ["World War II", "1848", "Война", "a_b-c d"] {
+        let key = category_key(group, &none);
+        let read: crate::model::CategoryKey = ron::from_str(&key).unwrap();
+        assert_eq!(read.as_str(), key);
+    }
 }
 
 fn slide(place: &str, year: &str, headline: &str, text: &str) -> Slide {
@@ -169,7 +171,16 @@ fn media_groups_and_missing_headlines_are_reported() {
     let imported = convert(timeline, "media.json");
     assert_eq!(imported.title, "Timeline imported from media.json");
     assert_eq!(imported.events[0].title, "Only a text here.");
-    assert_eq!(imported.events[1].category, EventCategory::Summit);
+    // Each group is a category of the unit's own, labelled with its name.
+    assert_eq!(
+        imported.categories,
+        [
+            ("Video".to_owned(), "Video".to_owned()),
+            ("Summit".to_owned(), "Summit".to_owned())
+        ]
+    );
+    assert_eq!(imported.events[0].category, "Video");
+    assert_eq!(imported.events[1].category, "Summit");
     let notes: Vec<String> = imported
         .notes
         .iter()
@@ -181,8 +192,6 @@ fn media_groups_and_missing_headlines_are_reported() {
             "event 1: no headline: the title is the start of its text",
             "event 1: the media (https://youtu.be/x; A caption) is not carried over",
             "event 1: an image (p.png) in the text is not carried over",
-            "group “Summit”: filed as Summit (event 2); an event has no field for its group, so the name is not kept",
-            "group “Video”: no category has this name, so its one entry is filed as Milestone (event 1); an event has no field for its group, so the name is not kept",
         ]
     );
 }

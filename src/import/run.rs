@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::article::{self, Kind};
-use super::write::{add_article, ensure_empty, report_lines, write_article_folder};
+use super::write::{add_article, ensure_empty, manifest_ron, report_lines, write_article_folder};
 use super::{ImportError, convert, read_source, write_folder};
 
 /// Where the import goes.
@@ -123,7 +123,10 @@ fn import_article(source: &Path, kind: Kind, to: Destination<'_>) -> Result<Outc
     let notes = report_lines(&name, &notes);
     let text = article::article_ron(&article, &name, kind);
     let (written, folder) = match to {
-        Destination::New(dir) => (write_article_folder(&text, &article.id, dir), dir),
+        Destination::New(dir) => {
+            let manifest = manifest_ron(&article.title, &[], &name);
+            (write_article_folder(&text, &article.id, manifest, dir), dir)
+        }
         Destination::Into(unit) => (add_article(&text, &article.id, unit), unit),
     };
     if let Err(error) = written {

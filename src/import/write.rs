@@ -67,6 +67,31 @@ pub fn article_ron(imported: &Imported, source_name: &str) -> String {
     text
 }
 
+/// `dataset.ron`'s text: the unit's title, and its categories when the
+/// import made some (`(name, label)`), for the author to add the subject
+/// and licences to.
+pub fn manifest_ron(title: &str, categories: &[(String, String)], source_name: &str) -> String {
+    let mut text = format!(
+        "// The unit's manifest, made by `neutrality-reader import` from {source_name}.\n\
+         // Add `subject: \"…\"` (whose relationships the quiz asks of), `language`,\n\
+         // `authors`, and each article's licence: see README, \"The unit's manifest\".\n\
+         Dataset(\n    title: {},\n",
+        quoted(title)
+    );
+    if !categories.is_empty() {
+        text.push_str("    // One category per TimelineJS group, in the order they first appear.\n    categories: [\n");
+        for (key, label) in categories {
+            text.push_str(&format!(
+                "        (key: {key}, label: {}),\n",
+                quoted(label)
+            ));
+        }
+        text.push_str("    ],\n");
+    }
+    text.push_str(")\n");
+    text
+}
+
 /// `events.ron`'s text.
 pub fn events_ron(imported: &Imported, source_name: &str) -> String {
     let mut text = format!(
@@ -81,7 +106,7 @@ pub fn events_ron(imported: &Imported, source_name: &str) -> String {
             .map(|n| format!("({}, {n})", quoted(&imported.article_id)))
             .collect();
         text.push_str(&format!(
-            "    Event(\n        id: {},\n        date: {},\n        title: {},\n        description: {},\n        category: {:?},\n        sources: [{}],\n    ),\n",
+            "    Event(\n        id: {},\n        date: {},\n        title: {},\n        description: {},\n        category: {},\n        sources: [{}],\n    ),\n",
             quoted(&event.id),
             quoted(&event.date.iso()),
             quoted(&event.title),
@@ -128,6 +153,10 @@ pub fn write_folder(
             article_ron(imported, source_name),
         ),
         ("events.ron".to_owned(), events_ron(imported, source_name)),
+        (
+            "dataset.ron".to_owned(),
+            manifest_ron(&imported.title, &imported.categories, source_name),
+        ),
     ];
     write_new_folder(files, folder)
 }
@@ -138,12 +167,14 @@ pub fn write_folder(
 pub fn write_article_folder(
     article: &str,
     id: &str,
+    manifest: String,
     folder: &Path,
 ) -> Result<Dataset, ImportError> {
     ensure_empty(folder)?;
     let files = vec![
         (format!("articles/{id}.ron"), article.to_owned()),
         ("events.ron".to_owned(), "[\n]\n".to_owned()),
+        ("dataset.ron".to_owned(), manifest),
     ];
     write_new_folder(files, folder)
 }
