@@ -134,7 +134,7 @@ fn a_new_starter_dataset_opens_says_what_is_empty_and_counts_one_in_the_singular
     open_by_typed_path(&mut harness, &unit);
     harness.get_by_role_and_label(Role::Button, "The title of your first article");
     harness.get_by_label_contains("Paste the article's first paragraph here, word for word.");
-    harness.get_by_label("Dataset: my-unit");
+    harness.get_by_label("Dataset: The title of your unit");
     harness.get_by_label("1 article");
     // No events, organizations or questions yet: each view says so.
     harness.get_by_label(

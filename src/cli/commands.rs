@@ -262,9 +262,10 @@ pub fn new_dataset(dir: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 
                  2. Add the organizations and people it names: organizations.ron, people.ron.\n  \
                  3. Then the events that cite them (events.ron), the figures it states (facts.ron)\n     \
                  and the terms it explains (glossary.ron).\n  \
-                 4. Check it as you go:  neutrality-reader check {word}\n  \
-                 5. Open it:             neutrality-reader --data {word}   (or File > Open dataset folder… in the window)\n  \
-                 6. Share it as one file: neutrality-reader pack {word} {zip}\n\
+                 4. Name your unit and its subject in dataset.ron (the quiz asks about the subject).\n  \
+                 5. Check it as you go:  neutrality-reader check {word}\n  \
+                 6. Open it:             neutrality-reader --data {word}   (or File > Open dataset folder… in the window)\n  \
+                 7. Share it as one file: neutrality-reader pack {word} {zip}\n\
                  With cargo, put the arguments after --:  cargo run --release -- check {word}\n"
             ));
             deliver_or_say("new", &text, None, out, err)

@@ -1,5 +1,5 @@
 //! The first files of a new dataset, for `neutrality-reader new`: one
-//! article to fill in and the other five files empty, each with an example
+//! article to fill in, the other five files empty and a manifest, each with an example
 //! record in a comment to copy. They load as they are (with one warning: no
 //! event cites the article yet), so `check` helps from the first edit.
 
@@ -11,8 +11,9 @@ use std::path::{Path, PathBuf};
 /// in the order they are best filled in: the article, then the
 /// organizations and people it names, then the events that cite them (an
 /// event naming an organization not yet written is an error), the figures
-/// and the terms. `new` lists them in this order.
-pub const STARTER_FILES: [(&str, &str); 6] = [
+/// and the terms; last the manifest, whose title and subject can wait.
+/// `new` lists them in this order.
+pub const STARTER_FILES: [(&str, &str); 7] = [
     (
         "articles/first-article.ron",
         include_str!("../../assets/starter-dataset/articles/first-article.ron"),
@@ -36,6 +37,10 @@ pub const STARTER_FILES: [(&str, &str); 6] = [
     (
         "glossary.ron",
         include_str!("../../assets/starter-dataset/glossary.ron"),
+    ),
+    (
+        "dataset.ron",
+        include_str!("../../assets/starter-dataset/dataset.ron"),
     ),
 ];
 
@@ -100,8 +105,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let folder = dir.path().join("my-unit");
         let written = write_starter(&folder).unwrap();
-        assert_eq!(written.len(), 6);
+        assert_eq!(written.len(), 7);
         let dataset = Dataset::load_dir(&folder).unwrap();
+        assert_eq!(
+            dataset.manifest.title.as_deref(),
+            Some("The title of your unit")
+        );
+        assert_eq!(dataset.manifest.subject, None);
         assert_eq!(dataset.articles.len(), 1);
         assert_eq!(dataset.articles[0].id, "first-article");
         assert!(dataset.events.is_empty() && dataset.organizations.is_empty());
@@ -115,7 +125,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let folder = dir.path().join("my-unit");
         write_starter(&folder).unwrap();
-        for (name, text) in STARTER_FILES.iter().skip(1) {
+        // The manifest's examples are fields, not records: the next test.
+        let record_files = STARTER_FILES
+            .iter()
+            .skip(1)
+            .filter(|(n, _)| *n != "dataset.ron");
+        for (name, text) in record_files {
             let example: String = text
                 .lines()
                 .filter_map(|line| line.strip_prefix("//    "))
@@ -134,6 +149,43 @@ mod tests {
                 "fact “first-fact”: the quote does not stand word for word in paragraph 2 of “first-article”: the quote matches the paragraph up to “the”; then the quote has “words”, the paragraph “article's”"
             ]
         );
+    }
+
+    /// The manifest's commented fields, uncommented as its comments say,
+    /// load: a subject, an article's licence, categories of the unit's own.
+    #[test]
+    fn the_manifests_commented_fields_load_when_uncommented() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("my-unit");
+        write_starter(&folder).unwrap();
+        let manifest = fs::read_to_string(folder.join("dataset.ron")).unwrap();
+        let fields = ["subject:", "(id:", "categories:", "(key:", "],"];
+        let uncommented: String = manifest
+            .lines()
+            .map(|line| {
+                let code = line.trim_start().strip_prefix("// ").map(str::trim_start);
+                match code {
+                    Some(code) if fields.iter().any(|f| code.starts_with(f)) => {
+                        format!("{}\n", code.replace("https://…", "https://example.org"))
+                    }
+                    _ => format!("{line}\n"),
+                }
+            })
+            .collect();
+        assert_ne!(uncommented, manifest);
+        fs::write(folder.join("dataset.ron"), uncommented).unwrap();
+        let dataset = Dataset::load_dir(&folder).unwrap();
+        assert_eq!(dataset.manifest.subject.as_deref(), Some("Austria"));
+        assert_eq!(
+            dataset.articles[0].licence.as_deref(),
+            Some("CC BY-SA 4.0, its authors")
+        );
+        let labels: Vec<&str> = dataset
+            .categories
+            .iter()
+            .map(|c| c.label.as_str())
+            .collect();
+        assert_eq!(labels, ["War", "Treaty"]);
     }
 
     #[test]
