@@ -4,13 +4,12 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::output::{deliver_or_say, say};
-use super::{CheckFormat, QuizArgs, QuizFormat};
+use super::output::{deliver_file_or_say, deliver_or_say, say};
+use super::{CheckFormat, QuizArgs};
 use crate::dataset::{Dataset, LoadError, Problem};
 
 /// `quiz`: prints the quiz, returns the exit code (2 for bad options).
 pub fn quiz(dir: Option<&Path>, args: &QuizArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    use crate::quiz::worksheet;
     let options = match quiz_options(args) {
         Ok(options) => options,
         Err(sentence) => {
@@ -48,23 +47,35 @@ pub fn quiz(dir: Option<&Path>, args: &QuizArgs, out: &mut dyn Write, err: &mut 
         );
         return 1;
     }
-    let text = match args.format {
-        QuizFormat::Markdown => worksheet::to_markdown(&quiz, &dataset),
-        QuizFormat::Json => match serde_json::to_string_pretty(&worksheet::to_json(&quiz)) {
-            Ok(text) => text,
-            Err(error) => {
-                say(err, &format!("could not write JSON: {error}"));
-                return 1;
-            }
-        },
+    let format = args.format.export_format();
+    // A file of bytes (a zip, a spreadsheet, a PDF) is no use on a terminal.
+    if !format.is_text() && args.output.is_none() {
+        say(
+            err,
+            &format!(
+                "neutrality-reader quiz: the {} format makes a file: name it with -o FILE, such as -o quiz.{}",
+                format.key(),
+                format.extension()
+            ),
+        );
+        return 2;
+    }
+    let written = match crate::quiz::export::export(&quiz, &dataset, format) {
+        Ok(crate::quiz::export::Exported::Text(text)) => deliver_or_say(
+            "quiz",
+            &format!("{text}\n"),
+            args.output.as_deref(),
+            out,
+            err,
+        ),
+        Ok(crate::quiz::export::Exported::File(bytes)) => {
+            deliver_file_or_say("quiz", &bytes, args.output.as_deref(), err)
+        }
+        Err(sentence) => {
+            say(err, &format!("neutrality-reader quiz: {sentence}"));
+            return 1;
+        }
     };
-    let written = deliver_or_say(
-        "quiz",
-        &format!("{text}\n"),
-        args.output.as_deref(),
-        out,
-        err,
-    );
     if written == 0 && quiz.questions.len() < options.count {
         say(
             err,

@@ -391,6 +391,17 @@ pub enum QuizFormat {
     Json,
 }
 
+impl QuizFormat {
+    /// The export this names.
+    pub fn export_format(self) -> crate::quiz::export::QuizExportFormat {
+        use crate::quiz::export::QuizExportFormat as F;
+        match self {
+            Self::Markdown => F::Markdown,
+            Self::Json => F::Json,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

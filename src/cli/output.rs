@@ -54,6 +54,39 @@ pub fn deliver_or_say(
     }
 }
 
+/// A file's bytes (a zip, a spreadsheet, a PDF), written atomically to
+/// `to`, with a failure said on `err` after `command`'s name; the exit code:
+/// 0 when written, 1 when not, 2 when no file was named (bytes are not for
+/// a terminal).
+pub fn deliver_file_or_say(
+    command: &str,
+    bytes: &[u8],
+    to: Option<&Path>,
+    err: &mut dyn Write,
+) -> i32 {
+    let Some(path) = to else {
+        say(
+            err,
+            &format!("neutrality-reader {command}: this makes a file: name it with -o FILE"),
+        );
+        return 2;
+    };
+    match crate::storage::write_atomically(path, bytes) {
+        Ok(()) => 0,
+        Err(error) => {
+            say(
+                err,
+                &format!(
+                    "neutrality-reader {command}: could not write {}: {}",
+                    path.display(),
+                    io_reason(&error)
+                ),
+            );
+            1
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,5 +120,29 @@ mod tests {
         assert_eq!(deliver_or_say("quiz", "q\n", None, &mut out, &mut err), 0);
         assert_eq!(out, b"q\n");
         assert!(err.is_empty());
+    }
+
+    #[test]
+    fn a_file_of_bytes_needs_a_name_and_is_written_whole() {
+        let mut err = Vec::new();
+        assert_eq!(deliver_file_or_say("quiz", b"PK", None, &mut err), 2);
+        assert!(String::from_utf8_lossy(&err).contains("name it with -o FILE"));
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("q.zip");
+        let mut err = Vec::new();
+        assert_eq!(
+            deliver_file_or_say("quiz", b"PK\x03\x04", Some(&path), &mut err),
+            0
+        );
+        assert_eq!(std::fs::read(&path).unwrap_or_default(), b"PK\x03\x04");
+        let mut err = Vec::new();
+        // Under a file, where no folder can be made.
+        std::fs::write(dir.path().join("a-file"), b"").unwrap_or_else(|e| panic!("{e}"));
+        let missing = dir.path().join("a-file/q.zip");
+        assert_eq!(
+            deliver_file_or_say("quiz", b"PK", Some(&missing), &mut err),
+            1
+        );
+        assert!(String::from_utf8_lossy(&err).contains("could not write"));
     }
 }

@@ -94,6 +94,7 @@ mod text;
 
 // Taking a quiz, remembering answers (spaced repetition), and printing it.
 pub mod action;
+pub mod export;
 pub mod memory;
 pub mod session;
 pub mod worksheet;

@@ -1,0 +1,105 @@
+//! A generated quiz in the formats other programs read: each format's file
+//! in a module of its own, all reached through [`export`] so that the
+//! command line and the window's Export button offer the same list.
+
+use super::{Quiz, worksheet};
+use crate::dataset::Dataset;
+
+/// A format a quiz can be exported in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum QuizExportFormat {
+    /// A printable worksheet with the answer key (Markdown).
+    Markdown,
+    /// The questions as JSON, for other programs.
+    Json,
+}
+
+impl QuizExportFormat {
+    /// Every format, in the order the window lists them.
+    pub const ALL: [Self; 2] = [Self::Markdown, Self::Json];
+
+    /// The name the command line takes (`--format markdown`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Markdown => "markdown",
+            Self::Json => "json",
+        }
+    }
+
+    /// The file name extension its file gets, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Markdown => "md",
+            Self::Json => "json",
+        }
+    }
+
+    /// Whether what it makes is text (printable to a terminal) rather than
+    /// a file of bytes (a zip, a spreadsheet, a PDF).
+    pub fn is_text(self) -> bool {
+        matches!(self, Self::Markdown | Self::Json)
+    }
+}
+
+/// What an export makes: text, or the bytes of a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Exported {
+    /// Text, for a terminal or a file.
+    Text(String),
+    /// A file's bytes (zip, xlsx, apkg, pdf): written to a file only.
+    File(Vec<u8>),
+}
+
+impl Exported {
+    /// The bytes to write to a file.
+    pub fn into_bytes(self) -> Vec<u8> {
+        match self {
+            Self::Text(text) => text.into_bytes(),
+            Self::File(bytes) => bytes,
+        }
+    }
+}
+
+/// The quiz in `format`, or a sentence saying why it could not be made.
+pub fn export(
+    quiz: &Quiz,
+    dataset: &Dataset,
+    format: QuizExportFormat,
+) -> Result<Exported, String> {
+    match format {
+        QuizExportFormat::Markdown => Ok(Exported::Text(worksheet::to_markdown(quiz, dataset))),
+        QuizExportFormat::Json => serde_json::to_string_pretty(&worksheet::to_json(quiz))
+            .map(Exported::Text)
+            .map_err(|error| format!("could not write JSON: {error}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_format_has_its_own_key_and_extension() {
+        let keys: std::collections::HashSet<_> =
+            QuizExportFormat::ALL.iter().map(|f| f.key()).collect();
+        assert_eq!(keys.len(), QuizExportFormat::ALL.len());
+        for format in QuizExportFormat::ALL {
+            assert!(!format.extension().is_empty() && !format.extension().contains('.'));
+        }
+    }
+
+    #[test]
+    fn every_format_exports_the_bundled_quiz() {
+        let dataset = Dataset::embedded().unwrap_or_else(|e| panic!("{e}"));
+        let quiz = crate::quiz::generate(&dataset, &crate::quiz::QuizOptions::default());
+        for format in QuizExportFormat::ALL {
+            let made = export(&quiz, &dataset, format).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(
+                matches!(made, Exported::Text(_)),
+                format.is_text(),
+                "{format:?}"
+            );
+            assert!(!made.into_bytes().is_empty(), "{format:?}");
+        }
+    }
+}
