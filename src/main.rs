@@ -28,9 +28,13 @@ fn main() -> std::process::ExitCode {
         Some(Command::Pack { dir, file, force }) => {
             cli::pack(dir, file, *force, &mut out, &mut err)
         }
-        Some(Command::Export { data, output }) => {
+        Some(Command::Export {
+            data,
+            format,
+            output,
+        }) => {
             let data = data.data.as_deref().or(args.data.as_deref());
-            cli::export(data, output.as_deref(), &mut out, &mut err)
+            cli::export(data, *format, output.as_deref(), &mut out, &mut err)
         }
         Some(Command::Quiz(quiz)) => {
             let data = quiz.data.data.as_deref().or(args.data.as_deref());

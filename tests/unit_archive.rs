@@ -451,9 +451,24 @@ fn check_quiz_and_export_read_a_unit_file() {
         "{said}"
     );
     let (mut from_zip, mut from_folder, mut err) = (Vec::new(), Vec::new(), Vec::new());
-    assert_eq!(cli::export(Some(&zip), None, &mut from_zip, &mut err), 0);
     assert_eq!(
-        cli::export(Some(&example_dir()), None, &mut from_folder, &mut err),
+        cli::export(
+            Some(&zip),
+            cli::ExportFormat::Json,
+            None,
+            &mut from_zip,
+            &mut err
+        ),
+        0
+    );
+    assert_eq!(
+        cli::export(
+            Some(&example_dir()),
+            cli::ExportFormat::Json,
+            None,
+            &mut from_folder,
+            &mut err
+        ),
         0
     );
     assert_eq!(from_zip, from_folder);

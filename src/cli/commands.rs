@@ -331,17 +331,21 @@ fn as_line(problem: &Problem, kind: &str) -> String {
     format!("{place}: {kind}: {}", problem.message)
 }
 
-/// `export`: prints the dataset as JSON (to the file `to` if given),
-/// returns the exit code.
+/// `export`: prints the dataset as JSON, or its timeline as TimelineJS
+/// JSON (to the file `to` if given), returns the exit code.
 pub fn export(
     dir: Option<&Path>,
+    format: super::ExportFormat,
     to: Option<&Path>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
     match load(dir) {
         Ok(dataset) => {
-            let json = crate::dataset::to_json(&dataset);
+            let json = match format {
+                super::ExportFormat::Json => crate::dataset::to_json(&dataset),
+                super::ExportFormat::Timelinejs => crate::dataset::to_timelinejs(&dataset),
+            };
             match serde_json::to_string_pretty(&json) {
                 Ok(text) => deliver_or_say("export", &format!("{text}\n"), to, out, err),
                 Err(e) => {

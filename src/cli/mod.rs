@@ -319,10 +319,17 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Print the whole dataset as JSON.
+    /// Print the whole dataset as JSON, or its timeline as a TimelineJS 3
+    /// file to publish with TimelineJS.
     Export {
         #[command(flatten)]
         data: DataArg,
+        /// json: every record of the dataset; timelinejs: the timeline as
+        /// TimelineJS 3 JSON (a title slide from dataset.ron, an event per
+        /// slide at its own precision, spans with an end date, categories
+        /// as groups, the source paragraphs under each text).
+        #[arg(long, value_enum, default_value = "json")]
+        format: ExportFormat,
         /// Write the JSON to this file instead, whole or not at all (the file
         /// is replaced only once all is written).
         #[arg(short, long, value_name = "FILE")]
@@ -341,6 +348,15 @@ pub enum CheckFormat {
     Text,
     /// One JSON object.
     Json,
+}
+
+/// What `export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The whole dataset.
+    Json,
+    /// The timeline, for TimelineJS 3.
+    Timelinejs,
 }
 
 /// `--data` after the name of a command that reads a dataset.

@@ -14,6 +14,7 @@ mod parse;
 mod problem;
 pub mod starter;
 mod suggest;
+mod timelinejs;
 // Benchmark and test data only: the shipped library leaves it out unless the
 // `synthetic` feature asks for it (the benchmarks do), while the crate's own
 // unit tests always have it.
@@ -32,6 +33,7 @@ pub use files::{
 pub use images::ImageSource;
 pub use locate::Locator;
 pub use problem::{LoadError, Problem};
+pub use timelinejs::to_timelinejs;
 pub use validate::{is_kebab_case, normalize_space};
 
 use crate::model::{
