@@ -389,6 +389,14 @@ pub enum QuizFormat {
     Markdown,
     /// A list of questions.
     Json,
+    /// Moodle's GIFT text: Question bank > Import > GIFT format.
+    Gift,
+    /// Moodle XML: Question bank > Import > Moodle XML format.
+    MoodleXml,
+    /// A QTI 1.2 zip for Canvas (Import course content > QTI .zip); needs -o.
+    Qti,
+    /// Quizlet cards, term TAB definition: Create > Import, paste.
+    Quizlet,
 }
 
 impl QuizFormat {
@@ -398,6 +406,10 @@ impl QuizFormat {
         match self {
             Self::Markdown => F::Markdown,
             Self::Json => F::Json,
+            Self::Gift => F::Gift,
+            Self::MoodleXml => F::MoodleXml,
+            Self::Qti => F::Qti,
+            Self::Quizlet => F::Quizlet,
         }
     }
 }
