@@ -16,6 +16,8 @@
 //!   the left because Moodle splits a pair at its first `->`, so an item
 //!   may contain one.
 //!
+//! An answer's "->" is written "→" (see [`escape_answer`]).
+//!
 //! None of the question kinds is a statement to judge true or false, so no
 //! question is written as GIFT's `{T}`/`{F}`.
 //!
@@ -41,12 +43,21 @@ pub fn escape(text: &str) -> String {
             }
             '\n' => out.push_str("\\n"),
             '\r' => {}
-            // A tab or other control character would be taken for layout.
+            '\t' => out.push('\t'),
+            // Another control character has no place in a text file.
             c if c.is_control() => out.push(' '),
             c => out.push(c),
         }
     }
     out
+}
+
+/// A text inside the answers of a multiple-choice or short-answer question,
+/// escaped, with "->" written "→": both Moodle and gift-pegjs take an
+/// answer block with `=` and `->` for matching, and GIFT has no escape for
+/// it. (Matching items keep theirs: there the first `->` is the one read.)
+pub fn escape_answer(text: &str) -> String {
+    escape(&text.replace("->", "→"))
 }
 
 /// The text of a `$CATEGORY:` line. Moodle reads the line after replacing
@@ -117,18 +128,18 @@ fn question_gift(question: &Question, dataset: &Dataset) -> String {
         let _ = writeln!(
             out,
             "\t={}#{}",
-            escape(question.answer_text()),
+            escape_answer(question.answer_text()),
             escape(feedback::RIGHT)
         );
     } else {
-        let wrong = escape(&feedback::wrong_feedback(question));
+        let wrong = escape_answer(&feedback::wrong_feedback(question));
         for (index, option) in question.options.iter().enumerate() {
             let (mark, said) = if question.answer.contains(&index) {
                 ('=', escape(feedback::RIGHT))
             } else {
                 ('~', wrong.clone())
             };
-            let _ = writeln!(out, "\t{mark}{}#{said}", escape(option));
+            let _ = writeln!(out, "\t{mark}{}#{said}", escape_answer(option));
         }
     }
     let _ = writeln!(

@@ -245,6 +245,13 @@ fn label_ident(number: usize, option: usize) -> String {
     ((number + 1) * 100 + option + 1).to_string()
 }
 
+/// The identifier of place `place` of an ordering question exported as
+/// matching: apart from the items' identifiers, as Canvas keeps a matching
+/// question's left and right sides.
+fn place_ident(number: usize, place: usize) -> String {
+    ((number + 1) * 100 + 51 + place).to_string()
+}
+
 fn write_item(
     w: &mut XmlWriter,
     number: usize,
@@ -255,6 +262,14 @@ fn write_item(
     let answer_ids: Vec<String> = (0..question.options.len())
         .map(|option| label_ident(number, option))
         .collect();
+    // Canvas lists a matching question's left side here.
+    let listed: Vec<String> = if ordering {
+        (0..question.answer.len())
+            .map(|place| place_ident(number, place))
+            .collect()
+    } else {
+        answer_ids.clone()
+    };
     w.create_element("item")
         .with_attribute((
             "ident",
@@ -271,7 +286,7 @@ fn write_item(
                     };
                     metadata_field(w, "question_type", kind)?;
                     metadata_field(w, "points_possible", "1.0")?;
-                    metadata_field(w, "original_answer_ids", &answer_ids.join(","))?;
+                    metadata_field(w, "original_answer_ids", &listed.join(","))?;
                     let bank_id = format!("{}\nbank", question.id);
                     metadata_field(
                         w,
@@ -415,7 +430,7 @@ fn choice_presentation(
 /// among the items; the item at that place in the right order scores.
 fn matching_presentation(w: &mut XmlWriter, number: usize, question: &Question) -> io::Result<()> {
     let count = question.answer.len();
-    let response = |place: usize| format!("response_{}", label_ident(number, place));
+    let response = |place: usize| format!("response_{}", place_ident(number, place));
     w.create_element("presentation").write_inner_content(|w| {
         prompt(w, question)?;
         for place in 0..count {
