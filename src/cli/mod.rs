@@ -373,7 +373,7 @@ pub struct QuizArgs {
     /// Make the quiz of this code (as shown in the Quiz view) instead.
     #[arg(long, value_name = "CODE")]
     pub code: Option<String>,
-    /// markdown: a printable worksheet with the answer key; json: the questions.
+    /// What to write: a worksheet, JSON, or a file for another program (the values below).
     #[arg(long, value_enum, default_value = "markdown")]
     pub format: QuizFormat,
     /// Write the quiz to this file instead, whole or not at all (the file is
