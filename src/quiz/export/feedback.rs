@@ -67,8 +67,12 @@ pub fn general_feedback(dataset: &Dataset, question: &Question) -> String {
 /// What a student who chose the right option reads.
 pub const RIGHT: &str = "Right.";
 
-/// What a student who chose a wrong option reads: the right one, named.
+/// What a student who chose a wrong option reads: the right one, named
+/// (the right order, for an ordering question).
 pub fn wrong_feedback(question: &Question) -> String {
+    if question.kind.is_ordering() {
+        return format!("No: the order is {}.", right_order(question).join(" → "));
+    }
     format!("No: the answer is “{}”.", question.answer_text())
 }
 
