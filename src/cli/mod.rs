@@ -389,7 +389,7 @@ pub struct QuizArgs {
     /// Make the quiz of this code (as shown in the Quiz view) instead.
     #[arg(long, value_name = "CODE")]
     pub code: Option<String>,
-    /// markdown: a printable worksheet with the answer key; json: the questions.
+    /// What to write: a worksheet, JSON, or a file for another program (the values below).
     #[arg(long, value_enum, default_value = "markdown")]
     pub format: QuizFormat,
     /// Write the quiz to this file instead, whole or not at all (the file is
@@ -405,6 +405,14 @@ pub enum QuizFormat {
     Markdown,
     /// A list of questions.
     Json,
+    /// Moodle's GIFT text: Question bank > Import > GIFT format.
+    Gift,
+    /// Moodle XML: Question bank > Import > Moodle XML format.
+    MoodleXml,
+    /// A QTI 1.2 zip for Canvas (Import course content > QTI .zip); needs -o.
+    Qti,
+    /// Quizlet cards, term TAB definition: Create > Import, paste.
+    Quizlet,
 }
 
 impl QuizFormat {
@@ -414,6 +422,10 @@ impl QuizFormat {
         match self {
             Self::Markdown => F::Markdown,
             Self::Json => F::Json,
+            Self::Gift => F::Gift,
+            Self::MoodleXml => F::MoodleXml,
+            Self::Qti => F::Qti,
+            Self::Quizlet => F::Quizlet,
         }
     }
 }

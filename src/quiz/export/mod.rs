@@ -2,6 +2,12 @@
 //! in a module of its own, all reached through [`export`] so that the
 //! command line and the window's Export button offer the same list.
 
+pub mod feedback;
+pub mod gift;
+pub mod moodle_xml;
+pub mod qti;
+pub mod quizlet;
+
 use super::{Quiz, worksheet};
 use crate::dataset::Dataset;
 
@@ -12,17 +18,36 @@ pub enum QuizExportFormat {
     Markdown,
     /// The questions as JSON, for other programs.
     Json,
+    /// Moodle's GIFT text (Question bank > Import > GIFT format).
+    Gift,
+    /// Moodle XML (Question bank > Import > Moodle XML format).
+    MoodleXml,
+    /// A QTI 1.2 zip, as Canvas Classic Quizzes import it.
+    Qti,
+    /// Quizlet's import text: term TAB definition, a line a card.
+    Quizlet,
 }
 
 impl QuizExportFormat {
     /// Every format, in the order the window lists them.
-    pub const ALL: [Self; 2] = [Self::Markdown, Self::Json];
+    pub const ALL: [Self; 6] = [
+        Self::Markdown,
+        Self::Json,
+        Self::Gift,
+        Self::MoodleXml,
+        Self::Qti,
+        Self::Quizlet,
+    ];
 
     /// The name the command line takes (`--format markdown`).
     pub fn key(self) -> &'static str {
         match self {
             Self::Markdown => "markdown",
             Self::Json => "json",
+            Self::Gift => "gift",
+            Self::MoodleXml => "moodle-xml",
+            Self::Qti => "qti",
+            Self::Quizlet => "quizlet",
         }
     }
 
@@ -31,13 +56,18 @@ impl QuizExportFormat {
         match self {
             Self::Markdown => "md",
             Self::Json => "json",
+            // Moodle's own GIFT export is .txt, and its import takes text/plain.
+            Self::Gift => "txt",
+            Self::MoodleXml => "xml",
+            Self::Qti => "zip",
+            Self::Quizlet => "txt",
         }
     }
 
     /// Whether what it makes is text (printable to a terminal) rather than
     /// a file of bytes (a zip, a spreadsheet, a PDF).
     pub fn is_text(self) -> bool {
-        matches!(self, Self::Markdown | Self::Json)
+        !matches!(self, Self::Qti)
     }
 }
 
@@ -71,6 +101,10 @@ pub fn export(
         QuizExportFormat::Json => serde_json::to_string_pretty(&worksheet::to_json(quiz))
             .map(Exported::Text)
             .map_err(|error| format!("could not write JSON: {error}")),
+        QuizExportFormat::Gift => Ok(Exported::Text(gift::to_gift(quiz, dataset))),
+        QuizExportFormat::MoodleXml => moodle_xml::to_moodle_xml(quiz, dataset).map(Exported::Text),
+        QuizExportFormat::Qti => qti::to_qti_zip(quiz, dataset).map(Exported::File),
+        QuizExportFormat::Quizlet => Ok(Exported::Text(quizlet::to_quizlet(quiz))),
     }
 }
 
