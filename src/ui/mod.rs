@@ -11,6 +11,7 @@ pub mod icon;
 pub mod organizations;
 pub mod present;
 pub mod quiz;
+pub mod save_dialog;
 pub mod saved_settings;
 pub mod screenshot;
 pub mod search;

@@ -92,6 +92,7 @@ impl ReaderApp {
     pub fn with_native_dialogs(mut self) -> Self {
         self.chrome.picker.enabled = true;
         self.reader.export.native = true;
+        self.quiz.export.dialog.native = true;
         self
     }
 

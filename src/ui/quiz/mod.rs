@@ -9,6 +9,7 @@
 
 mod bar;
 mod class;
+mod export;
 mod feedback;
 mod keys;
 mod labels;

@@ -48,6 +48,11 @@ pub fn results_ui(
     if session.mode != Mode::Class {
         topics_ui(ui, session);
     }
+    let quiz = session.quiz.clone();
+    super::export::export_ui(ui, dataset, &mut runtime.export, || Some(quiz));
+    let Some(session) = &runtime.session else {
+        return;
+    };
     ui.separator();
     bar_ui(ui, "quiz_bar", |ui| {
         if let Some(code) = session.quiz.code {

@@ -36,6 +36,8 @@ pub struct QuizRuntime {
     /// The topics the dataset has questions on, worked out when the setup
     /// is first drawn for it.
     pub(super) offered: Option<BTreeSet<Topic>>,
+    /// "Export…": the format chosen and the file being asked for.
+    pub export: super::export::QuizExport,
 }
 
 /// The setup screen's choices.
@@ -143,6 +145,7 @@ impl Default for QuizRuntime {
             deadline: None,
             setup_from_top: false,
             offered: None,
+            export: Default::default(),
         }
     }
 }
@@ -208,6 +211,9 @@ impl QuizRuntime {
             memory,
             memory_file,
             notice,
+            // A quiz waiting for its place is whole in itself: it is written
+            // when the place comes, whatever was reloaded meanwhile.
+            export,
         } = self;
         Self {
             setup,
@@ -218,6 +224,7 @@ impl QuizRuntime {
             deadline: None,
             setup_from_top,
             offered: None,
+            export,
         }
     }
 
@@ -270,6 +277,7 @@ mod tests {
             deadline: Some(12.0),
             setup_from_top: false,
             offered: Some([Topic::Events].into()),
+            export: Default::default(),
         };
         runtime.start(quiz, Mode::Class);
         runtime.deadline = Some(12.0);

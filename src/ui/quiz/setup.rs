@@ -138,26 +138,36 @@ fn start_ui(ui: &mut egui::Ui, dataset: &Dataset, runtime: &mut QuizRuntime) {
         )
         .clicked();
     if start {
-        let entropy = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos() as u64);
-        let topics = if runtime.setup.topics.is_superset(&offered) {
-            Default::default()
-        } else {
-            runtime
-                .setup
-                .topics
-                .intersection(&offered)
-                .copied()
-                .collect()
-        };
-        let options = QuizOptions {
-            count: runtime.setup.count,
-            topics,
-            difficulty: runtime.setup.difficulty,
-            ..QuizOptions::from_entropy(entropy)
-        };
+        let options = setup_options(&runtime.setup, &offered);
         start_quiz(runtime, dataset, &options, runtime.setup.mode);
+    }
+    ui.add_space(4.0);
+    // The quiz these choices make, for another program: a fresh seed, as
+    // "Start a new quiz" has; its code is in the file's name and heading.
+    let setup = runtime.setup.clone();
+    super::export::export_ui(ui, dataset, &mut runtime.export, || {
+        (!no_topic)
+            .then(|| generate(dataset, &setup_options(&setup, &offered)))
+            .filter(|quiz| !quiz.questions.is_empty())
+    });
+}
+
+/// The quiz options the setup's choices make, with a fresh seed; the topics
+/// only of those the dataset offers (all of them: none named).
+fn setup_options(setup: &Setup, offered: &BTreeSet<Topic>) -> QuizOptions {
+    let entropy = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64);
+    let topics = if setup.topics.is_superset(offered) {
+        Default::default()
+    } else {
+        setup.topics.intersection(offered).copied().collect()
+    };
+    QuizOptions {
+        count: setup.count,
+        topics,
+        difficulty: setup.difficulty,
+        ..QuizOptions::from_entropy(entropy)
     }
 }
 

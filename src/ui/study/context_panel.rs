@@ -253,7 +253,7 @@ fn export_prompt_ui(ui: &mut egui::Ui, dataset: &Dataset, reader: &mut ReaderRun
         reader.export.typed = None;
     } else if save {
         let default = reader.export.default_path();
-        let target = super::export::typed_target(&typed, &default);
+        let target = crate::ui::save_dialog::typed_target(&typed, &default);
         if let Some(path) = target {
             reader.export.typed = None;
             reader.export_notes_to(dataset, &path);

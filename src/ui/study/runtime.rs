@@ -2,7 +2,7 @@
 //! jumped to, and the reader's own notes with where they are saved.
 
 use crate::dataset::Dataset;
-use crate::i18n::trf;
+use crate::i18n::{tr, trf};
 
 /// Reader state that lives only while the app runs.
 #[derive(Clone, Debug, Default)]
@@ -120,10 +120,15 @@ impl ReaderRuntime {
     /// dataset's folder, `None` for the bundled one) and today's date.
     pub fn ask_export_path(&mut self, ctx: Option<&egui::Context>, unit: Option<&str>) {
         let today = chrono::Local::now().format("%Y-%m-%d").to_string();
-        let home = super::export::home_folder();
+        let home = crate::ui::save_dialog::home_folder();
         let default = super::export::default_export_path(home.as_deref(), unit, &today);
         self.notes_message = None;
-        self.export.ask(ctx, default);
+        self.export.ask(
+            ctx,
+            default,
+            tr("study.export_notes"),
+            ("Markdown", &["md"]),
+        );
     }
 
     /// Writes the notes as Markdown to `path` and says where they went (or

@@ -1,0 +1,170 @@
+//! "Export…" on the quiz's setup and results: the quiz in a format another
+//! program imports (Moodle, Canvas, Kahoot, Quizlet, Anki, paper), written
+//! where the teacher says. The formats are the command line's
+//! ([`QuizExportFormat::ALL`]); only the choosing and the saving are here.
+
+use std::path::Path;
+
+use crate::dataset::Dataset;
+use crate::i18n::{tr, trf};
+use crate::quiz::Quiz;
+use crate::quiz::export::{QuizExportFormat, export};
+use crate::ui::save_dialog::{SaveDialog, default_save_path, home_folder, typed_target};
+
+/// The export's state: the format chosen, the quiz waiting for a place to
+/// go, the asking, and what the last export did.
+#[derive(Clone, Debug)]
+pub struct QuizExport {
+    /// The format chosen in the list.
+    pub format: QuizExportFormat,
+    /// Asking where to write.
+    pub dialog: SaveDialog,
+    /// The quiz (and its format) being exported, while its place is asked.
+    waiting: Option<(Quiz, QuizExportFormat)>,
+    /// What the last export did, in words.
+    pub message: Option<String>,
+}
+
+impl Default for QuizExport {
+    fn default() -> Self {
+        Self {
+            format: QuizExportFormat::Markdown,
+            dialog: SaveDialog::default(),
+            waiting: None,
+            message: None,
+        }
+    }
+}
+
+/// The name a format goes by in the list: the program that imports it.
+pub fn format_label(format: QuizExportFormat) -> String {
+    tr(match format {
+        QuizExportFormat::Markdown => "quiz.format.markdown",
+        QuizExportFormat::Json => "quiz.format.json",
+        QuizExportFormat::Gift => "quiz.format.gift",
+        QuizExportFormat::MoodleXml => "quiz.format.moodle_xml",
+        QuizExportFormat::Qti => "quiz.format.qti",
+        QuizExportFormat::Quizlet => "quiz.format.quizlet",
+    })
+    .to_owned()
+}
+
+impl QuizExport {
+    /// Starts exporting `quiz` in the chosen format: asks where, starting in
+    /// Documents with a file named after the unit and the quiz code.
+    fn start(&mut self, ctx: &egui::Context, dataset: &Dataset, quiz: Quiz) {
+        let format = self.format;
+        let unit = dataset
+            .manifest
+            .title
+            .as_deref()
+            .unwrap_or("neutrality-reader");
+        let stem = match &quiz.code {
+            Some(code) => format!("{unit}-quiz-{code}"),
+            None => format!("{unit}-quiz-{}", quiz.options.seed),
+        };
+        let default =
+            default_save_path(home_folder().as_deref(), &stem, "quiz", format.extension());
+        self.message = None;
+        self.waiting = Some((quiz, format));
+        let extension = [format.extension()];
+        self.dialog.ask(
+            Some(ctx),
+            default,
+            tr("quiz.export_title"),
+            (&format_label(format), &extension),
+        );
+    }
+
+    /// Writes the waiting quiz to `path` and says what happened.
+    fn write_to(&mut self, dataset: &Dataset, path: &Path) {
+        let Some((quiz, format)) = self.waiting.take() else {
+            return;
+        };
+        let shown = path.display();
+        let written = export(&quiz, dataset, format).and_then(|made| {
+            crate::storage::write_atomically(path, &made.into_bytes())
+                .map_err(|error| error.to_string())
+        });
+        self.message = Some(match written {
+            Ok(()) => trf(
+                "quiz.exported",
+                &[
+                    ("n", &quiz.questions.len()),
+                    ("format", &format_label(format)),
+                    ("path", &shown),
+                ],
+            ),
+            Err(error) => trf("quiz.export_failed", &[("path", &shown), ("error", &error)]),
+        });
+    }
+}
+
+/// The format list and "Export…", then the place asked for (the desktop's
+/// dialog, or a typed path with Save and Cancel) and what the last export
+/// did. `quiz` makes the quiz to export when the button is clicked.
+pub fn export_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    state: &mut QuizExport,
+    quiz: impl FnOnce() -> Option<Quiz>,
+) {
+    if let Some(path) = state.dialog.poll() {
+        state.write_to(dataset, &path);
+    }
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(tr("quiz.export_label"));
+        egui::ComboBox::from_id_salt("quiz_export_format")
+            .selected_text(format_label(state.format))
+            .show_ui(ui, |ui| {
+                for format in QuizExportFormat::ALL {
+                    ui.selectable_value(&mut state.format, format, format_label(format));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        let asking = state.dialog.asking();
+        if ui
+            .add_enabled(!asking, egui::Button::new(tr("quiz.export_button")))
+            .clicked()
+        {
+            match quiz() {
+                Some(quiz) => state.start(ui.ctx(), dataset, quiz),
+                None => state.message = Some(tr("quiz.no_question_on_topics").to_owned()),
+            }
+        }
+    });
+    prompt_ui(ui, dataset, state);
+    if let Some(message) = &state.message {
+        ui.label(message);
+    }
+}
+
+/// A word while the desktop's dialog is open, or the typed path with Save
+/// and Cancel.
+fn prompt_ui(ui: &mut egui::Ui, dataset: &Dataset, state: &mut QuizExport) {
+    if state.dialog.choosing() {
+        ui.weak(tr("quiz.export_choosing"));
+    }
+    let Some(typed) = &mut state.dialog.typed else {
+        return;
+    };
+    let label = ui.label(tr("quiz.export_to"));
+    let field = ui
+        .add(egui::TextEdit::singleline(typed).desired_width(f32::INFINITY))
+        .labelled_by(label.id);
+    let mut save = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let mut cancel = false;
+    ui.horizontal_wrapped(|ui| {
+        save |= ui.button(tr("quiz.export_save")).clicked();
+        cancel = ui.button(tr("quiz.export_cancel")).clicked();
+    });
+    let typed = typed.clone();
+    if cancel {
+        state.dialog.typed = None;
+        state.waiting = None;
+    } else if save && let Some(path) = typed_target(&typed, &state.dialog.default_path()) {
+        state.dialog.typed = None;
+        state.write_to(dataset, &path);
+    }
+}
