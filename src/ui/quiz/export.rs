@@ -38,14 +38,14 @@ impl Default for QuizExport {
 
 /// The name a format goes by in the list: the program that imports it.
 pub fn format_label(format: QuizExportFormat) -> String {
-    tr(match format {
-        QuizExportFormat::Markdown => "quiz.format.markdown",
-        QuizExportFormat::Json => "quiz.format.json",
-        QuizExportFormat::Gift => "quiz.format.gift",
-        QuizExportFormat::MoodleXml => "quiz.format.moodle_xml",
-        QuizExportFormat::Qti => "quiz.format.qti",
-        QuizExportFormat::Quizlet => "quiz.format.quizlet",
-    })
+    match format {
+        QuizExportFormat::Markdown => tr("quiz.format.markdown"),
+        QuizExportFormat::Json => tr("quiz.format.json"),
+        QuizExportFormat::Gift => tr("quiz.format.gift"),
+        QuizExportFormat::MoodleXml => tr("quiz.format.moodle_xml"),
+        QuizExportFormat::Qti => tr("quiz.format.qti"),
+        QuizExportFormat::Quizlet => tr("quiz.format.quizlet"),
+    }
     .to_owned()
 }
 
