@@ -373,9 +373,13 @@ pub struct QuizArgs {
     /// Make the quiz of this code (as shown in the Quiz view) instead.
     #[arg(long, value_name = "CODE")]
     pub code: Option<String>,
-    /// markdown: a printable worksheet with the answer key; json: the questions.
+    /// markdown: a printable worksheet with the answer key; json: the
+    /// questions; anki, kahoot and pdf: a file for that app or for paper (-o).
     #[arg(long, value_enum, default_value = "markdown")]
     pub format: QuizFormat,
+    /// With --format pdf: the paper, a4 or letter.
+    #[arg(long, value_enum, default_value = "a4", value_name = "PAPER")]
+    pub paper: PaperArg,
     /// Write the quiz to this file instead, whole or not at all (the file is
     /// replaced only once all is written).
     #[arg(short, long, value_name = "FILE")]
@@ -389,6 +393,33 @@ pub enum QuizFormat {
     Markdown,
     /// A list of questions.
     Json,
+    /// An Anki deck (.apkg; File > Import): a note per question; importing a
+    /// later export updates the notes instead of adding them twice.
+    Anki,
+    /// Kahoot's quiz spreadsheet (.xlsx; Create > Import spreadsheet);
+    /// questions it cannot hold are left out and named.
+    Kahoot,
+    /// The worksheet to print (PDF): versions A and B, with their answer keys.
+    Pdf,
+}
+
+/// The papers `--paper` can choose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    /// ISO A4, 210 × 297 mm.
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+}
+
+impl PaperArg {
+    /// The paper it names.
+    pub fn paper(self) -> crate::quiz::export::Paper {
+        match self {
+            Self::A4 => crate::quiz::export::Paper::A4,
+            Self::Letter => crate::quiz::export::Paper::Letter,
+        }
+    }
 }
 
 impl QuizFormat {
@@ -398,6 +429,9 @@ impl QuizFormat {
         match self {
             Self::Markdown => F::Markdown,
             Self::Json => F::Json,
+            Self::Anki => F::Anki,
+            Self::Kahoot => F::Kahoot,
+            Self::Pdf => F::Pdf,
         }
     }
 }
