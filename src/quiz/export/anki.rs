@@ -5,7 +5,8 @@
 //! Answer, Explanation, Source and Id; one card a note, the prompt and
 //! lettered options on the front, the answer, explanation and source on the
 //! back. Every id is derived, never drawn at random: the note's `guid` from
-//! the unit and the question id, the note type and deck ids from the unit, so
+//! the unit and the question id, the deck id from the unit, the note type
+//! id one constant, so
 //! that importing a later export of the same unit updates the notes it
 //! already has (Anki matches notes by guid) instead of adding them twice.
 
@@ -86,9 +87,11 @@ fn unit_id(unit: &str, what: &str) -> i64 {
     low + i64::try_from(hash64(&format!("{what}\n{unit}")) % (1 << 30)).unwrap_or_default()
 }
 
-/// The note type id of the unit's notes.
-pub fn note_type_id(unit: &str) -> i64 {
-    unit_id(unit, "note type")
+/// The note type id: one for every unit, so that decks of several units
+/// share one "Neutrality Reader" note type (a type per unit would be
+/// renamed "Neutrality Reader+" by Anki on import, as two may not share a name).
+pub fn note_type_id() -> i64 {
+    unit_id("Neutrality Reader", "note type")
 }
 
 /// The deck id of the unit's deck.
@@ -169,7 +172,7 @@ const BACK: &str = "{{FrontSide}}\n<hr id=\"answer\">\n<div class=\"answer\">{{A
 const CSS: &str = ".card { font-family: \"Noto Serif\", Georgia, serif; font-size: 20px; text-align: left; color: black; background-color: white; }\n.options { margin-top: 1em; }\n.answer { font-weight: bold; }\n.explanation { margin-top: 1em; }\n.source { margin-top: 1em; font-size: 0.8em; color: #555; }";
 
 /// The note type as schema 11 stores it in `col.models`.
-fn note_type_json(unit: &str, deck: i64, now: i64) -> Value {
+fn note_type_json(deck: i64, now: i64) -> Value {
     let fields: Vec<Value> = FIELDS
         .iter()
         .enumerate()
@@ -180,7 +183,7 @@ fn note_type_json(unit: &str, deck: i64, now: i64) -> Value {
             })
         })
         .collect();
-    let id = note_type_id(unit);
+    let id = note_type_id();
     json!({
         "id": id,
         "name": NOTE_TYPE,
@@ -287,8 +290,8 @@ fn fill(db: &Connection, quiz: &Quiz, dataset: &Dataset, now: i64) -> rusqlite::
     db.execute_batch(SCHEMA)?;
     let unit = deck_name(dataset);
     let deck = deck_id(&unit);
-    let mid = note_type_id(&unit);
-    let models = json!({ mid.to_string(): note_type_json(&unit, deck, now) });
+    let mid = note_type_id();
+    let models = json!({ mid.to_string(): note_type_json(deck, now) });
     let default_deck = deck_json(1, "Default", now);
     let decks = json!({ "1": default_deck, deck.to_string(): deck_json(deck, &unit, now) });
     let conf = json!({
@@ -411,8 +414,9 @@ mod tests {
         let id = note_id(&guid);
         assert!((ID_BASE..ID_BASE + 100_000_000_000).contains(&id));
         assert_ne!(id, card_id(&guid));
-        assert!((1 << 30..1 << 31).contains(&note_type_id("Unit")));
-        assert_ne!(note_type_id("Unit"), deck_id("Unit"));
+        assert!((1 << 30..1 << 31).contains(&note_type_id()));
+        assert!((1 << 30..1 << 31).contains(&deck_id("Unit")));
+        assert_ne!(deck_id("Unit"), deck_id("Other unit"));
     }
 
     #[test]
@@ -454,7 +458,7 @@ mod tests {
             .unwrap();
         let models: Value = serde_json::from_str(&models).unwrap();
         let unit = deck_name(&dataset);
-        let model = &models[note_type_id(&unit).to_string()];
+        let model = &models[note_type_id().to_string()];
         assert_eq!(model["name"], NOTE_TYPE);
         assert_eq!(model["flds"].as_array().unwrap().len(), FIELDS.len());
         for question in &quiz.questions {
