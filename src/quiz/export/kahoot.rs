@@ -142,11 +142,20 @@ const SHORTER: [(&str, &str); 8] = [
 ];
 
 fn stock_phrases(prompt: &str) -> String {
-    SHORTER
+    let text = SHORTER
         .iter()
         .fold(prompt.to_owned(), |text, (long, short)| {
             text.replace(long, short)
-        })
+        });
+    // "Who held this role on 1 May 2020: “Minister”?" asks "Who was “Minister” on 1 May 2020?"
+    let role = text
+        .strip_prefix("Who held this role on ")
+        .and_then(|rest| rest.split_once(": “"))
+        .and_then(|(date, rest)| Some((date, rest.strip_suffix("”?")?)));
+    match role {
+        Some((date, role)) if !role.contains('”') => format!("Who was “{role}” on {date}?"),
+        _ => text,
+    }
 }
 
 /// The last quoted text “…” of `prompt` holding the blank, cut a word at a
@@ -246,7 +255,7 @@ pub fn kahoot_question(question: &Question) -> Result<KahootQuestion, String> {
     };
     let text = shorten_question(&question.prompt).ok_or_else(|| {
         format!(
-            "its question “{}” is {} characters even shortened, Kahoot takes {MAX_QUESTION}",
+            "its question “{}” is {} characters, and shortened still over Kahoot's {MAX_QUESTION}",
             glimpse(&question.prompt, 50),
             chars(&question.prompt)
         )
@@ -399,6 +408,18 @@ mod tests {
         assert!(chars(&short) <= MAX_QUESTION, "{short}");
         assert!(short.contains("…word _____ word…"), "{short}");
         assert!(short.starts_with("Fill in the blank: “…"));
+    }
+
+    #[test]
+    fn stock_phrasings_say_the_same_in_fewer_words() {
+        assert_eq!(
+            stock_phrases("Who held this role on 1 May 2020: “Minister of Foreign Affairs”?"),
+            "Who was “Minister of Foreign Affairs” on 1 May 2020?"
+        );
+        assert_eq!(
+            stock_phrases("What does “X” mean, as the articles use it?"),
+            "What does “X” mean?"
+        );
     }
 
     #[test]
