@@ -115,16 +115,22 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
-/// "Title, ¶12; Other, ¶3": each source with its article's title.
+/// "Title, ¶12, ¶4; Other, ¶3": the sources grouped by article, each with
+/// its article's title, in the order they are cited.
 pub fn sources_text(dataset: &Dataset, question: &Question) -> String {
-    let parts: Vec<String> = question
-        .sources
-        .iter()
-        .map(|source| {
-            let title = dataset
-                .article(&source.article)
-                .map_or(source.article.as_str(), |a| a.title.as_str());
-            format!("{title}, ¶{}", source.paragraph)
+    let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
+    for source in &question.sources {
+        let paragraph = format!("¶{}", source.paragraph);
+        match groups.iter_mut().find(|(id, _)| *id == source.article) {
+            Some((_, paragraphs)) => paragraphs.push(paragraph),
+            None => groups.push((source.article.as_str(), vec![paragraph])),
+        }
+    }
+    let parts: Vec<String> = groups
+        .into_iter()
+        .map(|(id, paragraphs)| {
+            let title = dataset.article(id).map_or(id, |a| a.title.as_str());
+            format!("{title}, {}", paragraphs.join(", "))
         })
         .collect();
     parts.join("; ")
