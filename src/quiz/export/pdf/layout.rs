@@ -137,7 +137,9 @@ pub fn leading(size: f32) -> f32 {
 
 /// `text` broken into lines: the first at most `first` wide, the others at
 /// most `rest`. Breaks at spaces; a word wider than a line is broken between
-/// its characters, so that no line is ever wider than its width.
+/// its characters, so that no line is ever wider than its width. Widths add
+/// up word by word (the measure has no kerning, so a line's width is the sum
+/// of its words' and spaces').
 pub fn wrap(
     measure: &dyn Measure,
     text: &str,
@@ -146,31 +148,40 @@ pub fn wrap(
     first: f32,
     rest: f32,
 ) -> Vec<String> {
+    let space = measure.width(" ", size, bold);
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
+    let mut width = 0.0;
     let limit = |lines: &Vec<String>| if lines.is_empty() { first } else { rest };
     for word in text.split_whitespace() {
-        let tried = if current.is_empty() {
-            word.to_owned()
+        let word_width = measure.width(word, size, bold);
+        let joined = if current.is_empty() {
+            word_width
         } else {
-            format!("{current} {word}")
+            width + space + word_width
         };
-        if measure.width(&tried, size, bold) <= limit(&lines) {
-            current = tried;
+        if joined <= limit(&lines) {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+            width = joined;
             continue;
         }
         if !current.is_empty() {
             lines.push(std::mem::take(&mut current));
         }
-        // The word alone on a line, broken where even that is too wide.
+        width = 0.0;
+        // The word on a line of its own, broken where even that is too wide.
         for c in word.chars() {
-            let mut longer = current.clone();
-            longer.push(c);
-            if !current.is_empty() && measure.width(&longer, size, bold) > limit(&lines) {
-                lines.push(std::mem::replace(&mut current, c.to_string()));
-            } else {
-                current = longer;
+            let mut buffer = [0u8; 4];
+            let char_width = measure.width(c.encode_utf8(&mut buffer), size, bold);
+            if !current.is_empty() && width + char_width > limit(&lines) {
+                lines.push(std::mem::take(&mut current));
+                width = 0.0;
             }
+            current.push(c);
+            width += char_width;
         }
     }
     if !current.is_empty() || lines.is_empty() {
