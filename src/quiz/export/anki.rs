@@ -6,9 +6,9 @@
 //! lettered options on the front, the answer, explanation and source on the
 //! back. Every id is derived, never drawn at random: the note's `guid` from
 //! the unit and the question id, the deck id from the unit, the note type
-//! id one constant, so
-//! that importing a later export of the same unit updates the notes it
-//! already has (Anki matches notes by guid) instead of adding them twice.
+//! id one constant, so that importing a later export of the same unit
+//! updates the notes it already has (Anki matches notes by guid, and takes
+//! the newer file's fields) instead of adding them twice.
 
 use std::io::Write as _;
 
