@@ -31,6 +31,9 @@ fn label(format: QuizExportFormat) -> &'static str {
         QuizExportFormat::MoodleXml => "Moodle (Moodle XML)",
         QuizExportFormat::Qti => "Canvas, Blackboard (QTI 1.2 .zip)",
         QuizExportFormat::Quizlet => "Quizlet (term and definition)",
+        QuizExportFormat::Anki => "Anki (.apkg deck)",
+        QuizExportFormat::Kahoot => "Kahoot (.xlsx spreadsheet)",
+        QuizExportFormat::Pdf => "Paper (PDF, versions A and B)",
     }
 }
 
@@ -81,6 +84,58 @@ fn code_in(name: &str) -> QuizCode {
     QuizCode::parse(code).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
+/// The entries of a zip file (an .xlsx, .apkg or QTI .zip), by name.
+fn zip_entries(bytes: &[u8]) -> std::collections::BTreeMap<String, Vec<u8>> {
+    use std::io::Read as _;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..archive.len())
+        .map(|i| {
+            let mut entry = archive.by_index(i).unwrap();
+            let mut data = Vec::new();
+            entry.read_to_end(&mut data).unwrap();
+            (entry.name().unwrap().into_owned(), data)
+        })
+        .collect()
+}
+
+/// The notes of an Anki deck: guid and fields, by guid.
+fn anki_notes(bytes: &[u8]) -> Vec<(String, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("collection.anki2");
+    std::fs::write(&path, &zip_entries(bytes)["collection.anki2"]).unwrap();
+    let db = rusqlite::Connection::open(&path).unwrap();
+    let mut query = db
+        .prepare("SELECT guid, flds FROM notes ORDER BY guid")
+        .unwrap();
+    query
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+/// The window wrote what the command line makes: the same bytes, but for
+/// the times a file carries of its making (Anki's modification times that
+/// make a later export update the notes; the spreadsheet's creation date).
+fn assert_same_content(format: QuizExportFormat, written: &[u8], expected: &[u8]) {
+    match format {
+        QuizExportFormat::Anki => {
+            let notes = anki_notes(written);
+            assert!(!notes.is_empty());
+            assert_eq!(notes, anki_notes(expected));
+        }
+        QuizExportFormat::Kahoot => {
+            let mut written = zip_entries(written);
+            let mut expected = zip_entries(expected);
+            written.remove("docProps/core.xml");
+            expected.remove("docProps/core.xml");
+            assert!(written.keys().any(|name| name.contains("sheet")));
+            assert_eq!(written, expected);
+        }
+        _ => assert_eq!(written, expected, "{format:?}"),
+    }
+}
+
 #[test]
 fn every_format_is_exported_from_the_setup_as_the_command_line_makes_it() {
     let dir = tempfile::tempdir().unwrap();
@@ -101,9 +156,9 @@ fn every_format_is_exported_from_the_setup_as_the_command_line_makes_it() {
         let quiz = generate(&dataset, &code_in(&default).options());
         let written = std::fs::read(&path).unwrap_or_else(|e| panic!("{format:?}: {e}"));
         let expected = export(&quiz, &dataset, format).unwrap().into_bytes();
-        assert_eq!(written, expected, "{format:?}");
+        assert_same_content(format, &written, &expected);
         harness.get_by_label(&format!(
-            "Exported {} questions for {} to {}",
+            "Exported the quiz ({} questions) for {} to {}",
             quiz.questions.len(),
             label(format),
             path.display()
@@ -176,4 +231,45 @@ fn a_place_that_cannot_be_written_is_said() {
     });
     export_to(&mut harness, QuizExportFormat::Markdown, &path);
     harness.get_by_label_contains(&format!("Could not export the quiz to {}", path.display()));
+}
+
+#[test]
+fn a_pdf_is_set_for_the_paper_chosen() {
+    use neutrality_reader::quiz::export::{ExportSettings, Paper, export_with};
+    let dir = tempfile::tempdir().unwrap();
+    let dataset = Dataset::embedded().unwrap();
+    let mut harness = window([1280.0, 900.0], |mut app| {
+        app.show_view(View::Quiz);
+        app
+    });
+    // The paper is offered only for the PDF.
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "Letter")
+            .is_none()
+    );
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Export this quiz for")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, label(QuizExportFormat::Pdf))
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Letter")
+        .click();
+    harness.run();
+    let path = dir.path().join("letter.pdf");
+    let default = export_to(&mut harness, QuizExportFormat::Pdf, &path);
+    let quiz = generate(&dataset, &code_in(&default).options());
+    let settings = ExportSettings {
+        paper: Paper::Letter,
+    };
+    let letter = export_with(&quiz, &dataset, QuizExportFormat::Pdf, settings).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), letter.exported.into_bytes());
+    let a4 = export(&quiz, &dataset, QuizExportFormat::Pdf)
+        .unwrap()
+        .into_bytes();
+    assert_ne!(std::fs::read(&path).unwrap(), a4);
 }

@@ -60,7 +60,20 @@ pub fn quiz(dir: Option<&Path>, args: &QuizArgs, out: &mut dyn Write, err: &mut 
         );
         return 2;
     }
-    let written = match crate::quiz::export::export(&quiz, &dataset, format) {
+    let settings = crate::quiz::export::ExportSettings {
+        paper: args.paper.paper(),
+    };
+    let report = match crate::quiz::export::export_with(&quiz, &dataset, format, settings) {
+        Ok(report) => {
+            // What the format could not hold is said, not found missing in class.
+            for note in &report.notes {
+                say(err, &format!("neutrality-reader quiz: {note}"));
+            }
+            Ok(report.exported)
+        }
+        Err(sentence) => Err(sentence),
+    };
+    let written = match report {
         Ok(crate::quiz::export::Exported::Text(text)) => deliver_or_say(
             "quiz",
             &format!("{text}\n"),

@@ -392,6 +392,9 @@ pub struct QuizArgs {
     /// What to write: a worksheet, JSON, or a file for another program (the values below).
     #[arg(long, value_enum, default_value = "markdown")]
     pub format: QuizFormat,
+    /// With --format pdf: the paper, a4 or letter.
+    #[arg(long, value_enum, default_value = "a4", value_name = "PAPER")]
+    pub paper: PaperArg,
     /// Write the quiz to this file instead, whole or not at all (the file is
     /// replaced only once all is written).
     #[arg(short, long, value_name = "FILE")]
@@ -413,6 +416,33 @@ pub enum QuizFormat {
     Qti,
     /// Quizlet cards, term TAB definition: Create > Import, paste.
     Quizlet,
+    /// An Anki deck (.apkg; File > Import): a note per question; importing a
+    /// later export updates the notes instead of adding them twice.
+    Anki,
+    /// Kahoot's quiz spreadsheet (.xlsx; Create > Import spreadsheet);
+    /// questions it cannot hold are left out and named.
+    Kahoot,
+    /// The worksheet to print (PDF): versions A and B, with their answer keys.
+    Pdf,
+}
+
+/// The papers `--paper` can choose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    /// ISO A4, 210 × 297 mm.
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+}
+
+impl PaperArg {
+    /// The paper it names.
+    pub fn paper(self) -> crate::quiz::export::Paper {
+        match self {
+            Self::A4 => crate::quiz::export::Paper::A4,
+            Self::Letter => crate::quiz::export::Paper::Letter,
+        }
+    }
 }
 
 impl QuizFormat {
@@ -426,6 +456,9 @@ impl QuizFormat {
             Self::MoodleXml => F::MoodleXml,
             Self::Qti => F::Qti,
             Self::Quizlet => F::Quizlet,
+            Self::Anki => F::Anki,
+            Self::Kahoot => F::Kahoot,
+            Self::Pdf => F::Pdf,
         }
     }
 }

@@ -2,9 +2,12 @@
 //! in a module of its own, all reached through [`export`] so that the
 //! command line and the window's Export button offer the same list.
 
+pub mod anki;
 pub mod feedback;
 pub mod gift;
+pub mod kahoot;
 pub mod moodle_xml;
+pub mod pdf;
 pub mod qti;
 pub mod quizlet;
 
@@ -26,17 +29,26 @@ pub enum QuizExportFormat {
     Qti,
     /// Quizlet's import text: term TAB definition, a line a card.
     Quizlet,
+    /// An Anki deck (.apkg): a note per question, updated on a later import.
+    Anki,
+    /// Kahoot's quiz spreadsheet template (.xlsx), for Create > Import spreadsheet.
+    Kahoot,
+    /// The worksheet on paper (PDF): versions A and B and their answer keys.
+    Pdf,
 }
 
 impl QuizExportFormat {
     /// Every format, in the order the window lists them.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 9] = [
         Self::Markdown,
         Self::Json,
         Self::Gift,
         Self::MoodleXml,
         Self::Qti,
         Self::Quizlet,
+        Self::Anki,
+        Self::Kahoot,
+        Self::Pdf,
     ];
 
     /// The name the command line takes (`--format markdown`).
@@ -48,6 +60,9 @@ impl QuizExportFormat {
             Self::MoodleXml => "moodle-xml",
             Self::Qti => "qti",
             Self::Quizlet => "quizlet",
+            Self::Anki => "anki",
+            Self::Kahoot => "kahoot",
+            Self::Pdf => "pdf",
         }
     }
 
@@ -61,13 +76,16 @@ impl QuizExportFormat {
             Self::MoodleXml => "xml",
             Self::Qti => "zip",
             Self::Quizlet => "txt",
+            Self::Anki => "apkg",
+            Self::Kahoot => "xlsx",
+            Self::Pdf => "pdf",
         }
     }
 
     /// Whether what it makes is text (printable to a terminal) rather than
     /// a file of bytes (a zip, a spreadsheet, a PDF).
     pub fn is_text(self) -> bool {
-        !matches!(self, Self::Qti)
+        !matches!(self, Self::Qti | Self::Anki | Self::Kahoot | Self::Pdf)
     }
 }
 
@@ -90,21 +108,82 @@ impl Exported {
     }
 }
 
+/// The paper a printed worksheet is set for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Paper {
+    /// ISO A4, 210 × 297 mm: most of the world's classrooms.
+    #[default]
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+}
+
+/// What a format may be told beyond the quiz: the paper for the PDF.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ExportSettings {
+    /// The paper size of the PDF worksheet (the other formats ignore it).
+    pub paper: Paper,
+}
+
+/// An export with what it had to say: the questions a format could not hold
+/// (Kahoot's 120 and 75 characters), each in a sentence, for the teacher to
+/// hear rather than find a question missing in class.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Report {
+    /// The text or file made.
+    pub exported: Exported,
+    /// One sentence for each question left out or changed, in quiz order.
+    pub notes: Vec<String>,
+}
+
 /// The quiz in `format`, or a sentence saying why it could not be made.
+/// Questions left out are not said here: [`export_with`] says them.
 pub fn export(
     quiz: &Quiz,
     dataset: &Dataset,
     format: QuizExportFormat,
 ) -> Result<Exported, String> {
+    export_with(quiz, dataset, format, ExportSettings::default()).map(|report| report.exported)
+}
+
+/// The quiz in `format` made with `settings`, with a note for each question
+/// the format could not hold as it is; or a sentence saying why it could not
+/// be made at all.
+pub fn export_with(
+    quiz: &Quiz,
+    dataset: &Dataset,
+    format: QuizExportFormat,
+    settings: ExportSettings,
+) -> Result<Report, String> {
+    let whole = |exported| Report {
+        exported,
+        notes: Vec::new(),
+    };
     match format {
-        QuizExportFormat::Markdown => Ok(Exported::Text(worksheet::to_markdown(quiz, dataset))),
+        QuizExportFormat::Markdown => {
+            Ok(whole(Exported::Text(worksheet::to_markdown(quiz, dataset))))
+        }
         QuizExportFormat::Json => serde_json::to_string_pretty(&worksheet::to_json(quiz))
-            .map(Exported::Text)
+            .map(|text| whole(Exported::Text(text)))
             .map_err(|error| format!("could not write JSON: {error}")),
-        QuizExportFormat::Gift => Ok(Exported::Text(gift::to_gift(quiz, dataset))),
-        QuizExportFormat::MoodleXml => moodle_xml::to_moodle_xml(quiz, dataset).map(Exported::Text),
-        QuizExportFormat::Qti => qti::to_qti_zip(quiz, dataset).map(Exported::File),
-        QuizExportFormat::Quizlet => Ok(Exported::Text(quizlet::to_quizlet(quiz))),
+        QuizExportFormat::Gift => Ok(whole(Exported::Text(gift::to_gift(quiz, dataset)))),
+        QuizExportFormat::MoodleXml => {
+            moodle_xml::to_moodle_xml(quiz, dataset).map(|text| whole(Exported::Text(text)))
+        }
+        QuizExportFormat::Qti => {
+            qti::to_qti_zip(quiz, dataset).map(|bytes| whole(Exported::File(bytes)))
+        }
+        QuizExportFormat::Quizlet => Ok(whole(Exported::Text(quizlet::to_quizlet(quiz)))),
+        QuizExportFormat::Anki => {
+            anki::to_apkg(quiz, dataset).map(|bytes| whole(Exported::File(bytes)))
+        }
+        QuizExportFormat::Kahoot => kahoot::to_xlsx(quiz).map(|(bytes, notes)| Report {
+            exported: Exported::File(bytes),
+            notes,
+        }),
+        QuizExportFormat::Pdf => {
+            pdf::to_pdf(quiz, dataset, settings.paper).map(|bytes| whole(Exported::File(bytes)))
+        }
     }
 }
 

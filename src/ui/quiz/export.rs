@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
 use crate::quiz::Quiz;
-use crate::quiz::export::{QuizExportFormat, export};
+use crate::quiz::export::{ExportSettings, Paper, QuizExportFormat, export_with};
 use crate::ui::save_dialog::{SaveDialog, default_save_path, home_folder, typed_target};
 
 /// The export's state: the format chosen, the quiz waiting for a place to
@@ -17,21 +17,27 @@ use crate::ui::save_dialog::{SaveDialog, default_save_path, home_folder, typed_t
 pub struct QuizExport {
     /// The format chosen in the list.
     pub format: QuizExportFormat,
+    /// The paper a PDF worksheet is set for.
+    pub paper: Paper,
     /// Asking where to write.
     pub dialog: SaveDialog,
     /// The quiz (and its format) being exported, while its place is asked.
     waiting: Option<(Quiz, QuizExportFormat)>,
     /// What the last export did, in words.
     pub message: Option<String>,
+    /// The questions the last export left out, each in a sentence.
+    pub left_out: Vec<String>,
 }
 
 impl Default for QuizExport {
     fn default() -> Self {
         Self {
             format: QuizExportFormat::Markdown,
+            paper: Paper::A4,
             dialog: SaveDialog::default(),
             waiting: None,
             message: None,
+            left_out: Vec::new(),
         }
     }
 }
@@ -45,6 +51,9 @@ pub fn format_label(format: QuizExportFormat) -> String {
         QuizExportFormat::MoodleXml => tr("quiz.format.moodle_xml"),
         QuizExportFormat::Qti => tr("quiz.format.qti"),
         QuizExportFormat::Quizlet => tr("quiz.format.quizlet"),
+        QuizExportFormat::Anki => tr("quiz.format.anki"),
+        QuizExportFormat::Kahoot => tr("quiz.format.kahoot"),
+        QuizExportFormat::Pdf => tr("quiz.format.pdf"),
     }
     .to_owned()
 }
@@ -66,6 +75,7 @@ impl QuizExport {
         let default =
             default_save_path(home_folder().as_deref(), &stem, "quiz", format.extension());
         self.message = None;
+        self.left_out.clear();
         self.waiting = Some((quiz, format));
         let extension = [format.extension()];
         self.dialog.ask(
@@ -82,19 +92,25 @@ impl QuizExport {
             return;
         };
         let shown = path.display();
-        let written = export(&quiz, dataset, format).and_then(|made| {
-            crate::storage::write_atomically(path, &made.into_bytes())
+        let settings = ExportSettings { paper: self.paper };
+        let written = export_with(&quiz, dataset, format, settings).and_then(|report| {
+            crate::storage::write_atomically(path, &report.exported.into_bytes())
+                .map(|()| report.notes)
                 .map_err(|error| error.to_string())
         });
         self.message = Some(match written {
-            Ok(()) => trf(
-                "quiz.exported",
-                &[
-                    ("n", &quiz.questions.len()),
-                    ("format", &format_label(format)),
-                    ("path", &shown),
-                ],
-            ),
+            Ok(notes) => {
+                let said = trf(
+                    "quiz.exported",
+                    &[
+                        ("n", &quiz.questions.len()),
+                        ("format", &format_label(format)),
+                        ("path", &shown),
+                    ],
+                );
+                self.left_out = notes;
+                said
+            }
             Err(error) => trf("quiz.export_failed", &[("path", &shown), ("error", &error)]),
         });
     }
@@ -123,6 +139,10 @@ pub fn export_ui(
             })
             .response
             .labelled_by(label.id);
+        if state.format == QuizExportFormat::Pdf {
+            ui.selectable_value(&mut state.paper, Paper::A4, "A4");
+            ui.selectable_value(&mut state.paper, Paper::Letter, "Letter");
+        }
         let asking = state.dialog.asking();
         if ui
             .add_enabled(!asking, egui::Button::new(tr("quiz.export_button")))
@@ -137,6 +157,11 @@ pub fn export_ui(
     prompt_ui(ui, dataset, state);
     if let Some(message) = &state.message {
         ui.label(message);
+    }
+    // What the format could not hold (Kahoot's limits), said where the
+    // teacher looks rather than found missing in class.
+    for note in &state.left_out {
+        ui.label(egui::RichText::new(note).small());
     }
 }
 
