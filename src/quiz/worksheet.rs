@@ -132,19 +132,8 @@ pub fn to_markdown(quiz: &Quiz, dataset: &Dataset) -> String {
         );
     }
     out.push('\n');
-    let mut cited: Vec<&str> = quiz
-        .questions
-        .iter()
-        .flat_map(|q| q.sources.iter().map(|s| s.article.as_str()))
-        .collect();
-    cited.sort_unstable();
-    cited.dedup();
     let _ = writeln!(out, "## Sources\n");
-    for article in dataset
-        .articles
-        .iter()
-        .filter(|a| cited.contains(&a.id.as_str()))
-    {
+    for article in cited_articles(quiz, dataset) {
         let _ = write!(out, "- *{}*. {}.", article.title, article.source_line());
         if let Some(url) = &article.url {
             let _ = write!(out, " <{url}>");
@@ -155,6 +144,23 @@ pub fn to_markdown(quiz: &Quiz, dataset: &Dataset) -> String {
         let _ = writeln!(out);
     }
     out
+}
+
+/// The articles the quiz's questions cite, in the dataset's order: the
+/// worksheet's list of sources (with each one's url and licence).
+pub fn cited_articles<'d>(quiz: &Quiz, dataset: &'d Dataset) -> Vec<&'d crate::model::Article> {
+    let mut cited: Vec<&str> = quiz
+        .questions
+        .iter()
+        .flat_map(|q| q.sources.iter().map(|s| s.article.as_str()))
+        .collect();
+    cited.sort_unstable();
+    cited.dedup();
+    dataset
+        .articles
+        .iter()
+        .filter(|a| cited.contains(&a.id.as_str()))
+        .collect()
 }
 
 /// "*Title*, paragraphs 12 and 4; *Other*, paragraph 3": the sources grouped

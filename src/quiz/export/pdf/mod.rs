@@ -160,7 +160,28 @@ fn key(flow: &mut Flow<'_>, quiz: &Quiz, dataset: &Dataset, version: &Version) {
     }
 }
 
-/// The whole document's pages: each version's sheet, then each one's key.
+/// After the keys, the articles cited, each with its publisher and date, its
+/// address and its licence (the attribution the licences ask for).
+fn sources(flow: &mut Flow<'_>, quiz: &Quiz, dataset: &Dataset) {
+    let articles = crate::quiz::worksheet::cited_articles(quiz, dataset);
+    if articles.is_empty() {
+        return;
+    }
+    flow.block(&[Para::new("Sources", 15.0).bold().after_room(8.0)]);
+    for article in articles {
+        let mut line = format!("{}. {}.", article.title, article.source_line());
+        if let Some(url) = &article.url {
+            line.push_str(&format!(" {url}"));
+        }
+        if let Some(licence) = &article.licence {
+            line.push_str(&format!(" {licence}"));
+        }
+        flow.block(&[Para::new(line, SMALL).at(0.0, INDENT).after_room(4.0)]);
+    }
+}
+
+/// The whole document's pages: each version's sheet, then each one's key,
+/// then the sources.
 pub fn lay_out(quiz: &Quiz, dataset: &Dataset, paper: Paper, measure: &dyn Measure) -> Vec<Page> {
     let made = versions(quiz, dataset, &VERSIONS);
     let mut flow = Flow::new(measure, frame(paper));
@@ -170,6 +191,7 @@ pub fn lay_out(quiz: &Quiz, dataset: &Dataset, paper: Paper, measure: &dyn Measu
     for version in &made {
         key(&mut flow, quiz, dataset, version);
     }
+    sources(&mut flow, quiz, dataset);
     flow.finish()
 }
 
@@ -274,5 +296,43 @@ mod tests {
         assert!(bytes.starts_with(b"%PDF-"));
         let text = String::from_utf8_lossy(&bytes);
         assert!(text.contains("/FontFile2"), "the TrueType font is embedded");
+    }
+
+    /// The sources after the keys name every article cited, with its
+    /// licence: a worksheet carries the attribution its articles ask for.
+    #[test]
+    fn the_sources_list_every_article_cited_with_its_licence() {
+        let mut dataset = Dataset::embedded().unwrap();
+        let measure = noto_measure().unwrap();
+        for seed in 0..20 {
+            for article in &mut dataset.articles {
+                article.licence = Some(format!("Licence of {}", article.id));
+            }
+            let quiz = generate(
+                &dataset,
+                &QuizOptions {
+                    seed,
+                    count: 10,
+                    ..Default::default()
+                },
+            );
+            let pages = lay_out(&quiz, &dataset, Paper::A4, &measure);
+            let text: String = pages
+                .iter()
+                .flat_map(|p| &p.lines)
+                .map(|l| format!("{} ", l.text))
+                .collect();
+            let sources = text
+                .rsplit_once("Sources ")
+                .map(|(_, s)| s)
+                .unwrap_or_default();
+            let sources = sources.split_whitespace().collect::<Vec<_>>().join(" ");
+            for article in crate::quiz::worksheet::cited_articles(&quiz, &dataset) {
+                assert!(
+                    sources.contains(&format!("Licence of {}", article.id)),
+                    "{seed}: {sources}"
+                );
+            }
+        }
     }
 }
