@@ -242,7 +242,16 @@ fn a_pdf_is_set_for_the_paper_chosen() {
         app.show_view(View::Quiz);
         app
     });
-    // The paper is offered only for the PDF.
+    // The paper is offered only for the PDF (the first choice).
+    harness.get_by_role_and_label(Role::Button, "Letter");
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Export this quiz for")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, label(QuizExportFormat::Markdown))
+        .click();
+    harness.run();
     assert!(
         harness
             .query_by_role_and_label(Role::Button, "Letter")

@@ -38,17 +38,18 @@ pub enum QuizExportFormat {
 }
 
 impl QuizExportFormat {
-    /// Every format, in the order the window lists them.
+    /// Every format, in the order the window lists them: paper first, as
+    /// most classes take a quiz on paper; JSON, for programmers, last.
     pub const ALL: [Self; 9] = [
+        Self::Pdf,
         Self::Markdown,
-        Self::Json,
         Self::Gift,
         Self::MoodleXml,
         Self::Qti,
+        Self::Kahoot,
         Self::Quizlet,
         Self::Anki,
-        Self::Kahoot,
-        Self::Pdf,
+        Self::Json,
     ];
 
     /// The name the command line takes (`--format markdown`).

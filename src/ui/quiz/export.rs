@@ -32,7 +32,7 @@ pub struct QuizExport {
 impl Default for QuizExport {
     fn default() -> Self {
         Self {
-            format: QuizExportFormat::Markdown,
+            format: QuizExportFormat::Pdf,
             paper: Paper::A4,
             dialog: SaveDialog::default(),
             waiting: None,
@@ -139,10 +139,6 @@ pub fn export_ui(
             })
             .response
             .labelled_by(label.id);
-        if state.format == QuizExportFormat::Pdf {
-            ui.selectable_value(&mut state.paper, Paper::A4, "A4");
-            ui.selectable_value(&mut state.paper, Paper::Letter, "Letter");
-        }
         let asking = state.dialog.asking();
         if ui
             .add_enabled(!asking, egui::Button::new(tr("quiz.export_button")))
@@ -152,6 +148,11 @@ pub fn export_ui(
                 Some(quiz) => state.start(ui.ctx(), dataset, quiz),
                 None => state.message = Some(tr("quiz.no_question_on_topics").to_owned()),
             }
+        }
+        // After the button, so that choosing the PDF does not move it.
+        if state.format == QuizExportFormat::Pdf {
+            ui.selectable_value(&mut state.paper, Paper::A4, "A4");
+            ui.selectable_value(&mut state.paper, Paper::Letter, "Letter");
         }
     });
     prompt_ui(ui, dataset, state);
