@@ -130,6 +130,9 @@ pub enum Command {
     /// Show the "Import" window (File > Import…): a timeline or an article
     /// made into a new unit, which then opens.
     ShowImportDialog,
+    /// Ask where to write the timeline as a TimelineJS 3 file (File >
+    /// "Export the timeline for TimelineJS…"), then write it.
+    ExportTimeline,
     /// Load the dataset in this folder; if it does not load, the dataset
     /// shown stays and the problems are listed.
     OpenDatasetFolder(PathBuf),

@@ -52,6 +52,10 @@ impl ReaderApp {
             Command::BrowseForDataset => self.browse(false),
             Command::BrowseForUnitFile => self.browse(true),
             Command::ShowImportDialog => self.chrome.import_dialog.show(),
+            Command::ExportTimeline => self
+                .chrome
+                .timeline_export
+                .ask(self.ctx.as_ref(), &self.dataset),
             Command::OpenDatasetFolder(folder) => self.open_folder(&folder),
             Command::OpenBundledDataset => {
                 if let Some(arrival) = self.session.open_bundled() {

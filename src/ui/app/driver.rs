@@ -93,6 +93,7 @@ impl ReaderApp {
         self.chrome.picker.enabled = true;
         self.reader.export.native = true;
         self.quiz.export.dialog.native = true;
+        self.chrome.timeline_export.dialog.native = true;
         self
     }
 

@@ -380,7 +380,7 @@ impl eframe::App for ReaderApp {
         }
         // The stage may have been left this frame (Esc).
         self.chrome
-            .windows_ui(&ctx, self.presentation.active, &mut commands);
+            .windows_ui(&ctx, &self.dataset, self.presentation.active, &mut commands);
         if !self.presentation.active {
             search_ui::search_window(
                 &ctx,

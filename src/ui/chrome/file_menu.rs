@@ -143,6 +143,14 @@ pub fn file_menu_ui(ui: &mut egui::Ui, menu: &FileMenu<'_>, commands: &mut Vec<C
             ui.close();
         }
         if ui
+            .button(tr("timelinejs.menu"))
+            .on_hover_text(tr("timelinejs.menu_hint"))
+            .clicked()
+        {
+            commands.push(Command::ExportTimeline);
+            ui.close();
+        }
+        if ui
             .add_enabled(
                 !menu.bundled_open,
                 egui::Button::new(tr("open.open_bundled")),

@@ -10,6 +10,7 @@ pub mod file_menu;
 pub mod import_dialog;
 pub mod notices;
 pub mod shortcuts;
+pub mod timeline_export;
 pub mod top_bar;
 
 use std::sync::{Arc, Mutex};
@@ -18,6 +19,7 @@ use crate::ui::command::Command;
 use code_view::CodeView;
 use file_menu::{FolderPicker, OpenDialog};
 use import_dialog::ImportDialog;
+use timeline_export::TimelineExport;
 
 /// The chrome's own state, alive while the window is open.
 #[derive(Default)]
@@ -28,6 +30,8 @@ pub struct Chrome {
     pub picker: FolderPicker,
     /// The "Import" window (File > Import…).
     pub import_dialog: ImportDialog,
+    /// File > "Export the timeline for TimelineJS…".
+    pub timeline_export: TimelineExport,
     /// A problem's place in its file, while shown.
     pub code_view: Option<CodeView>,
     /// Whether the keyboard shortcuts window is open.
@@ -44,10 +48,12 @@ impl Chrome {
     }
 
     /// The windows over the view: the shortcuts (also on the stage), and,
-    /// outside presentation, "Open dataset folder" and the code view.
+    /// outside presentation, "Open dataset folder", Import, the timeline's
+    /// export and the code view.
     pub fn windows_ui(
         &mut self,
         ctx: &egui::Context,
+        dataset: &crate::dataset::Dataset,
         presenting: bool,
         commands: &mut Vec<Command>,
     ) {
@@ -57,6 +63,7 @@ impl Chrome {
             // The desktop's file dialog where its folder dialog is (not in tests).
             let can_browse = self.picker.enabled;
             import_dialog::import_dialog_ui(ctx, &mut self.import_dialog, can_browse, commands);
+            timeline_export::timeline_export_ui(ctx, &mut self.timeline_export, dataset);
             code_view::code_view_ui(ctx, &mut self.code_view);
         }
     }
