@@ -105,6 +105,41 @@ mod tests {
         }
     }
 
+    /// The Windows program's icon (assets/icons/neutrality-reader.ico,
+    /// embedded by build.rs) is this drawing at 16 to 256 pixels; written
+    /// with `NEUTRALITY_READER_WRITE_ICONS=1` as the PNGs are.
+    #[test]
+    fn the_windows_icon_is_the_window_icon() {
+        use image::codecs::ico::{IcoEncoder, IcoFrame};
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("assets/icons/neutrality-reader.ico");
+        let frames: Vec<IcoFrame<'static>> = [16u32, 24, 32, 48, 64, 128, 256]
+            .iter()
+            .map(|&side| {
+                IcoFrame::as_png(
+                    &icon_rgba(side),
+                    side,
+                    side,
+                    image::ExtendedColorType::Rgba8,
+                )
+                .unwrap()
+            })
+            .collect();
+        let mut made = Vec::new();
+        IcoEncoder::new(&mut made).encode_images(&frames).unwrap();
+        if std::env::var_os("NEUTRALITY_READER_WRITE_ICONS").is_some() {
+            std::fs::write(&path, &made).unwrap();
+        }
+        let saved = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert_eq!(saved, made);
+        // The largest frame reads back as the drawing.
+        let read = image::load_from_memory_with_format(&saved, image::ImageFormat::Ico)
+            .unwrap()
+            .to_rgba8();
+        assert_eq!(read.width(), 256);
+        assert_eq!(read.into_raw(), icon_rgba(256));
+    }
+
     #[test]
     fn the_window_icon_is_the_64_pixel_drawing() {
         let icon = icon();
