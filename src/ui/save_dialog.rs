@@ -134,6 +134,54 @@ fn start_dialog(
     Some(rx)
 }
 
+/// What the typed prompt's reader did this frame.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Prompted {
+    /// Nothing yet (or no prompt shown).
+    Nothing,
+    /// Cancel: the prompt is closed.
+    Cancelled,
+    /// Save (or Enter): the prompt is closed, write here.
+    Save(PathBuf),
+}
+
+/// The typed path, when there is no desktop dialog: `label` over the field
+/// (filled in with the default), `save` and `cancel` buttons; Enter saves.
+/// The notes' and the quiz's and timeline's exports ask with it.
+pub fn typed_prompt_ui(
+    ui: &mut egui::Ui,
+    dialog: &mut SaveDialog,
+    label: &str,
+    save: &str,
+    cancel: &str,
+) -> Prompted {
+    let Some(typed) = &mut dialog.typed else {
+        return Prompted::Nothing;
+    };
+    let label = ui.label(label);
+    let field = ui
+        .add(egui::TextEdit::singleline(typed).desired_width(f32::INFINITY))
+        .labelled_by(label.id);
+    let mut saved = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let mut cancelled = false;
+    ui.horizontal_wrapped(|ui| {
+        saved |= ui.button(save).clicked();
+        cancelled = ui.button(cancel).clicked();
+    });
+    let typed = typed.clone();
+    if cancelled {
+        dialog.typed = None;
+        return Prompted::Cancelled;
+    }
+    match typed_target(&typed, &dialog.default_path()).filter(|_| saved) {
+        Some(path) => {
+            dialog.typed = None;
+            Prompted::Save(path)
+        }
+        None => Prompted::Nothing,
+    }
+}
+
 /// Where a file is saved unless the reader says otherwise: the Documents
 /// folder (or the home folder, or the working folder), named `stem` made safe
 /// for every file system (or `fallback` if nothing of it is left) and `.ext`.

@@ -36,14 +36,7 @@ const ID_SPAN: u64 = 100_000_000_000;
 
 /// The deck's name: the unit's title, or the program's name.
 pub fn deck_name(dataset: &Dataset) -> String {
-    dataset
-        .manifest
-        .title
-        .as_deref()
-        .map(str::trim)
-        .filter(|title| !title.is_empty())
-        .unwrap_or("Neutrality Reader")
-        .to_owned()
+    super::feedback::unit_title(dataset)
 }
 
 /// The first eight bytes of SHA-1 of `text`, as a number.

@@ -7,7 +7,9 @@ use std::path::Path;
 
 use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
-use crate::ui::save_dialog::{SaveDialog, default_save_path, home_folder, typed_target};
+use crate::ui::save_dialog::{
+    Prompted, SaveDialog, default_save_path, home_folder, typed_prompt_ui,
+};
 
 /// The export's state: the asking, and what the last export did.
 #[derive(Clone, Debug, Default)]
@@ -88,7 +90,18 @@ pub fn timeline_export_ui(ctx: &egui::Context, state: &mut TimelineExport, datas
             if state.dialog.choosing() {
                 ui.weak(tr("timelinejs.choosing"));
             }
-            prompt_ui(ui, state, dataset);
+            let prompted = typed_prompt_ui(
+                ui,
+                &mut state.dialog,
+                tr("timelinejs.save_as"),
+                tr("timelinejs.save"),
+                tr("timelinejs.cancel"),
+            );
+            match prompted {
+                Prompted::Nothing => {}
+                Prompted::Cancelled => state.open = false,
+                Prompted::Save(path) => state.write_to(dataset, &path),
+            }
             if let Some(message) = &state.message {
                 ui.label(message);
             }
@@ -96,30 +109,5 @@ pub fn timeline_export_ui(ctx: &egui::Context, state: &mut TimelineExport, datas
     if !open {
         state.open = false;
         state.dialog.typed = None;
-    }
-}
-
-/// The typed path with Save and Cancel.
-fn prompt_ui(ui: &mut egui::Ui, state: &mut TimelineExport, dataset: &Dataset) {
-    let Some(typed) = &mut state.dialog.typed else {
-        return;
-    };
-    let label = ui.label(tr("timelinejs.save_as"));
-    let field = ui
-        .add(egui::TextEdit::singleline(typed).desired_width(f32::INFINITY))
-        .labelled_by(label.id);
-    let mut save = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-    let mut cancel = false;
-    ui.horizontal_wrapped(|ui| {
-        save |= ui.button(tr("timelinejs.save")).clicked();
-        cancel = ui.button(tr("timelinejs.cancel")).clicked();
-    });
-    let typed = typed.clone();
-    if cancel {
-        state.dialog.typed = None;
-        state.open = false;
-    } else if save && let Some(path) = typed_target(&typed, &state.dialog.default_path()) {
-        state.dialog.typed = None;
-        state.write_to(dataset, &path);
     }
 }

@@ -9,7 +9,9 @@ use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
 use crate::quiz::Quiz;
 use crate::quiz::export::{ExportSettings, Paper, QuizExportFormat, export_with};
-use crate::ui::save_dialog::{SaveDialog, default_save_path, home_folder, typed_target};
+use crate::ui::save_dialog::{
+    Prompted, SaveDialog, default_save_path, home_folder, typed_prompt_ui,
+};
 
 /// The export's state: the format chosen, the quiz waiting for a place to
 /// go, the asking, and what the last export did.
@@ -172,25 +174,16 @@ fn prompt_ui(ui: &mut egui::Ui, dataset: &Dataset, state: &mut QuizExport) {
     if state.dialog.choosing() {
         ui.weak(tr("quiz.export_choosing"));
     }
-    let Some(typed) = &mut state.dialog.typed else {
-        return;
-    };
-    let label = ui.label(tr("quiz.export_to"));
-    let field = ui
-        .add(egui::TextEdit::singleline(typed).desired_width(f32::INFINITY))
-        .labelled_by(label.id);
-    let mut save = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-    let mut cancel = false;
-    ui.horizontal_wrapped(|ui| {
-        save |= ui.button(tr("quiz.export_save")).clicked();
-        cancel = ui.button(tr("quiz.export_cancel")).clicked();
-    });
-    let typed = typed.clone();
-    if cancel {
-        state.dialog.typed = None;
-        state.waiting = None;
-    } else if save && let Some(path) = typed_target(&typed, &state.dialog.default_path()) {
-        state.dialog.typed = None;
-        state.write_to(dataset, &path);
+    let prompted = typed_prompt_ui(
+        ui,
+        &mut state.dialog,
+        tr("quiz.export_to"),
+        tr("quiz.export_save"),
+        tr("quiz.export_cancel"),
+    );
+    match prompted {
+        Prompted::Nothing => {}
+        Prompted::Cancelled => state.waiting = None,
+        Prompted::Save(path) => state.write_to(dataset, &path),
     }
 }

@@ -48,8 +48,11 @@ pub fn results_ui(
     if session.mode != Mode::Class {
         topics_ui(ui, session);
     }
-    let quiz = session.quiz.clone();
-    super::export::export_ui(ui, dataset, &mut runtime.export, || Some(quiz));
+    // Copied only when Export… is clicked, not each frame.
+    let session = &runtime.session;
+    super::export::export_ui(ui, dataset, &mut runtime.export, || {
+        session.as_ref().map(|s| s.quiz.clone())
+    });
     let Some(session) = &runtime.session else {
         return;
     };

@@ -144,10 +144,12 @@ fn start_ui(ui: &mut egui::Ui, dataset: &Dataset, runtime: &mut QuizRuntime) {
     ui.add_space(4.0);
     // The quiz these choices make, for another program: a fresh seed, as
     // "Start a new quiz" has; its code is in the file's name and heading.
-    let setup = runtime.setup.clone();
+    // The closure borrows the setup (not a copy each frame): only a click
+    // makes the quiz.
+    let setup = &runtime.setup;
     super::export::export_ui(ui, dataset, &mut runtime.export, || {
         (!no_topic)
-            .then(|| generate(dataset, &setup_options(&setup, &offered)))
+            .then(|| generate(dataset, &setup_options(setup, &offered)))
             .filter(|quiz| !quiz.questions.is_empty())
     });
 }

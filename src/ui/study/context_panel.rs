@@ -234,29 +234,14 @@ fn export_prompt_ui(ui: &mut egui::Ui, dataset: &Dataset, reader: &mut ReaderRun
     if reader.export.choosing() {
         ui.weak(tr("study.export_choosing"));
     }
-    let Some(typed) = &mut reader.export.typed else {
-        return;
-    };
-    let label = ui.label(tr("study.export_to"));
-    let field = ui
-        .add(egui::TextEdit::singleline(typed).desired_width(f32::INFINITY))
-        .labelled_by(label.id);
-    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-    let mut save = enter;
-    let mut cancel = false;
-    ui.horizontal_wrapped(|ui| {
-        save |= ui.button(tr("study.export_save")).clicked();
-        cancel = ui.button(tr("study.export_cancel")).clicked();
-    });
-    let typed = typed.clone();
-    if cancel {
-        reader.export.typed = None;
-    } else if save {
-        let default = reader.export.default_path();
-        let target = crate::ui::save_dialog::typed_target(&typed, &default);
-        if let Some(path) = target {
-            reader.export.typed = None;
-            reader.export_notes_to(dataset, &path);
-        }
+    let prompted = crate::ui::save_dialog::typed_prompt_ui(
+        ui,
+        &mut reader.export,
+        tr("study.export_to"),
+        tr("study.export_save"),
+        tr("study.export_cancel"),
+    );
+    if let crate::ui::save_dialog::Prompted::Save(path) = prompted {
+        reader.export_notes_to(dataset, &path);
     }
 }
