@@ -3,6 +3,8 @@
 //!
 //! Pure logic ([`model`], [`dataset`]) knows nothing of egui; [`ui`] is the window.
 
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
 pub mod cli;
 pub mod dataset;
 pub mod fonts;

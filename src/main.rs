@@ -1,10 +1,26 @@
 //! `neutrality-reader`: the window, or `check`, `new`, `import`, `pack`, `export` and `quiz` on
 //! the command line.
 
+#[cfg(not(target_arch = "wasm32"))]
 use clap::Parser as _;
 
+#[cfg(not(target_arch = "wasm32"))]
 use neutrality_reader::cli::{self, Cli, Command};
 
+/// In a web page: the window, with the options of the page's address.
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    let query = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let options = neutrality_reader::cli::page_options(&query).unwrap_or_else(|message| {
+        web_sys::console::warn_1(&message.into());
+        neutrality_reader::ui::StartOptions::default()
+    });
+    neutrality_reader::ui::start_in_page(options);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     let args = Cli::parse();
     let (mut out, mut err) = (std::io::stdout(), std::io::stderr());

@@ -34,8 +34,11 @@
 //! temporary file while it works, so a file nobody holds a lock on is one
 //! whose writer has died.
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::fs;
-use std::io::{self, Write};
+use std::io;
+#[cfg(not(target_arch = "wasm32"))]
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -44,7 +47,9 @@ use serde_json::{Map, Value};
 
 /// The start and end of the names of temporary files, so that leftovers
 /// can be told from everything else in the folder.
+#[cfg(not(target_arch = "wasm32"))]
 const TEMP_PREFIX: &str = ".neutrality-reader-";
+#[cfg(not(target_arch = "wasm32"))]
 const TEMP_SUFFIX: &str = ".tmp";
 
 /// The largest save read: far above any real one (ten thousand quiz questions are ~10 MB).
@@ -56,6 +61,15 @@ pub const MAX_SAVE_BYTES: u64 = 64 << 20;
 /// error saying what it is, set aside by [`load_json`] like a damaged save;
 /// a missing file is [`io::ErrorKind::NotFound`].
 pub fn read_save_text(path: &Path) -> io::Result<String> {
+    // In the browser, saves are the page's storage items (crate::browser).
+    #[cfg(target_arch = "wasm32")]
+    return crate::browser::read_text(path);
+    #[cfg(not(target_arch = "wasm32"))]
+    read_save_file(path)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn read_save_file(path: &Path) -> io::Result<String> {
     // metadata follows a link: a save linked from elsewhere is still read.
     let meta = fs::metadata(path)?;
     if !meta.is_file() {
@@ -85,6 +99,15 @@ pub fn read_save_text(path: &Path) -> io::Result<String> {
 /// fsync of the folder so that the rename itself survives a power cut.
 /// Leftover temporary files of writers that died are removed first.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    // In the browser, one storage item written whole, or a download.
+    #[cfg(target_arch = "wasm32")]
+    return crate::browser::write(path, bytes);
+    #[cfg(not(target_arch = "wasm32"))]
+    write_file_atomically(path, bytes)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn write_file_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -104,6 +127,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 /// A new temporary file in `folder`, locked for as long as it is open so
 /// that [`remove_leftovers`] of another save leaves it alone.
+#[cfg(not(target_arch = "wasm32"))]
 fn temporary_file(folder: &Path) -> io::Result<tempfile::NamedTempFile> {
     let mut attempts = 0;
     loop {
@@ -132,7 +156,7 @@ fn still_named(file: &tempfile::NamedTempFile) -> bool {
     }
 }
 
-#[cfg(not(unix))]
+#[cfg(not(any(unix, target_arch = "wasm32")))]
 fn still_named(_file: &tempfile::NamedTempFile) -> bool {
     true
 }
@@ -165,7 +189,7 @@ fn remove_leftovers(folder: &Path) {
     }
 }
 
-#[cfg(not(unix))]
+#[cfg(not(any(unix, target_arch = "wasm32")))]
 fn remove_leftovers(_folder: &Path) {}
 
 /// A kind of save with a format version: the quiz memory, the notes.
@@ -364,13 +388,24 @@ pub fn move_aside(path: &Path) -> Option<PathBuf> {
     let mut target = path.with_file_name(&name);
     // Two damaged saves in one second: never overwrite the first.
     let mut n = 1;
-    while target.exists() {
+    while exists(&target) {
         let mut numbered = name.clone();
         numbered.push(format!("-{n}"));
         target = path.with_file_name(numbered);
         n += 1;
     }
+    #[cfg(target_arch = "wasm32")]
+    return crate::browser::rename(path, &target).then_some(target);
+    #[cfg(not(target_arch = "wasm32"))]
     fs::rename(path, &target).ok().map(|()| target)
+}
+
+/// Whether a save (or anything) is at `path`.
+fn exists(path: &Path) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    return crate::browser::exists(path);
+    #[cfg(not(target_arch = "wasm32"))]
+    path.exists()
 }
 
 #[cfg(test)]

@@ -9,10 +9,12 @@ mod commands;
 mod import;
 pub mod output;
 mod pack;
+mod page;
 
 pub use commands::{check, export, load, new_dataset, quiz};
 pub use import::import;
 pub use pack::pack;
+pub use page::{PAGE_OPTIONS, page_options};
 
 /// Neutrality Reader: study Turkmenistan's foreign policy and permanent neutrality, offline.
 #[derive(Debug, Parser)]

@@ -12,13 +12,13 @@
 //! The limits are the folder's ([`super::files`]), and so are the sentences.
 
 use std::collections::BTreeMap;
-use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use super::files::{
     DataFiles, MAX_FILE_BYTES, MAX_TOTAL_BYTES, RECORD_FILES, is_hidden_or_editor_file,
 };
+use super::held_units::{self, UnitSource};
 use super::problem::{LoadError, Problem};
 
 const MIB: u64 = 1024 * 1024;
@@ -45,14 +45,14 @@ pub fn is_zip_path(path: &Path) -> bool {
 
 /// Whether `path` opens as a dataset: a folder, or a unit file (a `.zip`).
 pub fn opens_as_dataset(path: &Path) -> bool {
-    path.is_dir() || (is_zip_path(path) && path.is_file())
+    path.is_dir() || (is_zip_path(path) && (path.is_file() || held_units::held(path).is_some()))
 }
 
 /// An archive whose every entry has been checked: its files by their path
 /// in the unit (`events.ron`, `articles/a.ron`, `assets/map.png`), each with
 /// its index in the archive and its declared size.
 pub(crate) struct Unit {
-    archive: zip::ZipArchive<File>,
+    archive: zip::ZipArchive<UnitSource>,
     /// The zip file as the author knows it, for problems.
     shown: String,
     /// The top folder every entry sits in (`unit/`), or nothing.
@@ -266,7 +266,7 @@ fn top_folder(entries: &[(String, usize, u64)]) -> String {
 
 /// An entry's name, checked: relative and inside the archive, with forward
 /// slashes (some Windows tools write `\\` between folders: it is read as one).
-fn entry_name(entry: &zip::read::ZipFile<'_, File>) -> Result<String, String> {
+fn entry_name(entry: &zip::read::ZipFile<'_, UnitSource>) -> Result<String, String> {
     let raw = String::from_utf8_lossy(entry.name_raw()).into_owned();
     let shown = crate::terminal::cut(&raw);
     let name = entry.name().map_err(|_| {
@@ -288,8 +288,17 @@ fn entry_name(entry: &zip::read::ZipFile<'_, File>) -> Result<String, String> {
     Ok(name)
 }
 
-/// The unit file opened, if it is a regular file of at most [`MAX_ARCHIVE_BYTES`].
-fn opened(path: &Path) -> Result<File, String> {
+/// The unit file opened, if it is a regular file of at most
+/// [`MAX_ARCHIVE_BYTES`], or the bytes held under its path.
+fn opened(path: &Path) -> Result<UnitSource, String> {
+    if let Some(bytes) = held_units::held(path) {
+        let mut held = UnitSource::Held(std::io::Cursor::new(bytes));
+        let len = held.len().unwrap_or(u64::MAX);
+        if len > MAX_ARCHIVE_BYTES {
+            return Err(archive_too_large(len));
+        }
+        return Ok(held);
+    }
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
@@ -306,18 +315,24 @@ fn opened(path: &Path) -> Result<File, String> {
         return Err("this is not a file; a unit file is a .zip file".to_owned());
     }
     if meta.len() > MAX_ARCHIVE_BYTES {
-        return Err(format!(
-            "the zip file is {} MiB; a unit file may be at most {} MiB",
-            meta.len().div_ceil(MIB),
-            MAX_ARCHIVE_BYTES / MIB
-        ));
+        return Err(archive_too_large(meta.len()));
     }
-    super::open_file::open_for_reading(path).map_err(|error| {
-        format!(
-            "the file cannot be read: {}",
-            super::open_file::io_reason(&error)
-        )
-    })
+    super::open_file::open_for_reading(path)
+        .map(UnitSource::File)
+        .map_err(|error| {
+            format!(
+                "the file cannot be read: {}",
+                super::open_file::io_reason(&error)
+            )
+        })
+}
+
+fn archive_too_large(len: u64) -> String {
+    format!(
+        "the zip file is {} MiB; a unit file may be at most {} MiB",
+        len.div_ceil(MIB),
+        MAX_ARCHIVE_BYTES / MIB
+    )
 }
 
 const END_SIGNATURE: [u8; 4] = [0x50, 0x4b, 0x05, 0x06];
@@ -327,7 +342,7 @@ const END64_SIGNATURE: [u8; 4] = [0x50, 0x4b, 0x06, 0x06];
 /// Reads the entry count from the archive's last record (and its zip64
 /// form), and refuses a file that has none or claims too many: the zip
 /// crate would list them all before the count could be looked at.
-fn check_entry_count(file: &mut File) -> Result<(), String> {
+fn check_entry_count(file: &mut UnitSource) -> Result<(), String> {
     let not_zip = || {
         "the file is not a zip file (it has no zip directory at its end); a unit file is made by `neutrality-reader pack`".to_owned()
     };
@@ -370,7 +385,7 @@ fn check_entry_count(file: &mut File) -> Result<(), String> {
 
 /// The entry count of a zip64 archive, from the record its locator (just
 /// before the last record, at `end` in `tail`) points to.
-fn zip64_count(file: &mut File, tail: &[u8], end: usize) -> std::io::Result<Option<u64>> {
+fn zip64_count(file: &mut UnitSource, tail: &[u8], end: usize) -> std::io::Result<Option<u64>> {
     let Some(locator) = end.checked_sub(20).and_then(|start| tail.get(start..end)) else {
         return Ok(None);
     };

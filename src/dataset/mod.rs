@@ -5,6 +5,7 @@ pub mod archive;
 mod export;
 mod files;
 pub mod glyphs;
+pub mod held_units;
 pub mod images;
 pub mod lint;
 mod locate;

@@ -4,6 +4,10 @@
 pub mod app;
 pub mod chrome;
 pub mod command;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod dataset_watch;
+#[cfg(target_arch = "wasm32")]
+#[path = "dataset_watch_browser.rs"]
 pub mod dataset_watch;
 pub mod datasets;
 pub mod fonts;
@@ -23,4 +27,8 @@ pub mod timeline;
 pub mod widgets;
 pub mod window_place;
 
-pub use start::{StartOptions, load_for_window, run};
+#[cfg(not(target_arch = "wasm32"))]
+pub use start::run;
+#[cfg(target_arch = "wasm32")]
+pub use start::start_in_page;
+pub use start::{StartOptions, load_for_window};

@@ -101,8 +101,25 @@ impl SaveDialog {
     }
 }
 
+/// In a browser, the file comes down as a download and the browser asks
+/// where (or puts it in the Downloads folder): answered at once with the
+/// download place ([`crate::browser::DOWNLOADS`]) and the default's name.
+#[cfg(target_arch = "wasm32")]
+fn start_dialog(
+    _ctx: &egui::Context,
+    default: &Path,
+    _title: &str,
+    _filter: (&str, &[&str]),
+) -> Option<Receiver<Option<PathBuf>>> {
+    let (tx, rx) = mpsc::channel();
+    let name = default.file_name()?;
+    let _ = tx.send(Some(Path::new(crate::browser::DOWNLOADS).join(name)));
+    Some(rx)
+}
+
 /// Opens the desktop's save dialog on its own thread (AppKit's on the main
 /// thread), answering through the channel returned.
+#[cfg(not(target_arch = "wasm32"))]
 fn start_dialog(
     ctx: &egui::Context,
     default: &Path,

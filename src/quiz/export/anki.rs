@@ -379,8 +379,8 @@ pub fn to_apkg_at(quiz: &Quiz, dataset: &Dataset, now: i64) -> Result<Vec<u8>, S
 /// The quiz as an .apkg, its rows dated now, so that Anki takes it as newer
 /// than an earlier export and updates the notes both have.
 pub fn to_apkg(quiz: &Quiz, dataset: &Dataset) -> Result<Vec<u8>, String> {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
+    let now = web_time::SystemTime::now()
+        .duration_since(web_time::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or_default());
     to_apkg_at(quiz, dataset, now)
 }

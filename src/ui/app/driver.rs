@@ -120,7 +120,7 @@ impl ReaderApp {
     }
 
     /// Reports on stderr how long after `started` the first frame was drawn.
-    pub fn with_timing(mut self, started: std::time::Instant) -> Self {
+    pub fn with_timing(mut self, started: web_time::Instant) -> Self {
         self.timing = Some(started);
         self
     }

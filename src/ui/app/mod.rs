@@ -20,7 +20,7 @@ pub use session::{DataOrigin, DatasetSource};
 
 use super::chrome::file_menu::FileMenu;
 use super::chrome::notices::{self, ProblemsPanel};
-use super::chrome::{Chrome, shortcuts, top_bar};
+use super::chrome::{Chrome, dropped, shortcuts, top_bar};
 use super::command::{Command, EventIx, OrgIx, View};
 use super::fonts;
 use super::organizations::{self, OrganizationsRuntime};
@@ -76,7 +76,7 @@ pub struct ReaderApp {
     /// and whether Tab was pressed in that frame (see [`Self::follow_tab`]).
     focus_seen: (Option<egui::Id>, bool),
     screenshot: Option<ScreenshotJob>,
-    timing: Option<std::time::Instant>,
+    timing: Option<web_time::Instant>,
     /// The `--data` folder is being read after the window opened: if it does
     /// not load, its problems go to the terminal too, as they did when it
     /// was read before.
@@ -202,6 +202,7 @@ impl ReaderApp {
                 bundled_open: self.session.bundled_open(),
                 can_reload: self.session.can_reload(),
                 watch_problem: self.session.watch_problem(),
+                in_browser: cfg!(target_arch = "wasm32"),
             },
             reloaded_at: folder.as_ref().and(self.session.reloaded_at()),
             folder,
@@ -327,7 +328,7 @@ impl ReaderApp {
             job.step(ctx, settled);
         } else {
             crate::ui::window_place::keep_on_screen(ctx);
-            let now = std::time::Instant::now();
+            let now = web_time::Instant::now();
             if let Some(wait) = self.files.save_settings_on_change(&self.settings, now) {
                 // A change waits for its write: come back for it even if idle.
                 ctx.request_repaint_after(wait);
@@ -363,6 +364,10 @@ impl eframe::App for ReaderApp {
             self.chrome.open_dialog.path = folder.display().to_string();
             commands.push(Command::OpenDatasetFolder(folder));
         }
+        // A folder or unit file dropped on the window (its bytes, in a browser).
+        if let Some(folder) = self.chrome.drops.take(&ctx) {
+            commands.push(Command::OpenDatasetFolder(folder));
+        }
         self.poll_session();
         shortcuts::commands(&ctx, &mut commands);
         let presenting = self.presentation.active;
@@ -381,6 +386,7 @@ impl eframe::App for ReaderApp {
         // The stage may have been left this frame (Esc).
         self.chrome
             .windows_ui(&ctx, &self.dataset, self.presentation.active, &mut commands);
+        dropped::drop_hint_ui(&ctx);
         if !self.presentation.active {
             search_ui::search_window(
                 &ctx,

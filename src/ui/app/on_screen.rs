@@ -39,7 +39,7 @@ impl ReaderApp {
             DatasetSource::Folder(folder) if remember => Some(folder.clone()),
             _ => None,
         };
-        let started = std::time::Instant::now();
+        let started = web_time::Instant::now();
         self.set_dataset(Arc::new(dataset), same, indexes);
         // The work of the frame a unit arrives in, for BENCHMARKS.md, as
         // the first frame's is.
@@ -91,7 +91,13 @@ impl ReaderApp {
         let key = self.session.shown().key();
         self.settings.switch_places(key.as_deref());
         self.settings.open_folder = self.shown_folder();
-        self.reader = ReaderRuntime::default();
+        // The notes' export (and whether it uses the desktop's save
+        // dialog) belongs to the window and stays.
+        let export = std::mem::take(&mut self.reader.export);
+        self.reader = ReaderRuntime {
+            export,
+            ..ReaderRuntime::default()
+        };
         self.load_saved_files();
         self.selected_event = None;
         self.selected_organization = None;
@@ -145,11 +151,15 @@ impl ReaderApp {
         if let Some(notes) = files.notes {
             self.reader.load_notes(notes);
         }
+        // The setup and the export (with whether the desktop's save dialog
+        // is used) stay: they belong to the window, not to the files.
         let setup = std::mem::take(&mut self.quiz.setup);
+        let export = std::mem::take(&mut self.quiz.export);
         self.quiz = files
             .quiz_memory
             .map_or_else(QuizRuntime::default, QuizRuntime::with_memory_file);
         self.quiz.setup = setup;
+        self.quiz.export = export;
     }
 
     /// Replaces the settings the app started with by `settings`, and takes
@@ -218,5 +228,33 @@ impl ReaderApp {
     /// Shows `view`.
     pub(super) fn show(&mut self, view: View) {
         self.settings.view = view;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found in the browser build, true of the desktop too: reading the
+    /// saved files (at start, and for each dataset opened) made the quiz's
+    /// and the notes' exports forget the desktop's save dialog.
+    #[test]
+    fn the_desktop_s_save_dialogs_stay_on_when_saved_files_are_read() {
+        let ctx = egui::Context::default();
+        let dataset = std::sync::Arc::new(Dataset::embedded().unwrap());
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = ReaderApp::new(&ctx, dataset, crate::ui::app::DataOrigin::default(), None)
+            .with_native_dialogs()
+            .with_storage_dir(dir.path().to_path_buf());
+        let on = |app: &ReaderApp| {
+            (
+                app.quiz.export.dialog.native,
+                app.reader.export.native,
+                app.chrome.timeline_export.dialog.native,
+            )
+        };
+        assert_eq!(on(&app), (true, true, true));
+        app.start_afresh();
+        assert_eq!(on(&app), (true, true, true));
     }
 }

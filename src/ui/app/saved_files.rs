@@ -4,7 +4,9 @@
 //! saved settings shown until the reader puts them away.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use web_time::Instant;
 
 use super::session::DatasetSource;
 use crate::ui::datasets;

@@ -59,6 +59,7 @@ impl FolderPicker {
     /// dialog for a `.zip`: no desktop dialog chooses either), once at a
     /// time, in `start_in`. Where there is no dialog (no portal, no zenity)
     /// it answers "nothing chosen" and the typed path, already on screen, serves.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn start(&mut self, ctx: &egui::Context, start_in: Option<PathBuf>, unit_file: bool) {
         if !self.enabled || self.pending.is_some() {
             return;
@@ -96,6 +97,36 @@ impl FolderPicker {
         self.pending = Some(rx);
     }
 
+    /// The browser's file chooser for a unit file (a page is never given a
+    /// folder to read): the file's bytes are held in memory
+    /// ([`crate::dataset::held_units`]) and its path there is the answer.
+    #[cfg(target_arch = "wasm32")]
+    pub fn start(&mut self, ctx: &egui::Context, _start_in: Option<PathBuf>, _unit_file: bool) {
+        if !self.enabled || self.pending.is_some() {
+            return;
+        }
+        let dialog = rfd::AsyncFileDialog::new()
+            .set_title(tr("open.dialog_title"))
+            .add_filter(tr("open.browse_zip_hint"), &["zip", "ZIP"]);
+        let (tx, rx) = mpsc::channel();
+        let wake = ctx.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let chosen = match dialog.pick_file().await {
+                Some(file) => {
+                    let bytes = file.read().await;
+                    Some(crate::dataset::held_units::hold(
+                        &file.file_name(),
+                        bytes.into(),
+                    ))
+                }
+                None => None,
+            };
+            let _ = tx.send(chosen);
+            wake.request_repaint();
+        });
+        self.pending = Some(rx);
+    }
+
     /// The folder chosen, once the dialog has closed with one.
     pub fn poll(&mut self) -> Option<PathBuf> {
         let rx = self.pending.as_ref()?;
@@ -123,6 +154,9 @@ pub struct FileMenu<'a> {
     pub can_reload: bool,
     /// Why the open folder's changes are not followed, if they are not.
     pub watch_problem: Option<&'a str>,
+    /// The app runs in a browser: a unit file is chosen, never a folder,
+    /// and there is nothing to import into, reload or reopen.
+    pub in_browser: bool,
 }
 
 /// "File": open a folder, import a file as a unit, the bundled dataset,
@@ -130,18 +164,7 @@ pub struct FileMenu<'a> {
 pub fn file_menu_ui(ui: &mut egui::Ui, menu: &FileMenu<'_>, commands: &mut Vec<Command>) {
     ui.menu_button(tr("open.menu_file"), |ui| {
         ui.set_min_width(260.0);
-        if ui.button(tr("open.open_folder")).clicked() {
-            commands.push(Command::OpenDatasetDialog);
-            ui.close();
-        }
-        if ui
-            .button(tr("import.menu"))
-            .on_hover_text(tr("import.menu_hint"))
-            .clicked()
-        {
-            commands.push(Command::ShowImportDialog);
-            ui.close();
-        }
+        open_items_ui(ui, menu.in_browser, commands);
         if ui
             .button(tr("timelinejs.menu"))
             .on_hover_text(tr("timelinejs.menu_hint"))
@@ -159,6 +182,11 @@ pub fn file_menu_ui(ui: &mut egui::Ui, menu: &FileMenu<'_>, commands: &mut Vec<C
         {
             commands.push(Command::OpenBundledDataset);
             ui.close();
+        }
+        if menu.in_browser {
+            // Reading the same bytes again, or folders of another session,
+            // would do nothing in a page: only the above is offered.
+            return;
         }
         if ui
             .add_enabled(menu.can_reload, egui::Button::new(tr("open.reload_now")))
@@ -191,6 +219,35 @@ pub fn file_menu_ui(ui: &mut egui::Ui, menu: &FileMenu<'_>, commands: &mut Vec<C
             }
         }
     });
+}
+
+/// The menu's first items: how a unit is opened (a unit file in a page,
+/// a folder or an import on the desktop).
+fn open_items_ui(ui: &mut egui::Ui, in_browser: bool, commands: &mut Vec<Command>) {
+    if in_browser {
+        // A page reads a unit file it is given; it has no folders.
+        if ui
+            .button(tr("open.browser_open_zip"))
+            .on_hover_text(tr("open.browser_zip_hint"))
+            .clicked()
+        {
+            commands.push(Command::BrowseForUnitFile);
+            ui.close();
+        }
+    } else {
+        if ui.button(tr("open.open_folder")).clicked() {
+            commands.push(Command::OpenDatasetDialog);
+            ui.close();
+        }
+        if ui
+            .button(tr("import.menu"))
+            .on_hover_text(tr("import.menu_hint"))
+            .clicked()
+        {
+            commands.push(Command::ShowImportDialog);
+            ui.close();
+        }
+    }
 }
 
 /// The "Open dataset folder" window: the path, Browse… (the desktop's
@@ -306,4 +363,63 @@ fn path_row_ui(
         }
     });
     submit
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+
+    /// The File menu opened by a click, in the desktop's form or the page's;
+    /// returns whether each of `labels` is in it, and the commands of a
+    /// click on `click` (if given).
+    fn menu(in_browser: bool, labels: &[&str], click: Option<&str>) -> (Vec<bool>, Vec<Command>) {
+        let recent = vec!["/home/t/unit".to_owned()];
+        let mut harness = Harness::new_ui_state(
+            |ui, commands: &mut Vec<Command>| {
+                let menu = FileMenu {
+                    recent: &recent,
+                    bundled_open: false,
+                    can_reload: true,
+                    watch_problem: None,
+                    in_browser,
+                };
+                file_menu_ui(ui, &menu, commands);
+            },
+            Vec::new(),
+        );
+        harness.get_by_label(tr("open.menu_file")).click();
+        harness.run();
+        let present = labels
+            .iter()
+            .map(|label| harness.query_by_label(label).is_some())
+            .collect();
+        if let Some(label) = click {
+            harness.get_by_label(label).click();
+            harness.run();
+        }
+        (present, harness.state().clone())
+    }
+
+    #[test]
+    fn a_page_offers_a_unit_file_and_nothing_that_needs_folders() {
+        let folder_only = [
+            tr("open.open_folder"),
+            tr("import.menu"),
+            tr("open.reload_now"),
+            tr("open.recent"),
+        ];
+        let both = [tr("timelinejs.menu"), tr("open.open_bundled")];
+        let page_only = tr("open.browser_open_zip");
+        let mut labels: Vec<&str> = folder_only.to_vec();
+        labels.extend(both);
+        labels.push(page_only);
+
+        let (desktop, _) = menu(false, &labels, None);
+        assert_eq!(desktop, [true, true, true, true, true, true, false]);
+        let (page, commands) = menu(true, &labels, Some(page_only));
+        assert_eq!(page, [false, false, false, false, true, true, true]);
+        assert!(matches!(commands.as_slice(), [Command::BrowseForUnitFile]));
+    }
 }

@@ -73,6 +73,13 @@ impl ImportDialog {
     }
 
     /// Opens the desktop's file dialog on its own thread (not in tests).
+    /// Never in a browser: importing writes a unit's folder, which a page
+    /// has not, so the File menu does not offer it there.
+    #[cfg(target_arch = "wasm32")]
+    fn pick(&mut self, _ctx: &egui::Context) {}
+
+    /// Opens the desktop's file dialog on its own thread (not in tests).
+    #[cfg(not(target_arch = "wasm32"))]
     fn pick(&mut self, ctx: &egui::Context) {
         if self.picking.is_some() {
             return;

@@ -6,6 +6,7 @@
 //! and answers with [`Command`]s; it never imports the app.
 
 pub mod code_view;
+pub mod dropped;
 pub mod file_menu;
 pub mod import_dialog;
 pub mod notices;
@@ -28,6 +29,8 @@ pub struct Chrome {
     pub open_dialog: OpenDialog,
     /// The desktop's folder dialog, on its own thread.
     pub picker: FolderPicker,
+    /// A unit dropped on the window, on its way to being opened.
+    pub drops: dropped::Drops,
     /// The "Import" window (File > Import…).
     pub import_dialog: ImportDialog,
     /// File > "Export the timeline for TimelineJS…".

@@ -157,8 +157,8 @@ fn start_ui(ui: &mut egui::Ui, dataset: &Dataset, runtime: &mut QuizRuntime) {
 /// The quiz options the setup's choices make, with a fresh seed; the topics
 /// only of those the dataset offers (all of them: none named).
 fn setup_options(setup: &Setup, offered: &BTreeSet<Topic>) -> QuizOptions {
-    let entropy = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
+    let entropy = web_time::SystemTime::now()
+        .duration_since(web_time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos() as u64);
     let topics = if setup.topics.is_superset(offered) {
         Default::default()
@@ -273,8 +273,8 @@ fn memory_ui(ui: &mut egui::Ui, dataset: &Dataset, runtime: &mut QuizRuntime, du
 
 /// A seed for a review quiz: fresh wrong options each time.
 fn review_seed() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
+    web_time::SystemTime::now()
+        .duration_since(web_time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs())
 }
 

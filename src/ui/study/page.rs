@@ -175,7 +175,11 @@ fn front_matter_ui(ui: &mut egui::Ui, article: &Article, size: f32, palette: &Pa
             .color(palette.muted),
     );
     if let Some(url) = &article.url {
-        ui.hyperlink_to(RichText::new(url).size(size * 0.72), url);
+        // A new tab: in the browser build, the page itself must stay.
+        ui.add(
+            egui::Hyperlink::from_label_and_url(RichText::new(url).size(size * 0.72), url)
+                .open_in_new_tab(true),
+        );
     }
     // The terms the unit's manifest gives the text under, as it gives them.
     if let Some(licence) = &article.licence {
