@@ -140,6 +140,19 @@ let answered = 0;
     fail(`the article clicked is not the one open: ${afterArticle[settingsKey].slice(0, 300)}`);
   }
 
+  // A note: the first paragraph's number in the margin, clicked, opens the
+  // note's editor (the page scrolls it into view); typed, then "Save note".
+  await page.mouse.click(313, 413);
+  await page.waitForTimeout(1500);
+  await page.keyboard.type("The Constitution comes first.", { delay: 20 });
+  await page.waitForTimeout(300);
+  await page.mouse.click(369, 492);
+  await page.waitForTimeout(1500);
+  await shot(page, "web-note");
+  const notesOf = (s) => Object.entries(s).find(([k]) => k.endsWith("/notes.json"))?.[1];
+  const notes = notesOf(await storage(page));
+  if (!notes || !notes.includes("mfa-foreign-policy")) fail(`no note saved for the article: ${notes}`);
+
   const code = process.env.QUIZ_CODE ?? "RFJ7X-4VQ5E";
   await open(page, `${base}?quiz=${code}`);
   await page.focus("#the_canvas");
@@ -158,6 +171,7 @@ let answered = 0;
   await page.waitForTimeout(800);
   const after = await storage(page);
   if (!memory || after[memoryKey(after)] !== memory) fail("the quiz memory was not the same after a reload");
+  if (notesOf(after) !== notes) fail("the notes were not the same after a reload");
   await open(page, `${base}?view=quiz`);
   await shot(page, "web-quiz-after-reload");
   const questions = memory ? Object.values(JSON.parse(memory).questions ?? {}) : [];
@@ -232,6 +246,6 @@ console.log(
     `single file from file:// ${single.toFixed(0)} ms; wasm ${(wasm / 1048576).toFixed(1)} MiB`,
 );
 console.log(`  the last visit, ms from navigation: ${steps}`);
-console.log(`views: ${views.length} screenshots; article by Ctrl+K; quiz answered (${answered} in the memory) and kept over a reload; export downloaded: ${download}; unit dropped; ${problems.length} problems`);
+console.log(`views: ${views.length} screenshots; search by Ctrl+K; article clicked and a note written; quiz answered (${answered} in the memory) and kept over a reload; export downloaded: ${download}; unit dropped; ${problems.length} problems`);
 for (const p of problems) console.log(`  ${p}`);
 process.exit(problems.length ? 1 : 0);
