@@ -56,7 +56,35 @@ fn main() -> std::process::ExitCode {
             let data = quiz.data.data.as_deref().or(args.data.as_deref());
             cli::quiz(data, quiz, &mut out, &mut err)
         }
-        None => neutrality_reader::ui::run(args.start_options()),
+        None => {
+            if args.screenshot.is_none() {
+                leave_console();
+            }
+            neutrality_reader::ui::run(args.start_options())
+        }
     };
     std::process::ExitCode::from(u8::try_from(code).unwrap_or(1))
 }
+
+/// On Windows, lets go of the console before the window opens.
+///
+/// The program stays a console program, so that `check`, `quiz` and the
+/// other commands typed in cmd or PowerShell print there, are waited for
+/// and give their exit code to scripts, as on Linux and macOS. (A
+/// windows-subsystem program that attaches to its parent's console would
+/// print after the prompt has come back, and cmd would not wait for it nor
+/// see its exit code.) Started from Explorer or the Start menu, Windows gives
+/// a console program a console window of its own: the window the reader
+/// reads in is the only one wanted, so that console is let go here, and,
+/// being left by its only process, it closes at once. Started from cmd, the
+/// console is cmd's, which keeps it. A `--screenshot` run keeps its console,
+/// a command-line run.
+#[cfg(windows)]
+fn leave_console() {
+    // Fails only when there is no console to leave: nothing to do then.
+    let _ = winsafe::FreeConsole();
+}
+
+/// Elsewhere a program started from the desktop has no terminal to leave.
+#[cfg(not(any(windows, target_arch = "wasm32")))]
+fn leave_console() {}

@@ -9,9 +9,9 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::locate::Locator;
 use super::open_file::{Refused, io_reason, open_confined};
 use super::problem::{LoadError, Problem};
+use super::saved_text;
 
 const MIB: u64 = 1024 * 1024;
 
@@ -71,7 +71,13 @@ macro_rules! embedded {
     ($path:literal) => {
         DataFile {
             name: concat!("data/", $path).to_owned(),
-            text: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/", $path)).to_owned(),
+            // As a folder's files are read: a checkout on Windows may have
+            // made the line ends CR LF.
+            text: saved_text::as_editor_shows(include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/data/",
+                $path
+            ))),
         }
     };
 }
@@ -368,27 +374,13 @@ impl Reader {
             ));
             return None;
         }
-        match String::from_utf8(bytes) {
-            // A byte order mark, which some editors write first, is no part of the text.
-            Ok(text) => Some(DataFile {
-                name,
-                text: match text.strip_prefix('\u{feff}') {
-                    Some(rest) => rest.to_owned(),
-                    None => text,
-                },
-            }),
-            Err(err) => {
-                let offset = err.utf8_error().valid_up_to();
-                let valid = err.as_bytes().get(..offset).unwrap_or(&[]);
-                // The bytes before the first bad one are valid by definition.
-                let place = std::str::from_utf8(valid)
-                    .ok()
-                    .map(|valid| Locator::new(valid).line_column(offset));
-                self.problems.push(Problem::at(
-                    &name,
-                    place,
-                    "the file is not valid UTF-8 text; save it as UTF-8",
-                ));
+        // As the author's editor shows it: Notepad's byte order mark and
+        // CR LF line ends, or its UTF-16, read as any other editor's text.
+        match saved_text::decode(bytes) {
+            Ok(text) => Some(DataFile { name, text }),
+            Err(not_text) => {
+                self.problems
+                    .push(Problem::at(&name, not_text.place, not_text.message));
                 None
             }
         }

@@ -13,6 +13,7 @@ mod manifest;
 pub mod open_file;
 mod parse;
 mod problem;
+mod saved_text;
 pub mod starter;
 mod suggest;
 mod timelinejs;
