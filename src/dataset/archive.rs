@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use super::files::{
     DataFiles, MAX_FILE_BYTES, MAX_TOTAL_BYTES, RECORD_FILES, is_hidden_or_editor_file,
 };
-use super::held_units::{self, UnitSource};
+use super::held_units::{self, Held, UnitSource};
 use super::problem::{LoadError, Problem};
 
 const MIB: u64 = 1024 * 1024;
@@ -291,13 +291,17 @@ fn entry_name(entry: &zip::read::ZipFile<'_, UnitSource>) -> Result<String, Stri
 /// The unit file opened, if it is a regular file of at most
 /// [`MAX_ARCHIVE_BYTES`], or the bytes held under its path.
 fn opened(path: &Path) -> Result<UnitSource, String> {
-    if let Some(bytes) = held_units::held(path) {
-        let mut held = UnitSource::Held(std::io::Cursor::new(bytes));
-        let len = held.len().unwrap_or(u64::MAX);
-        if len > MAX_ARCHIVE_BYTES {
-            return Err(archive_too_large(len));
+    match held_units::held(path) {
+        Some(Held::Bytes(bytes)) => {
+            let mut held = UnitSource::Held(std::io::Cursor::new(bytes));
+            let len = held.len().unwrap_or(u64::MAX);
+            if len > MAX_ARCHIVE_BYTES {
+                return Err(archive_too_large(len));
+            }
+            return Ok(held);
         }
-        return Ok(held);
+        Some(Held::TooLarge(len)) => return Err(archive_too_large(len)),
+        None => {}
     }
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,

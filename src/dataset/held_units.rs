@@ -21,14 +21,36 @@ pub const HELD_FOLDER: &str = "/held";
 /// all day does not keep every file it was given.
 const HELD_MAX: usize = 4;
 
+/// What is held under a path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Held {
+    /// The unit file's bytes.
+    Bytes(Arc<[u8]>),
+    /// A file larger than a unit file may be, of this many bytes: not read
+    /// at all (a browser would read it whole first), and refused as a file
+    /// on disk is, by its size.
+    TooLarge(u64),
+}
+
 /// The units held, oldest first.
-static HELD: Mutex<VecDeque<(PathBuf, Arc<[u8]>)>> = Mutex::new(VecDeque::new());
+static HELD: Mutex<VecDeque<(PathBuf, Held)>> = Mutex::new(VecDeque::new());
 
 /// Holds the unit file `bytes`, named `name` by the reader's system, and
 /// returns the path it opens at. The same name again replaces the older
 /// bytes (a corrected file dropped again). Only the last part of `name` is
 /// kept, so a name cannot lead anywhere.
 pub fn hold(name: &str, bytes: Arc<[u8]>) -> PathBuf {
+    hold_as(name, Held::Bytes(bytes))
+}
+
+/// Holds, under `name`, that a file of `len` bytes was given that is larger
+/// than [`super::archive::MAX_ARCHIVE_BYTES`], without its bytes; opening
+/// the path returned says so.
+pub fn hold_too_large(name: &str, len: u64) -> PathBuf {
+    hold_as(name, Held::TooLarge(len))
+}
+
+fn hold_as(name: &str, held_as: Held) -> PathBuf {
     let base = name
         .rsplit(['/', '\\'])
         .find(|part| !part.is_empty() && *part != "." && *part != "..")
@@ -38,21 +60,21 @@ pub fn hold(name: &str, bytes: Arc<[u8]>) -> PathBuf {
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     held.retain(|(p, _)| *p != path);
-    held.push_back((path.clone(), bytes));
+    held.push_back((path.clone(), held_as));
     while held.len() > HELD_MAX {
         held.pop_front();
     }
     path
 }
 
-/// The bytes held under `path`, if any.
-pub fn held(path: &Path) -> Option<Arc<[u8]>> {
+/// What is held under `path`, if anything.
+pub fn held(path: &Path) -> Option<Held> {
     let held = HELD
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     held.iter()
         .find(|(p, _)| p == path)
-        .map(|(_, bytes)| bytes.clone())
+        .map(|(_, held)| held.clone())
 }
 
 /// Where a unit file's bytes come from: a file, or memory.
@@ -103,7 +125,7 @@ mod tests {
         assert_eq!(path, Path::new("/held/held-test-a.zip"));
         let again = hold("C:\\Users\\x\\held-test-a.zip", Arc::from(&b"two"[..]));
         assert_eq!(again, path);
-        assert_eq!(held(&path).as_deref(), Some(&b"two"[..]));
+        assert_eq!(held(&path), Some(Held::Bytes(Arc::from(&b"two"[..]))));
         assert_eq!(hold("..", Arc::from(&b""[..])), Path::new("/held/unit.zip"));
         for n in 0..HELD_MAX {
             hold(&format!("held-test-{n}.zip"), Arc::from(&b"y"[..]));

@@ -43,10 +43,17 @@ impl Drops {
         let wake = ctx.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let name = held_name(&file.path().to_string_lossy());
-            // A file the browser cannot read opens as an empty one, which
-            // the zip reader refuses in its own words.
-            let bytes = file.bytes_async().await.unwrap_or_default();
-            let _ = tx.send(crate::dataset::held_units::hold(&name, bytes.into()));
+            let size = file.web_file().map_or(0.0, |f| f.size());
+            let held = if size > crate::dataset::archive::MAX_ARCHIVE_BYTES as f64 {
+                // Not read: the browser would read it whole first.
+                crate::dataset::held_units::hold_too_large(&name, size as u64)
+            } else {
+                // A file the browser cannot read opens as an empty one, which
+                // the zip reader refuses in its own words.
+                let bytes = file.bytes_async().await.unwrap_or_default();
+                crate::dataset::held_units::hold(&name, bytes.into())
+            };
+            let _ = tx.send(held);
             wake.request_repaint();
         });
         self.pending = Some(rx);

@@ -102,6 +102,8 @@ impl FolderPicker {
     /// ([`crate::dataset::held_units`]) and its path there is the answer.
     #[cfg(target_arch = "wasm32")]
     pub fn start(&mut self, ctx: &egui::Context, _start_in: Option<PathBuf>, _unit_file: bool) {
+        use crate::dataset::archive::MAX_ARCHIVE_BYTES;
+        use crate::dataset::held_units;
         if !self.enabled || self.pending.is_some() {
             return;
         }
@@ -112,12 +114,13 @@ impl FolderPicker {
         let wake = ctx.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let chosen = match dialog.pick_file().await {
+                // Not read if too large: the browser would read it whole first.
+                Some(file) if file.inner().size() > MAX_ARCHIVE_BYTES as f64 => Some(
+                    held_units::hold_too_large(&file.file_name(), file.inner().size() as u64),
+                ),
                 Some(file) => {
                     let bytes = file.read().await;
-                    Some(crate::dataset::held_units::hold(
-                        &file.file_name(),
-                        bytes.into(),
-                    ))
+                    Some(held_units::hold(&file.file_name(), bytes.into()))
                 }
                 None => None,
             };
