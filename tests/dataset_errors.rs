@@ -11,7 +11,8 @@ use std::fs;
 use std::path::Path;
 
 use neutrality_reader::dataset::{
-    DataFiles, Dataset, MAX_ARTICLES, MAX_FILE_BYTES, MAX_TOTAL_BYTES, Problem,
+    DataFiles, Dataset, MAX_ARTICLES, MAX_FILE_BYTES, MAX_RECORD_FILE_BYTES, MAX_TOTAL_BYTES,
+    Problem,
 };
 use tempfile::TempDir;
 
@@ -1154,7 +1155,7 @@ fn a_file_larger_than_the_limit_is_refused_in_mib() {
     let dir = data_copy();
     let path = dir.path().join("facts.ron");
     let file = fs::OpenOptions::new().write(true).open(&path).unwrap();
-    file.set_len(MAX_FILE_BYTES + 1).unwrap();
+    file.set_len(MAX_RECORD_FILE_BYTES + 1).unwrap();
     drop(file);
     let problem = only_problem(&dir);
     assert!(problem.message.contains("MiB"), "{problem}");
@@ -1162,6 +1163,18 @@ fn a_file_larger_than_the_limit_is_refused_in_mib() {
         problem,
         whole_file(
             name(&dir, "facts.ron"),
+            "the file is 65 MiB; a file of records may be at most 64 MiB"
+        )
+    );
+    // An article has the data files' limit.
+    let dir = data_copy();
+    let article = fs::File::create(dir.path().join("articles/zz-large.ron")).unwrap();
+    article.set_len(MAX_FILE_BYTES + 1).unwrap();
+    drop(article);
+    assert_eq!(
+        only_problem(&dir),
+        whole_file(
+            name(&dir, "articles/zz-large.ron"),
             "the file is 9 MiB; a data file may be at most 8 MiB"
         )
     );
@@ -1190,10 +1203,10 @@ fn a_file_of_exactly_the_limit_is_read() {
     let dir = data_copy();
     let path = dir.path().join("facts.ron");
     let mut text = fs::read_to_string(&path).unwrap();
-    let size = usize::try_from(MAX_FILE_BYTES).unwrap();
+    let size = usize::try_from(MAX_RECORD_FILE_BYTES).unwrap();
     text.push_str(&" ".repeat(size - text.len()));
     fs::write(&path, &text).unwrap();
-    assert_eq!(fs::metadata(&path).unwrap().len(), MAX_FILE_BYTES);
+    assert_eq!(fs::metadata(&path).unwrap().len(), MAX_RECORD_FILE_BYTES);
     if let Err(err) = Dataset::load_dir(dir.path()) {
         panic!("{err}");
     }
@@ -1657,13 +1670,13 @@ fn invalid_utf8_on_the_first_byte_is_at_line_one_column_one() {
 #[test]
 fn a_file_given_as_bytes_larger_than_the_limit_is_refused() {
     let (articles, mut records) = embedded_bytes();
-    let size = usize::try_from(MAX_FILE_BYTES).unwrap();
+    let size = usize::try_from(MAX_RECORD_FILE_BYTES).unwrap();
     records[3].1.resize(size + 1, b' ');
     assert_eq!(
         from_bytes_problems((articles, records)),
         vec![whole_file(
             "data/facts.ron".to_owned(),
-            "the file is 9 MiB; a data file may be at most 8 MiB"
+            "the file is 65 MiB; a file of records may be at most 64 MiB"
         )]
     );
 }
@@ -1690,7 +1703,7 @@ fn articles_given_as_bytes_past_the_limit_are_refused_at_the_first_one_too_many(
 fn every_refusal_of_files_given_as_bytes_is_reported_together() {
     let (articles, mut records) = embedded_bytes();
     records[0].1.insert(0, 0xfe);
-    let size = usize::try_from(MAX_FILE_BYTES).unwrap();
+    let size = usize::try_from(MAX_RECORD_FILE_BYTES).unwrap();
     records[4].1.resize(2 * size, b' ');
     assert_eq!(
         from_bytes_problems((articles, records)),
@@ -1702,7 +1715,7 @@ fn every_refusal_of_files_given_as_bytes_is_reported_together() {
             ),
             whole_file(
                 "data/glossary.ron".to_owned(),
-                "the file is 16 MiB; a data file may be at most 8 MiB"
+                "the file is 128 MiB; a file of records may be at most 64 MiB"
             ),
         ]
     );

@@ -25,7 +25,7 @@ fn the_entry_starts_the_program_with_its_icon_and_app_id() {
     assert_eq!(entry("Exec"), env!("CARGO_PKG_NAME"));
     assert_eq!(entry("Icon"), "neutrality-reader");
     assert_eq!(entry("Name"), "Neutrality Reader");
-    let start = std::fs::read_to_string(root().join("src/ui/start.rs")).unwrap();
+    let start = std::fs::read_to_string(root().join("src/ui/start/native.rs")).unwrap();
     assert!(
         start.contains(&format!(".with_app_id(\"{}\")", entry("StartupWMClass"))),
         "StartupWMClass is the window's app id"

@@ -329,7 +329,7 @@ fn an_entry_declared_at_4_gb_is_refused_without_reading_it() {
         the_problem(&zip),
         (
             format!("{}/events.ron", zip.display()),
-            "the file is 4096 MiB; a data file may be at most 8 MiB".to_owned()
+            "the file is 4096 MiB; a file of records may be at most 64 MiB".to_owned()
         )
     );
 }

@@ -16,7 +16,7 @@ use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use super::files::{
-    DataFiles, MAX_FILE_BYTES, MAX_TOTAL_BYTES, RECORD_FILES, is_hidden_or_editor_file,
+    DataFiles, MAX_TOTAL_BYTES, RECORD_FILES, is_hidden_or_editor_file, limit_of, too_large,
 };
 use super::held_units::{self, Held, UnitSource};
 use super::problem::{LoadError, Problem};
@@ -102,10 +102,10 @@ impl Unit {
             if !belongs_in_unit(inner) {
                 continue;
             }
-            if size > MAX_FILE_BYTES {
+            if size > limit_of(inner) {
                 return Err(Problem::in_file(
                     &format!("{shown}/{name}"),
-                    too_large(size),
+                    too_large(size, limit_of(inner)),
                 ));
             }
             total = total.saturating_add(size);
@@ -124,7 +124,7 @@ impl Unit {
 
     /// The bytes of the unit's file `inner` (`events.ron`, `assets/map.png`):
     /// `Ok(None)` if the archive has no such file, an error sentence if it
-    /// cannot be read or inflates past [`MAX_FILE_BYTES`] whatever it declared.
+    /// cannot be read or inflates past its limit ([`limit_of`]) whatever it declared.
     pub(crate) fn read(&mut self, inner: &str) -> Result<Option<Vec<u8>>, String> {
         let Some(&(index, size)) = self.files.get(inner) else {
             return Ok(None);
@@ -134,15 +134,16 @@ impl Unit {
             .by_index(index)
             .map_err(|error| format!("the file cannot be read from the zip file: {error}"))?;
         // The declared size is only a claim: one byte past the limit tells.
+        let limit = limit_of(inner);
         let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
         entry
-            .take(MAX_FILE_BYTES + 1)
+            .take(limit + 1)
             .read_to_end(&mut bytes)
             .map_err(|error| format!("the file cannot be read from the zip file: {error}"))?;
-        if bytes.len() as u64 > MAX_FILE_BYTES {
+        if bytes.len() as u64 > limit {
             return Err(format!(
-                "the file inflates past {0} MiB though the zip file says it is {1} bytes; a data file may be at most {0} MiB",
-                MAX_FILE_BYTES / MIB,
+                "the file inflates past {0} MiB though the zip file says it is {1} bytes; it may be at most {0} MiB",
+                limit / MIB,
                 size
             ));
         }
@@ -421,14 +422,6 @@ fn too_many_entries(count: u64) -> String {
     )
 }
 
-fn too_large(size: u64) -> String {
-    format!(
-        "the file is {} MiB; a data file may be at most {} MiB",
-        size.div_ceil(MIB),
-        MAX_FILE_BYTES / MIB
-    )
-}
-
 fn over_total() -> String {
     format!(
         "with this file the unit's files come to more than {0} MiB; a dataset may be at most {0} MiB in all",
@@ -501,7 +494,8 @@ pub fn pack(dir: &Path, to: &Path, force: bool) -> Result<Vec<String>, PackError
     let mut total: u64 = 0;
     for name in &names {
         let path = dir.join(name);
-        let bytes = super::open_file::read_at_most(&path, MAX_FILE_BYTES)
+        let limit = limit_of(name);
+        let bytes = super::open_file::read_at_most(&path, limit)
             .map_err(|error| {
                 format!(
                     "{}: the file cannot be read: {}",
@@ -513,7 +507,7 @@ pub fn pack(dir: &Path, to: &Path, force: bool) -> Result<Vec<String>, PackError
                 format!(
                     "{}: the file is over {} MiB; a file of a unit may be at most that",
                     path.display(),
-                    MAX_FILE_BYTES / MIB
+                    limit / MIB
                 )
             })?;
         total += bytes.len() as u64;

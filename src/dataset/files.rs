@@ -22,6 +22,15 @@ const MIB: u64 = 1024 * 1024;
 /// parsing holds the text and the records made from it, a few times its size.
 pub const MAX_FILE_BYTES: u64 = 8 * MIB;
 
+/// Record files (`events.ron` and the four others of [`RECORD_FILES`])
+/// larger than this are refused. A unit of 100,000 events has an
+/// `events.ron` of 19 MiB (the side-by-side benchmark's) to 40 MiB (the
+/// synthetic generator's, which quotes a sentence for each): 64 MiB holds
+/// either. Parsing holds the text and the records made from it, a few times
+/// its size, which a school laptop has; and the whole unit stays within
+/// [`MAX_TOTAL_BYTES`].
+pub const MAX_RECORD_FILE_BYTES: u64 = 64 * MIB;
+
 /// Most article files a dataset may have. The bundled one has five; the
 /// search is benchmarked on ten thousand (BENCHMARKS.md), a library far beyond
 /// any course. The limit bounds the folder listing, which stops at the first
@@ -132,11 +141,11 @@ impl DataFiles {
                     .push(Problem::in_file(&name, too_many_articles()));
                 break;
             }
-            kept.extend(reader.accept(name, bytes));
+            kept.extend(reader.accept(name, bytes, MAX_FILE_BYTES));
         }
         let records: Vec<_> = records
             .into_iter()
-            .filter_map(|(name, bytes)| reader.accept(name, bytes))
+            .filter_map(|(name, bytes)| reader.accept(name, bytes, MAX_RECORD_FILE_BYTES))
             .collect();
         reader.finish(kept, records, None)
     }
@@ -149,7 +158,7 @@ impl DataFiles {
             total,
             ..Reader::default()
         };
-        let manifest = reader.accept(name, bytes);
+        let manifest = reader.accept(name, bytes, MAX_FILE_BYTES);
         if !reader.problems.is_empty() {
             return Err(LoadError {
                 problems: reader.problems,
@@ -162,7 +171,8 @@ impl DataFiles {
     /// Reads a dataset folder laid out like `data/`, or a unit file (a
     /// `.zip` of one, [`super::archive`]): wherever a folder opens, a unit
     /// file does. Every missing, unreadable or oversized file is reported,
-    /// not only the first; no file is read beyond [`MAX_FILE_BYTES`], nor all
+    /// not only the first; no file is read beyond its limit ([`MAX_FILE_BYTES`],
+    /// [`MAX_RECORD_FILE_BYTES`] for the records), nor all
     /// of them beyond [`MAX_TOTAL_BYTES`].
     pub fn read_dir(dir: &Path) -> Result<Self, LoadError> {
         let shown = |p: &Path| p.display().to_string();
@@ -223,16 +233,16 @@ impl DataFiles {
         article_paths.sort();
         let articles: Vec<_> = article_paths
             .iter()
-            .filter_map(|path| reader.read(dir, path))
+            .filter_map(|path| reader.read(dir, path, MAX_FILE_BYTES))
             .collect();
         let records: Vec<_> = RECORD_FILES
             .iter()
-            .filter_map(|name| reader.read(dir, &dir.join(name)))
+            .filter_map(|name| reader.read(dir, &dir.join(name), MAX_RECORD_FILE_BYTES))
             .collect();
         // The manifest is optional: only one that is there is read.
         let manifest_path = dir.join(MANIFEST_FILE);
         let manifest = match std::fs::symlink_metadata(&manifest_path) {
-            Ok(_) => reader.read(dir, &manifest_path),
+            Ok(_) => reader.read(dir, &manifest_path, MAX_FILE_BYTES),
             Err(_) => None,
         };
         reader.finish(articles, records, manifest)
@@ -275,7 +285,7 @@ pub fn refusal(refused: Refused) -> String {
         Refused::Folder => "this is a folder, not a data file".to_owned(),
         Refused::Pipe => "this is a pipe, not a data file".to_owned(),
         Refused::Special => "this is a device or a socket, not a data file; a data file is plain text".to_owned(),
-        Refused::TooLarge(size) => too_large(size),
+        Refused::TooLarge(size) => too_large(size, MAX_FILE_BYTES),
         Refused::Io(error) => format!("the file cannot be read: {}", io_reason(&error)),
     }
 }
@@ -295,11 +305,27 @@ fn too_many_articles() -> String {
     format!("the dataset has more than {MAX_ARTICLES} articles; it may have at most {MAX_ARTICLES}")
 }
 
-fn too_large(size: u64) -> String {
+/// The limit of the file `inner` of a unit (its path in the unit: `events.ron`,
+/// `articles/a.ron`): the records' for the five record files, else a data file's.
+pub fn limit_of(inner: &str) -> u64 {
+    if RECORD_FILES.contains(&inner) {
+        MAX_RECORD_FILE_BYTES
+    } else {
+        MAX_FILE_BYTES
+    }
+}
+
+/// Why a file of `size` bytes over `limit` is refused.
+pub fn too_large(size: u64, limit: u64) -> String {
+    let what = if limit == MAX_RECORD_FILE_BYTES {
+        "a file of records"
+    } else {
+        "a data file"
+    };
     format!(
-        "the file is {} MiB; a data file may be at most {} MiB",
+        "the file is {} MiB; {what} may be at most {} MiB",
         size.div_ceil(MIB),
-        MAX_FILE_BYTES / MIB
+        limit / MIB
     )
 }
 
@@ -313,12 +339,17 @@ struct Reader {
 
 impl Reader {
     /// Reads one file of the dataset folder `root` from disk, never more
-    /// than [`MAX_FILE_BYTES`] of it, and only if it is a regular file
-    /// inside the folder, every link followed (as images are confined).
-    fn read(&mut self, root: &Path, path: &Path) -> Option<DataFile> {
+    /// than `limit` bytes of it, and only if it is a regular file inside the
+    /// folder, every link followed (as images are confined).
+    fn read(&mut self, root: &Path, path: &Path, limit: u64) -> Option<DataFile> {
         let name = path.display().to_string();
-        let (file, size) = match open_confined(root, path, MAX_FILE_BYTES) {
+        let (file, size) = match open_confined(root, path, limit) {
             Ok(opened) => opened,
+            Err(Refused::TooLarge(size)) => {
+                self.problems
+                    .push(Problem::in_file(&name, too_large(size, limit)));
+                return None;
+            }
             Err(refused) => {
                 self.problems
                     .push(Problem::in_file(&name, refusal(refused)));
@@ -332,31 +363,32 @@ impl Reader {
         // device or a pipe has none. One byte past the limit tells which.
         let capacity = usize::try_from(size).unwrap_or(0);
         let mut bytes = Vec::with_capacity(capacity);
-        if let Err(err) = file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes) {
+        if let Err(err) = file.take(limit + 1).read_to_end(&mut bytes) {
             self.problems.push(Problem::in_file(
                 &name,
                 format!("the file cannot be read: {}", io_reason(&err)),
             ));
             return None;
         }
-        if bytes.len() as u64 > MAX_FILE_BYTES {
+        if bytes.len() as u64 > limit {
             self.problems.push(Problem::in_file(
                 &name,
                 format!(
-                    "the file runs past {0} MiB as it is read (it is growing, or it never ends); a data file may be at most {0} MiB",
-                    MAX_FILE_BYTES / MIB
+                    "the file runs past {0} MiB as it is read (it is growing, or it never ends); it may be at most {0} MiB",
+                    limit / MIB
                 ),
             ));
             return None;
         }
-        self.accept(name, bytes)
+        self.accept(name, bytes, limit)
     }
 
-    /// Checks one file's bytes against the limits and as UTF-8 text.
-    fn accept(&mut self, name: String, bytes: Vec<u8>) -> Option<DataFile> {
+    /// Checks one file's bytes against its `limit`, the total and as text.
+    fn accept(&mut self, name: String, bytes: Vec<u8>, limit: u64) -> Option<DataFile> {
         let size = bytes.len() as u64;
-        if size > MAX_FILE_BYTES {
-            self.problems.push(Problem::in_file(&name, too_large(size)));
+        if size > limit {
+            self.problems
+                .push(Problem::in_file(&name, too_large(size, limit)));
             return None;
         }
         if self.over_total {
@@ -442,5 +474,40 @@ mod tests {
         for name in ["x.ron", "first-article.ron", "#", "x#.ron"] {
             assert!(!is_hidden_or_editor_file(name), "{name}");
         }
+    }
+}
+
+#[cfg(test)]
+mod large_unit_tests {
+    use super::*;
+    use crate::dataset::Dataset;
+    use crate::dataset::synthetic::{self, Sizes};
+
+    /// Issue 20's wall: the benchmark's unit of 100,000 events has an
+    /// `events.ron` past a data file's limit, and opens from its folder and
+    /// as a unit file.
+    #[test]
+    fn a_unit_of_a_hundred_thousand_events_opens_from_its_folder_and_its_zip() {
+        let sizes = Sizes {
+            events: 100_000,
+            ..Sizes::small()
+        };
+        let files = synthetic::files(sizes, 7);
+        let dir = tempfile::tempdir().unwrap();
+        let unit = dir.path().join("large");
+        std::fs::create_dir_all(unit.join("articles")).unwrap();
+        for file in files.all() {
+            let inner = file.name.strip_prefix("data/").unwrap();
+            std::fs::write(unit.join(inner), &file.text).unwrap();
+        }
+        let events = std::fs::metadata(unit.join("events.ron")).unwrap().len();
+        assert!(events > MAX_FILE_BYTES, "{events} bytes");
+        assert!(events < MAX_RECORD_FILE_BYTES, "{events} bytes");
+        let from_folder = Dataset::load_dir(&unit).unwrap();
+        assert_eq!(from_folder.events.len(), 100_000);
+        let zip = dir.path().join("large.zip");
+        crate::dataset::archive::pack(&unit, &zip, false).unwrap();
+        let from_zip = Dataset::load_dir(&zip).unwrap();
+        assert_eq!(from_zip.events.len(), 100_000);
     }
 }

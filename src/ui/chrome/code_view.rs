@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use egui::{Color32, RichText};
 
 use crate::dataset::open_file::{self, Refused};
-use crate::dataset::{MAX_FILE_BYTES, Problem};
+use crate::dataset::{MAX_RECORD_FILE_BYTES, Problem};
 use crate::i18n::{tr, trf};
 
 /// Lines shown above the problem's line when the view opens.
@@ -68,13 +68,13 @@ impl CodeView {
             ))
         };
         let opened = match &self.folder {
-            Some(folder) => open_file::open_confined(folder, &self.path, MAX_FILE_BYTES),
+            Some(folder) => open_file::open_confined(folder, &self.path, MAX_RECORD_FILE_BYTES),
             None => Err(Refused::LinksOut),
         };
         let mut bytes = Vec::new();
         self.lines = match opened {
-            Ok((file, _)) => match file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes) {
-                Ok(_) if bytes.len() as u64 <= MAX_FILE_BYTES => Ok(lines_of(&bytes)),
+            Ok((file, _)) => match file.take(MAX_RECORD_FILE_BYTES + 1).read_to_end(&mut bytes) {
+                Ok(_) if bytes.len() as u64 <= MAX_RECORD_FILE_BYTES => Ok(lines_of(&bytes)),
                 Ok(_) => Err(self.too_large()),
                 Err(error) => unreadable(&open_file::io_reason(&error)),
             },
@@ -92,7 +92,7 @@ impl CodeView {
             "open.code_too_large",
             &[
                 ("path", &self.path.display()),
-                ("limit", &(MAX_FILE_BYTES / (1024 * 1024))),
+                ("limit", &(MAX_RECORD_FILE_BYTES / (1024 * 1024))),
             ],
         )
     }
