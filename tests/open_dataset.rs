@@ -514,7 +514,7 @@ fn the_place_of_a_file_too_large_to_load_is_not_read_into_the_window() {
     harness.run();
     harness.get_by_label("people.ron");
     harness.get_by_label(&format!(
-        "{} is larger than 8 MiB, the most a data file may hold, so it is not shown here.",
+        "{} is larger than 64 MiB, the most a data file may hold, so it is not shown here.",
         people.display()
     ));
 }
