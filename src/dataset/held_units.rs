@@ -77,6 +77,36 @@ pub fn held(path: &Path) -> Option<Held> {
         .map(|(_, held)| held.clone())
 }
 
+/// Whether a file of a folder given to a page (by its path in the folder)
+/// may be part of a unit: a `.ron` file or an image. Only those are read,
+/// so a folder that also holds videos or documents is not read whole.
+pub fn may_be_in_unit(path: &str) -> bool {
+    let lower = path.to_lowercase();
+    [".ron", ".png", ".jpg", ".jpeg"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+}
+
+/// A folder's files, by their paths in it (`unit/events.ron`,
+/// `unit/articles/a.ron`), as the bytes of a unit file: a page is given a
+/// folder as a list of files, and a unit file is what opens from memory.
+/// Stored, not deflated: it is read once, at once, in memory.
+pub fn zip_of_folder(files: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, String> {
+    use std::io::Write as _;
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored)
+        .large_file(false);
+    for (path, bytes) in files {
+        zip.start_file(path.as_str(), options)
+            .and_then(|()| zip.write_all(&bytes).map_err(Into::into))
+            .map_err(|error| format!("the folder's file {path} could not be taken: {error}"))?;
+    }
+    zip.finish()
+        .map(Cursor::into_inner)
+        .map_err(|error| format!("the folder could not be taken: {error}"))
+}
+
 /// Where a unit file's bytes come from: a file, or memory.
 pub(crate) enum UnitSource {
     /// A file on disk, opened for reading.
@@ -146,6 +176,23 @@ mod tests {
         let from_memory = crate::dataset::Dataset::load_dir(&held_path).expect("held opens");
         assert_eq!(from_memory.events.len(), on_disk.events.len());
         assert_eq!(from_memory.articles.len(), on_disk.articles.len());
+        // A folder given to a page as its files opens as its unit file does.
+        let mut files = Vec::new();
+        for inner in crate::dataset::archive::unit_files(&folder) {
+            let bytes = std::fs::read(folder.join(&inner)).expect("a file of the unit");
+            files.push((format!("founding-of-the-un/{inner}"), bytes));
+        }
+        files.push((
+            "founding-of-the-un/notes.docx".to_owned(),
+            b"not read".to_vec(),
+        ));
+        files.retain(|(path, _)| may_be_in_unit(path));
+        assert!(files.iter().all(|(path, _)| !path.ends_with(".docx")));
+        let zipped = zip_of_folder(files).expect("zipped");
+        let from_folder =
+            crate::dataset::Dataset::load_dir(&hold("founding-of-the-un.zip", zipped.into()))
+                .expect("the folder's files open");
+        assert_eq!(from_folder.events.len(), on_disk.events.len());
         let junk = hold("junk.zip", Arc::from(&b"not a zip at all"[..]));
         let error = crate::dataset::Dataset::load_dir(&junk).expect_err("refused");
         assert!(

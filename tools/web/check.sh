@@ -19,7 +19,8 @@ fi
 [ "${SKIP_BUILD:-0}" = 1 ] || "$here/build.sh"
 npm ci --prefix "$here/browser-check" --no-audit --no-fund --silent
 
-# A teacher's unit file to drop on the page, packed by the program itself.
+# A teacher's unit file to drop on the page, packed by the program itself
+# (and its folder, examples/founding-of-the-un, to choose).
 bin="${BIN:-$root/target/release/neutrality-reader}"
 [ -x "$bin" ] || cargo build --release
 work=$(mktemp -d)
@@ -30,5 +31,5 @@ shots="${SHOTS:-$here/.cache/shots}"
 mkdir -p "$shots"
 wasm=dist/web/neutrality-reader_bg.wasm
 echo "wasm: $(stat -c %s "$wasm") bytes, $(gzip -9 -c "$wasm" | wc -c) gzipped; single file: $(stat -c %s dist/neutrality-reader.html) bytes"
-node "$here/browser-check/check.mjs" dist "$work/founding-of-the-un.zip" "$shots"
+node "$here/browser-check/check.mjs" dist "$work/founding-of-the-un.zip" examples/founding-of-the-un "$shots"
 echo "screenshots: $shots/web-*.png"

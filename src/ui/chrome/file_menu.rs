@@ -97,14 +97,20 @@ impl FolderPicker {
         self.pending = Some(rx);
     }
 
-    /// The browser's file chooser for a unit file (a page is never given a
-    /// folder to read): the file's bytes are held in memory
+    /// The browser's file chooser for a unit file, or its folder chooser
+    /// ([`super::folder_input`]): the bytes are held in memory
     /// ([`crate::dataset::held_units`]) and its path there is the answer.
     #[cfg(target_arch = "wasm32")]
-    pub fn start(&mut self, ctx: &egui::Context, _start_in: Option<PathBuf>, _unit_file: bool) {
+    pub fn start(&mut self, ctx: &egui::Context, _start_in: Option<PathBuf>, unit_file: bool) {
         use crate::dataset::archive::MAX_ARCHIVE_BYTES;
         use crate::dataset::held_units;
         if !self.enabled || self.pending.is_some() {
+            return;
+        }
+        if !unit_file {
+            let (tx, rx) = mpsc::channel();
+            super::folder_input::choose_folder(tx, ctx.clone());
+            self.pending = Some(rx);
             return;
         }
         let dialog = rfd::AsyncFileDialog::new()
@@ -228,13 +234,21 @@ pub fn file_menu_ui(ui: &mut egui::Ui, menu: &FileMenu<'_>, commands: &mut Vec<C
 /// a folder or an import on the desktop).
 fn open_items_ui(ui: &mut egui::Ui, in_browser: bool, commands: &mut Vec<Command>) {
     if in_browser {
-        // A page reads a unit file it is given; it has no folders.
+        // A page reads what it is given: a unit file, or a folder's files.
         if ui
             .button(tr("open.browser_open_zip"))
             .on_hover_text(tr("open.browser_zip_hint"))
             .clicked()
         {
             commands.push(Command::BrowseForUnitFile);
+            ui.close();
+        }
+        if ui
+            .button(tr("open.browser_open_folder"))
+            .on_hover_text(tr("open.browser_folder_hint"))
+            .clicked()
+        {
+            commands.push(Command::BrowseForDataset);
             ui.close();
         }
     } else {
@@ -414,15 +428,17 @@ mod tests {
             tr("open.recent"),
         ];
         let both = [tr("timelinejs.menu"), tr("open.open_bundled")];
-        let page_only = tr("open.browser_open_zip");
+        let page_only = [tr("open.browser_open_zip"), tr("open.browser_open_folder")];
         let mut labels: Vec<&str> = folder_only.to_vec();
         labels.extend(both);
-        labels.push(page_only);
+        labels.extend(page_only);
 
         let (desktop, _) = menu(false, &labels, None);
-        assert_eq!(desktop, [true, true, true, true, true, true, false]);
-        let (page, commands) = menu(true, &labels, Some(page_only));
-        assert_eq!(page, [false, false, false, false, true, true, true]);
+        assert_eq!(desktop, [true, true, true, true, true, true, false, false]);
+        let (page, commands) = menu(true, &labels, Some(page_only[0]));
+        assert_eq!(page, [false, false, false, false, true, true, true, true]);
         assert!(matches!(commands.as_slice(), [Command::BrowseForUnitFile]));
+        let (_, commands) = menu(true, &labels, Some(page_only[1]));
+        assert!(matches!(commands.as_slice(), [Command::BrowseForDataset]));
     }
 }

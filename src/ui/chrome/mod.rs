@@ -8,6 +8,8 @@
 pub mod code_view;
 pub mod dropped;
 pub mod file_menu;
+#[cfg(target_arch = "wasm32")]
+pub mod folder_input;
 pub mod import_dialog;
 pub mod notices;
 pub mod shortcuts;

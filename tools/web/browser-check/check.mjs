@@ -2,11 +2,11 @@
 // used as a reader would: every view looked at, an article opened by the
 // search (Ctrl+K, typing, Enter), a quiz question answered by the keyboard
 // and the page reloaded to find the answer kept, a teacher's unit file
-// dropped on the page, and the single-file build opened from file://. No
+// dropped on the page and a unit folder chosen, and the single-file build opened from file://. No
 // console error, no page error, and no request leaves the page's own server
 // (or, for the single file, the page itself).
 //
-//   node check.mjs DIST_FOLDER UNIT_ZIP SHOTS_FOLDER
+//   node check.mjs DIST_FOLDER UNIT_ZIP UNIT_FOLDER SHOTS_FOLDER
 //
 // Prints what it checked and the first-paint figures; exits 1 on a failure.
 import { chromium } from "playwright-core";
@@ -15,7 +15,9 @@ import { readFileSync, statSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
-const [dist, unitZip, shots] = process.argv.slice(2).map((p) => resolve(p));
+const [dist, unitZip, unitFolder, shots] = process.argv.slice(2).map((p) => resolve(p));
+// Where "Open a unit folder…" is in the File menu at 1280x800 (English).
+const [MENU_FOLDER_X, MENU_FOLDER_Y] = [90, 62];
 const web = join(dist, "web");
 const problems = [];
 const fail = (what) => problems.push(what);
@@ -226,6 +228,26 @@ let download = "";
   await context.close();
 }
 
+// 6b. A teacher's unit folder, chosen with File → "Open a unit folder…".
+{
+  const context = await browser.newContext();
+  const page = await newPage(context);
+  await open(page, base);
+  await page.mouse.click(25, 12); // File
+  await page.waitForTimeout(400);
+  await shot(page, "web-file-menu");
+  const chooser = page.waitForEvent("filechooser", { timeout: 15000 });
+  await page.mouse.click(MENU_FOLDER_X, MENU_FOLDER_Y); // "Open a unit folder…"
+  await (await chooser).setFiles(unitFolder);
+  await page.waitForTimeout(2500);
+  await shot(page, "web-chosen-folder");
+  const saved = await storage(page);
+  const settings = Object.entries(saved).find(([k]) => k.endsWith("/settings.json"))?.[1] ?? "";
+  const folderName = unitFolder.split("/").pop();
+  if (!settings.includes(`/held/${folderName}.zip`)) fail(`the chosen folder is not the unit open (settings: ${settings.slice(0, 300)})`);
+  await context.close();
+}
+
 // 7. The single file, opened from file:// with nothing beside it.
 let single = 0;
 {
@@ -246,6 +268,6 @@ console.log(
     `single file from file:// ${single.toFixed(0)} ms; wasm ${(wasm / 1048576).toFixed(1)} MiB`,
 );
 console.log(`  the last visit, ms from navigation: ${steps}`);
-console.log(`views: ${views.length} screenshots; search by Ctrl+K; article clicked and a note written; quiz answered (${answered} in the memory) and kept over a reload; export downloaded: ${download}; unit dropped; ${problems.length} problems`);
+console.log(`views: ${views.length} screenshots; search by Ctrl+K; article clicked and a note written; quiz answered (${answered} in the memory) and kept over a reload; export downloaded: ${download}; unit dropped; unit folder chosen; ${problems.length} problems`);
 for (const p of problems) console.log(`  ${p}`);
 process.exit(problems.length ? 1 : 0);
