@@ -13,8 +13,9 @@ use std::path::Path;
 use wasm_bindgen::JsCast as _;
 
 /// The place an export is saved to in the browser: a path in it comes down
-/// as a download named by its last part.
-pub const DOWNLOADS: &str = "/downloads";
+/// as a download named by its last part. Named as the reader knows the
+/// place where a browser puts downloads, since the window shows the path.
+pub const DOWNLOADS: &str = "Downloads";
 
 /// The folder that stands for the app's storage folder: the saves' paths in
 /// it are their `localStorage` names.
