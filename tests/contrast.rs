@@ -37,6 +37,8 @@ enum Scene {
     Shortcuts,
     /// The presentation stage of this view.
     Stage(View),
+    /// A file dragged over Study: the veil that says what dropping does.
+    Dropping,
 }
 
 fn every_scene() -> Vec<Scene> {
@@ -57,6 +59,7 @@ fn every_scene() -> Vec<Scene> {
     scenes.extend([Scene::Organizations, Scene::QuizSetup]);
     scenes.extend(Mode::ALL.map(Scene::Quiz));
     scenes.push(Scene::Shortcuts);
+    scenes.push(Scene::Dropping);
     scenes.extend([View::Study, View::Timeline, View::Organizations, View::Quiz].map(Scene::Stage));
     scenes
 }
@@ -91,7 +94,9 @@ fn set_up(app: &mut ReaderApp, scene: &Scene) {
         Scene::QuizSetup => app.show_view(View::Quiz),
         Scene::Quiz(mode) => quiz(*mode, app),
         Scene::Stage(View::Quiz) => quiz(Mode::Class, app),
-        Scene::Shortcuts | Scene::Stage(View::Study) => app.open(&first_article, None),
+        Scene::Shortcuts | Scene::Stage(View::Study) | Scene::Dropping => {
+            app.open(&first_article, None)
+        }
     }
     if let Scene::Stage(_) = scene {
         app.start_presentation();
@@ -123,6 +128,14 @@ fn draw(
         harness.run();
         assert!(harness.state().shortcuts_open(), "F1 opens the shortcuts");
     }
+    if let Scene::Dropping = scene {
+        harness
+            .input_mut()
+            .hovered_files
+            .push(egui::HoveredFile::default());
+        // The window repaints while files hover over it: a few frames.
+        harness.run_steps(4);
+    }
     if let Scene::Stage(View::Quiz) = scene {
         // The answer revealed, with its "Read in source".
         harness.key_press(egui::Key::Space);
@@ -137,7 +150,16 @@ fn failures(scene: &Scene, theme: Theme, place: (Language, [f32; 2])) -> Vec<Str
     let harness = draw(scene, theme, place);
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(place.1[0], place.1[1]));
     let base = theme.visuals().panel_fill;
-    let mut lines: Vec<String> = painted_texts(&harness.output().shapes, base, screen)
+    let texts = painted_texts(&harness.output().shapes, base, screen);
+    // The veil is checked, so it must be there.
+    let veil = neutrality_reader::i18n::tr("open.drop_here");
+    if matches!(scene, Scene::Dropping) && !texts.iter().any(|t| t.text == veil) {
+        return vec![format!(
+            "{theme:?} / {:?}: no “{veil}” over the window",
+            place.0
+        )];
+    }
+    let mut lines: Vec<String> = texts
         .into_iter()
         .filter(|t| !t.passes())
         .map(|t| {

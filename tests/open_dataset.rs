@@ -658,3 +658,44 @@ fn the_code_view_shows_only_files_inside_the_unit() {
         harness.get_by_label_contains("is not a file of the dataset folder");
     }
 }
+
+/// A file dropped on the window, as the desktop's window system hands it over.
+#[derive(Debug)]
+struct DroppedPath(PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// A unit's folder or its .zip dropped from the file manager opens as
+/// "Open dataset folder…" opens it; something that is no unit is said as a
+/// problem and the unit on screen stays.
+#[test]
+fn a_folder_or_a_unit_file_dropped_on_the_window_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = dir.path().join("unit");
+    copy_dir(&example_dir(), &unit);
+    let zip = dir.path().join("unit.zip");
+    neutrality_reader::dataset::archive::pack(&unit, &zip, false).unwrap();
+    let mut harness = window([1280.0, 800.0], |app| app);
+    for dropped in [&unit, &zip] {
+        harness
+            .input_mut()
+            .dropped_files
+            .push(Arc::new(DroppedPath(dropped.clone())));
+        harness.run();
+        assert_eq!(
+            harness.state().dataset_source(),
+            &DatasetSource::Folder(dropped.clone()),
+            "{}",
+            dropped.display()
+        );
+        harness.get_by_label("Dataset: The founding of the United Nations");
+    }
+}
