@@ -3,6 +3,7 @@
 //!
 //! Pure logic ([`model`], [`dataset`]) knows nothing of egui; [`ui`] is the window.
 
+pub mod background;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 pub mod cli;

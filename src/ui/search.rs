@@ -124,13 +124,14 @@ pub fn shortcuts(ctx: &egui::Context, search: &mut SearchBox, find: &mut FindBar
 pub fn search_window(
     ctx: &egui::Context,
     dataset: &Dataset,
-    index: &SearchIndex,
+    index: Option<&SearchIndex>,
     search: &mut SearchBox,
     commands: &mut Vec<Command>,
 ) {
     if !search.open {
         return;
     }
+    let ready = index;
     let (escape, down, up, enter) = ctx.input_mut(|i| {
         (
             i.consume_key(Modifiers::NONE, Key::Escape),
@@ -143,13 +144,7 @@ pub fn search_window(
         search.open = false;
         return;
     }
-    if search.searched != search.query {
-        search.expanded = None;
-        search.results = index.search(dataset, &search.query, PER_GROUP);
-        search.searched.clone_from(&search.query);
-        search.chosen = 0;
-        search.scroll_to_top = true;
-    }
+    search_anew(dataset, ready, search);
     let count = search.shown().count();
     if down && count > 0 {
         search.chosen = (search.chosen + 1).min(count - 1);
@@ -172,9 +167,7 @@ pub fn search_window(
         .show(ctx, |ui| {
             query_field_ui(ui, search);
             ui.weak(tr("search.keys"));
-            if !search.query.trim().is_empty() && search.results.is_empty() {
-                ui.label(tr("search.nothing"));
-            }
+            state_ui(ui, search, ready.is_some());
             let mut area = egui::ScrollArea::vertical()
                 .id_salt("search_results")
                 .max_height(520.0);
@@ -187,7 +180,9 @@ pub fn search_window(
                 Some(Clicked::ShowAll(kind)) => expand = Some(kind),
                 None => {}
             });
-            if let Some(kind) = expand {
+            if let Some(kind) = expand
+                && let Some(index) = ready
+            {
                 search.results = index.search(dataset, &search.query, ALL_OF_A_GROUP);
                 search.expanded = Some(kind);
             }
@@ -198,6 +193,34 @@ pub fn search_window(
     if let Some(target) = opened {
         search.open = false;
         commands.extend(open_target(dataset, target));
+    }
+}
+
+/// Searches for the query if it changed since it was last searched for and
+/// the index is `ready`; while it is being prepared the query can be typed,
+/// and it is searched for the frame it arrives.
+fn search_anew(dataset: &Dataset, ready: Option<&SearchIndex>, search: &mut SearchBox) {
+    if let Some(index) = ready
+        && search.searched != search.query
+    {
+        search.expanded = None;
+        search.results = index.search(dataset, &search.query, PER_GROUP);
+        search.searched.clone_from(&search.query);
+        search.chosen = 0;
+        search.scroll_to_top = true;
+    }
+}
+
+/// What the results cannot say: that the index is still being prepared, or
+/// that nothing was found.
+fn state_ui(ui: &mut egui::Ui, search: &SearchBox, ready: bool) {
+    if !ready {
+        ui.horizontal_wrapped(|ui| {
+            crate::ui::widgets::busy_ui(ui);
+            ui.label(tr("search.preparing"));
+        });
+    } else if !search.query.trim().is_empty() && search.results.is_empty() {
+        ui.label(tr("search.nothing"));
     }
 }
 

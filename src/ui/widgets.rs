@@ -52,3 +52,35 @@ pub fn read_in_source(
         });
     }
 }
+
+/// How often [`busy_ui`] moves on.
+const BUSY_STEP: f64 = 0.125;
+
+/// A sign that work is under way, in place of egui's spinner: it moves
+/// eight times a second rather than at every frame, so that the window does
+/// not draw sixty frames a second (software rendering takes a core for
+/// that) while the work it waits for needs the processor.
+pub fn busy_ui(ui: &mut egui::Ui) {
+    let side = ui.spacing().interact_size.y;
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
+    if !ui.is_rect_visible(rect) {
+        return;
+    }
+    let time = ui.input(|i| i.time);
+    let steps = (time / BUSY_STEP).floor();
+    // Eight dots round a circle, the lit one stepping on.
+    let lit = steps.rem_euclid(8.0) as usize;
+    let color = ui.visuals().strong_text_color();
+    let radius = rect.height() * 0.32;
+    for dot in 0..8 {
+        let angle = dot as f32 * std::f32::consts::TAU / 8.0;
+        let centre = rect.center() + radius * egui::vec2(angle.cos(), angle.sin());
+        let behind = (lit + 8 - dot) % 8;
+        let alpha = 1.0 - behind as f32 / 8.0;
+        ui.painter()
+            .circle_filled(centre, side * 0.07, color.gamma_multiply(alpha.max(0.15)));
+    }
+    let next = (steps + 1.0) * BUSY_STEP - time;
+    ui.ctx()
+        .request_repaint_after(std::time::Duration::from_secs_f64(next.max(0.01)));
+}

@@ -62,11 +62,49 @@ impl ReaderApp {
         self
     }
 
+    /// Waits at most `wait` each frame for the dataset's search index and
+    /// links before the frame goes on without them (the search box and the
+    /// top bar say they are being prepared); without this, as in tests,
+    /// they are waited for.
+    pub fn with_index_wait(mut self, wait: std::time::Duration) -> Self {
+        self.indexes.set_wait(Some(wait));
+        self
+    }
+
+    /// Waits until the dataset's search index and links are ready (as a
+    /// screenshot or a benchmark does before it goes on).
+    pub fn wait_for_indexes(&mut self) {
+        let wait = self.indexes.wait();
+        self.indexes.set_wait(None);
+        self.indexes.poll();
+        self.indexes.set_wait(wait);
+    }
+
+    /// Whether the dataset's search index and links are still being built.
+    pub fn preparing_indexes(&self) -> bool {
+        self.indexes.preparing()
+    }
+
     /// Opens `folder` (given with `--data`) as the window opens, read in the
     /// background so that the window shows at once; one that does not load
     /// is listed under the top bar and waited for.
-    pub fn open_data_at_start(mut self, folder: PathBuf) -> Self {
-        if let Some(arrival) = self.session.open_at_start(&folder) {
+    pub fn open_data_at_start(self, folder: &Path) -> Self {
+        let wake = self.ctx.clone();
+        let started = super::session::StartedLoad::start(
+            folder,
+            std::sync::Arc::new(move || {
+                if let Some(ctx) = &wake {
+                    ctx.request_repaint();
+                }
+            }),
+        );
+        self.open_started_load(started)
+    }
+
+    /// Takes over the load of the `--data` folder started before the
+    /// window opened (see [`Self::open_data_at_start`]).
+    pub fn open_started_load(mut self, started: super::session::StartedLoad) -> Self {
+        if let Some(arrival) = self.session.open_started(started) {
             self.put_on_screen(arrival);
         }
         if self.session.loading().is_some() {
@@ -122,6 +160,7 @@ impl ReaderApp {
     /// Reports on stderr how long after `started` the first frame was drawn.
     pub fn with_timing(mut self, started: web_time::Instant) -> Self {
         self.timing = Some(started);
+        self.frame_log = Some(Default::default());
         self
     }
 }

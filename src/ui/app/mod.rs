@@ -10,13 +10,15 @@
 
 mod apply;
 mod driver;
+mod frame_log;
+mod indexes;
 mod on_screen;
 pub mod saved_files;
 pub mod session;
 
 use std::sync::Arc;
 
-pub use session::{DataOrigin, DatasetSource};
+pub use session::{DataOrigin, DatasetSource, StartedLoad};
 
 use super::chrome::file_menu::FileMenu;
 use super::chrome::notices::{self, ProblemsPanel};
@@ -61,10 +63,9 @@ pub struct ReaderApp {
     selected_organization: Option<OrgIx>,
     quiz: QuizRuntime,
     presentation: Presentation,
-    /// The links in the articles' text, found at load.
-    links: crate::links::LinkIndex,
-    /// Ctrl+K's index, built at load.
-    search_index: crate::search::SearchIndex,
+    /// Ctrl+K's index and the links in the articles' text, built in the
+    /// background after the dataset is on screen.
+    indexes: indexes::BackgroundIndexes,
     /// Ctrl+K's box.
     search_box: SearchBox,
     /// Ctrl+F's bar.
@@ -77,6 +78,10 @@ pub struct ReaderApp {
     focus_seen: (Option<egui::Id>, bool),
     screenshot: Option<ScreenshotJob>,
     timing: Option<web_time::Instant>,
+    /// The window's first frame was reported (see [`Self::say_timing`]).
+    timing_window_said: bool,
+    /// Each frame's time, with `NEUTRALITY_READER_TIMING`.
+    frame_log: Option<frame_log::FrameLog>,
     /// The `--data` folder is being read after the window opened: if it does
     /// not load, its problems go to the terminal too, as they did when it
     /// was read before.
@@ -100,11 +105,15 @@ impl ReaderApp {
             .unwrap_or_default();
         let wake = ctx.clone();
         let session = DatasetSession::new(origin, Some(Arc::new(move || wake.request_repaint())));
+        let wake = ctx.clone();
         let mut app = Self {
             timeline_index: TimelineIndex::new(&dataset),
             organizations: OrganizationsRuntime::new(&dataset),
-            search_index: crate::search::SearchIndex::new(&dataset),
-            links: crate::links::LinkIndex::new(&dataset),
+            indexes: indexes::BackgroundIndexes::start(
+                &dataset,
+                None,
+                Some(Arc::new(move || wake.request_repaint())),
+            ),
             dataset,
             session,
             files: SavedFiles::default(),
@@ -124,6 +133,8 @@ impl ReaderApp {
             focus_seen: (None, false),
             screenshot: None,
             timing: None,
+            timing_window_said: false,
+            frame_log: None,
             tell_terminal: false,
         };
         app.start_afresh();
@@ -148,6 +159,11 @@ impl ReaderApp {
         if self.tell_terminal && self.session.loading().is_none() {
             self.tell_terminal = false;
             self.print_problems();
+        }
+        if self.indexes.poll()
+            && let Some(log) = &self.frame_log
+        {
+            log.say_longest("search and links were ready");
         }
     }
 
@@ -181,6 +197,16 @@ impl ReaderApp {
         }
     }
 
+    /// Whether the top bar says the indexes are being prepared; if not
+    /// yet, a frame comes back when it should.
+    fn preparing_said(&self) -> bool {
+        let (say, later) = self.indexes.to_say();
+        if let (Some(later), Some(ctx)) = (later, &self.ctx) {
+            ctx.request_repaint_after(later);
+        }
+        say
+    }
+
     /// The top bar and the strips under it.
     fn chrome_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         let shown = self.session.shown();
@@ -205,16 +231,24 @@ impl ReaderApp {
                 in_browser: cfg!(target_arch = "wasm32"),
             },
             reloaded_at: folder.as_ref().and(self.session.reloaded_at()),
+            preparing: self.preparing_said(),
             folder,
         };
         top_bar::top_bar_ui(ui, &bar, commands);
         notices::file_notices_ui(ui, &self.file_notices(), commands);
-        if let Some(folder) = self.session.loading() {
+        if let Some(folder) = self.session.loading()
+            && let Some(progress) = self.session.loading_progress()
+        {
             let name = folder.file_name().map_or_else(
                 || folder.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
-            notices::loading_strip_ui(ui, &name);
+            let name = progress.title.unwrap_or(name);
+            let checking = match progress.stage {
+                session::LoadStage::Reading => None,
+                session::LoadStage::Checking { bytes } => Some(bytes),
+            };
+            notices::loading_strip_ui(ui, &name, checking);
         }
         if let Some(problems) = self.session.problems() {
             let named = problems.folder.as_ref().map(|f| f.display().to_string());
@@ -296,7 +330,7 @@ impl ReaderApp {
                     index: &self.timeline_index,
                     runtime: &mut self.timeline,
                     selected: self.selected_event,
-                    links: &self.links,
+                    links: self.indexes.links(),
                 },
                 commands,
             ),
@@ -323,7 +357,9 @@ impl ReaderApp {
     /// The screenshot job and the first-frame timing, after the frame.
     fn after_frame(&mut self, ctx: &egui::Context) {
         // The reader is not drawn on the stage, so nothing scrolls there.
-        let settled = self.reader.scroll_to_paragraph.is_none() || self.presentation.active;
+        let settled = (self.reader.scroll_to_paragraph.is_none() || self.presentation.active)
+            && self.session.loading().is_none()
+            && !self.indexes.preparing();
         if let Some(job) = &mut self.screenshot {
             job.step(ctx, settled);
         } else {
@@ -334,17 +370,38 @@ impl ReaderApp {
                 ctx.request_repaint_after(wait);
             }
         }
-        if let Some(started) = self.timing.take() {
-            eprintln!(
-                "neutrality-reader: first frame laid out {:.0} ms after start",
-                started.elapsed().as_secs_f64() * 1000.0
-            );
+        self.say_timing();
+    }
+}
+
+impl ReaderApp {
+    /// For `NEUTRALITY_READER_TIMING` (BENCHMARKS.md): when the window
+    /// first showed, if the unit asked for was still being read then, and
+    /// when the first frame with that unit on screen was laid out.
+    fn say_timing(&mut self) {
+        let Some(started) = self.timing else {
+            return;
+        };
+        let ms = started.elapsed().as_secs_f64() * 1000.0;
+        if self.session.loading().is_some() {
+            if !self.timing_window_said {
+                self.timing_window_said = true;
+                eprintln!(
+                    "neutrality-reader: window shown {ms:.0} ms after start, the unit being read"
+                );
+            }
+            return;
         }
+        self.timing = None;
+        eprintln!("neutrality-reader: first frame laid out {ms:.0} ms after start");
     }
 }
 
 impl eframe::App for ReaderApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        if let Some(log) = &mut self.frame_log {
+            log.record(frame.info().cpu_usage);
+        }
         let ctx = ui.ctx().clone();
         // Every frame, because the language is per thread and eframe may
         // draw on a thread other than the one that built the app.
@@ -391,7 +448,7 @@ impl eframe::App for ReaderApp {
             search_ui::search_window(
                 &ctx,
                 &self.dataset,
-                &self.search_index,
+                self.indexes.search(),
                 &mut self.search_box,
                 &mut commands,
             );

@@ -7,7 +7,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::ReaderApp;
-use super::session::{Arrival, DatasetSource, Indexes};
+use super::indexes::BackgroundIndexes;
+use super::session::{Arrival, DatasetSource};
 use crate::dataset::Dataset;
 use crate::ui::command::{EventIx, OrgIx, View};
 use crate::ui::datasets;
@@ -30,7 +31,7 @@ impl ReaderApp {
     pub(super) fn put_on_screen(&mut self, arrival: Arrival) {
         let Arrival {
             dataset,
-            indexes,
+            timeline,
             source,
             same,
             remember,
@@ -40,7 +41,7 @@ impl ReaderApp {
             _ => None,
         };
         let started = web_time::Instant::now();
-        self.set_dataset(Arc::new(dataset), same, indexes);
+        self.set_dataset(Arc::new(dataset), timeline, same);
         // The work of the frame a unit arrives in, for BENCHMARKS.md, as
         // the first frame's is.
         if std::env::var_os("NEUTRALITY_READER_TIMING").is_some() {
@@ -49,6 +50,9 @@ impl ReaderApp {
                 started.elapsed().as_secs_f64() * 1000.0
             );
         }
+        if let Some(log) = &self.frame_log {
+            log.say_longest("the unit arrived");
+        }
         if let Some(folder) = folder {
             self.remember_recent(&folder);
         }
@@ -56,17 +60,20 @@ impl ReaderApp {
 
     /// Puts `dataset` on screen, with everything derived from it: the same
     /// dataset (`same`) keeps the reader's places; another starts afresh.
-    /// `indexes` are the dataset's, built on the loading thread; without
-    /// them they are built here.
-    fn set_dataset(&mut self, dataset: Arc<Dataset>, same: bool, indexes: Option<Indexes>) {
+    /// Its search index and links are built in the background; its
+    /// `timeline` (built with it off this thread) is built here without.
+    fn set_dataset(&mut self, dataset: Arc<Dataset>, timeline: Option<TimelineIndex>, same: bool) {
         let selected = SelectedIds {
             event: self.selected_event().map(str::to_owned),
             organization: self.selected_organization().map(str::to_owned),
         };
-        self.timeline_index = TimelineIndex::new(&dataset);
-        let Indexes { search, links } = indexes.unwrap_or_else(|| Indexes::of(&dataset));
-        self.search_index = search;
-        self.links = links;
+        self.timeline_index = timeline.unwrap_or_else(|| TimelineIndex::new(&dataset));
+        let wake = self.ctx.clone();
+        self.indexes = BackgroundIndexes::start(
+            &dataset,
+            self.indexes.wait(),
+            wake.map(|ctx| Arc::new(move || ctx.request_repaint()) as _),
+        );
         self.dataset = dataset;
         self.search_box = SearchBox::default();
         // The matches are worked out again for the new text.

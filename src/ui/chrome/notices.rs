@@ -27,11 +27,21 @@ pub fn file_notices_ui(ui: &mut egui::Ui, notices: &[String], commands: &mut Vec
 
 /// "Reading “unit”…", below the top bar, while a folder is read in the
 /// background: the window answers meanwhile, showing what was on screen.
-pub fn loading_strip_ui(ui: &mut egui::Ui, folder: &str) {
+/// `checking`: the unit's files are read and this many bytes of them are
+/// being parsed and checked (`None`: still reading them).
+pub fn loading_strip_ui(ui: &mut egui::Ui, folder: &str, checking: Option<u64>) {
     egui::Panel::top("dataset_loading").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
-            ui.spinner();
+            crate::ui::widgets::busy_ui(ui);
             ui.add(egui::Label::new(trf("open.reading", &[("folder", &folder)])).wrap());
+            let stage = match checking {
+                None => tr("open.stage_reading").to_owned(),
+                Some(bytes) => trf(
+                    "open.stage_checking",
+                    &[("size", &format!("{:.1}", bytes as f64 / 1_048_576.0))],
+                ),
+            };
+            ui.add(egui::Label::new(egui::RichText::new(stage).strong()).wrap());
         });
     });
 }

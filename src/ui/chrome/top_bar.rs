@@ -18,6 +18,8 @@ pub struct TopBar<'a> {
     pub folder: Option<(String, String)>,
     /// When that folder was last reloaded after a change.
     pub reloaded_at: Option<&'a str>,
+    /// The unit's search index and links are still being built.
+    pub preparing: bool,
 }
 
 /// Draws the top bar: one row where it fits, else the reading controls on a
@@ -68,6 +70,12 @@ fn left_ui(ui: &mut egui::Ui, bar: &TopBar<'_>, commands: &mut Vec<Command>) {
         if let Some(time) = bar.reloaded_at {
             ui.weak(trf("open.reloaded_at", &[("time", &time)]));
         }
+    }
+    if bar.preparing {
+        ui.separator();
+        crate::ui::widgets::busy_ui(ui);
+        ui.weak(tr("app.preparing_indexes"))
+            .on_hover_text(tr("app.preparing_indexes_why"));
     }
 }
 

@@ -10,7 +10,7 @@ use crate::dataset::Dataset;
 use crate::quiz::Quiz;
 use crate::quiz::session::Mode;
 use crate::terminal::{cut, printable, quoted_cut};
-use crate::ui::app::{DataOrigin, ReaderApp};
+use crate::ui::app::{DataOrigin, ReaderApp, StartedLoad};
 use crate::ui::command::View;
 use crate::ui::saved_settings::SettingsNotice;
 use crate::ui::screenshot::ScreenshotJob;
@@ -18,6 +18,23 @@ use crate::ui::screenshot::ScreenshotJob;
 /// How long the window waits for a unit to load before it goes on without
 /// it: about a frame.
 const LOAD_WAIT: std::time::Duration = std::time::Duration::from_millis(20);
+
+/// The window's context once it has one, for a load started before it to
+/// wake it.
+pub type Woken = Arc<std::sync::OnceLock<egui::Context>>;
+
+/// Starts reading `folder` (`--data`) on a thread before the window opens,
+/// so that reading it overlaps the window's own start; the load wakes the
+/// window (`woken`, once it is set) when it is done.
+pub fn start_reading(folder: &Path, woken: &Woken) -> StartedLoad {
+    let waker = woken.clone();
+    let wake = Arc::new(move || {
+        if let Some(ctx) = waker.get() {
+            ctx.request_repaint();
+        }
+    });
+    StartedLoad::start(folder, wake)
+}
 
 /// The dataset to show: the one asked for, or the bundled one with the reason why not.
 pub fn load_for_window(data: Option<&Path>) -> Result<(Dataset, DataOrigin), String> {
@@ -133,8 +150,9 @@ pub(super) struct FirstState {
     pub(super) screenshot: Option<ScreenshotJob>,
     pub(super) started: Option<web_time::Instant>,
     pub(super) options: StartOptions,
-    /// The folder given with `--data`, to read once the window is open.
-    pub(super) data_later: Option<PathBuf>,
+    /// The folder given with `--data`, being read since before the window
+    /// opened.
+    pub(super) data_later: Option<StartedLoad>,
 }
 
 impl FirstState {
@@ -155,14 +173,15 @@ impl FirstState {
             data_later,
         } = self;
         let mut app = ReaderApp::new(ctx, dataset, origin, stored);
-        // A frame's wait at most: a unit that takes longer to read arrives
-        // later, and the window answers meanwhile.
-        if screenshot.is_none() {
-            app = app.with_load_wait(LOAD_WAIT);
-        }
+        // A frame's wait at most for a unit: one that takes longer to read
+        // arrives later, and the window answers meanwhile; its indexes are
+        // never waited for (a screenshot waits for both before it is taken).
+        app = app
+            .with_load_wait(LOAD_WAIT)
+            .with_index_wait(std::time::Duration::ZERO);
         let data_later_given = data_later.is_some();
-        if let Some(folder) = data_later {
-            app = app.open_data_at_start(folder);
+        if let Some(started) = data_later {
+            app = app.open_started_load(started);
         }
         // The settings, notes and quiz memory live beside eframe's store,
         // each in its own file written atomically, the notes and memory one

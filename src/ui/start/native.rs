@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use super::first::{FirstState, Refusal, check_places, load_for_window};
+use super::first::{FirstState, Refusal, Woken, check_places, load_for_window, start_reading};
 use super::options::StartOptions;
 use crate::terminal::{cut, printable};
 use crate::ui::icon;
@@ -18,18 +18,17 @@ pub fn run(options: StartOptions) -> i32 {
     let started = web_time::Instant::now();
     let timing = std::env::var_os("NEUTRALITY_READER_TIMING").is_some();
     // A unit is read before the window opens only when the command line
-    // names a place in it (checked against it first) or asks for a
-    // screenshot of it; otherwise the window opens at once and reads it in
-    // the background.
+    // names a place in it (checked against it first); otherwise it is read
+    // on a thread from now on, while the window opens, which shows the
+    // reading until the unit arrives (a screenshot waits for it).
     let places_asked = options.article.is_some()
         || options.event.is_some()
         || options.organization.is_some()
         || options.quiz.is_some();
-    let data_later = options
-        .data
-        .clone()
-        .filter(|_| !places_asked && options.screenshot.is_none());
+    let data_later = options.data.clone().filter(|_| !places_asked);
     let data_now = options.data.as_deref().filter(|_| data_later.is_none());
+    let woken = Woken::default();
+    let data_later = data_later.map(|folder| start_reading(&folder, &woken));
     let (dataset, origin) = match load_for_window(data_now) {
         Ok(loaded) => loaded,
         Err(message) => {
@@ -70,6 +69,7 @@ pub fn run(options: StartOptions) -> i32 {
         "neutrality-reader",
         window.native_options(),
         Box::new(move |cc| {
+            let _ = woken.set(cc.egui_ctx.clone());
             close_on_signal(&cc.egui_ctx);
             let stored = if first.screenshot.is_some() {
                 None

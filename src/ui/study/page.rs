@@ -22,8 +22,8 @@ use crate::ui::widgets::editor_note_ui;
 pub struct PageLinks<'a> {
     /// The dataset the links point into.
     pub dataset: &'a Dataset,
-    /// Where the links are.
-    pub index: &'a LinkIndex,
+    /// Where the links are (`None` while they are being prepared).
+    pub index: Option<&'a LinkIndex>,
     /// Where a click goes.
     pub commands: &'a mut Vec<Command>,
 }
@@ -99,7 +99,7 @@ pub fn page_ui(
             })
             .collect();
         let linked = Linked {
-            links: links.of(article_index, number),
+            links: links.map_or(&[], |l| l.of(article_index, number)),
             found,
             dataset,
             commands: &mut *commands,

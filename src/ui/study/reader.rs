@@ -17,7 +17,7 @@ pub fn reader_ui(
     dataset: &Dataset,
     settings: &mut Settings,
     reader: &mut ReaderRuntime,
-    links: &LinkIndex,
+    links: Option<&LinkIndex>,
     commands: &mut Vec<Command>,
 ) {
     let Some(article) = reader.article.as_deref().and_then(|id| dataset.article(id)) else {

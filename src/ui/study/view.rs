@@ -89,8 +89,9 @@ pub struct StudyTimeline<'a> {
     pub runtime: &'a mut TimelineRuntime,
     /// The selected event.
     pub selected: Option<EventIx>,
-    /// The links in the articles' text, found at load.
-    pub links: &'a crate::links::LinkIndex,
+    /// The links in the articles' text, once they are found (`None`
+    /// while they are being prepared: the text is shown without them).
+    pub links: Option<&'a crate::links::LinkIndex>,
 }
 
 /// Draws the Study view and pushes what the reader asked for into `commands`.

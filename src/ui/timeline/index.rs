@@ -1,6 +1,10 @@
 //! The timelines built once at load: one with a lane per category (the full
 //! view), one with every event in a single lane (the strip under the reader).
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
 use crate::dataset::Dataset;
 use crate::timeline::{Item, TimeSpan, Timeline, layout::shape_of};
 
@@ -15,62 +19,86 @@ pub struct TimelineIndex {
     /// [`Dataset::categories`]).
     pub category_counts: Vec<usize>,
     /// Indices of the organizations that some event involves, sorted by the
-    /// name the filter shows (see [`name_order`]).
-    pub organizations_with_events: Vec<usize>,
+    /// name the filter shows (see [`name_order`]); worked out when the
+    /// filter's list is first opened, not at load.
+    organizations_with_events: OnceLock<Vec<usize>>,
 }
 
 impl TimelineIndex {
-    /// Builds both timelines from the dataset's events.
+    /// Builds both timelines from the dataset's events. It is on the way to
+    /// a large unit's first frame, so each event is looked at once, its
+    /// category found without hashing its text with SipHash.
     pub fn new(dataset: &Dataset) -> Self {
-        let items: Vec<Item> = dataset
-            .events
+        let lanes: FxHashMap<&str, usize> = dataset
+            .categories
             .iter()
             .enumerate()
-            .map(|(event, e)| Item {
+            .map(|(lane, c)| (c.key.as_str(), lane))
+            .collect();
+        let mut category_counts = vec![0; dataset.categories.len()];
+        let mut items = Vec::with_capacity(dataset.events.len());
+        let mut single = Vec::with_capacity(dataset.events.len());
+        for (event, e) in dataset.events.iter().enumerate() {
+            // As `Dataset::category_lane`: an unknown key (never, once
+            // checked) goes to the first lane.
+            let lane = lanes.get(e.category.as_str()).copied().unwrap_or(0);
+            if let Some(count) = category_counts.get_mut(lane) {
+                *count += 1;
+            }
+            let item = Item {
                 event,
                 span: TimeSpan::of(&e.date),
                 shape: shape_of(&e.date),
-                lane: dataset.category_lane(&e.category),
+                lane,
                 label_chars: e.title.chars().count(),
-            })
-            .collect();
-        let single: Vec<Item> = items
-            .iter()
-            .map(|item| Item {
+            };
+            single.push(Item {
                 lane: 0,
                 ..item.clone()
-            })
-            .collect();
-        let mut category_counts = vec![0; dataset.categories.len()];
-        for event in &dataset.events {
-            if let Some(count) = category_counts.get_mut(dataset.category_lane(&event.category)) {
-                *count += 1;
-            }
+            });
+            items.push(item);
         }
-        let involved: std::collections::HashSet<&str> = dataset
-            .events
-            .iter()
-            .flat_map(|e| e.organizations.iter().map(String::as_str))
-            .collect();
-        let mut organizations_with_events: Vec<(NameKey, usize)> = dataset
-            .organizations
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| involved.contains(o.id.as_str()))
-            .map(|(i, o)| (name_order(o.short_name()), i))
-            .collect();
-        organizations_with_events.sort();
-        let organizations_with_events = organizations_with_events
-            .into_iter()
-            .map(|(_, i)| i)
-            .collect();
         Self {
             by_category: Timeline::new(items),
             single_lane: Timeline::new(single),
             category_counts,
-            organizations_with_events,
+            organizations_with_events: OnceLock::new(),
         }
     }
+
+    /// Indices of the organizations that some event involves, sorted by the
+    /// name the filter shows (see [`name_order`]).
+    pub fn organizations_with_events(&self, dataset: &Dataset) -> &[usize] {
+        self.organizations_with_events
+            .get_or_init(|| organizations_with_events(dataset))
+    }
+}
+
+/// The organizations some event of `dataset` involves, in the filter's order.
+fn organizations_with_events(dataset: &Dataset) -> Vec<usize> {
+    let positions: FxHashMap<&str, usize> = dataset
+        .organizations
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.id.as_str(), i))
+        .collect();
+    let mut involved = vec![false; dataset.organizations.len()];
+    for id in dataset.events.iter().flat_map(|e| &e.organizations) {
+        if let Some(&i) = positions.get(id.as_str())
+            && let Some(seen) = involved.get_mut(i)
+        {
+            *seen = true;
+        }
+    }
+    let mut named: Vec<(NameKey, usize)> = dataset
+        .organizations
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| involved.get(*i).copied().unwrap_or(false))
+        .map(|(i, o)| (name_order(o.short_name()), i))
+        .collect();
+    named.sort();
+    named.into_iter().map(|(_, i)| i).collect()
 }
 
 /// A name's place in a sorted list: letters without their accents and case
@@ -118,12 +146,24 @@ mod tests {
             };
             let index = TimelineIndex::new(&dataset);
             let names: Vec<String> = index
-                .organizations_with_events
+                .organizations_with_events(&dataset)
                 .iter()
                 .filter_map(|&i| dataset.organizations.get(i))
                 .map(|o| o.short_name().to_lowercase())
                 .collect();
             assert!(names.len() > 1);
+            // Exactly the organizations some event names.
+            let involved = dataset
+                .organizations
+                .iter()
+                .filter(|o| {
+                    dataset
+                        .events
+                        .iter()
+                        .any(|e| e.organizations.contains(&o.id))
+                })
+                .count();
+            assert_eq!(names.len(), involved);
             for pair in names.windows(2) {
                 let [a, b] = pair else { unreachable!() };
                 assert!(name_order(a) <= name_order(b), "{a} before {b}");

@@ -27,6 +27,9 @@ pub struct TimelineRuntime {
     list: Option<(ListKey, Vec<usize>)>,
     /// The selection the list last scrolled to, so it follows the canvas once.
     pub list_followed: Option<EventIx>,
+    /// How many events of each category the organization filter lets
+    /// through, for the filter they were counted with.
+    counts: Option<(Option<String>, Vec<usize>)>,
 }
 
 /// The filters a cached list was computed for.
@@ -53,6 +56,32 @@ impl TimelineRuntime {
         self.list.as_ref().map_or(&[], |(_, list)| list.as_slice())
     }
 
+    /// How many events of each category (by lane) the organization filter
+    /// lets through; `all` are the counts without it. Counted again only
+    /// when the filter changes: a frame never walks every event.
+    pub fn category_counts(&mut self, dataset: &Dataset, all: &[usize]) -> Vec<usize> {
+        let Some(organization) = &self.organization else {
+            return all.to_vec();
+        };
+        if let Some((counted, counts)) = &self.counts
+            && counted.as_ref() == Some(organization)
+        {
+            return counts.clone();
+        }
+        let mut counts = vec![0usize; all.len()];
+        for event in dataset
+            .events
+            .iter()
+            .filter(|e| e.organizations.contains(organization))
+        {
+            if let Some(n) = counts.get_mut(dataset.category_lane(&event.category)) {
+                *n += 1;
+            }
+        }
+        self.counts = Some((Some(organization.clone()), counts.clone()));
+        counts
+    }
+
     /// What a reload of the same dataset keeps: the zoom of both canvases,
     /// the filters and the strip's article; the details stay open only while
     /// an event is still selected (`event_selected`). The list is worked out
@@ -68,6 +97,7 @@ impl TimelineRuntime {
             strip_article,
             list: _,
             list_followed: _,
+            counts: _,
         } = self;
         Self {
             full,

@@ -135,17 +135,7 @@ fn categories_ui(
     runtime: &mut TimelineRuntime,
 ) {
     let dark = ui.visuals().dark_mode;
-    let mut filtered = vec![0usize; dataset.categories.len()];
-    for event in dataset.events.iter().filter(|e| {
-        runtime
-            .organization
-            .as_ref()
-            .is_none_or(|o| e.organizations.contains(o))
-    }) {
-        if let Some(n) = filtered.get_mut(dataset.category_lane(&event.category)) {
-            *n += 1;
-        }
-    }
+    let filtered = runtime.category_counts(dataset, &index.category_counts);
     ui.add_space(6.0);
     ui.heading(tr("timeline.categories"));
     for (lane, category) in dataset.categories.iter().enumerate() {
@@ -209,7 +199,7 @@ fn organization_filter_ui(
                 tr("timeline.all_organizations"),
             );
             for organization in index
-                .organizations_with_events
+                .organizations_with_events(dataset)
                 .iter()
                 .filter_map(|&i| dataset.organizations.get(i))
             {

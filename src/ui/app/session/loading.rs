@@ -1,13 +1,14 @@
 //! A folder read, parsed and checked on a thread of its own, so that the
 //! window never waits for a large unit: the session polls for the result.
+//! Its indexes are built after it is on screen (`app::indexes`).
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, TryRecvError};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use crate::dataset::{Dataset, LoadError, Problem};
-use crate::links::LinkIndex;
-use crate::search::SearchIndex;
+use crate::dataset::{DataFiles, Dataset, ImageSource, LoadError, Problem};
+use crate::ui::timeline::TimelineIndex;
 
 /// Called from the loading thread when it is done (the session's `Wake`).
 pub(super) type Done = std::sync::Arc<dyn Fn() + Send + Sync>;
@@ -32,37 +33,84 @@ pub(super) struct Loading {
     pub folder: PathBuf,
     pub purpose: Purpose,
     result: Receiver<Loaded>,
+    progress: Arc<Mutex<LoadProgress>>,
 }
 
-/// What is derived from a dataset once and is slow on a large one (the
-/// Ctrl+K index and the links: 1.1 s and 0.7 s for a 100 MB unit), built on
-/// the loading thread so that the frame the unit arrives in does not wait.
-pub struct Indexes {
-    /// The Ctrl+K search index.
-    pub search: SearchIndex,
-    /// The names, numbers and dates in the text that are links.
-    pub links: LinkIndex,
+/// How far a load has come, for the line under the top bar.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LoadProgress {
+    /// The unit's title, once its manifest has been read (`None`: it has
+    /// none, or it is not read yet).
+    pub title: Option<String>,
+    /// What the loading thread is doing.
+    pub stage: LoadStage,
 }
 
-impl Indexes {
-    /// The indexes of `dataset`.
-    pub fn of(dataset: &Dataset) -> Self {
-        Self {
-            search: SearchIndex::new(dataset),
-            links: LinkIndex::new(dataset),
+/// What a load is doing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LoadStage {
+    /// Reading the unit's files.
+    #[default]
+    Reading,
+    /// Parsing and checking the records: this many bytes of text.
+    Checking {
+        /// The size of the unit's text.
+        bytes: u64,
+    },
+}
+
+/// Where a loading thread says how far it has come, and wakes the window
+/// to show it.
+struct Reporter {
+    progress: Arc<Mutex<LoadProgress>>,
+    wake: Option<Done>,
+}
+
+impl Reporter {
+    fn set(&self, change: impl FnOnce(&mut LoadProgress)) {
+        if let Ok(mut progress) = self.progress.lock() {
+            change(&mut progress);
+        }
+        if let Some(wake) = &self.wake {
+            wake();
         }
     }
 }
 
-/// A dataset read with its indexes, or why not.
-pub(super) type Loaded = Result<(Dataset, Indexes), LoadError>;
+/// A dataset read with its timelines (built here: 40 ms for 100,000
+/// events, which the frame it arrives in should not spend), or why not.
+pub(super) type Loaded = Result<(Dataset, TimelineIndex), LoadError>;
 
-/// Reads and checks `folder`, then indexes what loaded.
-fn read(folder: &Path) -> Loaded {
-    Dataset::load_dir(folder).map(|dataset| {
-        let indexes = Indexes::of(&dataset);
-        (dataset, indexes)
-    })
+/// Reads and checks `folder`, saying how far it has come.
+fn read(folder: &Path, reporter: &Reporter) -> Loaded {
+    let files = DataFiles::read_dir(folder)?;
+    let bytes = files
+        .articles
+        .iter()
+        .chain(&files.records)
+        .chain(&files.manifest)
+        .map(|f| f.text.len() as u64)
+        .sum();
+    let title = files.manifest.as_ref().and_then(|m| title_of(&m.text));
+    reporter.set(|p| {
+        p.title = title;
+        p.stage = LoadStage::Checking { bytes };
+    });
+    let dataset = Dataset::from_files_and_images(&files, ImageSource::folder(folder))?;
+    let timeline = TimelineIndex::new(&dataset);
+    Ok((dataset, timeline))
+}
+
+/// The unit's title from its manifest's text, if it reads: a glance for the
+/// progress line, ahead of the manifest's full check.
+fn title_of(manifest: &str) -> Option<String> {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(16)
+        .from_str::<crate::model::Manifest>(manifest)
+        .ok()?
+        .title
+        .filter(|t| !t.trim().is_empty())
 }
 
 impl Loading {
@@ -78,12 +126,17 @@ impl Loading {
     ) -> Result<Loaded, Loading> {
         let (send, result) = mpsc::channel();
         let path = folder.to_path_buf();
+        let progress = Arc::new(Mutex::new(LoadProgress::default()));
+        let reporter = Reporter {
+            progress: progress.clone(),
+            wake: wake.clone(),
+        };
         let spawned = std::thread::Builder::new()
             .name("dataset-load".to_owned())
             .spawn(move || {
                 // The receiver may be gone (a newer load replaced this one):
                 // then the result is not wanted.
-                if send.send(read(&path)).is_ok()
+                if send.send(read(&path, &reporter)).is_ok()
                     && let Some(wake) = wake
                 {
                     wake();
@@ -91,7 +144,11 @@ impl Loading {
             });
         if spawned.is_err() {
             // No thread to be had: read it here rather than not at all.
-            return Ok(read(folder));
+            let reporter = Reporter {
+                progress,
+                wake: None,
+            };
+            return Ok(read(folder, &reporter));
         }
         let received = match wait {
             None => result.recv().map_err(|_| RecvTimeoutError::Disconnected),
@@ -104,8 +161,30 @@ impl Loading {
                 folder: folder.to_path_buf(),
                 purpose,
                 result,
+                progress,
             }),
         }
+    }
+
+    /// The result, waiting for it at most `wait` (`None`: until it is done).
+    pub fn wait(&self, wait: Option<Duration>) -> Option<Loaded> {
+        let received = match wait {
+            None => self
+                .result
+                .recv()
+                .map_err(|_| RecvTimeoutError::Disconnected),
+            Some(wait) => self.result.recv_timeout(wait),
+        };
+        match received {
+            Ok(loaded) => Some(loaded),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => Some(Err(lost(&self.folder))),
+        }
+    }
+
+    /// How far it has come.
+    pub fn progress(&self) -> LoadProgress {
+        self.progress.lock().map(|p| p.clone()).unwrap_or_default()
     }
 
     /// The result, once it is ready.
@@ -126,5 +205,60 @@ fn lost(folder: &Path) -> LoadError {
             &folder.display().to_string(),
             "reading this folder stopped with an internal error; please report it",
         )],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    fn reporter() -> (Reporter, Arc<AtomicUsize>) {
+        let wakes = Arc::new(AtomicUsize::new(0));
+        let counted = wakes.clone();
+        let reporter = Reporter {
+            progress: Arc::default(),
+            wake: Some(Arc::new(move || {
+                counted.fetch_add(1, Ordering::SeqCst);
+            })),
+        };
+        (reporter, wakes)
+    }
+
+    #[test]
+    fn a_load_says_the_unit_s_title_and_how_much_it_checks() {
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/founding-of-the-un");
+        let (reporter, wakes) = reporter();
+        assert_eq!(reporter.progress.lock().unwrap().stage, LoadStage::Reading);
+        let (dataset, timeline) = read(&folder, &reporter).unwrap();
+        let progress = reporter.progress.lock().unwrap().clone();
+        assert_eq!(progress.title, dataset.manifest.title);
+        assert_eq!(
+            progress.title.as_deref(),
+            Some("The founding of the United Nations")
+        );
+        let files = DataFiles::read_dir(&folder).unwrap();
+        let bytes: u64 = files
+            .articles
+            .iter()
+            .chain(&files.records)
+            .chain(&files.manifest)
+            .map(|f| f.text.len() as u64)
+            .sum();
+        assert!(bytes > 10_000);
+        assert_eq!(progress.stage, LoadStage::Checking { bytes });
+        // The window was woken to show the new stage.
+        assert_eq!(wakes.load(Ordering::SeqCst), 1);
+        // The timelines came with it, built on this thread.
+        assert_eq!(timeline.by_category.len(), dataset.events.len());
+    }
+
+    #[test]
+    fn a_manifest_without_a_title_or_that_does_not_read_gives_none() {
+        assert_eq!(title_of("(title: \"A unit\")"), Some("A unit".to_owned()));
+        assert_eq!(title_of("(subject: \"Austria\")"), None);
+        assert_eq!(title_of("(title: \"   \")"), None);
+        assert_eq!(title_of("(title: "), None);
+        assert_eq!(title_of(&"(".repeat(10_000)), None);
     }
 }

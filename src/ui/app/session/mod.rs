@@ -13,8 +13,9 @@ use std::time::Duration;
 use crate::dataset::{Dataset, LoadError, Problem};
 use crate::ui::dataset_watch::DatasetWatch;
 use crate::ui::datasets;
+use crate::ui::timeline::TimelineIndex;
 
-pub use loading::Indexes;
+pub use loading::{LoadProgress, LoadStage};
 use loading::{Loaded, Loading, Purpose};
 
 /// Where the dataset came from, and what went wrong loading the one asked for.
@@ -66,8 +67,8 @@ pub type Wake = Arc<dyn Fn() + Send + Sync>;
 pub struct Arrival {
     /// The dataset, loaded.
     pub dataset: Dataset,
-    /// Its indexes, when they were built with it off the window's thread.
-    pub indexes: Option<Indexes>,
+    /// Its timelines, when they were built off the window's thread.
+    pub timeline: Option<TimelineIndex>,
     /// Where it came from.
     pub source: DatasetSource,
     /// It is the dataset on screen again (the same folder): the reader's
@@ -76,6 +77,24 @@ pub struct Arrival {
     /// The reader asked for it (or it was waited for): it goes to the top of
     /// the recent folders.
     pub remember: bool,
+}
+
+/// The `--data` folder's load, started before the window opened so that
+/// reading it overlaps the window's own start; the session takes it over
+/// ([`DatasetSession::open_started`]).
+pub struct StartedLoad {
+    folder: PathBuf,
+    state: Result<Loaded, Loading>,
+}
+
+impl StartedLoad {
+    /// Starts reading `folder` on a thread; `wake` is called when it is done.
+    pub fn start(folder: &Path, wake: Wake) -> Self {
+        Self {
+            folder: folder.to_path_buf(),
+            state: Loading::start(folder, Purpose::Start, Some(Duration::ZERO), Some(wake)),
+        }
+    }
 }
 
 /// Why "Open dataset folder" did not put a dataset on screen.
@@ -256,6 +275,11 @@ impl DatasetSession {
         self.loading.as_ref().map(|l| l.folder.as_path())
     }
 
+    /// How far the folder being read has come, if one is.
+    pub fn loading_progress(&self) -> Option<LoadProgress> {
+        self.loading.as_ref().map(Loading::progress)
+    }
+
     /// Whether "Reload now" has something to reload.
     pub fn can_reload(&self) -> bool {
         self.shown != DatasetSource::Bundled || self.waiting.is_some()
@@ -316,6 +340,26 @@ impl DatasetSession {
     /// a click. `None` while it is read in the background, or if it failed.
     pub fn open_at_start(&mut self, folder: &Path) -> Option<Arrival> {
         self.load(folder, Purpose::Start)?.ok()
+    }
+
+    /// A load of the `--data` folder started before the window opened, as
+    /// [`Self::open_at_start`] would have started it: waited for as long as
+    /// any load is ([`Self::set_load_wait`]), then left to arrive by
+    /// [`Self::poll`].
+    pub fn open_started(&mut self, started: StartedLoad) -> Option<Arrival> {
+        let StartedLoad { folder, state } = started;
+        self.loading = None;
+        let loaded = match state {
+            Ok(loaded) => loaded,
+            Err(loading) => match loading.wait(self.load_wait) {
+                Some(loaded) => loaded,
+                None => {
+                    self.loading = Some(loading);
+                    return None;
+                }
+            },
+        };
+        self.loaded(&folder, Purpose::Start, loaded).ok()
     }
 
     /// The folder that was on screen at the last close, if the bundled
@@ -394,7 +438,7 @@ impl DatasetSession {
     ) -> Result<Arrival, usize> {
         self.loads += 1;
         let error = match loaded {
-            Ok((dataset, indexes)) if purpose == Purpose::ReloadShown => {
+            Ok((dataset, timeline)) if purpose == Purpose::ReloadShown => {
                 if self
                     .problems
                     .as_ref()
@@ -403,10 +447,10 @@ impl DatasetSession {
                     self.problems = None;
                 }
                 let source = DatasetSource::Folder(folder.to_path_buf());
-                return Ok(self.arrive((dataset, Some(indexes)), source, false));
+                return Ok(self.arrive((dataset, Some(timeline)), source, false));
             }
-            Ok((dataset, indexes)) => {
-                return Ok(self.switch_to_folder((dataset, Some(indexes)), folder));
+            Ok((dataset, timeline)) => {
+                return Ok(self.switch_to_folder((dataset, Some(timeline)), folder));
             }
             Err(error) => error,
         };
@@ -446,7 +490,11 @@ impl DatasetSession {
     }
 
     /// The folder's dataset goes on screen, watched; nothing is waited for.
-    fn switch_to_folder(&mut self, dataset: (Dataset, Option<Indexes>), folder: &Path) -> Arrival {
+    fn switch_to_folder(
+        &mut self,
+        dataset: (Dataset, Option<TimelineIndex>),
+        folder: &Path,
+    ) -> Arrival {
         self.waiting = None;
         self.problems = None;
         self.watch_problem = None;
@@ -456,7 +504,7 @@ impl DatasetSession {
 
     fn arrive(
         &mut self,
-        (dataset, indexes): (Dataset, Option<Indexes>),
+        (dataset, timeline): (Dataset, Option<TimelineIndex>),
         source: DatasetSource,
         remember: bool,
     ) -> Arrival {
@@ -465,7 +513,7 @@ impl DatasetSession {
         self.shown = source.clone();
         Arrival {
             dataset,
-            indexes,
+            timeline,
             source,
             same,
             remember,
