@@ -4,6 +4,7 @@
 //! Everything here is by index into the caller's own event list, so the
 //! timeline holds no titles or records and works for any kind of dated thing.
 
+use super::density::{Columns, count_into};
 use super::time::TimeSpan;
 use super::transform::Transform;
 use crate::model::{Precision, When};
@@ -94,6 +95,11 @@ pub struct Cluster {
     pub events: Vec<usize>,
     /// Whether all its items share one span: no zoom can ever part them.
     pub same_span: bool,
+    /// How many of its items start in each column of [`Layout::columns`],
+    /// from [`Self::first_column`]: the density a band draws.
+    pub density: Vec<u32>,
+    /// The column of its first item.
+    pub first_column: usize,
 }
 
 impl Cluster {
@@ -114,6 +120,8 @@ pub struct Layout {
     pub placed: Vec<Placed>,
     /// Items without one, gathered per lane, in chronological order within a lane.
     pub clusters: Vec<Cluster>,
+    /// The screen's columns the clusters' densities count in.
+    pub columns: Columns,
 }
 
 impl Layout {
@@ -276,9 +284,13 @@ impl Timeline {
     /// rows free where it starts (or, if none is, the one that frees up
     /// first). Then in chronological order every other item takes the first
     /// row free over its whole extent; if none is, it joins a cluster of that
-    /// lane, and clusters whose occupied room overlaps or touches merge.
+    /// lane, and clusters whose occupied room overlaps or touches merge. A
+    /// cluster counts its items by the column they start in, as they join.
     pub fn layout_with(&self, transform: &Transform, request: &LayoutRequest<'_>) -> Layout {
-        let mut layout = Layout::default();
+        let mut layout = Layout {
+            columns: Columns::of(transform),
+            ..Layout::default()
+        };
         if request.lanes == 0 {
             return layout;
         }
@@ -352,6 +364,7 @@ impl Timeline {
                             cluster.same_span &= cluster.span == item.span;
                             cluster.span = cluster.span.union(&item.span);
                             cluster.events.push(item.event);
+                            count_into(cluster, &layout.columns, x0);
                             *open_end = open_end.max(end);
                             true
                         }
@@ -362,7 +375,7 @@ impl Timeline {
             };
             if !merged {
                 *open = Some((layout.clusters.len(), end));
-                layout.clusters.push(Cluster {
+                let mut cluster = Cluster {
                     lane: item.lane,
                     x0,
                     x1,
@@ -370,7 +383,11 @@ impl Timeline {
                     span: item.span,
                     events: vec![item.event],
                     same_span: true,
-                });
+                    density: Vec::new(),
+                    first_column: 0,
+                };
+                count_into(&mut cluster, &layout.columns, x0);
+                layout.clusters.push(cluster);
             }
         }
         placed.sort_by_key(|(order, _)| *order);
@@ -806,6 +823,7 @@ mod tests {
 
     #[test]
     fn every_item_is_reached_through_its_chips() {
+        use crate::timeline::density::{PartAction, Way};
         let mut rng = Rng::new(17, 0);
         let mut items = random_items(&mut rng, 400, 3);
         // Some share one year exactly: only a list can part them.
@@ -815,28 +833,28 @@ mod tests {
         }
         let timeline = Timeline::new(items);
         let bounds = timeline.bounds().unwrap();
+        let mut bands = 0;
         for event in 0..400 {
             let mut tr = Transform::fit(bounds, 0.0, 700.0);
             let mut reached = false;
             for _ in 0..60 {
                 let layout = timeline.layout(&tr, 3, 2, 7.0, &everything);
-                if layout.placed.iter().any(|p| p.event == event) {
-                    reached = true;
-                    break;
+                bands += layout.clusters.iter().filter(|c| c.is_band()).count();
+                // A chip's click, or a click on the part of a band that holds it.
+                match layout.way_to(&timeline, tr.visible(), event) {
+                    Way::Drawn => reached = true,
+                    Way::Open(PartAction::List(events)) => reached = events.contains(&event),
+                    Way::Open(PartAction::Zoom(span)) => {
+                        tr = Transform::fit(span, 0.0, 700.0);
+                        continue;
+                    }
+                    Way::Nowhere => {}
                 }
-                let chip = layout
-                    .clusters
-                    .iter()
-                    .find(|c| c.events.contains(&event))
-                    .unwrap();
-                if !chip.can_zoom(tr.visible()) {
-                    reached = true;
-                    break;
-                }
-                tr = Transform::fit(chip.span, 0.0, 700.0);
+                break;
             }
             assert!(reached, "event {event}");
         }
+        assert!(bands > 0, "some of the way through bands");
     }
 
     #[test]
