@@ -4,7 +4,7 @@
 //! Everything here is by index into the caller's own event list, so the
 //! timeline holds no titles or records and works for any kind of dated thing.
 
-use super::density::{Columns, count_into};
+use super::density::{CHIP_MAX, Columns, count_into};
 use super::time::TimeSpan;
 use super::transform::Transform;
 use crate::model::{Precision, When};
@@ -154,6 +154,8 @@ pub struct LayoutRequest<'a> {
     pub include: &'a dyn Fn(&Item) -> bool,
     /// Items that must be placed, never gathered into a cluster: laid out
     /// first, and where no row is free, put in the row that frees up first.
+    /// A lane with more than [`CHIP_MAX`] of them in view is a crowd even so:
+    /// those that find no free row are gathered with the others.
     pub pinned: &'a dyn Fn(&Item) -> bool,
 }
 
@@ -282,7 +284,8 @@ impl Timeline {
     /// its label (`label_chars × char_width_px`, at most [`MAX_LABEL_PX`]) and
     /// [`LABEL_GAP_PX`]. Pinned items go first, each in the first of its lane's
     /// rows free where it starts (or, if none is, the one that frees up
-    /// first). Then in chronological order every other item takes the first
+    /// first, unless the lane has more than [`CHIP_MAX`] pinned in view: then
+    /// it waits with the others). Then in chronological order every other item takes the first
     /// row free over its whole extent; if none is, it joins a cluster of that
     /// lane, and clusters whose occupied room overlaps or touches merge. A
     /// cluster counts its items by the column they start in, as they join.
@@ -317,7 +320,20 @@ impl Timeline {
             let label_px = (item.label_chars as f64 * char_width).min(MAX_LABEL_PX);
             (x0, x1, x1.max(x0 + MARKER_PX) + label_px + LABEL_GAP_PX)
         };
-        for &(order, item) in visible.iter().filter(|(_, i)| (request.pinned)(i)) {
+        let pinned: Vec<(usize, &Item)> = visible
+            .iter()
+            .filter(|(_, i)| (request.pinned)(i))
+            .copied()
+            .collect();
+        let mut pinned_in_lane = vec![0usize; request.lanes];
+        for (_, item) in &pinned {
+            if let Some(n) = pinned_in_lane.get_mut(item.lane) {
+                *n += 1;
+            }
+        }
+        // Pinned items of a crowded lane that found no free row, in order.
+        let mut waiting: Vec<usize> = Vec::new();
+        for &(order, item) in &pinned {
             let (x0, x1, end) = extent(item);
             let Some(lane_rows) = rows.get_mut(item.lane) else {
                 continue;
@@ -326,6 +342,11 @@ impl Timeline {
                 lane_rows.push(Row::default());
             }
             let free = lane_rows.iter().position(|r| r.pinned_end <= x0);
+            let crowded = pinned_in_lane.get(item.lane).is_some_and(|&n| n > CHIP_MAX);
+            if free.is_none() && crowded {
+                waiting.push(order);
+                continue;
+            }
             let earliest = lane_rows
                 .iter()
                 .enumerate()
@@ -338,8 +359,13 @@ impl Timeline {
             }
             placed.push((order, placed_item(item, row, x0, x1)));
         }
+        let mut waiting = waiting.into_iter().peekable();
         let mut open_clusters: Vec<Option<(usize, f64)>> = vec![None; request.lanes];
-        for &(order, item) in visible.iter().filter(|(_, i)| !(request.pinned)(i)) {
+        for &(order, item) in &visible {
+            let waited = waiting.next_if_eq(&order).is_some();
+            if !waited && (request.pinned)(item) {
+                continue;
+            }
             let (x0, x1, end) = extent(item);
             let free_row = rows.get_mut(item.lane).and_then(|lane_rows| {
                 lane_rows
@@ -741,11 +767,12 @@ mod tests {
     }
 
     #[test]
-    fn pinned_items_are_always_placed_and_others_keep_clear_of_them() {
+    fn pinned_items_are_placed_unless_a_crowd_and_others_keep_clear_of_them() {
         let mut rng = Rng::new(11, 0);
         let timeline = Timeline::new(random_items(&mut rng, 2_000, 3));
         let bounds = timeline.bounds().unwrap();
         let pinned = |i: &Item| i.event.is_multiple_of(23);
+        let mut crowded_lanes = 0;
         for len in [30.0, 800.0, 9_000.0, 47_000.0] {
             for _ in 0..6 {
                 let tr = view(rng.float(bounds.start, bounds.end), len, 900.0);
@@ -763,7 +790,19 @@ mod tests {
                     let visible: Vec<&Item> = timeline.visible(tr.visible()).collect();
                     let clustered: usize = layout.clusters.iter().map(|c| c.count).sum();
                     assert_eq!(layout.placed.len() + clustered, visible.len());
-                    for item in visible.iter().filter(|i| pinned(i)) {
+                    let pinned_in = |lane: usize| {
+                        visible
+                            .iter()
+                            .filter(|i| i.lane == lane && pinned(i))
+                            .count()
+                    };
+                    crowded_lanes += (0..3).filter(|&l| pinned_in(l) > CHIP_MAX).count();
+                    // In a lane of a handful pinned, each is placed; in a crowd
+                    // those without a free row wait with the others.
+                    for item in visible
+                        .iter()
+                        .filter(|i| pinned(i) && pinned_in(i.lane) <= CHIP_MAX)
+                    {
                         assert!(layout.placed.iter().any(|p| p.event == item.event));
                         assert!(
                             !layout
@@ -775,17 +814,16 @@ mod tests {
                     for cluster in &layout.clusters {
                         assert_eq!(cluster.events.len(), cluster.count);
                     }
-                    // An unpinned item never overlaps another item's room.
+                    // An unpinned item, or any in a crowded lane, never
+                    // overlaps another item's room.
                     let room = |p: &Placed| {
                         let item = timeline.item_of(p.event).unwrap();
                         let label = (item.label_chars as f64 * 7.0).min(MAX_LABEL_PX);
                         (p.x0, p.x1.max(p.x0 + MARKER_PX) + label + LABEL_GAP_PX)
                     };
-                    for a in layout
-                        .placed
-                        .iter()
-                        .filter(|p| !pinned(timeline.item_of(p.event).unwrap()))
-                    {
+                    for a in layout.placed.iter().filter(|p| {
+                        !pinned(timeline.item_of(p.event).unwrap()) || pinned_in(p.lane) > CHIP_MAX
+                    }) {
                         for b in layout.placed.iter().filter(|b| b.event != a.event) {
                             if (a.lane, a.row) == (b.lane, b.row) {
                                 let (a0, a1) = room(a);
@@ -797,6 +835,7 @@ mod tests {
                 }
             }
         }
+        assert!(crowded_lanes > 0, "some views have a crowd of pinned items");
     }
 
     #[test]
