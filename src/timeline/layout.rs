@@ -4,7 +4,7 @@
 //! Everything here is by index into the caller's own event list, so the
 //! timeline holds no titles or records and works for any kind of dated thing.
 
-use super::density::{CHIP_MAX, Columns, count_into};
+use super::density::{Columns, count_into};
 use super::time::TimeSpan;
 use super::transform::Transform;
 use crate::model::{Precision, When};
@@ -154,8 +154,9 @@ pub struct LayoutRequest<'a> {
     pub include: &'a dyn Fn(&Item) -> bool,
     /// Items that must be placed, never gathered into a cluster: laid out
     /// first, and where no row is free, put in the row that frees up first.
-    /// A lane with more than [`CHIP_MAX`] of them in view is a crowd even so:
-    /// those that find no free row are gathered with the others.
+    /// A lane with more of them in view than its rows could hold as bare
+    /// markers (see [`pinned_crowd`]) is a crowd even so: those that find no
+    /// free row are gathered with the others.
     pub pinned: &'a dyn Fn(&Item) -> bool,
 }
 
@@ -284,7 +285,7 @@ impl Timeline {
     /// its label (`label_chars × char_width_px`, at most [`MAX_LABEL_PX`]) and
     /// [`LABEL_GAP_PX`]. Pinned items go first, each in the first of its lane's
     /// rows free where it starts (or, if none is, the one that frees up
-    /// first, unless the lane has more than [`CHIP_MAX`] pinned in view: then
+    /// first, unless the lane has a crowd of them, see [`pinned_crowd`]: then
     /// it waits with the others). Then in chronological order every other item takes the first
     /// row free over its whole extent; if none is, it joins a cluster of that
     /// lane, and clusters whose occupied room overlaps or touches merge. A
@@ -342,7 +343,9 @@ impl Timeline {
                 lane_rows.push(Row::default());
             }
             let free = lane_rows.iter().position(|r| r.pinned_end <= x0);
-            let crowded = pinned_in_lane.get(item.lane).is_some_and(|&n| n > CHIP_MAX);
+            let crowded = pinned_in_lane
+                .get(item.lane)
+                .is_some_and(|&n| n > pinned_crowd(cap(item.lane), transform.width()));
             if free.is_none() && crowded {
                 waiting.push(order);
                 continue;
@@ -482,6 +485,16 @@ impl Timeline {
             .filter(|&position| self.items.get(position).is_some_and(include))
             .min()
     }
+}
+
+/// How many pinned items a lane of `rows` rows, `width` pixels wide, takes
+/// on top of one another where no row is free: as many as its rows could
+/// hold as bare markers. Beyond that, overlapping markers would show nothing
+/// (an article of thousands of events on the Study strip), and the ones
+/// without a free row are gathered into the lane's clusters as others are.
+pub fn pinned_crowd(rows: usize, width: f64) -> usize {
+    let per_row = (width / (MARKER_PX + LABEL_GAP_PX)).max(1.0);
+    (rows.max(1) as f64 * per_row).min(1e9) as usize
 }
 
 /// One row of a lane while laying out.
@@ -771,9 +784,13 @@ mod tests {
         let mut rng = Rng::new(11, 0);
         let timeline = Timeline::new(random_items(&mut rng, 2_000, 3));
         let bounds = timeline.bounds().unwrap();
-        let pinned = |i: &Item| i.event.is_multiple_of(23);
         let mut crowded_lanes = 0;
-        for len in [30.0, 800.0, 9_000.0, 47_000.0] {
+        // A few pinned, and a crowd of them (every other item).
+        for (every, len) in [23, 2]
+            .into_iter()
+            .flat_map(|every| [30.0, 800.0, 9_000.0, 47_000.0].map(|len| (every, len)))
+        {
+            let pinned = |i: &Item| i.event.is_multiple_of(every);
             for _ in 0..6 {
                 let tr = view(rng.float(bounds.start, bounds.end), len, 900.0);
                 for rows in [[1, 2, 3], [0, 4, 1]] {
@@ -790,18 +807,20 @@ mod tests {
                     let visible: Vec<&Item> = timeline.visible(tr.visible()).collect();
                     let clustered: usize = layout.clusters.iter().map(|c| c.count).sum();
                     assert_eq!(layout.placed.len() + clustered, visible.len());
-                    let pinned_in = |lane: usize| {
+                    let crowd = |lane: usize| {
+                        let rows = rows.get(lane).copied().unwrap_or(0);
                         visible
                             .iter()
                             .filter(|i| i.lane == lane && pinned(i))
                             .count()
+                            > pinned_crowd(rows, tr.width())
                     };
-                    crowded_lanes += (0..3).filter(|&l| pinned_in(l) > CHIP_MAX).count();
+                    crowded_lanes += (0..3).filter(|&l| crowd(l)).count();
                     // In a lane of a handful pinned, each is placed; in a crowd
                     // those without a free row wait with the others.
                     for item in visible
                         .iter()
-                        .filter(|i| pinned(i) && pinned_in(i.lane) <= CHIP_MAX)
+                        .filter(|i| pinned(i) && !crowd(i.lane))
                     {
                         assert!(layout.placed.iter().any(|p| p.event == item.event));
                         assert!(
@@ -822,7 +841,7 @@ mod tests {
                         (p.x0, p.x1.max(p.x0 + MARKER_PX) + label + LABEL_GAP_PX)
                     };
                     for a in layout.placed.iter().filter(|p| {
-                        !pinned(timeline.item_of(p.event).unwrap()) || pinned_in(p.lane) > CHIP_MAX
+                        !pinned(timeline.item_of(p.event).unwrap()) || crowd(p.lane)
                     }) {
                         for b in layout.placed.iter().filter(|b| b.event != a.event) {
                             if (a.lane, a.row) == (b.lane, b.row) {
