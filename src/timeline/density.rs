@@ -61,12 +61,10 @@ impl Columns {
     /// The column that `x` falls in: one left of the plot counts in the
     /// first, one right of it in the last.
     pub fn at(&self, x: f64) -> usize {
-        let column = ((x - self.left) / BUCKET_PX).floor();
-        if column >= 0.0 {
-            (column as usize).min(self.count.saturating_sub(1))
-        } else {
-            0
-        }
+        // A float-to-integer cast saturates: left of the plot (and NaN) is 0,
+        // and it truncates, which is the floor for what is right of it. This
+        // runs for every event that falls out of the rows.
+        (((x - self.left) * (1.0 / BUCKET_PX)) as usize).min(self.count.saturating_sub(1))
     }
 
     /// Screen x where `column` starts and ends.
@@ -289,11 +287,12 @@ pub(super) fn count_into(cluster: &mut Cluster, columns: &Columns, x: f64) {
         cluster.first_column = column;
     }
     let at = column.saturating_sub(cluster.first_column);
-    if cluster.density.len() <= at {
-        cluster.density.resize(at + 1, 0);
-    }
-    if let Some(count) = cluster.density.get_mut(at) {
-        *count += 1;
+    match cluster.density.get_mut(at) {
+        Some(count) => *count += 1,
+        None => {
+            cluster.density.resize(at, 0);
+            cluster.density.push(1);
+        }
     }
 }
 

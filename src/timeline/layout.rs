@@ -818,10 +818,7 @@ mod tests {
                     crowded_lanes += (0..3).filter(|&l| crowd(l)).count();
                     // In a lane of a handful pinned, each is placed; in a crowd
                     // those without a free row wait with the others.
-                    for item in visible
-                        .iter()
-                        .filter(|i| pinned(i) && !crowd(i.lane))
-                    {
+                    for item in visible.iter().filter(|i| pinned(i) && !crowd(i.lane)) {
                         assert!(layout.placed.iter().any(|p| p.event == item.event));
                         assert!(
                             !layout
@@ -840,9 +837,11 @@ mod tests {
                         let label = (item.label_chars as f64 * 7.0).min(MAX_LABEL_PX);
                         (p.x0, p.x1.max(p.x0 + MARKER_PX) + label + LABEL_GAP_PX)
                     };
-                    for a in layout.placed.iter().filter(|p| {
-                        !pinned(timeline.item_of(p.event).unwrap()) || crowd(p.lane)
-                    }) {
+                    for a in layout
+                        .placed
+                        .iter()
+                        .filter(|p| !pinned(timeline.item_of(p.event).unwrap()) || crowd(p.lane))
+                    {
                         for b in layout.placed.iter().filter(|b| b.event != a.event) {
                             if (a.lane, a.row) == (b.lane, b.row) {
                                 let (a0, a1) = room(a);
