@@ -1,8 +1,9 @@
-//! No event is hidden in a chip for good: for every event of the bundled and
-//! example datasets, in canvases of several sizes, following the chips as a
-//! reader would (a click zooms to fit the chip, or opens the list of its
-//! events where zooming cannot part them) ends with the event drawn on its
-//! own or named in a chip's list.
+//! No event is hidden in a chip or a density band for good: for every event
+//! of the bundled and example datasets, in canvases of several sizes,
+//! following the chips and bands as a reader would (a click zooms to fit the
+//! chip, or to the part of the band under the pointer, or opens the list of
+//! their events where zooming cannot part them) ends with the event drawn on
+//! its own or named in a list.
 
 #![expect(
     clippy::unwrap_used,
@@ -11,7 +12,9 @@
 
 use neutrality_reader::dataset::Dataset;
 use neutrality_reader::model::EventCategory;
-use neutrality_reader::timeline::{Item, RowsRequest, Timeline, Transform, lay_out_lanes};
+use neutrality_reader::timeline::{
+    Item, PartAction, RowsRequest, Timeline, Transform, Way, lay_out_lanes,
+};
 use neutrality_reader::ui::timeline::TimelineIndex;
 
 /// The canvas's sizes: row height, axis height, label character width.
@@ -41,22 +44,20 @@ fn follow(
     let mut transform = Transform::fit(timeline.bounds().unwrap(), 0.0, width);
     for _ in 0..40 {
         let layout = lay_out_lanes(timeline, &transform, &request);
-        if layout.placed.iter().any(|p| p.event == event) {
-            return Ok(());
+        match layout.way_to(timeline, transform.visible(), event) {
+            Way::Drawn => return Ok(()),
+            Way::Open(PartAction::List(events)) if events.contains(&event) => return Ok(()),
+            Way::Open(PartAction::List(_)) => return Err("its list leaves it out".to_owned()),
+            Way::Open(PartAction::Zoom(span)) => transform = Transform::fit(span, 0.0, width),
+            Way::Nowhere => {
+                return Err(format!(
+                    "neither drawn nor in a chip or band at {:?}",
+                    transform.visible()
+                ));
+            }
         }
-        let Some(chip) = layout.clusters.iter().find(|c| c.events.contains(&event)) else {
-            return Err(format!(
-                "neither drawn nor in a chip at {:?}",
-                transform.visible()
-            ));
-        };
-        if !chip.can_zoom(transform.visible()) {
-            // Its chip opens a list, which names it.
-            return Ok(());
-        }
-        transform = Transform::fit(chip.span, 0.0, width);
     }
-    Err("still in a chip after 40 clicks".to_owned())
+    Err("still in a chip or band after 40 clicks".to_owned())
 }
 
 fn check(dataset: &Dataset) {

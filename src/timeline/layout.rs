@@ -4,6 +4,7 @@
 //! Everything here is by index into the caller's own event list, so the
 //! timeline holds no titles or records and works for any kind of dated thing.
 
+use super::density::{Columns, count_into};
 use super::time::TimeSpan;
 use super::transform::Transform;
 use crate::model::{Precision, When};
@@ -94,6 +95,11 @@ pub struct Cluster {
     pub events: Vec<usize>,
     /// Whether all its items share one span: no zoom can ever part them.
     pub same_span: bool,
+    /// How many of its items start in each column of [`Layout::columns`],
+    /// from [`Self::first_column`]: the density a band draws.
+    pub density: Vec<u32>,
+    /// The column of its first item.
+    pub first_column: usize,
 }
 
 impl Cluster {
@@ -114,6 +120,8 @@ pub struct Layout {
     pub placed: Vec<Placed>,
     /// Items without one, gathered per lane, in chronological order within a lane.
     pub clusters: Vec<Cluster>,
+    /// The screen's columns the clusters' densities count in.
+    pub columns: Columns,
 }
 
 impl Layout {
@@ -146,6 +154,9 @@ pub struct LayoutRequest<'a> {
     pub include: &'a dyn Fn(&Item) -> bool,
     /// Items that must be placed, never gathered into a cluster: laid out
     /// first, and where no row is free, put in the row that frees up first.
+    /// A lane with more of them in view than its rows could hold as bare
+    /// markers (see [`pinned_crowd`]) is a crowd even so: those that find no
+    /// free row are gathered with the others.
     pub pinned: &'a dyn Fn(&Item) -> bool,
 }
 
@@ -274,11 +285,16 @@ impl Timeline {
     /// its label (`label_chars × char_width_px`, at most [`MAX_LABEL_PX`]) and
     /// [`LABEL_GAP_PX`]. Pinned items go first, each in the first of its lane's
     /// rows free where it starts (or, if none is, the one that frees up
-    /// first). Then in chronological order every other item takes the first
+    /// first, unless the lane has a crowd of them, see [`pinned_crowd`]: then
+    /// it waits with the others). Then in chronological order every other item takes the first
     /// row free over its whole extent; if none is, it joins a cluster of that
-    /// lane, and clusters whose occupied room overlaps or touches merge.
+    /// lane, and clusters whose occupied room overlaps or touches merge. A
+    /// cluster counts its items by the column they start in, as they join.
     pub fn layout_with(&self, transform: &Transform, request: &LayoutRequest<'_>) -> Layout {
-        let mut layout = Layout::default();
+        let mut layout = Layout {
+            columns: Columns::of(transform),
+            ..Layout::default()
+        };
         if request.lanes == 0 {
             return layout;
         }
@@ -305,7 +321,20 @@ impl Timeline {
             let label_px = (item.label_chars as f64 * char_width).min(MAX_LABEL_PX);
             (x0, x1, x1.max(x0 + MARKER_PX) + label_px + LABEL_GAP_PX)
         };
-        for &(order, item) in visible.iter().filter(|(_, i)| (request.pinned)(i)) {
+        let pinned: Vec<(usize, &Item)> = visible
+            .iter()
+            .filter(|(_, i)| (request.pinned)(i))
+            .copied()
+            .collect();
+        let mut pinned_in_lane = vec![0usize; request.lanes];
+        for (_, item) in &pinned {
+            if let Some(n) = pinned_in_lane.get_mut(item.lane) {
+                *n += 1;
+            }
+        }
+        // Pinned items of a crowded lane that found no free row, in order.
+        let mut waiting: Vec<usize> = Vec::new();
+        for &(order, item) in &pinned {
             let (x0, x1, end) = extent(item);
             let Some(lane_rows) = rows.get_mut(item.lane) else {
                 continue;
@@ -314,6 +343,13 @@ impl Timeline {
                 lane_rows.push(Row::default());
             }
             let free = lane_rows.iter().position(|r| r.pinned_end <= x0);
+            let crowded = pinned_in_lane
+                .get(item.lane)
+                .is_some_and(|&n| n > pinned_crowd(cap(item.lane), transform.width()));
+            if free.is_none() && crowded {
+                waiting.push(order);
+                continue;
+            }
             let earliest = lane_rows
                 .iter()
                 .enumerate()
@@ -326,8 +362,13 @@ impl Timeline {
             }
             placed.push((order, placed_item(item, row, x0, x1)));
         }
+        let mut waiting = waiting.into_iter().peekable();
         let mut open_clusters: Vec<Option<(usize, f64)>> = vec![None; request.lanes];
-        for &(order, item) in visible.iter().filter(|(_, i)| !(request.pinned)(i)) {
+        for &(order, item) in &visible {
+            let waited = waiting.next_if_eq(&order).is_some();
+            if !waited && (request.pinned)(item) {
+                continue;
+            }
             let (x0, x1, end) = extent(item);
             let free_row = rows.get_mut(item.lane).and_then(|lane_rows| {
                 lane_rows
@@ -352,6 +393,7 @@ impl Timeline {
                             cluster.same_span &= cluster.span == item.span;
                             cluster.span = cluster.span.union(&item.span);
                             cluster.events.push(item.event);
+                            count_into(cluster, &layout.columns, x0);
                             *open_end = open_end.max(end);
                             true
                         }
@@ -362,7 +404,7 @@ impl Timeline {
             };
             if !merged {
                 *open = Some((layout.clusters.len(), end));
-                layout.clusters.push(Cluster {
+                let mut cluster = Cluster {
                     lane: item.lane,
                     x0,
                     x1,
@@ -370,7 +412,11 @@ impl Timeline {
                     span: item.span,
                     events: vec![item.event],
                     same_span: true,
-                });
+                    density: Vec::new(),
+                    first_column: 0,
+                };
+                count_into(&mut cluster, &layout.columns, x0);
+                layout.clusters.push(cluster);
             }
         }
         placed.sort_by_key(|(order, _)| *order);
@@ -439,6 +485,16 @@ impl Timeline {
             .filter(|&position| self.items.get(position).is_some_and(include))
             .min()
     }
+}
+
+/// How many pinned items a lane of `rows` rows, `width` pixels wide, takes
+/// on top of one another where no row is free: as many as its rows could
+/// hold as bare markers. Beyond that, overlapping markers would show nothing
+/// (an article of thousands of events on the Study strip), and the ones
+/// without a free row are gathered into the lane's clusters as others are.
+pub fn pinned_crowd(rows: usize, width: f64) -> usize {
+    let per_row = (width / (MARKER_PX + LABEL_GAP_PX)).max(1.0);
+    (rows.max(1) as f64 * per_row).min(1e9) as usize
 }
 
 /// One row of a lane while laying out.
@@ -724,12 +780,17 @@ mod tests {
     }
 
     #[test]
-    fn pinned_items_are_always_placed_and_others_keep_clear_of_them() {
+    fn pinned_items_are_placed_unless_a_crowd_and_others_keep_clear_of_them() {
         let mut rng = Rng::new(11, 0);
         let timeline = Timeline::new(random_items(&mut rng, 2_000, 3));
         let bounds = timeline.bounds().unwrap();
-        let pinned = |i: &Item| i.event.is_multiple_of(23);
-        for len in [30.0, 800.0, 9_000.0, 47_000.0] {
+        let mut crowded_lanes = 0;
+        // A few pinned, and a crowd of them (every other item).
+        for (every, len) in [23, 2]
+            .into_iter()
+            .flat_map(|every| [30.0, 800.0, 9_000.0, 47_000.0].map(|len| (every, len)))
+        {
+            let pinned = |i: &Item| i.event.is_multiple_of(every);
             for _ in 0..6 {
                 let tr = view(rng.float(bounds.start, bounds.end), len, 900.0);
                 for rows in [[1, 2, 3], [0, 4, 1]] {
@@ -746,7 +807,18 @@ mod tests {
                     let visible: Vec<&Item> = timeline.visible(tr.visible()).collect();
                     let clustered: usize = layout.clusters.iter().map(|c| c.count).sum();
                     assert_eq!(layout.placed.len() + clustered, visible.len());
-                    for item in visible.iter().filter(|i| pinned(i)) {
+                    let crowd = |lane: usize| {
+                        let rows = rows.get(lane).copied().unwrap_or(0);
+                        visible
+                            .iter()
+                            .filter(|i| i.lane == lane && pinned(i))
+                            .count()
+                            > pinned_crowd(rows, tr.width())
+                    };
+                    crowded_lanes += (0..3).filter(|&l| crowd(l)).count();
+                    // In a lane of a handful pinned, each is placed; in a crowd
+                    // those without a free row wait with the others.
+                    for item in visible.iter().filter(|i| pinned(i) && !crowd(i.lane)) {
                         assert!(layout.placed.iter().any(|p| p.event == item.event));
                         assert!(
                             !layout
@@ -758,7 +830,8 @@ mod tests {
                     for cluster in &layout.clusters {
                         assert_eq!(cluster.events.len(), cluster.count);
                     }
-                    // An unpinned item never overlaps another item's room.
+                    // An unpinned item, or any in a crowded lane, never
+                    // overlaps another item's room.
                     let room = |p: &Placed| {
                         let item = timeline.item_of(p.event).unwrap();
                         let label = (item.label_chars as f64 * 7.0).min(MAX_LABEL_PX);
@@ -767,7 +840,7 @@ mod tests {
                     for a in layout
                         .placed
                         .iter()
-                        .filter(|p| !pinned(timeline.item_of(p.event).unwrap()))
+                        .filter(|p| !pinned(timeline.item_of(p.event).unwrap()) || crowd(p.lane))
                     {
                         for b in layout.placed.iter().filter(|b| b.event != a.event) {
                             if (a.lane, a.row) == (b.lane, b.row) {
@@ -780,6 +853,7 @@ mod tests {
                 }
             }
         }
+        assert!(crowded_lanes > 0, "some views have a crowd of pinned items");
     }
 
     #[test]
@@ -806,6 +880,7 @@ mod tests {
 
     #[test]
     fn every_item_is_reached_through_its_chips() {
+        use crate::timeline::density::{PartAction, Way};
         let mut rng = Rng::new(17, 0);
         let mut items = random_items(&mut rng, 400, 3);
         // Some share one year exactly: only a list can part them.
@@ -815,28 +890,28 @@ mod tests {
         }
         let timeline = Timeline::new(items);
         let bounds = timeline.bounds().unwrap();
+        let mut bands = 0;
         for event in 0..400 {
             let mut tr = Transform::fit(bounds, 0.0, 700.0);
             let mut reached = false;
             for _ in 0..60 {
                 let layout = timeline.layout(&tr, 3, 2, 7.0, &everything);
-                if layout.placed.iter().any(|p| p.event == event) {
-                    reached = true;
-                    break;
+                bands += layout.clusters.iter().filter(|c| c.is_band()).count();
+                // A chip's click, or a click on the part of a band that holds it.
+                match layout.way_to(&timeline, tr.visible(), event) {
+                    Way::Drawn => reached = true,
+                    Way::Open(PartAction::List(events)) => reached = events.contains(&event),
+                    Way::Open(PartAction::Zoom(span)) => {
+                        tr = Transform::fit(span, 0.0, 700.0);
+                        continue;
+                    }
+                    Way::Nowhere => {}
                 }
-                let chip = layout
-                    .clusters
-                    .iter()
-                    .find(|c| c.events.contains(&event))
-                    .unwrap();
-                if !chip.can_zoom(tr.visible()) {
-                    reached = true;
-                    break;
-                }
-                tr = Transform::fit(chip.span, 0.0, 700.0);
+                break;
             }
             assert!(reached, "event {event}");
         }
+        assert!(bands > 0, "some of the way through bands");
     }
 
     #[test]

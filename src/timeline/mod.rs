@@ -5,12 +5,14 @@
 //! Pure logic in f64, free of egui, so that every frame's geometry can be
 //! tested and benchmarked on its own; `ui` draws what this computes.
 
+pub mod density;
 pub mod layout;
 pub mod rows;
 pub mod ticks;
 pub mod time;
 pub mod transform;
 
+pub use density::{BUCKET_PX, CHIP_MAX, Columns, PART_BUCKETS, Part, PartAction, Way};
 pub use layout::{Cluster, Item, ItemShape, Layout, LayoutRequest, Placed, Timeline};
 pub use rows::{RowsRequest, lane_rows, lay_out_lanes};
 pub use ticks::{Tick, TickSet, TickUnit, ticks};

@@ -32,7 +32,16 @@ pub fn strip_ui(
         let height = ui.available_height();
         ui.vertical(|ui| {
             ui.set_width((ui.available_width() - card_width).max(200.0));
-            let emphasised = |event: usize| article_events.contains(&event);
+            // A search, not a scan: this runs for every event in view, and an
+            // article may have thousands (the index lists them in file order).
+            let sorted = article_events.is_sorted();
+            let emphasised = |event: usize| {
+                if sorted {
+                    article_events.binary_search(&event).is_ok()
+                } else {
+                    article_events.contains(&event)
+                }
+            };
             let config = CanvasConfig {
                 id: egui::Id::unique("timeline_strip"),
                 timeline: &index.single_lane,

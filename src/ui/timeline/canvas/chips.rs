@@ -29,9 +29,14 @@ pub struct ChipList {
 impl ChipList {
     /// The list of `cluster`'s events, under its chip's corner `at`.
     pub fn new(ui: &egui::Ui, cluster: &Cluster, at: Pos2) -> Self {
+        Self::listing(ui, cluster.events.clone(), cluster.span, at)
+    }
+
+    /// The list of `events` (a band's part), over `span`, with its corner at `at`.
+    pub fn listing(ui: &egui::Ui, events: Vec<usize>, span: TimeSpan, at: Pos2) -> Self {
         Self {
-            events: cluster.events.clone(),
-            span: cluster.span,
+            events,
+            span,
             at,
             opened: ui.ctx().cumulative_pass_nr(),
         }

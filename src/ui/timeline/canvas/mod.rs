@@ -4,9 +4,10 @@
 //! pointer, keys move the selection), lay out only the visible events, paint,
 //! and give every drawn event its own AccessKit node so that it can be found,
 //! focused and clicked by keyboard and screen reader. Each step has a file:
-//! `input`, `lanes`, `paint`, `scene`, `chips` and `access`.
+//! `input`, `lanes`, `paint`, `scene`, `chips`, `band` and `access`.
 
 mod access;
+mod band;
 mod chips;
 mod config;
 mod input;
@@ -83,7 +84,7 @@ pub fn canvas_ui(
     };
     let (mut hits, labels) = scene.paint_placed(ui);
     plot_painter.set(grid, paint::gridlines(ui, plot, &tick_set, &labels));
-    scene.clusters_ui(ui, state);
+    let band_focused = scene.clusters_ui(ui, state, &response);
     hits.extend(scene.paint_hidden_selection(ui, &include));
     chips::chip_list_ui(ui, &mut state.chip_list, config, dataset, &mut output);
 
@@ -91,7 +92,7 @@ pub fn canvas_ui(
     paint::keep_labels_warm(&painter, dataset, &state.labelled, &labelled);
     state.labelled = labelled;
     let item_focused = access::events_ui(ui, config, dataset, hits, &response, &mut output);
-    if response.has_focus() || item_focused {
+    if response.has_focus() || item_focused || band_focused {
         access::lock_focus(ui, &response);
         input::keyboard(ui, state, config, plot, &mut output);
         painter.rect_stroke(

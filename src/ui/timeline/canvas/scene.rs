@@ -1,17 +1,18 @@
-//! The events on the canvas: each laid-out event, the clusters (each a button
-//! that zooms to fit it or lists its events), and the selection where it
-//! would hide in a cluster.
+//! The events on the canvas: each laid-out event, the clusters (a chip, a
+//! button that zooms to fit it or lists its events, or for a crowd a density
+//! band), and the selection where it would hide in a cluster.
 //! Each returns where it was drawn, for the hit-testing that follows.
 
 use egui::{Rect, Sense};
 
+use super::band::{Band, band_ui};
 use super::chips::{ChipList, chip_label};
 use super::config::{CanvasConfig, ROW_HEIGHT};
 use super::paint::{Mark, paint_cluster, paint_event};
 use super::state::CanvasState;
 use crate::dataset::Dataset;
 use crate::timeline::layout::MAX_LABEL_PX;
-use crate::timeline::{Item, Layout, Placed, Transform};
+use crate::timeline::{Cluster, Item, Layout, Placed, Transform};
 use crate::ui::timeline::colors::category_color;
 
 /// What drawing the events needs, laid out and mapped for this frame.
@@ -77,9 +78,15 @@ impl Scene<'_> {
         (hits, labels)
     }
 
-    /// Paints the clusters. A click on one zooms to fit it, or, where zooming
-    /// cannot part its events, opens the list of them.
-    pub fn clusters_ui(&self, ui: &egui::Ui, state: &mut CanvasState) {
+    /// Paints the clusters: a chip for a handful of events, a density band
+    /// for more (see [`crate::timeline::CHIP_MAX`]). Returns whether a band has the keyboard
+    /// focus.
+    pub fn clusters_ui(
+        &self,
+        ui: &egui::Ui,
+        state: &mut CanvasState,
+        canvas: &egui::Response,
+    ) -> bool {
         let (layout, config, transform) = (self.layout, self.config, self.transform);
         // Where the selection would hide in a cluster, if it does.
         let selected_overflow = config
@@ -87,6 +94,10 @@ impl Scene<'_> {
             .filter(|s| !layout.placed.iter().any(|p| p.event == *s))
             .and_then(|s| config.timeline.item_of(s))
             .map(|item| (item.lane, transform.x_from_t(item.span.start)));
+        let scale = layout.densest_column();
+        // Each lane's bands, in order: their ids, stable while the view zooms.
+        let mut bands: Vec<Vec<egui::Id>> = vec![Vec::new(); config.lane_count];
+        let mut band_focused = false;
         for cluster in &layout.clusters {
             let only_the_selection = cluster.count == 1
                 && selected_overflow.is_some_and(|(lane, x)| {
@@ -99,30 +110,75 @@ impl Scene<'_> {
             let Some(y) = self.row_y(cluster.lane, layout.rows_used(cluster.lane)) else {
                 continue;
             };
-            let hit =
-                paint_cluster(self.plot, ui, cluster, y, self.plot_rect).intersect(self.plot_rect);
-            let id = config
-                .id
-                .with(("cluster", cluster.lane, cluster.x0.to_bits()));
-            let response = ui.interact(hit, id, Sense::click());
-            let zooms = cluster.can_zoom(transform.visible());
-            let label = chip_label(self.dataset, cluster, zooms);
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-            let response = response.on_hover_text(&label);
-            if !response.clicked() {
+            let Some(lane_bands) = bands.get_mut(cluster.lane).filter(|_| cluster.is_band()) else {
+                self.chip_ui(ui, state, cluster, y);
                 continue;
-            }
-            if zooms {
-                let plot_left = f64::from(self.plot_rect.left());
-                let plot_width = f64::from(self.plot_rect.width());
-                if let Some(t) = &mut state.transform {
-                    *t = Transform::fit(cluster.span, plot_left, plot_width);
-                }
-            } else {
-                state.chip_list = Some(ChipList::new(ui, cluster, hit.left_bottom()));
-            }
-            ui.ctx().request_repaint();
+            };
+            let id = config.id.with(("band", cluster.lane, lane_bands.len()));
+            lane_bands.push(id);
+            let band = Band {
+                cluster,
+                columns: layout.columns,
+                id,
+                y,
+                scale,
+                color: self.band_color(ui, cluster),
+                plot: self.plot_rect,
+                transform,
+                timeline: config.timeline,
+            };
+            band_focused |= band_ui(ui, self.plot, &band, state);
         }
+        // After a band was opened from the keyboard, the focus stays in its lane.
+        if let Some((lane, pass)) = state.band_refocus
+            && ui.ctx().cumulative_pass_nr() > pass
+        {
+            state.band_refocus = None;
+            match bands.get(lane).and_then(|ids| ids.first()) {
+                _ if band_focused => {}
+                Some(&id) => ui.memory_mut(|m| m.request_focus(id)),
+                None => canvas.request_focus(),
+            }
+        }
+        band_focused
+    }
+
+    /// The colour of a band: its category's where its lane is one category's
+    /// (a lane with a label), else the text's (the strip's one lane mixes them).
+    fn band_color(&self, ui: &egui::Ui, cluster: &Cluster) -> egui::Color32 {
+        (self.config.lane_label)(cluster.lane)
+            .and(cluster.events.first())
+            .and_then(|&e| self.dataset.events.get(e))
+            .map_or(ui.visuals().text_color(), |event| self.color_of(event))
+    }
+
+    /// A chip: a click zooms to fit it, or, where zooming cannot part its
+    /// events, opens the list of them.
+    fn chip_ui(&self, ui: &egui::Ui, state: &mut CanvasState, cluster: &Cluster, y: f32) {
+        let hit =
+            paint_cluster(self.plot, ui, cluster, y, self.plot_rect).intersect(self.plot_rect);
+        let id = self
+            .config
+            .id
+            .with(("cluster", cluster.lane, cluster.x0.to_bits()));
+        let response = ui.interact(hit, id, Sense::click());
+        let zooms = cluster.can_zoom(self.transform.visible());
+        let label = chip_label(self.dataset, cluster, zooms);
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+        let response = response.on_hover_text(&label);
+        if !response.clicked() {
+            return;
+        }
+        if zooms {
+            let plot_left = f64::from(self.plot_rect.left());
+            let plot_width = f64::from(self.plot_rect.width());
+            if let Some(t) = &mut state.transform {
+                *t = Transform::fit(cluster.span, plot_left, plot_width);
+            }
+        } else {
+            state.chip_list = Some(ChipList::new(ui, cluster, hit.left_bottom()));
+        }
+        ui.ctx().request_repaint();
     }
 
     /// The selected event is always drawn, even when its neighbours crowd it

@@ -1,5 +1,5 @@
 //! What a canvas keeps between frames: its time <-> screen mapping, the
-//! labels it drew, the list a chip opened.
+//! labels it drew, the list a chip opened, the part of a band the keys chose.
 
 use crate::timeline::{TimeSpan, Transform};
 
@@ -12,6 +12,12 @@ pub struct CanvasState {
     pub(super) labelled: Vec<usize>,
     /// The list a chip opened, while it is open.
     pub(super) chip_list: Option<super::chips::ChipList>,
+    /// The band the keys last chose a part of, and the part's first column.
+    pub(super) band_part: Option<(egui::Id, usize)>,
+    /// A band opened from the keyboard: its lane and the pass it was in. The
+    /// next pass gives the focus to that lane's first band, or the canvas,
+    /// if the band went with the zoom.
+    pub(super) band_refocus: Option<(usize, u64)>,
 }
 
 impl CanvasState {
