@@ -271,3 +271,45 @@ fn a_long_article_of_large_images_decodes_only_what_comes_on_screen() {
             .any(|(_, meta)| meta.name == "article image assets/photo-0.png")
     );
 }
+
+/// In the window an image is decoded on a thread of its own: the frame that
+/// first shows its place does not wait for it; the place is kept at the
+/// image's size, and the texture comes a few frames later, once.
+#[test]
+fn in_the_window_an_image_is_decoded_off_the_frame() {
+    let (alt, paragraph) = illustration();
+    let mut harness = window([1280.0, 800.0], move |mut app| {
+        app.open(ARTICLE, Some(paragraph));
+        app
+    });
+    let before = harness.get_by_role_and_label(Role::Image, &alt).rect();
+    // A fresh window, decoding in the background.
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| {
+            neutrality_reader::ui::study::image::decode_in_background(&cc.egui_ctx);
+            let data = Arc::new(Dataset::embedded().unwrap());
+            let mut app = ReaderApp::new(&cc.egui_ctx, data, DataOrigin::default(), None);
+            app.open(ARTICLE, Some(paragraph));
+            app
+        });
+    let mut waited = 0;
+    while article_textures(&harness).0 == 0 && waited < 500 {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+        waited += 1;
+    }
+    assert_eq!(
+        article_textures(&harness).0,
+        1,
+        "the image was never decoded"
+    );
+    // Its place was the image's size all along.
+    assert_eq!(
+        harness.get_by_role_and_label(Role::Image, &alt).rect(),
+        before
+    );
+    let ids = textures(&harness);
+    harness.run_steps(5);
+    assert_eq!(textures(&harness), ids, "decoded once");
+}

@@ -189,6 +189,8 @@ impl FirstState {
         // screenshot neither reads nor writes them, nor opens the desktop's
         // folder dialog.
         if screenshot.is_none() {
+            // A picture waits for its images; the window does not.
+            crate::ui::study::image::decode_in_background(ctx);
             app = app.with_native_dialogs();
             if let Some(dir) = storage_dir {
                 app = app.with_storage_dir(dir);

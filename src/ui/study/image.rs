@@ -1,10 +1,13 @@
 //! An article's image on the page or on the stage: sized from its header,
-//! decoded when it comes on screen, kept as a texture within a memory budget,
+//! decoded when it comes on screen (on a thread of its own in the window:
+//! its place waits, faintly filled, until it is ready), kept as a texture
+//! within a memory budget,
 //! drawn to the width there is (never enlarged more than
 //! [`MAX_UPSCALE`] times), named for screen readers by its alt text. An image
 //! that cannot be shown leaves a box of fixed height that says why.
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use egui::{Color32, RichText, TextureHandle};
 
@@ -49,7 +52,15 @@ struct Cache {
     sizes: HashMap<String, Result<[u32; 2], ImageError>>,
     /// The textures, by path, within [`TEXTURE_BUDGET_BYTES`].
     textures: TextureBudget<String, TextureHandle>,
+    /// Images being decoded on their own threads, by path.
+    decoding: HashMap<String, Slot>,
 }
+
+/// Where a decoding thread leaves its image (and its size in bytes).
+type Slot = Arc<Mutex<Option<Decoded>>>;
+
+/// An image decoded for a texture, with its size in bytes, or why not.
+type Decoded = Result<(egui::ColorImage, usize), ImageError>;
 
 impl Default for Cache {
     fn default() -> Self {
@@ -63,6 +74,7 @@ impl Cache {
             source,
             sizes: HashMap::new(),
             textures: TextureBudget::new(TEXTURE_BUDGET_BYTES),
+            decoding: HashMap::new(),
         }
     }
 }
@@ -125,23 +137,23 @@ fn texture(
     dataset: &Dataset,
     source: &str,
     path: &str,
-) -> Result<TextureHandle, ImageError> {
+) -> Result<Option<TextureHandle>, ImageError> {
     let now = ctx.cumulative_frame_nr();
     let kept = with_cache(ctx, source, |cache| cache.textures.get(path, now).cloned());
     if let Some(kept) = kept {
-        return Ok(kept);
+        return Ok(Some(kept));
     }
-    let loaded = images::load_within(&dataset.images, path, max_texture_side(ctx));
-    let texture = loaded.map(|rgba| {
-        let size = [rgba.width as usize, rgba.height as usize];
-        let image = egui::ColorImage::from_rgba_unmultiplied(size, &rgba.pixels);
+    let Some(decoded) = decoded(ctx, dataset, source, path) else {
+        return Ok(None);
+    };
+    let texture = decoded.map(|(image, bytes)| {
         let options = egui::TextureOptions {
             mipmap_mode: Some(egui::TextureFilter::Linear),
             ..egui::TextureOptions::LINEAR
         };
         (
             ctx.load_texture(format!("article image {path}"), image, options),
-            rgba.pixels.len(),
+            bytes,
         )
     });
     with_cache(ctx, source, |cache| match &texture {
@@ -154,7 +166,75 @@ fn texture(
             cache.sizes.insert(path.to_owned(), Err(error.clone()));
         }
     });
-    texture.map(|(handle, _)| handle)
+    texture.map(|(handle, _)| Some(handle))
+}
+
+/// Whether images are decoded on threads of their own (the window) or in
+/// the frame that first draws them (tests and screenshots, which want the
+/// picture in the frame they look at).
+fn in_background(ctx: &egui::Context) -> bool {
+    !cfg!(target_arch = "wasm32")
+        && ctx.data(|d| d.get_temp::<bool>(background_id()).unwrap_or(false))
+}
+
+fn background_id() -> egui::Id {
+    egui::Id::unique("article_images_in_background")
+}
+
+/// Lets images be decoded on threads of their own, so that a large one
+/// never holds up a frame (the window's choice; see [`in_background`]).
+pub fn decode_in_background(ctx: &egui::Context) {
+    ctx.data_mut(|d| d.insert_temp(background_id(), true));
+}
+
+/// The image decoded, or `None` while a thread decodes it.
+fn decoded(ctx: &egui::Context, dataset: &Dataset, source: &str, path: &str) -> Option<Decoded> {
+    let max_side = max_texture_side(ctx);
+    if !in_background(ctx) {
+        return Some(decode(&dataset.images, path, max_side));
+    }
+    let slot = with_cache(ctx, source, |cache| cache.decoding.get(path).cloned());
+    if let Some(slot) = slot {
+        let done = slot.lock().ok().and_then(|mut s| s.take());
+        if done.is_some() {
+            with_cache(ctx, source, |cache| cache.decoding.remove(path));
+        }
+        return done;
+    }
+    let slot: Slot = Arc::default();
+    let (images, owned, filled, wake) = (
+        dataset.images.clone(),
+        path.to_owned(),
+        slot.clone(),
+        ctx.clone(),
+    );
+    let spawned = std::thread::Builder::new()
+        .name("image-decode".to_owned())
+        .spawn(move || {
+            let image = decode(&images, &owned, max_side);
+            if let Ok(mut filled) = filled.lock() {
+                *filled = Some(image);
+            }
+            wake.request_repaint();
+        });
+    if spawned.is_err() {
+        return Some(decode(&dataset.images, path, max_side));
+    }
+    with_cache(ctx, source, |cache| {
+        cache.decoding.insert(path.to_owned(), slot)
+    });
+    None
+}
+
+/// Reads, checks and decodes one image into what a texture is made of.
+fn decode(source: &crate::dataset::ImageSource, path: &str, max_side: u32) -> Decoded {
+    images::load_within(source, path, max_side).map(|rgba| {
+        let size = [rgba.width as usize, rgba.height as usize];
+        (
+            egui::ColorImage::from_rgba_unmultiplied(size, &rgba.pixels),
+            rgba.pixels.len(),
+        )
+    })
 }
 
 /// The size to draw an image of `natural` points in a space `room` wide and
@@ -201,7 +281,13 @@ pub fn image_ui(
     });
     if ui.is_rect_visible(rect) {
         match texture(ui.ctx(), dataset, &source, path) {
-            Ok(texture) => egui::Image::new(&texture).paint_at(ui, rect),
+            Ok(Some(texture)) => egui::Image::new(&texture).paint_at(ui, rect),
+            // Being decoded: its place waits, faintly filled; the thread
+            // asks for a frame when it is done.
+            Ok(None) => {
+                ui.painter()
+                    .rect_filled(rect, 4.0, ui.visuals().faint_bg_color);
+            }
             // Kept as the image's size: the next frame draws the box that says why.
             Err(_) => ui.ctx().request_repaint(),
         }
@@ -292,6 +378,62 @@ pub fn reason(error: &ImageError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The bundled illustration's path, as its article gives it.
+    fn illustration(dataset: &Dataset) -> String {
+        dataset
+            .articles
+            .iter()
+            .flat_map(|a| &a.body)
+            .find_map(|b| match b {
+                crate::model::Block::Image { path, .. } => Some(path.clone()),
+                _ => None,
+            })
+            .unwrap()
+    }
+
+    #[test]
+    fn in_the_background_the_first_ask_starts_a_decode_and_a_later_one_takes_it() {
+        let ctx = egui::Context::default();
+        let dataset = Dataset::embedded().unwrap();
+        let path = illustration(&dataset);
+        let source = dataset.images.key();
+        let at_once = decoded(&ctx, &dataset, &source, &path).unwrap().unwrap();
+        decode_in_background(&ctx);
+        // Never in the frame that asks first.
+        assert!(decoded(&ctx, &dataset, &source, &path).is_none());
+        let end = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        let later = loop {
+            if let Some(done) = decoded(&ctx, &dataset, &source, &path) {
+                break done.unwrap();
+            }
+            assert!(std::time::Instant::now() < end, "never decoded");
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        };
+        assert_eq!(later.1, at_once.1);
+        assert_eq!(later.0.size, at_once.0.size);
+        // Taken: nothing is left waiting.
+        assert!(with_cache(&ctx, &source, |c| c.decoding.is_empty()));
+    }
+
+    #[test]
+    fn a_bad_image_decoded_in_the_background_says_why() {
+        let ctx = egui::Context::default();
+        decode_in_background(&ctx);
+        let dataset = Dataset::embedded().unwrap();
+        let source = dataset.images.key();
+        let path = "images/not-there.png";
+        assert!(decoded(&ctx, &dataset, &source, path).is_none());
+        let end = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            if let Some(done) = decoded(&ctx, &dataset, &source, path) {
+                assert!(done.is_err());
+                break;
+            }
+            assert!(std::time::Instant::now() < end, "never answered");
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+    }
 
     #[test]
     fn an_image_fills_the_width_but_is_enlarged_at_most_one_and_a_half_times() {
