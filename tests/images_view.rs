@@ -278,7 +278,7 @@ fn a_long_article_of_large_images_decodes_only_what_comes_on_screen() {
 #[test]
 fn in_the_window_an_image_is_decoded_off_the_frame() {
     let (alt, paragraph) = illustration();
-    let mut harness = window([1280.0, 800.0], move |mut app| {
+    let harness = window([1280.0, 800.0], move |mut app| {
         app.open(ARTICLE, Some(paragraph));
         app
     });
