@@ -71,7 +71,7 @@ fn canvas() -> Harness<'static, Canvas> {
             |ui, canvas: &mut Canvas| {
                 let config = CanvasConfig {
                     id: egui::Id::unique("band_canvas"),
-                    timeline: &canvas.index.single_lane,
+                    timeline: canvas.index.single_lane(),
                     lanes: &[0],
                     lane_count: 1,
                     lane_label: &|_| None,

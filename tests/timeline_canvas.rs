@@ -48,7 +48,7 @@ fn canvas_of(shown: &dyn Fn(&str) -> bool, height: f32) -> Harness<'static, Canv
             move |ui, canvas: &mut Canvas| {
                 let config = CanvasConfig {
                     id: egui::Id::unique("test_canvas"),
-                    timeline: &canvas.index.single_lane,
+                    timeline: canvas.index.single_lane(),
                     lanes: &[0],
                     lane_count: 1,
                     lane_label: &|_| None,

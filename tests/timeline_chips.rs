@@ -85,7 +85,7 @@ fn check(dataset: &Dataset) {
                 event.id
             );
             for height in [120.0, 200.0] {
-                let strip = follow(&index.single_lane, &[0], 1, (size.0, height), i);
+                let strip = follow(index.single_lane(), &[0], 1, (size.0, height), i);
                 assert!(
                     strip.is_ok(),
                     "{} on the strip at {size:?}: {strip:?}",

@@ -13,8 +13,9 @@ use crate::timeline::{Item, TimeSpan, Timeline, layout::shape_of};
 pub struct TimelineIndex {
     /// A lane per category.
     pub by_category: Timeline,
-    /// Everything in lane 0.
-    pub single_lane: Timeline,
+    /// Everything in lane 0, made when the Study strip first asks for it
+    /// (not on the way to the Timeline's first frame).
+    single_lane: OnceLock<Timeline>,
     /// How many events each category has, by lane (its place in
     /// [`Dataset::categories`]).
     pub category_counts: Vec<usize>,
@@ -37,7 +38,6 @@ impl TimelineIndex {
             .collect();
         let mut category_counts = vec![0; dataset.categories.len()];
         let mut items = Vec::with_capacity(dataset.events.len());
-        let mut single = Vec::with_capacity(dataset.events.len());
         for (event, e) in dataset.events.iter().enumerate() {
             // As `Dataset::category_lane`: an unknown key (never, once
             // checked) goes to the first lane.
@@ -52,18 +52,30 @@ impl TimelineIndex {
                 lane,
                 label_chars: e.title.chars().count(),
             };
-            single.push(Item {
-                lane: 0,
-                ..item.clone()
-            });
             items.push(item);
         }
         Self {
             by_category: Timeline::new(items),
-            single_lane: Timeline::new(single),
+            single_lane: OnceLock::new(),
             category_counts,
             organizations_with_events: OnceLock::new(),
         }
+    }
+
+    /// Every event in lane 0, for the Study strip.
+    pub fn single_lane(&self) -> &Timeline {
+        self.single_lane.get_or_init(|| {
+            let single = self
+                .by_category
+                .items()
+                .iter()
+                .map(|item| Item {
+                    lane: 0,
+                    ..item.clone()
+                })
+                .collect();
+            Timeline::new(single)
+        })
     }
 
     /// Indices of the organizations that some event involves, sorted by the

@@ -44,7 +44,7 @@ pub fn strip_ui(
             };
             let config = CanvasConfig {
                 id: egui::Id::unique("timeline_strip"),
-                timeline: &index.single_lane,
+                timeline: index.single_lane(),
                 lanes: &[0],
                 lane_count: 1,
                 lane_label: &|_| None,

@@ -98,6 +98,9 @@ fn read(folder: &Path, reporter: &Reporter) -> Loaded {
     });
     let dataset = Dataset::from_files_and_images(&files, ImageSource::folder(folder))?;
     let timeline = TimelineIndex::new(&dataset);
+    // The Study strip's timeline too, which is otherwise made when the
+    // strip is first drawn.
+    timeline.single_lane();
     Ok((dataset, timeline))
 }
 
