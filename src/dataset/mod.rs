@@ -11,6 +11,7 @@ pub mod lint;
 mod locate;
 mod manifest;
 pub mod open_file;
+mod parallel;
 mod parse;
 mod problem;
 mod saved_text;
@@ -83,6 +84,25 @@ struct Index {
     organizations_by_article: HashMap<String, Vec<usize>>,
 }
 
+/// `items` in the order of `key`, then of `tie` where keys are equal, the
+/// records moved once each: sorting 100,000 events in place moved each
+/// many times and compared their ids at every step (65 ms; BENCHMARKS.md,
+/// "Issue 20: parsing"). The small keys are sorted side by side instead,
+/// and a record is looked at only to break a tie.
+fn sorted_by_key<T, K: Ord + Copy>(
+    items: Vec<T>,
+    key: impl Fn(&T) -> K,
+    tie: impl Fn(&T, &T) -> std::cmp::Ordering,
+) -> Vec<T> {
+    let mut order: Vec<(K, usize)> = items.iter().map(key).zip(0..).collect();
+    order.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| tie(&items[a.1], &items[b.1])));
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|(_, i)| slots.get_mut(i).and_then(Option::take))
+        .collect()
+}
+
 fn positions<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
     items
         .iter()
@@ -115,12 +135,7 @@ impl Dataset {
         files: &DataFiles,
         images: ImageSource,
     ) -> Result<Self, LoadError> {
-        let mut problems = Vec::new();
-        let articles: Vec<_> = files
-            .articles
-            .iter()
-            .filter_map(|f| parse_file::<Article>(f, &mut problems).map(|a| (f, a)))
-            .collect();
+        let threads = parallel::threads();
         let [
             events_file,
             organizations_file,
@@ -128,11 +143,41 @@ impl Dataset {
             facts_file,
             glossary_file,
         ] = &files.records;
-        let events = parse_file::<Vec<Event>>(events_file, &mut problems);
-        let organizations = parse_file::<Vec<Organization>>(organizations_file, &mut problems);
-        let people = parse_file::<Vec<Person>>(people_file, &mut problems);
-        let facts = parse_file::<Vec<Fact>>(facts_file, &mut problems);
-        let glossary = parse_file::<Vec<GlossaryTerm>>(glossary_file, &mut problems);
+        let mut article_slots: Vec<(&DataFile, Option<Article>, Vec<Problem>)> = files
+            .articles
+            .iter()
+            .map(|f| (f, None, Vec::new()))
+            .collect();
+        let mut events = parallel::List::<Event>::new(events_file, threads);
+        let mut organizations = parallel::List::<Organization>::new(organizations_file, threads);
+        let mut people = parallel::List::<Person>::new(people_file, threads);
+        let mut facts = parallel::List::<Fact>::new(facts_file, threads);
+        let mut glossary = parallel::List::<GlossaryTerm>::new(glossary_file, threads);
+        {
+            let mut jobs: Vec<(usize, parallel::Job<'_>)> = Vec::new();
+            for (file, slot, problems) in &mut article_slots {
+                let file: &DataFile = file;
+                let job = move || *slot = parse_file::<Article>(file, problems);
+                jobs.push((file.text.len(), Box::new(job)));
+            }
+            events.jobs(&mut jobs);
+            organizations.jobs(&mut jobs);
+            people.jobs(&mut jobs);
+            facts.jobs(&mut jobs);
+            glossary.jobs(&mut jobs);
+            parallel::run_sized(jobs, threads);
+        }
+        let mut problems = Vec::new();
+        let mut articles = Vec::with_capacity(article_slots.len());
+        for (file, article, article_problems) in article_slots {
+            problems.extend(article_problems);
+            articles.extend(article.map(|a| (file, a)));
+        }
+        let events = events.finish(&mut problems);
+        let organizations = organizations.finish(&mut problems);
+        let people = people.finish(&mut problems);
+        let facts = facts.finish(&mut problems);
+        let glossary = glossary.finish(&mut problems);
         let manifest = manifest::read(files.manifest.as_ref(), &mut problems);
         let (
             Some(events),
@@ -183,9 +228,8 @@ impl Dataset {
         }
         let mut articles: Vec<Article> = parsed.articles.into_iter().map(|(_, a)| a).collect();
         manifest::credit(&manifest, &mut articles);
-        articles.sort_by(|a, b| a.published.cmp(&b.published).then(a.id.cmp(&b.id)));
-        let mut events = parsed.events.1;
-        events.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
+        articles.sort_by(|a, b| a.published.cmp(&b.published).then_with(|| a.id.cmp(&b.id)));
+        let events = sorted_by_key(parsed.events.1, |e| e.date, |a, b| a.id.cmp(&b.id));
         let mut dataset = Self {
             articles,
             events,

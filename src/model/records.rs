@@ -44,7 +44,7 @@ fn date_from_text<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
 }
 
 /// One source article, with web boilerplate removed.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Article {
     /// Stable kebab-case id.
@@ -93,7 +93,7 @@ impl Article {
 }
 
 /// One block of an article's body.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub enum Block {
     /// A heading inside the article.
@@ -310,7 +310,7 @@ impl EventCategory {
 }
 
 /// A dated event the articles mention.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Stable kebab-case id.
@@ -515,7 +515,7 @@ impl<'de> Deserialize<'de> for RelationshipKind {
 }
 
 /// One relationship of Turkmenistan to an organization, with the sentence that states it.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Relationship {
     /// What kind of relationship.
@@ -540,7 +540,7 @@ pub struct Relationship {
 }
 
 /// An organization the articles name.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Organization {
     /// Stable kebab-case id.
@@ -579,7 +579,7 @@ impl Organization {
 }
 
 /// A person the articles name.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// Stable kebab-case id.
@@ -634,7 +634,7 @@ impl Qualifier {
 }
 
 /// A number the articles state, with the date it holds for.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
     /// Stable kebab-case id.
@@ -693,7 +693,7 @@ impl Fact {
 }
 
 /// A term explained, such as "preventive diplomacy".
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GlossaryTerm {
     /// Stable kebab-case id.
