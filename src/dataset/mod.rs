@@ -2,6 +2,9 @@
 //! indexes the views need, built once at load.
 
 pub mod archive;
+// The cache of validated units: files, which the browser does not have.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cache;
 mod export;
 mod files;
 pub mod glyphs;
@@ -72,6 +75,19 @@ pub struct Dataset {
     index: Index,
 }
 
+/// A unit's records once checked, sorted and credited, for
+/// [`Dataset::assembled`].
+struct Records {
+    articles: Vec<Article>,
+    events: Vec<Event>,
+    organizations: Vec<Organization>,
+    people: Vec<Person>,
+    facts: Vec<Fact>,
+    glossary: Vec<GlossaryTerm>,
+    images: ImageSource,
+    manifest: Manifest,
+}
+
 /// Look-ups from ids and articles to records, built once at load.
 #[derive(Clone, Debug, Default)]
 struct Index {
@@ -122,6 +138,15 @@ impl Dataset {
     pub fn load_dir(dir: &Path) -> Result<Self, LoadError> {
         let images = ImageSource::folder(dir);
         Self::from_files_and_images(&DataFiles::read_dir(dir)?, images)
+    }
+
+    /// Reads, parses and validates the dataset in folder `dir`, or reads it
+    /// back from `cache_dir` when it was validated there before with
+    /// exactly these files (see `cache.rs`); a unit loaded afresh is kept
+    /// there for next time. `check` does not use it: it always checks.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn load_dir_cached(dir: &Path, cache_dir: Option<&Path>) -> Result<Self, LoadError> {
+        cache::load_dir_cached(dir, cache_dir)
     }
 
     /// Parses and validates a dataset's files, reporting every problem found.
@@ -230,7 +255,7 @@ impl Dataset {
         manifest::credit(&manifest, &mut articles);
         articles.sort_by(|a, b| a.published.cmp(&b.published).then_with(|| a.id.cmp(&b.id)));
         let events = sorted_by_key(parsed.events.1, |e| e.date, |a, b| a.id.cmp(&b.id));
-        let mut dataset = Self {
+        Ok(Self::assembled(Records {
             articles,
             events,
             organizations,
@@ -239,11 +264,27 @@ impl Dataset {
             glossary: parsed.glossary.1,
             images,
             manifest,
+        }))
+    }
+
+    /// The dataset of records already checked, sorted and credited: its
+    /// categories and indexes built.
+    fn assembled(records: Records) -> Self {
+        let categories = unit_categories(&records.manifest.categories);
+        let mut dataset = Self {
+            articles: records.articles,
+            events: records.events,
+            organizations: records.organizations,
+            people: records.people,
+            facts: records.facts,
+            glossary: records.glossary,
+            images: records.images,
+            manifest: records.manifest,
             categories,
             index: Index::default(),
         };
         dataset.build_index();
-        Ok(dataset)
+        dataset
     }
 
     fn build_index(&mut self) {
