@@ -129,9 +129,13 @@ pub fn joined<T: DeserializeOwned>(
     if parsed.iter().any(Option::is_none) {
         return parse_file::<Vec<T>>(file, problems);
     }
-    let count = parsed.iter().flatten().map(Vec::len).sum();
-    let mut records = Vec::with_capacity(count);
-    for piece in parsed.into_iter().flatten() {
+    // Onto the first piece, each other one let go of once moved: never
+    // two whole copies of the records in memory.
+    let count: usize = parsed.iter().flatten().map(Vec::len).sum();
+    let mut pieces = parsed.into_iter().flatten();
+    let mut records = pieces.next().unwrap_or_default();
+    records.reserve_exact(count - records.len());
+    for piece in pieces {
         records.extend(piece);
     }
     Some(records)
@@ -199,149 +203,55 @@ pub fn run_sized(mut jobs: Vec<(usize, Job<'_>)>, threads: usize) {
     run(jobs.into_iter().map(|(_, job)| job).collect(), threads);
 }
 
-/// What the scanner is looking at.
-struct Scanner<'t> {
-    bytes: &'t [u8],
-    at: usize,
+/// Where the first record of the list file `text` is named (`Event` in
+/// `[ Event(`): `None` when the file is not a plain list of named records
+/// (a `#![enable(…)]` before the list changes how every piece reads, so
+/// such a file is not cut).
+fn record_name(text: &str) -> Option<&str> {
+    let locator = super::locate::Locator::new(text);
+    let open = locator.next_token(0);
+    if !text.get(open..)?.starts_with('[') {
+        return None;
+    }
+    let rest = text.get(locator.next_token(open + 1)..)?;
+    let name_len = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    let name = rest.get(..name_len)?;
+    let starts_word = name.starts_with(|c: char| c.is_ascii_alphabetic());
+    (starts_word && rest.get(name_len..)?.starts_with('(')).then_some(name)
 }
 
-impl Scanner<'_> {
-    /// Moves past a comment starting here, if one does; whether it did.
-    fn comment(&mut self) -> bool {
-        let rest = self.bytes.get(self.at..).unwrap_or(&[]);
-        if rest.starts_with(b"//") {
-            self.at += memchr::memchr(b'\n', rest).map_or(rest.len(), |n| n + 1);
-            true
-        } else if rest.starts_with(b"/*") {
-            let text = std::str::from_utf8(rest).unwrap_or("");
-            self.at += if text.is_empty() {
-                rest.len()
-            } else {
-                super::locate::block_comment_len(text)
-            };
-            true
-        } else {
-            false
-        }
-    }
-
-    /// Moves past the string whose `"` is here (a raw one when `hashes`
-    /// is some); `None` when it is not closed.
-    fn string(&mut self, hashes: Option<usize>) -> Option<()> {
-        let from = self.at + 1;
-        let rest = self.bytes.get(from..)?;
-        match hashes {
-            None => {
-                let mut at = 0;
-                loop {
-                    let found = memchr::memchr2(b'"', b'\\', rest.get(at..)?)?;
-                    if rest.get(at + found) == Some(&b'\\') {
-                        at += found + 2;
-                    } else {
-                        self.at = from + at + found + 1;
-                        return Some(());
-                    }
-                }
-            }
-            Some(hashes) => {
-                let mut end = vec![b'"'];
-                end.extend(std::iter::repeat_n(b'#', hashes));
-                let found = memchr::memmem::find(rest, &end)?;
-                self.at = from + found + end.len();
-                Some(())
-            }
-        }
-    }
-
-    /// Moves past the character literal (`'a'`, `'\n'`) whose `'` is here.
-    fn character(&mut self) -> Option<()> {
-        let rest = self.bytes.get(self.at + 1..)?;
-        let len = if rest.first() == Some(&b'\\') {
-            memchr::memchr(b'\'', rest.get(1..)?)? + 1
-        } else {
-            let head = rest.get(..rest.len().min(4))?;
-            let text = match std::str::from_utf8(head) {
-                Ok(text) => text,
-                Err(error) => std::str::from_utf8(head.get(..error.valid_up_to())?).ok()?,
-            };
-            text.chars().next()?.len_utf8()
-        };
-        (rest.get(len) == Some(&b'\'')).then_some(())?;
-        self.at += len + 2;
-        Some(())
-    }
-
-    /// How many `#` stand between an `r` that opens a raw string and the
-    /// `"` here, when one does (`r"`, `r#"`, `br##"`).
-    fn raw_hashes(&self) -> Option<usize> {
-        let before = self.bytes.get(..self.at)?;
-        let hashes = before.iter().rev().take_while(|&&b| b == b'#').count();
-        let r = before.len().checked_sub(hashes + 1)?;
-        if before.get(r) != Some(&b'r') {
-            return None;
-        }
-        let word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
-        let prefix = r.checked_sub(1).and_then(|p| before.get(p));
-        match prefix {
-            Some(b'b') if !word(r.checked_sub(2).and_then(|p| before.get(p))) => Some(hashes),
-            prefix if !word(prefix) => Some(hashes),
-            _ => None,
-        }
-    }
-}
-
-/// The commas between top-level records at which to cut `text` into about
-/// `pieces` pieces of like size: each the first comma after a record's `)`
-/// at or past its share of the text. `None` when the text is not a list of
-/// records as the scanner reads it (the file is then parsed whole).
+/// The commas at which to cut `text` into about `pieces` pieces of like
+/// size: at each share of the text, the first line that opens a record
+/// as the first one does (`Event(`), after a `),` that closes the one
+/// before. Nothing else is read, so a text that holds such a line may be
+/// cut inside it: that piece then does not parse, and the file is parsed
+/// whole (see the module's comment).
 fn cuts(text: &str, pieces: usize) -> Option<Vec<usize>> {
+    let name = record_name(text)?;
+    let opens = format!("{name}(");
     let bytes = text.as_bytes();
-    let mut scanner = Scanner { bytes, at: 0 };
-    let mut depth = 0usize;
-    let mut last = 0u8;
+    let share = text.len() / pieces.max(1);
     let mut cuts = Vec::with_capacity(pieces);
-    let share = text.len() / pieces;
-    let mut next = share;
-    while let Some(&byte) = bytes.get(scanner.at) {
-        match byte {
-            b'/' if scanner.comment() => continue,
-            b'"' => {
-                let hashes = scanner.raw_hashes();
-                scanner.string(hashes)?;
-                last = b'"';
-                continue;
-            }
-            b'\'' => {
-                scanner.character()?;
-                last = b'\'';
-                continue;
-            }
-            b'[' if depth == 0 && last != 0 => return None,
-            b'(' | b'[' | b'{' => {
-                if depth == 0 && byte != b'[' {
-                    return None;
-                }
-                depth += 1;
-            }
-            b')' | b']' | b'}' => {
-                depth = depth.checked_sub(1)?;
-                if depth == 0 {
-                    break;
-                }
-            }
-            b',' if depth == 1 && last == b')' && scanner.at >= next => {
-                cuts.push(scanner.at);
-                next = scanner.at + share;
-            }
-            _ if byte.is_ascii_whitespace() => {
-                scanner.at += 1;
-                continue;
-            }
-            _ if depth == 0 => return None,
-            _ => {}
+    let mut from = share;
+    while from < text.len() {
+        let Some(newline) = memchr::memchr(b'\n', bytes.get(from..)?).map(|n| from + n) else {
+            break;
+        };
+        from = newline + 1;
+        let line = text.get(from..)?.trim_start_matches([' ', '\t']);
+        if !line.starts_with(&opens) {
+            continue;
         }
-        last = byte;
-        scanner.at += 1;
+        let before = text.get(..newline)?.trim_end();
+        let Some(before) = before.strip_suffix(',') else {
+            continue;
+        };
+        if before.trim_end().ends_with(')') {
+            cuts.push(before.len());
+            from = from.max(before.len() + share);
+        }
     }
     Some(cuts)
 }
@@ -351,25 +261,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn cuts_fall_between_records_only() {
-        let text =
-            r##"[ A(x: "a), B(", y: [(1), (2)]), /* ), C( */ B(x: r#"), ""#), C(c: '"'), D() ]"##;
+    fn cuts_fall_before_a_line_that_opens_a_record() {
+        let text = "// events\n[\n  Event(x: 1, y: [(1),\n (2)]),\n  Event(x: \"),\n Other(\"),\n  Event(),\n]\n";
         let cuts = cuts(text, 50).unwrap();
-        let before: Vec<&str> = cuts.iter().map(|&c| &text[c - 1..=c]).collect();
-        assert_eq!(before, vec!["),"; 3], "{cuts:?}");
         let after: Vec<&str> = cuts.iter().map(|&c| text[c + 1..].trim_start()).collect();
-        assert!(after[0].starts_with("/* ), C( */ B(x:"), "{after:?}");
-        assert!(after[1].starts_with("C(c:"), "{after:?}");
-        assert!(after[2].starts_with("D()"), "{after:?}");
+        assert_eq!(after.len(), 2, "{after:?}");
+        assert!(after[0].starts_with("Event(x: \""), "{after:?}");
+        assert!(after[1].starts_with("Event(),"), "{after:?}");
+        assert!(cuts.iter().all(|&c| &text[c - 1..=c] == "),"));
     }
 
     #[test]
-    fn a_file_that_is_not_a_plain_list_is_not_cut() {
+    fn a_file_that_is_not_a_plain_list_of_named_records_is_not_cut() {
         for text in [
-            "#![enable(implicit_some)] [A(), B()]",
-            "A(x: [B(), C()])",
-            "[A(), B(x: \"never closed), C()]",
-            "[A(), 'xy', B()]",
+            "#![enable(implicit_some)] [A(),\n A()]",
+            "A(x: [B(),\n B()])",
+            "[(x: 1),\n (x: 2)]",
+            "[1,\n 2]",
         ] {
             assert_eq!(cuts(text, 4), None, "{text}");
         }
@@ -459,9 +367,10 @@ mod tests {
                     0 => text.insert(at, c),
                     // Between two records, where the pieces are cut.
                     3 => {
-                        let ends: Vec<usize> = text.match_indices("),\n").map(|(i, _)| i + 3).collect();
-                        if let Some(&end) = ends.get(at % ends.len().max(1)) {
-                            text.insert(end, c);
+                        let ends: Vec<usize> = text.match_indices("),\n").map(|(i, _)| i).collect();
+                        if let Some(&end) = ends.get(at / 3 % ends.len().max(1)) {
+                            // Before the comma, after it, or after the line's end.
+                            text.insert(end + 1 + at % 3, c);
                         }
                     }
                     1 if at < text.len() => {
