@@ -45,5 +45,57 @@ fn first_frame(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, load, first_frame);
+/// Issue 20: where loading a unit of 100,000 events goes, and what the
+/// cache saves (BENCHMARKS.md, "Issue 20: parsing"). The unit is the
+/// timeline_view benchmark's, written to a folder.
+#[cfg(feature = "synthetic")]
+fn large_unit(c: &mut Criterion) {
+    use neutrality_reader::dataset::synthetic::{self, Sizes};
+    let sizes = Sizes {
+        articles: 20,
+        paragraphs_per_article: 30,
+        events: 100_000,
+        organizations: 500,
+        people: 200,
+        facts: 100,
+        glossary: 50,
+    };
+    let files = synthetic::files(sizes, 7);
+    let Ok(dir) = tempfile::tempdir() else {
+        return;
+    };
+    let unit = dir.path().join("unit");
+    for file in files.all() {
+        let Some(inner) = file.name.strip_prefix("data/") else {
+            return;
+        };
+        let path = unit.join(inner);
+        if let Some(parent) = path.parent() {
+            let _ = std::fs::create_dir_all(parent);
+        }
+        let _ = std::fs::write(path, &file.text);
+    }
+    let cache = dir.path().join("cache");
+    let mut group = c.benchmark_group("100k events");
+    group.sample_size(10);
+    group.bench_function("read the folder", |b| {
+        b.iter_with_large_drop(|| DataFiles::read_dir(&unit))
+    });
+    group.bench_function("parse and validate (files read)", |b| {
+        b.iter_with_large_drop(|| Dataset::from_files(&files))
+    });
+    group.bench_function("load the folder", |b| {
+        b.iter_with_large_drop(|| Dataset::load_dir(&unit))
+    });
+    let _ = Dataset::load_dir_cached(&unit, Some(&cache));
+    group.bench_function("load the folder, cached", |b| {
+        b.iter_with_large_drop(|| Dataset::load_dir_cached(&unit, Some(&cache)))
+    });
+    group.finish();
+}
+
+#[cfg(not(feature = "synthetic"))]
+fn large_unit(_: &mut Criterion) {}
+
+criterion_group!(benches, load, first_frame, large_unit);
 criterion_main!(benches);

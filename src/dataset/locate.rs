@@ -7,7 +7,9 @@
 /// Text of one data file, with its line starts for offset -> line:column.
 pub struct Locator<'a> {
     text: &'a str,
-    line_starts: Vec<usize>,
+    /// Where each line starts: built on the first place asked for, so that
+    /// a file without problems is not walked for its lines at all.
+    line_starts: std::cell::OnceCell<Vec<usize>>,
     /// Where each `id: "value"` stands, by value, in file order: built on the
     /// first look-up, so that finding the records of many problems reads the
     /// file once rather than once for each.
@@ -25,21 +27,26 @@ struct RecordIndex<'a> {
 impl<'a> Locator<'a> {
     /// Prepares `text` for look-ups.
     pub fn new(text: &'a str) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         Self {
             text,
-            line_starts,
+            line_starts: std::cell::OnceCell::new(),
             records: std::cell::OnceCell::new(),
         }
     }
 
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
+    }
+
     /// Line and column (both from 1, column in characters) of a byte offset.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
-        let line = self.line_starts.partition_point(|&start| start <= offset);
-        let start = self
-            .line_starts
+        let line_starts = self.line_starts();
+        let line = line_starts.partition_point(|&start| start <= offset);
+        let start = line_starts
             .get(line.saturating_sub(1))
             .copied()
             .unwrap_or(0);
@@ -53,7 +60,7 @@ impl<'a> Locator<'a> {
     /// Byte offset of a line and column (both from 1, column in characters),
     /// the inverse of [`Self::line_column`]; `None` past the end of the text.
     pub fn offset(&self, line: usize, column: usize) -> Option<usize> {
-        let start = *self.line_starts.get(line.checked_sub(1)?)?;
+        let start = *self.line_starts().get(line.checked_sub(1)?)?;
         let rest = self.text.get(start..)?;
         let skip = column.saturating_sub(1);
         match rest.char_indices().nth(skip) {

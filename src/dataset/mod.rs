@@ -2,6 +2,9 @@
 //! indexes the views need, built once at load.
 
 pub mod archive;
+// The cache of validated units: files, which the browser does not have.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cache;
 mod export;
 mod files;
 pub mod glyphs;
@@ -11,6 +14,7 @@ pub mod lint;
 mod locate;
 mod manifest;
 pub mod open_file;
+mod parallel;
 mod parse;
 mod problem;
 mod saved_text;
@@ -71,6 +75,19 @@ pub struct Dataset {
     index: Index,
 }
 
+/// A unit's records once checked, sorted and credited, for
+/// [`Dataset::assembled`].
+struct Records {
+    articles: Vec<Article>,
+    events: Vec<Event>,
+    organizations: Vec<Organization>,
+    people: Vec<Person>,
+    facts: Vec<Fact>,
+    glossary: Vec<GlossaryTerm>,
+    images: ImageSource,
+    manifest: Manifest,
+}
+
 /// Look-ups from ids and articles to records, built once at load.
 #[derive(Clone, Debug, Default)]
 struct Index {
@@ -81,6 +98,37 @@ struct Index {
     categories: HashMap<String, usize>,
     events_by_article: HashMap<String, Vec<usize>>,
     organizations_by_article: HashMap<String, Vec<usize>>,
+}
+
+/// `items` in the order of `key`, then of `tie` where keys are equal.
+/// Sorting 100,000 events in place moved each many times and compared their
+/// ids at every step (65 ms; BENCHMARKS.md, "Issue 20: parsing"): the small
+/// keys are sorted side by side instead, a record looked at only to break a
+/// tie, and the records then swapped into place along the permutation's
+/// cycles, without a second list of them in memory.
+fn sorted_by_key<T, K: Ord + Copy>(
+    mut items: Vec<T>,
+    key: impl Fn(&T) -> K,
+    tie: impl Fn(&T, &T) -> std::cmp::Ordering,
+) -> Vec<T> {
+    let mut order: Vec<(K, usize)> = items.iter().map(key).zip(0..).collect();
+    order.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| tie(&items[a.1], &items[b.1])));
+    // Place `to` takes the record at `order[to]`: follow each cycle once,
+    // marking each place done as it is filled.
+    let mut from: Vec<usize> = order.into_iter().map(|(_, i)| i).collect();
+    for start in 0..from.len() {
+        let mut to = start;
+        while from[to] != usize::MAX {
+            let next = from[to];
+            from[to] = usize::MAX;
+            if next == start {
+                break;
+            }
+            items.swap(to, next);
+            to = next;
+        }
+    }
+    items
 }
 
 fn positions<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
@@ -104,6 +152,15 @@ impl Dataset {
         Self::from_files_and_images(&DataFiles::read_dir(dir)?, images)
     }
 
+    /// Reads, parses and validates the dataset in folder `dir`, or reads it
+    /// back from `cache_dir` when it was validated there before with
+    /// exactly these files (see `cache.rs`); a unit loaded afresh is kept
+    /// there for next time. `check` does not use it: it always checks.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn load_dir_cached(dir: &Path, cache_dir: Option<&Path>) -> Result<Self, LoadError> {
+        cache::load_dir_cached(dir, cache_dir)
+    }
+
     /// Parses and validates a dataset's files, reporting every problem found.
     /// They come without a folder, so images are checked by their paths only.
     pub fn from_files(files: &DataFiles) -> Result<Self, LoadError> {
@@ -115,12 +172,7 @@ impl Dataset {
         files: &DataFiles,
         images: ImageSource,
     ) -> Result<Self, LoadError> {
-        let mut problems = Vec::new();
-        let articles: Vec<_> = files
-            .articles
-            .iter()
-            .filter_map(|f| parse_file::<Article>(f, &mut problems).map(|a| (f, a)))
-            .collect();
+        let threads = parallel::threads();
         let [
             events_file,
             organizations_file,
@@ -128,11 +180,41 @@ impl Dataset {
             facts_file,
             glossary_file,
         ] = &files.records;
-        let events = parse_file::<Vec<Event>>(events_file, &mut problems);
-        let organizations = parse_file::<Vec<Organization>>(organizations_file, &mut problems);
-        let people = parse_file::<Vec<Person>>(people_file, &mut problems);
-        let facts = parse_file::<Vec<Fact>>(facts_file, &mut problems);
-        let glossary = parse_file::<Vec<GlossaryTerm>>(glossary_file, &mut problems);
+        let mut article_slots: Vec<(&DataFile, Option<Article>, Vec<Problem>)> = files
+            .articles
+            .iter()
+            .map(|f| (f, None, Vec::new()))
+            .collect();
+        let mut events = parallel::List::<Event>::new(events_file, threads);
+        let mut organizations = parallel::List::<Organization>::new(organizations_file, threads);
+        let mut people = parallel::List::<Person>::new(people_file, threads);
+        let mut facts = parallel::List::<Fact>::new(facts_file, threads);
+        let mut glossary = parallel::List::<GlossaryTerm>::new(glossary_file, threads);
+        {
+            let mut jobs: Vec<(usize, parallel::Job<'_>)> = Vec::new();
+            for (file, slot, problems) in &mut article_slots {
+                let file: &DataFile = file;
+                let job = move || *slot = parse_file::<Article>(file, problems);
+                jobs.push((file.text.len(), Box::new(job)));
+            }
+            events.jobs(&mut jobs);
+            organizations.jobs(&mut jobs);
+            people.jobs(&mut jobs);
+            facts.jobs(&mut jobs);
+            glossary.jobs(&mut jobs);
+            parallel::run_sized(jobs, threads);
+        }
+        let mut problems = Vec::new();
+        let mut articles = Vec::with_capacity(article_slots.len());
+        for (file, article, article_problems) in article_slots {
+            problems.extend(article_problems);
+            articles.extend(article.map(|a| (file, a)));
+        }
+        let events = events.finish(&mut problems);
+        let organizations = organizations.finish(&mut problems);
+        let people = people.finish(&mut problems);
+        let facts = facts.finish(&mut problems);
+        let glossary = glossary.finish(&mut problems);
         let manifest = manifest::read(files.manifest.as_ref(), &mut problems);
         let (
             Some(events),
@@ -183,10 +265,9 @@ impl Dataset {
         }
         let mut articles: Vec<Article> = parsed.articles.into_iter().map(|(_, a)| a).collect();
         manifest::credit(&manifest, &mut articles);
-        articles.sort_by(|a, b| a.published.cmp(&b.published).then(a.id.cmp(&b.id)));
-        let mut events = parsed.events.1;
-        events.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
-        let mut dataset = Self {
+        articles.sort_by(|a, b| a.published.cmp(&b.published).then_with(|| a.id.cmp(&b.id)));
+        let events = sorted_by_key(parsed.events.1, |e| e.date, |a, b| a.id.cmp(&b.id));
+        Ok(Self::assembled(Records {
             articles,
             events,
             organizations,
@@ -195,11 +276,27 @@ impl Dataset {
             glossary: parsed.glossary.1,
             images,
             manifest,
+        }))
+    }
+
+    /// The dataset of records already checked, sorted and credited: its
+    /// categories and indexes built.
+    fn assembled(records: Records) -> Self {
+        let categories = unit_categories(&records.manifest.categories);
+        let mut dataset = Self {
+            articles: records.articles,
+            events: records.events,
+            organizations: records.organizations,
+            people: records.people,
+            facts: records.facts,
+            glossary: records.glossary,
+            images: records.images,
+            manifest: records.manifest,
             categories,
             index: Index::default(),
         };
         dataset.build_index();
-        Ok(dataset)
+        dataset
     }
 
     fn build_index(&mut self) {
@@ -344,6 +441,19 @@ mod tests {
     fn the_bundled_dataset_validates() {
         if let Err(err) = Dataset::embedded() {
             panic!("{err}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Records come out as a sort by key then tie would put them.
+        #[test]
+        fn records_are_sorted_by_key_then_tie(
+            items in proptest::collection::vec((0..20u8, "[a-c]{0,2}", 0..1000u32), 0..300)
+        ) {
+            let mut expected = items.clone();
+            expected.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+            let sorted = sorted_by_key(items, |i| i.0, |a, b| a.1.cmp(&b.1));
+            proptest::prop_assert_eq!(sorted, expected);
         }
     }
 

@@ -12,10 +12,7 @@ const RECURSION_LIMIT: usize = 64;
 
 /// Parses one file as `T`, or records why it cannot be.
 pub fn parse_file<T: DeserializeOwned>(file: &DataFile, problems: &mut Vec<Problem>) -> Option<T> {
-    let options = ron::Options::default()
-        .with_default_extension(Extensions::IMPLICIT_SOME)
-        .with_recursion_limit(RECURSION_LIMIT);
-    match options.from_str::<T>(&file.text) {
+    match parse_text::<T>(&file.text) {
         Ok(value) => Some(value),
         Err(err) => {
             let place = token_place(&file.text, err.span.start);
@@ -26,6 +23,14 @@ pub fn parse_file<T: DeserializeOwned>(file: &DataFile, problems: &mut Vec<Probl
             None
         }
     }
+}
+
+/// Parses `text` as `T`, with the extensions and limits of every data file.
+pub fn parse_text<T: DeserializeOwned>(text: &str) -> Result<T, ron::error::SpannedError> {
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(RECURSION_LIMIT)
+        .from_str::<T>(text)
 }
 
 /// Where the author sees what ron choked on. ron places some errors where

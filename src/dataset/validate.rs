@@ -66,7 +66,7 @@ struct PendingQuote<'f> {
 struct Record<'f> {
     file: &'f DataFile,
     kind: &'static str,
-    id: String,
+    id: &'f str,
     nth: usize,
     /// Its file's locator, shared by all its records.
     locator: Rc<Locator<'f>>,
@@ -83,8 +83,8 @@ impl<'f> Record<'f> {
     fn start(&self) -> Option<usize> {
         *self.start.get_or_init(|| {
             self.locator
-                .record(&self.id, self.nth)
-                .or_else(|| self.locator.record(&self.id, 0))
+                .record(self.id, self.nth)
+                .or_else(|| self.locator.record(self.id, 0))
         })
     }
 
@@ -97,18 +97,40 @@ impl<'f> Record<'f> {
     }
 }
 
+/// The records of one file: its locator, and for each record (in file
+/// order) how many before it have the same id, so that the problems of a
+/// duplicate are placed at the duplicate.
+struct FileRecords<'f> {
+    file: &'f DataFile,
+    kind: &'static str,
+    locator: Rc<Locator<'f>>,
+    nth: Vec<usize>,
+}
+
+impl<'f> FileRecords<'f> {
+    /// Record `index` of the file, whose id is `id`: no look-up and no
+    /// copy, as each of 100,000 events is made one.
+    fn record(&self, index: usize, id: &'f str) -> Record<'f> {
+        Record {
+            file: self.file,
+            kind: self.kind,
+            id,
+            nth: self.nth.get(index).copied().unwrap_or(0),
+            locator: self.locator.clone(),
+            start: OnceCell::new(),
+        }
+    }
+}
+
 /// Collects problems across the whole dataset.
 struct Checker<'p> {
     problems: Vec<Problem>,
     paragraphs: HashMap<&'p str, &'p Article>,
     organizations: HashSet<&'p str>,
     people: HashSet<&'p str>,
-    occurrences: HashMap<(String, String), usize>,
     /// Each image path checked so far, and what was wrong with it: a path
     /// used many times is looked at on disk once.
     images: HashMap<String, Option<images::ImageError>>,
-    /// Each file's locator, by file name.
-    locators: HashMap<String, Rc<Locator<'p>>>,
     /// Each paragraph quoted, by article and number, its white space
     /// collapsed, with the quotes that cite it (by their place in `pending`).
     quoted: HashMap<(&'p str, u32), (String, Vec<usize>)>,
@@ -133,83 +155,60 @@ pub fn validate(parsed: &Parsed<'_>) -> Vec<Problem> {
             .map(|o| o.id.as_str())
             .collect(),
         people: parsed.people.1.iter().map(|p| p.id.as_str()).collect(),
-        occurrences: HashMap::new(),
         images: HashMap::new(),
-        locators: HashMap::new(),
         quoted: HashMap::new(),
         pending: Vec::new(),
     };
     checker.articles(&parsed.articles, parsed.images);
     let (file, events) = &parsed.events;
-    checker.unique_ids(file, "event", events.iter().map(|e| e.id.as_str()));
-    for event in events {
-        checker.event(file, event);
+    let records = checker.unique_ids(file, "event", events.iter().map(|e| e.id.as_str()));
+    for (index, event) in events.iter().enumerate() {
+        checker.event(&records.record(index, &event.id), event);
     }
     let (file, organizations) = &parsed.organizations;
-    checker.unique_ids(
+    let records = checker.unique_ids(
         file,
         "organization",
         organizations.iter().map(|o| o.id.as_str()),
     );
-    for organization in organizations {
-        checker.organization(file, organization);
+    for (index, organization) in organizations.iter().enumerate() {
+        checker.organization(&records.record(index, &organization.id), organization);
     }
     let (file, people) = &parsed.people;
-    checker.unique_ids(file, "person", people.iter().map(|p| p.id.as_str()));
-    for person in people {
-        checker.person(file, person);
+    let records = checker.unique_ids(file, "person", people.iter().map(|p| p.id.as_str()));
+    for (index, person) in people.iter().enumerate() {
+        checker.person(&records.record(index, &person.id), person);
     }
     let (file, facts) = &parsed.facts;
-    checker.unique_ids(file, "fact", facts.iter().map(|f| f.id.as_str()));
-    for fact in facts {
-        checker.fact(file, fact);
+    let records = checker.unique_ids(file, "fact", facts.iter().map(|f| f.id.as_str()));
+    for (index, fact) in facts.iter().enumerate() {
+        checker.fact(&records.record(index, &fact.id), fact);
     }
     let (file, terms) = &parsed.glossary;
-    checker.unique_ids(file, "glossary term", terms.iter().map(|t| t.id.as_str()));
-    for term in terms {
-        checker.term(file, term);
+    let records = checker.unique_ids(file, "glossary term", terms.iter().map(|t| t.id.as_str()));
+    for (index, term) in terms.iter().enumerate() {
+        checker.term(&records.record(index, &term.id), term);
     }
     checker.check_quotes();
     checker.problems
 }
 
 impl<'p> Checker<'p> {
-    /// The place of a record; `nth` counts earlier records with the same id,
-    /// so that problems in a duplicate are placed at the duplicate.
-    fn record(&mut self, file: &'p DataFile, kind: &'static str, id: &str) -> Record<'p> {
-        let seen = self
-            .occurrences
-            .entry((file.name.clone(), id.to_owned()))
-            .or_insert(0);
-        let nth = *seen;
-        *seen += 1;
-        // One locator a file: its line starts and record index are built
-        // once, not once for each record with a problem.
-        let locator = self
-            .locators
-            .entry(file.name.clone())
-            .or_insert_with(|| Rc::new(Locator::new(&file.text)))
-            .clone();
-        Record {
-            file,
-            kind,
-            id: id.to_owned(),
-            nth,
-            locator,
-            start: OnceCell::new(),
-        }
-    }
-
-    fn unique_ids<'i>(
+    /// Checks that the ids of a file's records are unique and kebab-case,
+    /// and returns its records' places, each found only when a problem is
+    /// reported.
+    fn unique_ids(
         &mut self,
-        file: &DataFile,
+        file: &'p DataFile,
         kind: &'static str,
-        ids: impl Iterator<Item = &'i str>,
-    ) {
-        let locator = Locator::new(&file.text);
+        ids: impl Iterator<Item = &'p str>,
+    ) -> FileRecords<'p> {
+        let locator = Rc::new(Locator::new(&file.text));
         let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut nths = Vec::with_capacity(ids.size_hint().0);
         for id in ids {
             let count = seen.entry(id).or_insert(0);
+            nths.push(*count);
             if *count > 0 {
                 let first = locator.record(id, 0).map(|o| locator.line_column(o).0);
                 let again = locator.record(id, *count);
@@ -232,6 +231,12 @@ impl<'p> Checker<'p> {
                     ),
                 ));
             }
+        }
+        FileRecords {
+            file,
+            kind,
+            locator,
+            nth: nths,
         }
     }
 
@@ -491,7 +496,14 @@ impl<'p> Checker<'p> {
     fn articles(&mut self, articles: &[(&'p DataFile, Article)], images: &ImageSource) {
         let mut seen: HashMap<&str, &str> = HashMap::new();
         for (file, article) in articles {
-            let record = self.record(file, "article", &article.id);
+            // An article is the one record of its file.
+            let record = FileRecords {
+                file,
+                kind: "article",
+                locator: Rc::new(Locator::new(&file.text)),
+                nth: Vec::new(),
+            }
+            .record(0, &article.id);
             if let Some(first) = seen.insert(&article.id, &file.name) {
                 self.problems.push(record.problem_at(
                     None,
@@ -579,32 +591,30 @@ impl<'p> Checker<'p> {
         }
     }
 
-    fn event(&mut self, file: &'p DataFile, event: &Event) {
-        let record = self.record(file, "event", &event.id);
-        self.text(&record, "title", &event.title);
-        self.text(&record, "description", &event.description);
-        self.optional_text(&record, "place", event.place.as_ref());
-        self.optional_text(&record, "resolution", event.resolution.as_ref());
-        self.optional_text(&record, "derived", event.derived.as_ref());
-        self.unstated(&record, "event", &event.unstated);
-        self.optional_text(&record, "note", event.note.as_ref());
-        self.when(&record, "date", &event.date);
-        self.references(&record, "organization", &event.organizations, |c, id| {
+    fn event(&mut self, record: &Record<'p>, event: &Event) {
+        self.text(record, "title", &event.title);
+        self.text(record, "description", &event.description);
+        self.optional_text(record, "place", event.place.as_ref());
+        self.optional_text(record, "resolution", event.resolution.as_ref());
+        self.optional_text(record, "derived", event.derived.as_ref());
+        self.unstated(record, "event", &event.unstated);
+        self.optional_text(record, "note", event.note.as_ref());
+        self.when(record, "date", &event.date);
+        self.references(record, "organization", &event.organizations, |c, id| {
             c.organizations.contains(id)
         });
-        self.references(&record, "person", &event.people, |c, id| {
+        self.references(record, "person", &event.people, |c, id| {
             c.people.contains(id)
         });
-        self.sources(&record, &event.sources);
+        self.sources(record, &event.sources);
     }
 
-    fn organization(&mut self, file: &'p DataFile, organization: &Organization) {
-        let record = self.record(file, "organization", &organization.id);
-        self.text(&record, "name", &organization.name);
-        self.text(&record, "summary", &organization.summary);
-        self.optional_text(&record, "acronym", organization.acronym.as_ref());
-        self.optional_text(&record, "note", organization.note.as_ref());
-        self.unstated(&record, "organization", &organization.unstated);
+    fn organization(&mut self, record: &Record<'p>, organization: &Organization) {
+        self.text(record, "name", &organization.name);
+        self.text(record, "summary", &organization.summary);
+        self.optional_text(record, "acronym", organization.acronym.as_ref());
+        self.optional_text(record, "note", organization.note.as_ref());
+        self.unstated(record, "organization", &organization.unstated);
         if organization.acronym.is_none()
             && organization
                 .unstated
@@ -617,63 +627,60 @@ impl<'p> Checker<'p> {
             ));
         }
         for alias in &organization.aliases {
-            self.text(&record, "alias", alias);
+            self.text(record, "alias", alias);
         }
         for relationship in &organization.relationships {
-            self.optional_text(&record, "detail", relationship.detail.as_ref());
-            self.optional_text(&record, "derived", relationship.derived.as_ref());
-            self.unstated(&record, "relationship", &relationship.unstated);
-            self.date(&record, "since-date", relationship.since);
-            if self.source(&record, &relationship.source).is_some() {
+            self.optional_text(record, "detail", relationship.detail.as_ref());
+            self.optional_text(record, "derived", relationship.derived.as_ref());
+            self.unstated(record, "relationship", &relationship.unstated);
+            self.date(record, "since-date", relationship.since);
+            if self.source(record, &relationship.source).is_some() {
                 self.quote(
-                    &record,
+                    record,
                     &relationship.quote,
                     std::slice::from_ref(&relationship.source),
                 );
             }
         }
-        self.sources(&record, &organization.sources);
+        self.sources(record, &organization.sources);
     }
 
-    fn person(&mut self, file: &'p DataFile, person: &Person) {
-        let record = self.record(file, "person", &person.id);
-        self.text(&record, "name", &person.name);
-        self.text(&record, "role", &person.role);
-        self.optional_text(&record, "note", person.note.as_ref());
-        self.date(&record, "as_of date", Some(person.as_of));
-        self.references(&record, "organization", &person.organizations, |c, id| {
+    fn person(&mut self, record: &Record<'p>, person: &Person) {
+        self.text(record, "name", &person.name);
+        self.text(record, "role", &person.role);
+        self.optional_text(record, "note", person.note.as_ref());
+        self.date(record, "as_of date", Some(person.as_of));
+        self.references(record, "organization", &person.organizations, |c, id| {
             c.organizations.contains(id)
         });
-        self.sources(&record, &person.sources);
+        self.sources(record, &person.sources);
     }
 
-    fn fact(&mut self, file: &'p DataFile, fact: &Fact) {
-        let record = self.record(file, "fact", &fact.id);
-        self.text(&record, "measure", &fact.measure);
-        self.text(&record, "unit", &fact.unit);
-        self.optional_text(&record, "derived", fact.derived.as_ref());
-        self.unstated(&record, "fact", &fact.unstated);
-        self.optional_text(&record, "note", fact.note.as_ref());
+    fn fact(&mut self, record: &Record<'p>, fact: &Fact) {
+        self.text(record, "measure", &fact.measure);
+        self.text(record, "unit", &fact.unit);
+        self.optional_text(record, "derived", fact.derived.as_ref());
+        self.unstated(record, "fact", &fact.unstated);
+        self.optional_text(record, "note", fact.note.as_ref());
         if !fact.value.is_finite() || fact.value < 0.0 {
             self.problems.push(record.problem_at(
                 None,
                 format!("the value {} is not a count or measure", fact.value),
             ));
         }
-        self.date(&record, "as_of date", Some(fact.as_of));
-        self.references(&record, "organization", &fact.organizations, |c, id| {
+        self.date(record, "as_of date", Some(fact.as_of));
+        self.references(record, "organization", &fact.organizations, |c, id| {
             c.organizations.contains(id)
         });
-        self.sources(&record, &fact.sources);
-        self.quote(&record, &fact.quote, &fact.sources);
+        self.sources(record, &fact.sources);
+        self.quote(record, &fact.quote, &fact.sources);
     }
 
-    fn term(&mut self, file: &'p DataFile, term: &GlossaryTerm) {
-        let record = self.record(file, "glossary term", &term.id);
-        self.text(&record, "term", &term.term);
-        self.text(&record, "definition", &term.definition);
-        self.optional_text(&record, "note", term.note.as_ref());
-        self.sources(&record, &term.sources);
+    fn term(&mut self, record: &Record<'p>, term: &GlossaryTerm) {
+        self.text(record, "term", &term.term);
+        self.text(record, "definition", &term.definition);
+        self.optional_text(record, "note", term.note.as_ref());
+        self.sources(record, &term.sources);
     }
 }
 

@@ -1,7 +1,7 @@
 //! Event categories: the built-in list, or the unit's own from its manifest
 //! (a unit on a war needs "Battle" and "Treaty", not "UN resolution").
 
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::EventCategory;
 
@@ -41,13 +41,24 @@ impl<'de> Deserialize<'de> for CategoryKey {
             }
         }
         // RON reads a bare word as an identifier: `category: Summit`, as the
-        // built-in categories have always been written.
-        deserializer.deserialize_identifier(Name)
+        // built-in categories have always been written. A binary format
+        // (the cache of validated units) has no identifiers: a text there.
+        if deserializer.is_human_readable() {
+            deserializer.deserialize_identifier(Name)
+        } else {
+            deserializer.deserialize_str(Name)
+        }
+    }
+}
+
+impl Serialize for CategoryKey {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
     }
 }
 
 /// A category the manifest defines.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct CategoryDef {
     /// The name events write, without quotes: `Battle`.

@@ -2,12 +2,12 @@
 //! articles and under what licence. Optional: a unit without one is about no
 //! named subject and its articles carry no licence line.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::{CategoryDef, RelationshipKindDef};
 
 /// What `dataset.ron` holds.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields, rename = "Dataset")]
 pub struct Manifest {
     /// The unit's title, shown in the window's title and the library.
@@ -37,7 +37,7 @@ pub struct Manifest {
 }
 
 /// The address and licence of one article, by its id.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct ArticleCredit {
     /// The article's id.

@@ -8,12 +8,12 @@
 //! fact) is the same kind of thing and predates these marks: it stays where it
 //! is, and [`Event::date_stated`] and [`Relationship::since_stated`] count it.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Event, Fact, Organization, Relationship};
 
 /// Which part of a record a mark is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 pub enum Field {
     /// An event's date.
     Date,
@@ -50,7 +50,7 @@ impl Field {
 }
 
 /// Why the articles do not state the marked value as the data gives it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 pub enum Basis {
     /// The web text has another word there (a wrong acronym, a misspelling);
     /// the value is the editor's correction.
@@ -76,7 +76,7 @@ impl Basis {
 /// A part of a record that rests on the editor rather than on what the
 /// articles state. Written `Unstated(field: Acronym, basis: Inferred,
 /// reason: "…")` in a record's `unstated` list.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Unstated {
     /// Which part of the record.

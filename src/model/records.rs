@@ -1,12 +1,12 @@
 //! Record types of the dataset, one per data file.
 
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{CategoryKey, CustomKind, Date, Unstated, When};
 
 /// A citation: paragraph `paragraph` (counted from 1 over every block of the body)
 /// of the article with id `article`. Written `("article-id", 3)` in the data files.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(from = "(String, u32)")]
 pub struct Source {
     /// Id of the cited article.
@@ -43,8 +43,27 @@ fn date_from_text<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
     Date::parse_shape(&text).map_err(serde::de::Error::custom)
 }
 
+// Dates are written back as the text they are read from, so that what is
+// serialized (the cache of a validated unit) reads back through the same
+// functions as the data files.
+fn when_as_text<S: Serializer>(when: &When, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&when.iso())
+}
+
+fn optional_when_as_text<S: Serializer>(when: &Option<When>, s: S) -> Result<S::Ok, S::Error> {
+    when.map(|w| w.iso()).serialize(s)
+}
+
+fn date_as_text<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&date.iso())
+}
+
+fn optional_date_as_text<S: Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+    date.map(|d| d.iso()).serialize(s)
+}
+
 /// One source article, with web boilerplate removed.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Article {
     /// Stable kebab-case id.
@@ -55,7 +74,11 @@ pub struct Article {
     #[serde(default)]
     pub publisher: Option<String>,
     /// When it was published, as precisely as the text gives.
-    #[serde(default, deserialize_with = "optional_when_from_text")]
+    #[serde(
+        default,
+        deserialize_with = "optional_when_from_text",
+        serialize_with = "optional_when_as_text"
+    )]
     pub published: Option<When>,
     /// How the publication date was worked out, when the text does not print it.
     #[serde(default)]
@@ -93,7 +116,7 @@ impl Article {
 }
 
 /// One block of an article's body.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub enum Block {
     /// A heading inside the article.
@@ -183,7 +206,7 @@ impl Block {
 }
 
 /// What kind of event an [`Event`] is; the timeline colours and lanes by this.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 pub enum EventCategory {
     /// A resolution of the UN General Assembly.
     UnResolution,
@@ -310,13 +333,13 @@ impl EventCategory {
 }
 
 /// A dated event the articles mention.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Stable kebab-case id.
     pub id: String,
     /// When, with honest precision.
-    #[serde(deserialize_with = "when_from_text")]
+    #[serde(deserialize_with = "when_from_text", serialize_with = "when_as_text")]
     pub date: When,
     /// A short title.
     pub title: String,
@@ -354,7 +377,7 @@ pub struct Event {
 }
 
 /// What kind of body an organization is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 pub enum OrganizationKind {
     /// Open to states from all over the world.
     Global,
@@ -503,6 +526,13 @@ impl RelationshipKind {
     }
 }
 
+impl Serialize for RelationshipKind {
+    /// As the data files write it: its name, `Member` or the manifest's key.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
 impl<'de> Deserialize<'de> for RelationshipKind {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let name = super::CategoryKey::deserialize(deserializer)?;
@@ -515,7 +545,7 @@ impl<'de> Deserialize<'de> for RelationshipKind {
 }
 
 /// One relationship of Turkmenistan to an organization, with the sentence that states it.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Relationship {
     /// What kind of relationship.
@@ -524,7 +554,11 @@ pub struct Relationship {
     #[serde(default)]
     pub detail: Option<String>,
     /// Since when, where the articles give or imply it.
-    #[serde(default, deserialize_with = "optional_date_from_text")]
+    #[serde(
+        default,
+        deserialize_with = "optional_date_from_text",
+        serialize_with = "optional_date_as_text"
+    )]
     pub since: Option<Date>,
     /// The sentence of the article that states it, word for word.
     pub quote: String,
@@ -540,7 +574,7 @@ pub struct Relationship {
 }
 
 /// An organization the articles name.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Organization {
     /// Stable kebab-case id.
@@ -579,7 +613,7 @@ impl Organization {
 }
 
 /// A person the articles name.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// Stable kebab-case id.
@@ -589,7 +623,7 @@ pub struct Person {
     /// Role as the article gives it.
     pub role: String,
     /// When the article gives that role.
-    #[serde(deserialize_with = "date_from_text")]
+    #[serde(deserialize_with = "date_from_text", serialize_with = "date_as_text")]
     pub as_of: Date,
     /// Ids of the organizations of the role.
     #[serde(default)]
@@ -602,7 +636,7 @@ pub struct Person {
 }
 
 /// How exact a number is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Deserialize, Serialize)]
 pub enum Qualifier {
     /// Exactly the value.
     #[default]
@@ -634,7 +668,7 @@ impl Qualifier {
 }
 
 /// A number the articles state, with the date it holds for.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
     /// Stable kebab-case id.
@@ -649,7 +683,7 @@ pub struct Fact {
     /// The unit, e.g. "countries".
     pub unit: String,
     /// When the number held.
-    #[serde(deserialize_with = "date_from_text")]
+    #[serde(deserialize_with = "date_from_text", serialize_with = "date_as_text")]
     pub as_of: Date,
     /// Ids of the organizations it is about.
     #[serde(default)]
@@ -693,7 +727,7 @@ impl Fact {
 }
 
 /// A term explained, such as "preventive diplomacy".
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct GlossaryTerm {
     /// Stable kebab-case id.

@@ -6,12 +6,12 @@
 use std::collections::HashSet;
 use std::sync::Mutex;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::CategoryKey;
 
 /// A relationship kind the manifest defines.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct RelationshipKindDef {
     /// The name relationships write, without quotes: `Signatory`.
