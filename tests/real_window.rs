@@ -54,6 +54,7 @@ fn start_in(home: &Path, data: &Path) -> (Child, PathBuf) {
         ])
         .env("HOME", home)
         .env("XDG_DATA_HOME", data)
+        .env("XDG_CACHE_HOME", home.join("cache"))
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("NEUTRALITY_READER_TIMING", "1")
         .stdout(Stdio::null())

@@ -231,6 +231,26 @@ fn write_keyed(dataset: &Dataset, key: u128, cache_dir: &Path) {
     }
 }
 
+/// Where the window keeps validated units: the desktop's cache folder
+/// (`$XDG_CACHE_HOME` or `~/.cache` on Linux, `~/Library/Caches` on a Mac,
+/// `%LOCALAPPDATA%` on Windows), in `neutrality-reader/units`. `None` when
+/// there is no home to put it in: units are then parsed every time.
+pub fn default_dir() -> Option<PathBuf> {
+    let var = |name: &str| {
+        std::env::var_os(name)
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+    };
+    let base = if cfg!(windows) {
+        var("LOCALAPPDATA")
+    } else if cfg!(target_os = "macos") {
+        std::env::home_dir().map(|home| home.join("Library").join("Caches"))
+    } else {
+        var("XDG_CACHE_HOME").or_else(|| std::env::home_dir().map(|home| home.join(".cache")))
+    };
+    base.map(|dir| dir.join("neutrality-reader").join("units"))
+}
+
 /// Removes all but the `keep` most recently opened cache files.
 fn prune(cache_dir: &Path, keep: usize) {
     let Ok(entries) = std::fs::read_dir(cache_dir) else {

@@ -71,6 +71,14 @@ impl ReaderApp {
         self
     }
 
+    /// Keeps validated units in `dir`, so that a unit opened again is read
+    /// back rather than parsed and checked again (the window's choice;
+    /// tests keep none).
+    pub fn with_unit_cache(mut self, dir: PathBuf) -> Self {
+        self.session.set_unit_cache(dir);
+        self
+    }
+
     /// Waits until the dataset's search index and links are ready (as a
     /// screenshot or a benchmark does before it goes on).
     pub fn wait_for_indexes(&mut self) {
@@ -90,6 +98,7 @@ impl ReaderApp {
     /// is listed under the top bar and waited for.
     pub fn open_data_at_start(self, folder: &Path) -> Self {
         let wake = self.ctx.clone();
+        let cache = self.session.unit_cache().map(Path::to_path_buf);
         let started = super::session::StartedLoad::start(
             folder,
             std::sync::Arc::new(move || {
@@ -97,6 +106,7 @@ impl ReaderApp {
                     ctx.request_repaint();
                 }
             }),
+            cache,
         );
         self.open_started_load(started)
     }

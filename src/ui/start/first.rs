@@ -26,14 +26,14 @@ pub type Woken = Arc<std::sync::OnceLock<egui::Context>>;
 /// Starts reading `folder` (`--data`) on a thread before the window opens,
 /// so that reading it overlaps the window's own start; the load wakes the
 /// window (`woken`, once it is set) when it is done.
-pub fn start_reading(folder: &Path, woken: &Woken) -> StartedLoad {
+pub fn start_reading(folder: &Path, woken: &Woken, cache: Option<PathBuf>) -> StartedLoad {
     let waker = woken.clone();
     let wake = Arc::new(move || {
         if let Some(ctx) = waker.get() {
             ctx.request_repaint();
         }
     });
-    StartedLoad::start(folder, wake)
+    StartedLoad::start(folder, wake, cache)
 }
 
 /// The dataset to show: the one asked for, or the bundled one with the reason why not.
@@ -153,6 +153,8 @@ pub(super) struct FirstState {
     /// The folder given with `--data`, being read since before the window
     /// opened.
     pub(super) data_later: Option<StartedLoad>,
+    /// Where validated units are kept (the desktop's cache folder).
+    pub(super) unit_cache: Option<PathBuf>,
 }
 
 impl FirstState {
@@ -171,6 +173,7 @@ impl FirstState {
             started,
             options,
             data_later,
+            unit_cache,
         } = self;
         let mut app = ReaderApp::new(ctx, dataset, origin, stored);
         // A frame's wait at most for a unit: one that takes longer to read
@@ -179,6 +182,9 @@ impl FirstState {
         app = app
             .with_load_wait(LOAD_WAIT)
             .with_index_wait(std::time::Duration::ZERO);
+        if let Some(dir) = unit_cache {
+            app = app.with_unit_cache(dir);
+        }
         let data_later_given = data_later.is_some();
         if let Some(started) = data_later {
             app = app.open_started_load(started);

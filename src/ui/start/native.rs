@@ -28,7 +28,8 @@ pub fn run(options: StartOptions) -> i32 {
     let data_later = options.data.clone().filter(|_| !places_asked);
     let data_now = options.data.as_deref().filter(|_| data_later.is_none());
     let woken = Woken::default();
-    let data_later = data_later.map(|folder| start_reading(&folder, &woken));
+    let cache = crate::dataset::cache::default_dir();
+    let data_later = data_later.map(|folder| start_reading(&folder, &woken, cache.clone()));
     let (dataset, origin) = match load_for_window(data_now) {
         Ok(loaded) => loaded,
         Err(message) => {
@@ -64,6 +65,7 @@ pub fn run(options: StartOptions) -> i32 {
         started: timing.then_some(started),
         options: options.clone(),
         data_later,
+        unit_cache: cache,
     };
     let outcome = eframe::run_native(
         "neutrality-reader",

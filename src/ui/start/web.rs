@@ -55,6 +55,7 @@ async fn start(options: StartOptions) -> Result<(), String> {
         started: None,
         options,
         data_later: None,
+        unit_cache: None,
     };
     eframe::WebRunner::new()
         .start(

@@ -88,11 +88,17 @@ pub struct StartedLoad {
 }
 
 impl StartedLoad {
-    /// Starts reading `folder` on a thread; `wake` is called when it is done.
-    pub fn start(folder: &Path, wake: Wake) -> Self {
+    /// Starts reading `folder` on a thread; `wake` is called when it is
+    /// done; validated units are kept in `cache`, if given.
+    pub fn start(folder: &Path, wake: Wake, cache: Option<PathBuf>) -> Self {
         Self {
             folder: folder.to_path_buf(),
-            state: Loading::start(folder, Purpose::Start, Some(Duration::ZERO), Some(wake)),
+            state: Loading::start(
+                folder,
+                Purpose::Start,
+                (Some(Duration::ZERO), cache),
+                Some(wake),
+            ),
         }
     }
 }
@@ -192,6 +198,10 @@ pub struct DatasetSession {
     /// How long a load is waited for before the window goes on without it
     /// (`None`: until it is done).
     load_wait: Option<Duration>,
+    /// Where validated units are kept, so that a unit opened again is read
+    /// back rather than parsed and checked again (`None`: nowhere, as in
+    /// tests, which must not write to the reader's cache).
+    unit_cache: Option<PathBuf>,
 }
 
 impl DatasetSession {
@@ -212,6 +222,7 @@ impl DatasetSession {
             loads: 0,
             loading: None,
             load_wait: None,
+            unit_cache: None,
         };
         match folder {
             Some(folder) if problems.is_empty() => {
@@ -268,6 +279,16 @@ impl DatasetSession {
     /// a load is waited for until it is done.
     pub fn set_load_wait(&mut self, wait: Duration) {
         self.load_wait = Some(wait);
+    }
+
+    /// Where validated units are kept, if anywhere.
+    pub fn unit_cache(&self) -> Option<&Path> {
+        self.unit_cache.as_deref()
+    }
+
+    /// Keeps validated units in `dir` (see the field).
+    pub fn set_unit_cache(&mut self, dir: PathBuf) {
+        self.unit_cache = Some(dir);
     }
 
     /// The folder being read, if one is.
@@ -419,7 +440,8 @@ impl DatasetSession {
     /// is replaced: its result is not wanted any more.
     fn load(&mut self, folder: &Path, purpose: Purpose) -> Option<Result<Arrival, usize>> {
         self.loading = None;
-        match Loading::start(folder, purpose, self.load_wait, self.wake.clone()) {
+        let how = (self.load_wait, self.unit_cache.clone());
+        match Loading::start(folder, purpose, how, self.wake.clone()) {
             Ok(loaded) => Some(self.loaded(folder, purpose, loaded)),
             Err(loading) => {
                 self.loading = Some(loading);
