@@ -72,66 +72,82 @@ fn memory_report() {
 
 fn widget_frames(c: &mut Criterion) {
     memory_report();
-    let dataset = synthetic_dataset(100_000);
-    let index = TimelineIndex::new(&dataset);
-    let lanes: Vec<usize> = (0..13).collect();
     let month = TimeSpan::new(
         day_number(1995, 12, 1) as f64,
         day_number(1996, 1, 1) as f64,
     );
-    for (name, visible) in [
-        ("widget frame, 100k events, zoomed out", None),
-        ("widget frame, 100k events, one month", Some(month)),
+    for (events, visible) in [
+        (100_000, None),
+        (100_000, Some(("one month", month))),
+        // The side-by-side sizes (BENCHMARKS.md, issue 20).
+        (30_000, None),
+        (10_000, None),
     ] {
-        let mut harness = Harness::builder()
-            .with_size([1600.0, 1000.0])
-            .build_ui_state(
-                |ui, state: &mut CanvasState| {
-                    let config = CanvasConfig {
-                        id: egui::Id::unique("bench_timeline"),
-                        timeline: &index.by_category,
-                        lanes: &lanes,
-                        lane_count: 13,
-                        lane_label: &|lane| category_lane_label(&dataset, lane),
-                        max_rows: 3,
-                        include: &|_| true,
-                        emphasised: &|_| true,
-                        pinned: &|_| false,
-                        selected: None,
-                        height: ui.available_height(),
-                    };
-                    black_box(canvas_ui(ui, state, &config, &dataset));
-                },
-                CanvasState::default(),
-            );
-        harness.step();
-        if let Some(span) = visible {
-            let state = harness.state_mut();
-            state.transform = Some(Transform::new(span, 120.0, 1450.0));
-        }
-        harness.step();
-        c.bench_function(name, |b| b.iter(|| harness.step()));
-        c.bench_function(&format!("{name}: pan step"), |b| {
-            let mut dx = 3.0;
-            b.iter(|| {
-                if let Some(t) = &mut harness.state_mut().transform {
-                    t.pan_px(dx);
-                }
-                dx = -dx;
-                harness.step();
-            })
-        });
-        c.bench_function(&format!("{name}: zoom step"), |b| {
-            let mut factor = 1.05;
-            b.iter(|| {
-                if let Some(t) = &mut harness.state_mut().transform {
-                    t.zoom_at(800.0, factor);
-                }
-                factor = 1.0 / factor;
-                harness.step();
-            })
-        });
+        let dataset = synthetic_dataset(events);
+        let index = TimelineIndex::new(&dataset);
+        let view = visible.map_or("zoomed out", |(name, _)| name);
+        let name = format!("widget frame, {}k events, {view}", events / 1000);
+        bench_widget(c, &name, (&dataset, &index), visible.map(|(_, span)| span));
     }
+}
+
+/// One frame, one pan step and one zoom step of the widget over all 13
+/// lanes of `index`, zoomed out or showing `visible`.
+fn bench_widget(
+    c: &mut Criterion,
+    name: &str,
+    (dataset, index): (&Dataset, &TimelineIndex),
+    visible: Option<TimeSpan>,
+) {
+    let lanes: Vec<usize> = (0..13).collect();
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_ui_state(
+            |ui, state: &mut CanvasState| {
+                let config = CanvasConfig {
+                    id: egui::Id::unique("bench_timeline"),
+                    timeline: &index.by_category,
+                    lanes: &lanes,
+                    lane_count: 13,
+                    lane_label: &|lane| category_lane_label(dataset, lane),
+                    max_rows: 3,
+                    include: &|_| true,
+                    emphasised: &|_| true,
+                    pinned: &|_| false,
+                    selected: None,
+                    height: ui.available_height(),
+                };
+                black_box(canvas_ui(ui, state, &config, dataset));
+            },
+            CanvasState::default(),
+        );
+    harness.step();
+    if let Some(span) = visible {
+        let state = harness.state_mut();
+        state.transform = Some(Transform::new(span, 120.0, 1450.0));
+    }
+    harness.step();
+    c.bench_function(name, |b| b.iter(|| harness.step()));
+    c.bench_function(&format!("{name}: pan step"), |b| {
+        let mut dx = 3.0;
+        b.iter(|| {
+            if let Some(t) = &mut harness.state_mut().transform {
+                t.pan_px(dx);
+            }
+            dx = -dx;
+            harness.step();
+        })
+    });
+    c.bench_function(&format!("{name}: zoom step"), |b| {
+        let mut factor = 1.05;
+        b.iter(|| {
+            if let Some(t) = &mut harness.state_mut().transform {
+                t.zoom_at(800.0, factor);
+            }
+            factor = 1.0 / factor;
+            harness.step();
+        })
+    });
 }
 
 fn first_frame(c: &mut Criterion) {
