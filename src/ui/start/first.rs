@@ -21,11 +21,14 @@ const LOAD_WAIT: std::time::Duration = std::time::Duration::from_millis(20);
 
 /// The window's context once it has one, for a load started before it to
 /// wake it.
+// The desktop's: a page reads its unit when asked, in the page.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 pub type Woken = Arc<std::sync::OnceLock<egui::Context>>;
 
 /// Starts reading `folder` (`--data`) on a thread before the window opens,
 /// so that reading it overlaps the window's own start; the load wakes the
 /// window (`woken`, once it is set) when it is done.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 pub fn start_reading(folder: &Path, woken: &Woken, cache: Option<PathBuf>) -> StartedLoad {
     let waker = woken.clone();
     let wake = Arc::new(move || {
