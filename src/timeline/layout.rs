@@ -315,12 +315,7 @@ impl Timeline {
             .map(|lane| vec![Row::default(); cap(lane)])
             .collect();
         let mut placed: Vec<(usize, Placed)> = Vec::new();
-        let extent = |item: &Item| {
-            let x0 = transform.x_from_t(item.span.start);
-            let x1 = transform.x_from_t(item.span.end).max(x0);
-            let label_px = (item.label_chars as f64 * char_width).min(MAX_LABEL_PX);
-            (x0, x1, x1.max(x0 + MARKER_PX) + label_px + LABEL_GAP_PX)
-        };
+        let extent = |item: &Item| extent(item, transform, char_width);
         let pinned: Vec<(usize, &Item)> = visible
             .iter()
             .filter(|(_, i)| (request.pinned)(i))
@@ -524,6 +519,15 @@ impl Row {
     fn free(&self, x0: f64, end: f64) -> bool {
         self.end <= x0 && !self.pinned.iter().any(|&(s, e)| s < end && e > x0)
     }
+}
+
+/// Where an item starts, where it ends, and where the room it takes in its
+/// row ends (its marker and its label's room, and the gap after).
+pub(crate) fn extent(item: &Item, transform: &Transform, char_width: f64) -> (f64, f64, f64) {
+    let x0 = transform.x_from_t(item.span.start);
+    let x1 = transform.x_from_t(item.span.end).max(x0);
+    let label_px = (item.label_chars as f64 * char_width).min(MAX_LABEL_PX);
+    (x0, x1, x1.max(x0 + MARKER_PX) + label_px + LABEL_GAP_PX)
 }
 
 /// An item placed in `row`, its label room decided later.

@@ -2,7 +2,7 @@
 //! crowded lane stacks as many rows as the others leave it, rather than every
 //! lane the same few.
 
-use super::layout::{Item, Layout, LayoutRequest, Timeline};
+use super::layout::{Item, Layout, LayoutRequest, Timeline, extent};
 use super::transform::Transform;
 
 /// What to share out among the lanes shown.
@@ -60,21 +60,39 @@ pub fn lay_out_lanes(
             *r = most;
         }
     }
-    let roomy = lay_out(&rows);
+    // What each lane needs at its most rows: counted without laying out
+    // (no clusters, no label room) when nothing in view is pinned, as in
+    // the Timeline view; else from a whole layout, kept if it fits.
+    let (lane_needs, roomy) = match row_needs(timeline, transform, request, &rows) {
+        Some(counted) => (counted, None),
+        None => {
+            let roomy = lay_out(&rows);
+            let needs = (0..request.lane_count)
+                .map(|lane| (roomy.rows_used(lane), roomy.has_clusters(lane)))
+                .collect();
+            (needs, Some(roomy))
+        }
+    };
+    let need_of = |lane: usize| {
+        lane_needs
+            .get(lane)
+            .map_or(1, |&(used, clusters)| used.max(1) + usize::from(clusters))
+    };
+    let has_clusters = |lane: usize| lane_needs.get(lane).is_some_and(|&(_, c)| c);
     let mut needs: Vec<(usize, usize)> = request
         .shown
         .iter()
-        .map(|&lane| (lane_rows(lane, &roomy), lane))
+        .map(|&lane| (need_of(lane), lane))
         .collect();
     if needs.iter().map(|(need, _)| need).sum::<usize>() <= request.budget {
-        return roomy;
+        return roomy.unwrap_or_else(|| lay_out(&rows));
     }
     needs.sort_unstable();
     let mut left = request.budget;
     for (i, &(need, lane)) in needs.iter().enumerate() {
         let share = left / (needs.len() - i);
         let (taken, event_rows) = if need <= share {
-            (need, need - usize::from(roomy.has_clusters(lane)))
+            (need, need - usize::from(has_clusters(lane)))
         } else {
             // Too many for its share: clusters take the last row.
             (share, share.saturating_sub(1))
@@ -85,6 +103,48 @@ pub fn lay_out_lanes(
         left = left.saturating_sub(taken);
     }
     lay_out(&rows)
+}
+
+/// For each lane, the rows its items take and whether some find none, with
+/// `rows` rows per lane: exactly [`Layout::rows_used`] and
+/// [`Layout::has_clusters`] of the layout with those rows, counted in one
+/// light pass. `None` when an item in view is pinned (pinned items take
+/// their rows first; only the whole layout knows where).
+fn row_needs(
+    timeline: &Timeline,
+    transform: &Transform,
+    request: &RowsRequest<'_>,
+    rows: &[usize],
+) -> Option<Vec<(usize, bool)>> {
+    let mut needs = vec![(0usize, false); request.lane_count];
+    let char_width = request.char_width_px.max(0.0);
+    // Where the last item of each row ends, lane by lane.
+    let mut ends: Vec<Vec<f64>> = (0..request.lane_count)
+        .map(|lane| vec![f64::NEG_INFINITY; rows.get(lane).copied().unwrap_or(0)])
+        .collect();
+    for item in timeline
+        .visible(transform.visible())
+        .filter(|item| item.lane < request.lane_count && (request.include)(item))
+    {
+        if (request.pinned)(item) {
+            return None;
+        }
+        let (x0, _, end) = extent(item, transform, char_width);
+        let (Some(lane_ends), Some(need)) = (ends.get_mut(item.lane), needs.get_mut(item.lane))
+        else {
+            continue;
+        };
+        match lane_ends.iter().position(|&e| e <= x0) {
+            Some(row) => {
+                if let Some(e) = lane_ends.get_mut(row) {
+                    *e = end;
+                }
+                need.0 = need.0.max(row + 1);
+            }
+            None => need.1 = true,
+        }
+    }
+    Some(needs)
 }
 
 #[cfg(test)]
@@ -148,6 +208,79 @@ mod tests {
                         used + shown.len() >= budget,
                         "{used} rows of {budget} with chips"
                     );
+                }
+            }
+        }
+    }
+
+    /// The light count of what each lane needs is exactly what the whole
+    /// layout says, for any rows, view, filter and label width; and it
+    /// gives way to the whole layout when something in view is pinned.
+    #[test]
+    fn the_light_count_of_needs_is_the_whole_layout_s() {
+        let mut rng = Rng::new(41, 0);
+        for round in 0..300 {
+            let mut all = items(&mut rng);
+            // Some spans, some long labels, some items off the lanes asked.
+            for item in all.iter_mut() {
+                if rng.below(5) == 0 {
+                    let start = item.span.start;
+                    item.span = TimeSpan::new(start, start + rng.float(0.0, 900.0));
+                    item.label_chars = rng.below(80);
+                }
+            }
+            let timeline = Timeline::new(all);
+            let lane_count = 1 + rng.below(4);
+            let rows: Vec<usize> = (0..lane_count).map(|_| rng.below(6)).collect();
+            let len = rng.float(10.0, 25_000.0);
+            let center = rng.float(0.0, 20_000.0);
+            let tr = Transform::new(
+                TimeSpan::new(center - len / 2.0, center + len / 2.0),
+                rng.float(0.0, 200.0),
+                rng.float(100.0, 1_800.0),
+            );
+            let skip = rng.below(7);
+            let include = move |item: &Item| skip == 0 || item.event % 7 != skip;
+            let pin = rng.below(3) == 0;
+            let pinned_event = rng.below(600);
+            let pinned = move |item: &Item| pin && item.event == pinned_event;
+            let char_width = [0.0, 4.0, 7.0, -1.0][rng.below(4)];
+            let request = RowsRequest {
+                shown: &[0, 1, 2, 3],
+                lane_count,
+                budget: 100,
+                max_rows: 100,
+                char_width_px: char_width,
+                include: &include,
+                pinned: &pinned,
+            };
+            let whole = timeline.layout_with(
+                &tr,
+                &LayoutRequest {
+                    lanes: lane_count,
+                    rows: &rows,
+                    char_width_px: char_width,
+                    include: &include,
+                    pinned: &pinned,
+                },
+            );
+            let pinned_in_view = timeline
+                .visible(tr.visible())
+                .any(|i| i.lane < lane_count && include(i) && pinned(i));
+            match row_needs(&timeline, &tr, &request, &rows) {
+                None => assert!(
+                    pinned_in_view,
+                    "round {round}: gave way with nothing pinned"
+                ),
+                Some(needs) => {
+                    assert!(!pinned_in_view, "round {round}: counted past a pinned item");
+                    for lane in 0..lane_count {
+                        assert_eq!(
+                            needs[lane],
+                            (whole.rows_used(lane), whole.has_clusters(lane)),
+                            "round {round}, lane {lane}"
+                        );
+                    }
                 }
             }
         }
