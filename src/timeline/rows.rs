@@ -274,9 +274,10 @@ mod tests {
                 ),
                 Some(needs) => {
                     assert!(!pinned_in_view, "round {round}: counted past a pinned item");
-                    for lane in 0..lane_count {
+                    assert_eq!(needs.len(), lane_count);
+                    for (lane, need) in needs.iter().enumerate() {
                         assert_eq!(
-                            needs[lane],
+                            *need,
                             (whole.rows_used(lane), whole.has_clusters(lane)),
                             "round {round}, lane {lane}"
                         );
