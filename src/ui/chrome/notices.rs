@@ -34,15 +34,17 @@ pub fn loading_strip_ui(ui: &mut egui::Ui, folder: &str, checking: Option<u64>) 
         ui.horizontal_wrapped(|ui| {
             crate::ui::widgets::busy_ui(ui);
             ui.add(egui::Label::new(trf("open.reading", &[("folder", &folder)])).wrap());
-            let stage = match checking {
-                None => tr("open.stage_reading").to_owned(),
-                Some(bytes) => trf(
-                    "open.stage_checking",
-                    &[("size", &format!("{:.1}", bytes as f64 / 1_048_576.0))],
-                ),
-            };
-            ui.add(egui::Label::new(egui::RichText::new(stage).strong()).wrap());
         });
+        // A line of its own, so that a narrow window or a longer language
+        // never cuts the stage mid-phrase after the sentence above.
+        let stage = match checking {
+            None => tr("open.stage_reading").to_owned(),
+            Some(bytes) => trf(
+                "open.stage_checking",
+                &[("size", &format!("{:.1}", bytes as f64 / 1_048_576.0))],
+            ),
+        };
+        ui.add(egui::Label::new(egui::RichText::new(stage).strong()).wrap());
     });
 }
 
