@@ -13,6 +13,7 @@ pub mod fuzzing;
 pub mod i18n;
 pub mod import;
 pub mod links;
+pub mod live;
 pub mod model;
 pub mod notes;
 pub mod organizations;

@@ -23,7 +23,8 @@ const MAX_FN_LINES: usize = 80;
 const OPENS_THE_APP: [&str; 3] = ["ui::start", "ui::start::first", "ui::start::web"];
 
 /// The folders of pure logic: they never draw.
-const PURE: [&str; 12] = [
+const PURE: [&str; 13] = [
+    "live",
     "model",
     "background.rs",
     "dataset",
