@@ -210,24 +210,52 @@ pub fn write(dataset: &Dataset, files: &DataFiles, cache_dir: &Path) {
 }
 
 fn write_keyed(dataset: &Dataset, key: u128, cache_dir: &Path) {
-    let Some(bytes) = encode(dataset, key) else {
-        return;
-    };
-    if std::fs::create_dir_all(cache_dir).is_err() {
-        return;
+    if let Some(copy) = CacheCopy::of(dataset, key) {
+        copy.write(cache_dir);
     }
-    let written = tempfile::Builder::new()
-        .prefix(".unit-")
-        .suffix(".tmp")
-        .tempfile_in(cache_dir)
-        .and_then(|mut file| {
-            use std::io::Write;
-            file.write_all(&bytes)?;
-            file.persist(path_of(cache_dir, key))
-                .map_err(|error| error.error)
-        });
-    if written.is_ok() {
-        prune(cache_dir, KEEP);
+}
+
+/// A unit's cache file, made but not yet written: made while the dataset
+/// is at hand, written after it has gone to the window, so that the disk
+/// does not keep the window waiting.
+pub struct CacheCopy {
+    key: u128,
+    bytes: Vec<u8>,
+}
+
+impl CacheCopy {
+    /// The cache file of `dataset`, loaded from `files`.
+    pub fn new(dataset: &Dataset, files: &DataFiles) -> Option<Self> {
+        Self::of(dataset, key(files))
+    }
+
+    fn of(dataset: &Dataset, key: u128) -> Option<Self> {
+        Some(Self {
+            key,
+            bytes: encode(dataset, key)?,
+        })
+    }
+
+    /// Writes it into `cache_dir` (atomically), and lets go of all but the
+    /// [`KEEP`] most recently opened units. A cache that cannot be written
+    /// is no error: the unit is only parsed again next time.
+    pub fn write(self, cache_dir: &Path) {
+        if std::fs::create_dir_all(cache_dir).is_err() {
+            return;
+        }
+        let written = tempfile::Builder::new()
+            .prefix(".unit-")
+            .suffix(".tmp")
+            .tempfile_in(cache_dir)
+            .and_then(|mut file| {
+                use std::io::Write;
+                file.write_all(&self.bytes)?;
+                file.persist(path_of(cache_dir, self.key))
+                    .map_err(|error| error.error)
+            });
+        if written.is_ok() {
+            prune(cache_dir, KEEP);
+        }
     }
 }
 

@@ -38,6 +38,7 @@ pub use files::{
 };
 pub use images::ImageSource;
 pub use locate::Locator;
+pub use parallel::leave_a_core;
 pub use problem::{LoadError, Problem};
 pub use timelinejs::to_timelinejs;
 pub use validate::{is_kebab_case, normalize_space};

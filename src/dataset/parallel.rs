@@ -36,6 +36,44 @@ pub fn threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
 }
 
+/// Until when parsing leaves one core to the window, if it does: see
+/// [`leave_a_core`].
+#[cfg(not(target_arch = "wasm32"))]
+static CORE_LEFT_UNTIL: std::sync::Mutex<Option<std::time::Instant>> = std::sync::Mutex::new(None);
+
+/// Asks parsing to leave one core free for at most `for_at_most` (`None`:
+/// from now on it may use every core again). The window asks it while it
+/// draws its first frame (laying out its fonts takes a core for some 40 ms)
+/// so that frame is not slowed by a large unit parsing beside it. The
+/// thread that runs [`run`] always works, so parsing never stops; the time
+/// limit means a window that never says it is done holds nothing back for
+/// long.
+pub fn leave_a_core(for_at_most: Option<std::time::Duration>) {
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Ok(mut until) = CORE_LEFT_UNTIL.lock() {
+        *until = for_at_most.map(|d| std::time::Instant::now() + d);
+    }
+    #[cfg(target_arch = "wasm32")]
+    let _ = for_at_most;
+}
+
+/// Waits, on a thread of [`run`]'s own, while a core is to be left free
+/// and there is work left (`done` says there is not).
+fn wait_while_a_core_is_left(done: &std::sync::atomic::AtomicBool) {
+    #[cfg(not(target_arch = "wasm32"))]
+    while !done.load(std::sync::atomic::Ordering::Relaxed) {
+        let until = CORE_LEFT_UNTIL.lock().map(|u| *u).unwrap_or(None);
+        match until {
+            Some(until) if std::time::Instant::now() < until => {
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+            _ => return,
+        }
+    }
+    #[cfg(target_arch = "wasm32")]
+    let _ = done;
+}
+
 /// A piece of work for [`run`].
 pub type Job<'a> = Box<dyn FnOnce() + Send + 'a>;
 
@@ -48,8 +86,12 @@ pub fn run(jobs: Vec<Job<'_>>, threads: usize) {
         return;
     }
     let queue = std::sync::Mutex::new(jobs.into_iter());
-    let work = || {
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let work = |own: bool| {
         loop {
+            if !own {
+                wait_while_a_core_is_left(&done);
+            }
             // A job that panicked poisons nothing of ours: the queue is
             // only an iterator, and the scope passes the panic on.
             let next = match queue.lock() {
@@ -58,15 +100,18 @@ pub fn run(jobs: Vec<Job<'_>>, threads: usize) {
             };
             match next {
                 Some(job) => job(),
-                None => break,
+                None => {
+                    done.store(true, std::sync::atomic::Ordering::Relaxed);
+                    break;
+                }
             }
         }
     };
     std::thread::scope(|scope| {
         for _ in 1..threads {
-            scope.spawn(work);
+            scope.spawn(|| work(false));
         }
-        work();
+        work(true);
     });
 }
 
@@ -258,6 +303,43 @@ fn cuts(text: &str, pieces: usize) -> Option<Vec<usize>> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn while_a_core_is_left_the_caller_does_the_work_and_nothing_waits_for_the_limit() {
+        let caller = std::thread::current().id();
+        let ran = std::sync::Mutex::new(Vec::new());
+        let started = std::time::Instant::now();
+        leave_a_core(Some(std::time::Duration::from_secs(5)));
+        let jobs: Vec<Job<'_>> = (0..6)
+            .map(|_| {
+                Box::new(|| {
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                    ran.lock().unwrap().push(std::thread::current().id());
+                }) as Job<'_>
+            })
+            .collect();
+        run(jobs, 2);
+        leave_a_core(None);
+        let ran = ran.into_inner().unwrap();
+        assert_eq!(ran.len(), 6, "every job ran");
+        assert!(ran.iter().all(|id| *id == caller), "only the caller worked");
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(2),
+            "the other thread did not keep the work waiting for the limit"
+        );
+        // Released, both threads work again.
+        let ran = std::sync::Mutex::new(std::collections::HashSet::new());
+        let jobs: Vec<Job<'_>> = (0..8)
+            .map(|_| {
+                Box::new(|| {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                    ran.lock().unwrap().insert(std::thread::current().id());
+                }) as Job<'_>
+            })
+            .collect();
+        run(jobs, 2);
+        assert_eq!(ran.into_inner().unwrap().len(), 2);
+    }
+
     use super::*;
 
     #[test]

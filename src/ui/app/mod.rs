@@ -403,6 +403,11 @@ impl eframe::App for ReaderApp {
             log.record(frame.info().cpu_usage);
         }
         let ctx = ui.ctx().clone();
+        // The first frame is drawn: a unit parsing beside it may have
+        // every core again (`start::native` left one to that frame).
+        if ctx.cumulative_frame_nr() == 1 {
+            crate::dataset::leave_a_core(None);
+        }
         // Every frame, because the language is per thread and eframe may
         // draw on a thread other than the one that built the app.
         crate::i18n::set_language(self.settings.language);

@@ -83,9 +83,20 @@ pub(super) type Loaded = Result<(Dataset, TimelineIndex), LoadError>;
 
 /// Reads and checks `folder`, saying how far it has come; with a `cache`
 /// folder, a unit opened before with exactly these files is read back from
-/// it (`dataset::cache`: a fifth of the time), and one read afresh is kept
-/// there.
-fn read(folder: &Path, reporter: &Reporter, cache: Option<&Path>) -> Loaded {
+/// it (`dataset::cache`: a fifth of the time), and one read afresh comes
+/// with its cache file, to be written once the unit is on its way.
+fn read(folder: &Path, reporter: &Reporter, cache: Option<&Path>) -> (Loaded, Option<Keep>) {
+    match read_unit(folder, reporter, cache) {
+        Ok((loaded, keep)) => (Ok(loaded), keep),
+        Err(error) => (Err(error), None),
+    }
+}
+
+fn read_unit(
+    folder: &Path,
+    reporter: &Reporter,
+    cache: Option<&Path>,
+) -> Result<((Dataset, TimelineIndex), Option<Keep>), LoadError> {
     let files = DataFiles::read_dir(folder)?;
     let bytes = text_bytes(&files);
     let title = files.manifest.as_ref().and_then(|m| title_of(&m.text));
@@ -94,21 +105,22 @@ fn read(folder: &Path, reporter: &Reporter, cache: Option<&Path>) -> Loaded {
         p.stage = LoadStage::Checking { bytes };
     });
     let images = ImageSource::folder(folder);
-    let dataset = match cache.and_then(|dir| cached(&files, &images, dir)) {
-        Some(dataset) => dataset,
-        None => {
-            let dataset = Dataset::from_files_and_images(&files, images)?;
-            if let Some(dir) = cache {
-                keep(&dataset, &files, dir);
-            }
-            dataset
-        }
+    let (dataset, fresh) = match cache.and_then(|dir| cached(&files, &images, dir)) {
+        Some(dataset) => (dataset, false),
+        None => (Dataset::from_files_and_images(&files, images)?, true),
     };
-    let timeline = TimelineIndex::new(&dataset);
-    // The Study strip's timeline too, which is otherwise made when the
-    // strip is first drawn.
-    timeline.single_lane();
-    Ok((dataset, timeline))
+    // The timelines (and the Study strip's, which is otherwise made when
+    // the strip is first drawn) beside the cache file's bytes: both only
+    // read the dataset.
+    let (timeline, keep) = std::thread::scope(|scope| {
+        let copy = cache
+            .filter(|_| fresh)
+            .map(|dir| scope.spawn(|| Keep::new(&dataset, &files, dir)));
+        let timeline = TimelineIndex::new(&dataset);
+        timeline.single_lane();
+        (timeline, copy.and_then(|c| c.join().ok().flatten()))
+    });
+    Ok(((dataset, timeline), keep))
 }
 
 /// The size of a unit's text: what the progress line says is checked.
@@ -134,14 +146,36 @@ fn cached(_: &DataFiles, _: &ImageSource, _: &Path) -> Option<Dataset> {
     None
 }
 
-/// Keeps the unit read from `files` in the cache in `dir`.
-#[cfg(not(target_arch = "wasm32"))]
-fn keep(dataset: &Dataset, files: &DataFiles, dir: &Path) {
-    crate::dataset::cache::write(dataset, files, dir);
+/// A unit's cache file, to be written in its folder after the unit has
+/// gone to the window.
+pub(super) struct Keep {
+    #[cfg(not(target_arch = "wasm32"))]
+    copy: crate::dataset::cache::CacheCopy,
+    #[cfg(not(target_arch = "wasm32"))]
+    dir: PathBuf,
 }
 
-#[cfg(target_arch = "wasm32")]
-fn keep(_: &Dataset, _: &DataFiles, _: &Path) {}
+impl Keep {
+    #[cfg(not(target_arch = "wasm32"))]
+    fn new(dataset: &Dataset, files: &DataFiles, dir: &Path) -> Option<Self> {
+        Some(Self {
+            copy: crate::dataset::cache::CacheCopy::new(dataset, files)?,
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    /// A page has no cache (nor a folder to keep one in).
+    #[cfg(target_arch = "wasm32")]
+    fn new(_: &Dataset, _: &DataFiles, _: &Path) -> Option<Self> {
+        None
+    }
+
+    /// Writes it.
+    fn write(self) {
+        #[cfg(not(target_arch = "wasm32"))]
+        self.copy.write(&self.dir);
+    }
+}
 
 /// The unit's title from its manifest's text, if it reads: a glance for the
 /// progress line, ahead of the manifest's full check.
@@ -180,10 +214,15 @@ impl Loading {
             .spawn(move || {
                 // The receiver may be gone (a newer load replaced this one):
                 // then the result is not wanted.
-                if send.send(read(&path, &reporter, kept.as_deref())).is_ok()
+                let (loaded, keep) = read(&path, &reporter, kept.as_deref());
+                if send.send(loaded).is_ok()
                     && let Some(wake) = wake
                 {
                     wake();
+                }
+                // The cache file is written after: the window need not wait.
+                if let Some(keep) = keep {
+                    keep.write();
                 }
             });
         if spawned.is_err() {
@@ -192,7 +231,11 @@ impl Loading {
                 progress,
                 wake: None,
             };
-            return Ok(read(folder, &reporter, cache.as_deref()));
+            let (loaded, keep) = read(folder, &reporter, cache.as_deref());
+            if let Some(keep) = keep {
+                keep.write();
+            }
+            return Ok(loaded);
         }
         let received = match wait {
             None => result.recv().map_err(|_| RecvTimeoutError::Disconnected),
@@ -274,7 +317,9 @@ mod tests {
         let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/founding-of-the-un");
         let (reporter, wakes) = reporter();
         assert_eq!(reporter.progress.lock().unwrap().stage, LoadStage::Reading);
-        let (dataset, timeline) = read(&folder, &reporter, None).unwrap();
+        let (loaded, keep) = read(&folder, &reporter, None);
+        let (dataset, timeline) = loaded.unwrap();
+        assert!(keep.is_none(), "no cache folder, nothing to keep");
         let progress = reporter.progress.lock().unwrap().clone();
         assert_eq!(progress.title, dataset.manifest.title);
         assert_eq!(
@@ -304,7 +349,12 @@ mod tests {
         let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/founding-of-the-un");
         let cache = tempfile::tempdir().unwrap();
         let (reporter, _) = reporter();
-        let (first, _) = read(&folder, &reporter, Some(cache.path())).unwrap();
+        let (loaded, keep) = read(&folder, &reporter, Some(cache.path()));
+        let (first, _) = loaded.unwrap();
+        // The cache file is written only when asked, after the unit is sent.
+        assert_eq!(std::fs::read_dir(cache.path()).unwrap().count(), 0);
+        keep.expect("a unit read afresh comes with its cache file")
+            .write();
         let kept: Vec<_> = std::fs::read_dir(cache.path())
             .unwrap()
             .flatten()
@@ -312,7 +362,9 @@ mod tests {
             .collect();
         assert_eq!(kept.len(), 1, "{kept:?}");
         assert!(kept[0].starts_with("unit-") && kept[0].ends_with(".bin"));
-        let (again, timeline) = read(&folder, &reporter, Some(cache.path())).unwrap();
+        let (loaded, keep) = read(&folder, &reporter, Some(cache.path()));
+        assert!(keep.is_none(), "a unit from the cache is not written again");
+        let (again, timeline) = loaded.unwrap();
         assert_eq!(again.events, first.events);
         assert_eq!(again.articles, first.articles);
         assert_eq!(again.organizations, first.organizations);
