@@ -210,7 +210,7 @@ pub fn write(dataset: &Dataset, files: &DataFiles, cache_dir: &Path) {
 }
 
 fn write_keyed(dataset: &Dataset, key: u128, cache_dir: &Path) {
-    if let Some(copy) = CacheCopy::of(dataset, key) {
+    if let Some(copy) = CacheCopy::keyed(dataset, key) {
         copy.write(cache_dir);
     }
 }
@@ -224,12 +224,8 @@ pub struct CacheCopy {
 }
 
 impl CacheCopy {
-    /// The cache file of `dataset`, loaded from `files`.
-    pub fn new(dataset: &Dataset, files: &DataFiles) -> Option<Self> {
-        Self::of(dataset, key(files))
-    }
-
-    fn of(dataset: &Dataset, key: u128) -> Option<Self> {
+    /// The cache file of `dataset`, loaded from files of [`key`] `key`.
+    pub fn keyed(dataset: &Dataset, key: u128) -> Option<Self> {
         Some(Self {
             key,
             bytes: encode(dataset, key)?,

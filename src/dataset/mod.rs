@@ -9,6 +9,7 @@ mod export;
 mod files;
 pub mod glyphs;
 pub mod held_units;
+mod ids;
 pub mod images;
 pub mod lint;
 mod locate;
@@ -47,6 +48,7 @@ use crate::model::{
     Article, Category, CategoryKey, Event, Fact, GlossaryTerm, Manifest, Organization, Person,
     unit_categories,
 };
+use ids::IdOrder;
 use parse::parse_file;
 use validate::{Parsed, validate};
 
@@ -92,10 +94,10 @@ struct Records {
 /// Look-ups from ids and articles to records, built once at load.
 #[derive(Clone, Debug, Default)]
 struct Index {
-    articles: HashMap<String, usize>,
-    events: HashMap<String, usize>,
-    organizations: HashMap<String, usize>,
-    people: HashMap<String, usize>,
+    articles: IdOrder,
+    events: IdOrder,
+    organizations: IdOrder,
+    people: IdOrder,
     categories: HashMap<String, usize>,
     events_by_article: HashMap<String, Vec<usize>>,
     organizations_by_article: HashMap<String, Vec<usize>>,
@@ -302,10 +304,10 @@ impl Dataset {
 
     fn build_index(&mut self) {
         let mut index = Index {
-            articles: positions(&self.articles, |a| &a.id),
-            events: positions(&self.events, |e| &e.id),
-            organizations: positions(&self.organizations, |o| &o.id),
-            people: positions(&self.people, |p| &p.id),
+            articles: IdOrder::new(&self.articles, |a| &a.id),
+            events: IdOrder::new(&self.events, |e| &e.id),
+            organizations: IdOrder::new(&self.organizations, |o| &o.id),
+            people: IdOrder::new(&self.people, |p| &p.id),
             categories: positions(&self.categories, |c| c.key.as_str()),
             ..Index::default()
         };
@@ -373,22 +375,25 @@ impl Dataset {
 
     /// The article with this id.
     pub fn article(&self, id: &str) -> Option<&Article> {
-        self.articles.get(*self.index.articles.get(id)?)
+        let at = self.index.articles.find(&self.articles, |a| &a.id, id)?;
+        self.articles.get(at)
     }
 
     /// The event with this id.
     pub fn event(&self, id: &str) -> Option<&Event> {
-        self.events.get(*self.index.events.get(id)?)
+        let at = self.index.events.find(&self.events, |e| &e.id, id)?;
+        self.events.get(at)
     }
 
     /// The organization with this id.
     pub fn organization(&self, id: &str) -> Option<&Organization> {
-        self.organizations.get(*self.index.organizations.get(id)?)
+        self.organizations.get(self.organization_index(id)?)
     }
 
     /// The person with this id.
     pub fn person(&self, id: &str) -> Option<&Person> {
-        self.people.get(*self.index.people.get(id)?)
+        let at = self.index.people.find(&self.people, |p| &p.id, id)?;
+        self.people.get(at)
     }
 
     /// Events that cite the article, in chronological order.
@@ -420,7 +425,9 @@ impl Dataset {
 
     /// The index into [`Self::organizations`] of the organization with this id.
     pub fn organization_index(&self, id: &str) -> Option<usize> {
-        self.index.organizations.get(id).copied()
+        self.index
+            .organizations
+            .find(&self.organizations, |o| &o.id, id)
     }
 
     /// Organizations that the article mentions, in file order.

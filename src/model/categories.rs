@@ -1,6 +1,9 @@
 //! Event categories: the built-in list, or the unit's own from its manifest
 //! (a unit on a war needs "Battle" and "Treaty", not "UN resolution").
 
+use std::cell::RefCell;
+use std::sync::Arc;
+
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::EventCategory;
@@ -8,9 +11,35 @@ use super::EventCategory;
 /// An event's category as the data file writes it: a name without quotes,
 /// such as `Summit`, that is one of the unit's categories.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct CategoryKey(pub String);
+pub struct CategoryKey(Arc<str>);
+
+/// How many names a thread shares (see [`CategoryKey::named`]): a unit has
+/// a handful of categories; a hostile file with more only shares fewer.
+const SHARED_NAMES: usize = 64;
+
+thread_local! {
+    /// The names read so far on this thread, each held once.
+    static NAMES: RefCell<Vec<Arc<str>>> = const { RefCell::new(Vec::new()) };
+}
 
 impl CategoryKey {
+    /// The key `name`. Read 100,000 times from a large unit's events, the
+    /// same few names share one allocation rather than one each (3 MB).
+    pub fn named(name: &str) -> Self {
+        let shared = NAMES.with(|names| {
+            let mut names = names.try_borrow_mut().ok()?;
+            if let Some(known) = names.iter().find(|n| ***n == *name) {
+                return Some(known.clone());
+            }
+            (names.len() < SHARED_NAMES).then(|| {
+                let new: Arc<str> = name.into();
+                names.push(new.clone());
+                new
+            })
+        });
+        Self(shared.unwrap_or_else(|| name.into()))
+    }
+
     /// The name as written: "Summit".
     pub fn as_str(&self) -> &str {
         &self.0
@@ -18,13 +47,13 @@ impl CategoryKey {
 
     /// Whether this is the built-in `category`.
     pub fn is(&self, category: EventCategory) -> bool {
-        self.0 == category.name()
+        *self.0 == *category.name()
     }
 }
 
 impl From<EventCategory> for CategoryKey {
     fn from(category: EventCategory) -> Self {
-        Self(category.name().to_owned())
+        Self::named(category.name())
     }
 }
 
@@ -37,7 +66,7 @@ impl<'de> Deserialize<'de> for CategoryKey {
                 f.write_str("a category's name, such as `Summit`")
             }
             fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<CategoryKey, E> {
-                Ok(CategoryKey(name.to_owned()))
+                Ok(CategoryKey::named(name))
             }
         }
         // RON reads a bare word as an identifier: `category: Summit`, as the

@@ -130,7 +130,7 @@ mod tests {
     /// A runtime with every field away from its default.
     fn busy(dataset: &Dataset) -> TimelineRuntime {
         let mut runtime = TimelineRuntime {
-            hidden: [CategoryKey("Summit".to_owned())].into(),
+            hidden: [CategoryKey::named("Summit")].into(),
             organization: Some("un".to_owned()),
             details_open: true,
             strip_article: Some("an-article".to_owned()),
