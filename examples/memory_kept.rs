@@ -48,10 +48,18 @@ fn main() -> ExitCode {
     let region = Region::new(GLOBAL);
     let timeline = TimelineIndex::new(&dataset);
     timeline.single_lane();
-    println!("timelines: {:.1} MB", kept(&region));
+    println!(
+        "timelines: {:.1} MB kept, {:.1} MB asked for",
+        kept(&region),
+        region.change().bytes_allocated as f64 / 1e6
+    );
     let region = Region::new(GLOBAL);
     let search = SearchIndex::new(&dataset);
-    println!("search index: {:.1} MB", kept(&region));
+    println!(
+        "search index: {:.1} MB kept, {:.1} MB asked for",
+        kept(&region),
+        region.change().bytes_allocated as f64 / 1e6
+    );
     let region = Region::new(GLOBAL);
     let links = LinkIndex::new(&dataset);
     println!("links: {:.1} MB", kept(&region));

@@ -14,7 +14,7 @@ use neutrality_reader::dataset::Dataset;
 use neutrality_reader::i18n::Language;
 use neutrality_reader::quiz::session::Mode;
 use neutrality_reader::quiz::{QuizOptions, generate};
-use neutrality_reader::ui::app::ReaderApp;
+use neutrality_reader::ui::app::{HeldLoad, LoadProgress, LoadStage, ReaderApp, StartedLoad};
 use neutrality_reader::ui::command::View;
 use neutrality_reader::ui::theme::Theme;
 use paint::{contrast, hex, painted_texts, required, shorten};
@@ -39,6 +39,8 @@ enum Scene {
     Stage(View),
     /// A file dragged over Study: the veil that says what dropping does.
     Dropping,
+    /// A large unit being read at this stage: the line under the top bar.
+    Loading(LoadStage),
 }
 
 fn every_scene() -> Vec<Scene> {
@@ -60,6 +62,8 @@ fn every_scene() -> Vec<Scene> {
     scenes.extend(Mode::ALL.map(Scene::Quiz));
     scenes.push(Scene::Shortcuts);
     scenes.push(Scene::Dropping);
+    scenes
+        .extend([LoadStage::Reading, LoadStage::Checking { bytes: 19 << 20 }].map(Scene::Loading));
     scenes.extend([View::Study, View::Timeline, View::Organizations, View::Quiz].map(Scene::Stage));
     scenes
 }
@@ -94,7 +98,7 @@ fn set_up(app: &mut ReaderApp, scene: &Scene) {
         Scene::QuizSetup => app.show_view(View::Quiz),
         Scene::Quiz(mode) => quiz(*mode, app),
         Scene::Stage(View::Quiz) => quiz(Mode::Class, app),
-        Scene::Shortcuts | Scene::Stage(View::Study) | Scene::Dropping => {
+        Scene::Shortcuts | Scene::Stage(View::Study) | Scene::Dropping | Scene::Loading(_) => {
             app.open(&first_article, None)
         }
     }
@@ -110,16 +114,33 @@ const PLACES: [(Language, [f32; 2]); 2] = [
     (Language::Russian, [1024.0, 700.0]),
 ];
 
-/// The app drawn in `theme` showing `scene`, in `place`.
+/// The app drawn in `theme` showing `scene`, in `place`; for a unit being
+/// read, with what holds its load at its stage.
 fn draw(
     scene: &Scene,
     theme: Theme,
     (language, size): (Language, [f32; 2]),
-) -> Harness<'static, ReaderApp> {
+) -> (Harness<'static, ReaderApp>, Option<HeldLoad>) {
     let owned = scene.clone();
+    let (load, held) = match scene {
+        Scene::Loading(stage) => {
+            let progress = LoadProgress {
+                title: Some("A hundred thousand events, 1900–2030".to_owned()),
+                stage: *stage,
+            };
+            let (load, held) = StartedLoad::held(std::path::Path::new("large-unit"), progress);
+            (Some(load), Some(held))
+        }
+        _ => (None, None),
+    };
     let mut harness = window(size, move |mut app| {
         app.apply_language(language);
         app.apply_theme(theme);
+        if let Some(load) = load {
+            app = app
+                .with_load_wait(std::time::Duration::ZERO)
+                .open_started_load(load);
+        }
         set_up(&mut app, &owned);
         app
     });
@@ -141,13 +162,13 @@ fn draw(
         harness.key_press(egui::Key::Space);
         harness.run();
     }
-    harness
+    (harness, held)
 }
 
 /// Every text of `scene` in `theme` below the contrast it needs, as lines
 /// of a report.
 fn failures(scene: &Scene, theme: Theme, place: (Language, [f32; 2])) -> Vec<String> {
-    let harness = draw(scene, theme, place);
+    let (harness, _held) = draw(scene, theme, place);
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(place.1[0], place.1[1]));
     let base = theme.visuals().panel_fill;
     let texts = painted_texts(&harness.output().shapes, base, screen);
@@ -156,6 +177,13 @@ fn failures(scene: &Scene, theme: Theme, place: (Language, [f32; 2])) -> Vec<Str
     if matches!(scene, Scene::Dropping) && !texts.iter().any(|t| t.text == veil) {
         return vec![format!(
             "{theme:?} / {:?}: no “{veil}” over the window",
+            place.0
+        )];
+    }
+    // So is the line that says what is being read.
+    if matches!(scene, Scene::Loading(_)) && !texts.iter().any(|t| t.text.contains("1900–2030")) {
+        return vec![format!(
+            "{scene:?} / {theme:?} / {:?}: no loading line under the top bar",
             place.0
         )];
     }

@@ -17,7 +17,7 @@ use egui_kittest::kittest::{By, NodeT as _, Queryable as _};
 
 use controls::CONTROLS;
 use neutrality_reader::i18n::Language;
-use neutrality_reader::ui::app::ReaderApp;
+use neutrality_reader::ui::app::{LoadProgress, LoadStage, ReaderApp, StartedLoad};
 use neutrality_reader::ui::command::View;
 use window::window;
 
@@ -158,6 +158,60 @@ fn no_control_overlaps_another_or_is_cut_off_at_small_sizes_in_any_language() {
         }
     }
     assert!(looked > 200, "{looked}");
+    assert!(
+        found.is_empty(),
+        "{} problems:\n{}",
+        found.len(),
+        found.join("\n")
+    );
+}
+
+/// While a large unit is read, the line under the top bar (its title and
+/// the stage, with the busy sign) fits beside the controls in every
+/// language at both small sizes: no control overlaps another, and no text
+/// of it is cut.
+#[test]
+fn the_loading_line_fits_in_every_language_at_small_sizes() {
+    let title = "A hundred thousand events on the history of the twentieth century";
+    let mut found = Vec::new();
+    for size in [[1024.0, 700.0], [1280.0, 800.0]] {
+        for language in Language::ALL {
+            for stage in [LoadStage::Reading, LoadStage::Checking { bytes: 19 << 20 }] {
+                let progress = LoadProgress {
+                    title: Some(title.to_owned()),
+                    stage,
+                };
+                let (load, _held) = StartedLoad::held(std::path::Path::new("large-unit"), progress);
+                let harness = window(size, move |app| {
+                    let mut app = app
+                        .with_load_wait(std::time::Duration::ZERO)
+                        .open_started_load(load);
+                    app.apply_language(language);
+                    app
+                });
+                let place = format!("loading, {stage:?}, {language:?} {}x{}", size[0], size[1]);
+                found.extend(problems(&harness, &place));
+                let screen = harness.ctx.content_rect();
+                let texts =
+                    paint::painted_texts(&harness.output().shapes, egui::Color32::WHITE, screen);
+                assert!(
+                    texts.iter().any(|t| t.text.contains("twentieth")),
+                    "{place}: the unit's title is not on screen"
+                );
+                found.extend(
+                    texts
+                        .into_iter()
+                        .filter(|t| t.full_rect.width() - t.rect.width() > 1.0)
+                        .map(|t| {
+                            format!(
+                                "{place}: text cut sideways: {:?}",
+                                paint::shorten(&t.text, 40)
+                            )
+                        }),
+                );
+            }
+        }
+    }
     assert!(
         found.is_empty(),
         "{} problems:\n{}",

@@ -18,7 +18,7 @@ pub mod session;
 
 use std::sync::Arc;
 
-pub use session::{DataOrigin, DatasetSource, StartedLoad};
+pub use session::{DataOrigin, DatasetSource, HeldLoad, LoadProgress, LoadStage, StartedLoad};
 
 use super::chrome::file_menu::FileMenu;
 use super::chrome::notices::{self, ProblemsPanel};

@@ -270,6 +270,20 @@ impl Loading {
         }
     }
 
+    /// A load that reads nothing: it stays at `progress` until a result is
+    /// sent on the sender returned (or the sender is dropped: a lost load).
+    /// For tests of the window while a unit is read.
+    pub fn held(folder: &Path, progress: LoadProgress) -> (Self, mpsc::Sender<Loaded>) {
+        let (send, result) = mpsc::channel();
+        let loading = Self {
+            folder: folder.to_path_buf(),
+            purpose: Purpose::Start,
+            result,
+            progress: Arc::new(Mutex::new(progress)),
+        };
+        (loading, send)
+    }
+
     /// The result, waiting for it at most `wait` (`None`: until it is done).
     pub fn wait(&self, wait: Option<Duration>) -> Option<Loaded> {
         let received = match wait {

@@ -103,6 +103,26 @@ impl StartedLoad {
     }
 }
 
+/// What holds a [`StartedLoad::held`] load at its stage: while it lives,
+/// the load goes on; dropped, the load is lost (said as a problem).
+pub struct HeldLoad {
+    _sender: std::sync::mpsc::Sender<Loaded>,
+}
+
+impl StartedLoad {
+    /// A load of `folder` that reads nothing and stays at `progress` while
+    /// the [`HeldLoad`] lives: the window while a unit is read, for the
+    /// tests of every text's contrast and place.
+    pub fn held(folder: &Path, progress: LoadProgress) -> (Self, HeldLoad) {
+        let (loading, send) = Loading::held(folder, progress);
+        let started = Self {
+            folder: folder.to_path_buf(),
+            state: Err(loading),
+        };
+        (started, HeldLoad { _sender: send })
+    }
+}
+
 /// Why "Open dataset folder" did not put a dataset on screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum OpenFailure {
