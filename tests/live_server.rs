@@ -607,7 +607,7 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 fn two_hundred_students_answer_within_a_second_and_every_answer_counts() {
     let (link, wakes) = class("en");
     let students: Vec<Student> = (0..200).map(|_| Student::new(&link)).collect();
-    let link = Arc::new(link);
+
     let run = |students: Vec<Student>, work: fn(&mut Student, usize) -> u16| {
         let barrier = Arc::new(std::sync::Barrier::new(students.len()));
         let threads: Vec<_> = students
