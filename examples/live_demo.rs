@@ -5,7 +5,7 @@
 //! `cargo run --example live_demo -- [--lang en|ru|tk] [--bind 127.0.0.1] [--port 0]`
 //! prints `URL <address with code>` and then takes the teacher's commands
 //! on standard input, one a line: `show N` (question N of the quiz, from
-//! 1; `show order` the first ordering question), `reveal`, `counts`, `end`,
+//! 1; `show order` an ordering question, shown as the last), `reveal`, `counts`, `end`,
 //! `quit`. Each is answered by one line starting `OK` (with the counts as
 //! JSON) or `ERR`.
 
@@ -18,7 +18,7 @@ use neutrality_reader::dataset::Dataset;
 use neutrality_reader::live::link::LiveConfig;
 use neutrality_reader::live::room::{LiveQuestion, LiveReveal};
 use neutrality_reader::live::server::start;
-use neutrality_reader::quiz::{Question, QuizOptions, generate};
+use neutrality_reader::quiz::{MAX_COUNT, Question, QuizOptions, Topic, generate};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut lang = "en".to_owned();
@@ -36,7 +36,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
     let dataset = Dataset::load_dir(&data)?;
+    // The quiz as the window makes it (ten questions), and an ordering
+    // question from the events' quizzes (`show order`).
     let quiz = generate(&dataset, &QuizOptions::default());
+    let long: Vec<Question> = (0..50)
+        .flat_map(|seed| {
+            let options = QuizOptions {
+                seed,
+                count: MAX_COUNT,
+                topics: [Topic::Events].into(),
+                ..QuizOptions::default()
+            };
+            generate(&dataset, &options).questions
+        })
+        .filter(|q| q.kind.is_ordering())
+        .take(1)
+        .collect();
     let total = quiz.questions.len();
     let link = start(LiveConfig {
         bind,
@@ -54,10 +69,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let reply = match (words.next(), words.next()) {
             (Some("show"), Some(which)) => {
                 let found = if which == "order" {
-                    quiz.questions
-                        .iter()
-                        .enumerate()
-                        .find(|(_, q)| q.kind.is_ordering())
+                    long.first().map(|q| (total - 1, q))
                 } else {
                     which
                         .parse::<usize>()
