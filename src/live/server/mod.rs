@@ -12,7 +12,8 @@
 //! Port: `config.port`, or when it is taken (another class, another app)
 //! one the system chooses, as when `config.port` is 0; [`JoinInfo`] says
 //! which. Dropping [`LiveLink::server`] stops the server and closes the
-//! port before the drop returns.
+//! port before the drop returns (within a fifth of a second): it also ends
+//! the room, and the pages still open say the class has ended.
 
 mod address;
 mod limits;
@@ -50,6 +51,9 @@ pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(8);
 /// Connections the system queues before they are accepted: a class
 /// arriving at once.
 const BACKLOG: u32 = 1024;
+/// How long the pages waiting for a change have, once the server stops,
+/// to hear that the class ended.
+const FAREWELL: Duration = Duration::from_millis(150);
 /// How often the room's version is looked at for the pages waiting for a
 /// change (the window's changes reach the pages within this).
 const WATCH_EVERY: Duration = Duration::from_millis(100);
@@ -140,15 +144,35 @@ impl Drop for Serving {
     }
 }
 
-/// Accepts connections until told to stop; then every connection and
-/// waiting request ends with the runtime.
+/// Accepts connections until told to stop. Then the port is closed, the
+/// class ended (a server gone is a class over) and the pages waiting for a
+/// change told so within [`FAREWELL`]; every connection ends with the
+/// runtime.
 async fn serve(listener: TcpListener, shared: Arc<Shared>, mut stopped: oneshot::Receiver<()>) {
     let app = routes::router(shared.clone());
     let open = Arc::new(Semaphore::new(MAX_CONNECTIONS));
-    tokio::spawn(watch_room(shared));
+    tokio::spawn(watch_room(shared.clone()));
+    accept(&listener, &app, &open, &mut stopped).await;
+    drop(listener);
+    let version = {
+        let mut room = shared.room();
+        room.end();
+        room.version()
+    };
+    shared.changes.send_replace(version);
+    tokio::time::sleep(FAREWELL).await;
+}
+
+/// Accepts connections until `stopped`.
+async fn accept(
+    listener: &TcpListener,
+    app: &Router,
+    open: &Arc<Semaphore>,
+    stopped: &mut oneshot::Receiver<()>,
+) {
     loop {
         tokio::select! {
-            _ = &mut stopped => break,
+            _ = &mut *stopped => break,
             accepted = listener.accept() => match accepted {
                 Ok((stream, peer)) => {
                     // Over the cap: closed at once (the stream is dropped).
