@@ -618,6 +618,23 @@ fn a_device_flooding_the_server_is_slowed_and_others_are_not() {
     assert_eq!(other.request("GET", "/api/state", None).0, 200);
 }
 
+#[test]
+fn one_address_cannot_fill_the_class_with_devices() {
+    let (link, _) = class("en");
+    // A class behind one address joins at once (300 devices) ...
+    let mut first = Student::new(&link);
+    assert_eq!(first.join(None), 200);
+    let statuses: Vec<u16> = (0..320).map(|_| Student::new(&link).join(None)).collect();
+    let joined = 1 + statuses.iter().filter(|s| **s == 200).count();
+    assert!((300..=302).contains(&joined), "{joined}");
+    assert!(statuses[300..].contains(&429));
+    assert_eq!(room(&link).counts().joined, joined);
+    // ... and a device that joined goes on (a reloaded page joins again).
+    assert_eq!(first.join(Some("back")), 200);
+    room(&link).show(question(1, 2));
+    assert_eq!(first.answer(1, &[0]).0, 200);
+}
+
 /// The p-th percentile of sorted durations.
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     let at = ((sorted.len() as f64 - 1.0) * p).round() as usize;

@@ -16,7 +16,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::{Extension, Json, Router};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -204,6 +204,7 @@ fn body_of<T: for<'de> Deserialize<'de>>(
 /// (a reloaded page is the same device), else gets a new one.
 async fn join(
     State(shared): State<Arc<Shared>>,
+    peer: Option<Extension<Peer>>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
@@ -218,6 +219,9 @@ async fn join(
     let rejoined = known.is_some();
     let token = match known {
         Some(token) => token,
+        None if peer.is_some_and(|Extension(peer)| !shared.new_device_allowed(peer.0)) => {
+            return refuse(StatusCode::TOO_MANY_REQUESTS, "too_many");
+        }
         None => match secret::device_token() {
             Ok(token) => DeviceToken(token),
             Err(_) => return refuse(StatusCode::SERVICE_UNAVAILABLE, "no_randomness"),
