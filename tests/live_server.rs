@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use neutrality_reader::live::link::{LiveConfig, LiveLink};
 use neutrality_reader::live::room::{ClassRoom, LiveQuestion, LiveReveal};
-use neutrality_reader::live::server::start;
+use neutrality_reader::live::server::{HEADER_READ_TIMEOUT, connection_cap, start};
 use serde_json::{Value, json};
 use ureq::Agent;
 
@@ -506,6 +506,40 @@ fn a_thousand_idle_connections_do_not_stop_the_class() {
     let took = started.elapsed();
     assert!(took < Duration::from_secs(3), "{took:?}");
     assert_eq!(room(&link).counts().joined, 1);
+    drop(idle);
+}
+
+#[test]
+fn connections_past_the_cap_are_closed_and_the_class_comes_back_as_idle_ones_time_out() {
+    let (link, _) = class("en");
+    let at = address_of(&link);
+    room(&link).show(question(1, 2));
+    let cap = connection_cap();
+    let opened = Instant::now();
+    let idle: Vec<TcpStream> = (0..cap).map(|_| TcpStream::connect(at).unwrap()).collect();
+    std::thread::sleep(Duration::from_millis(500));
+    // One more is accepted and closed at once, not left hanging.
+    let mut extra = TcpStream::connect(at).unwrap();
+    extra
+        .set_read_timeout(Some(Duration::from_secs(3)))
+        .unwrap();
+    let _ = extra.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+    let mut buf = [0u8; 64];
+    let asked = Instant::now();
+    let read = extra.read(&mut buf);
+    let closed = matches!(&read, Ok(0))
+        || read
+            .as_ref()
+            .is_err_and(|e| e.kind() == std::io::ErrorKind::ConnectionReset);
+    assert!(
+        closed && asked.elapsed() < Duration::from_secs(2),
+        "{read:?}"
+    );
+    // The idle ones time out; the class goes on.
+    std::thread::sleep(
+        (HEADER_READ_TIMEOUT + Duration::from_secs(1)).saturating_sub(opened.elapsed()),
+    );
+    class_goes_on(&link, 1);
     drop(idle);
 }
 

@@ -44,7 +44,12 @@ use state::{Peer, Shared};
 
 /// Connections open at once; one more is closed as soon as it is accepted.
 /// Each page keeps one or two; idle ones go after [`HEADER_READ_TIMEOUT`].
+/// Lower where the system lets a program open fewer files (see
+/// [`connection_cap`]).
 pub const MAX_CONNECTIONS: usize = 2000;
+/// Files kept for the rest of the app (fonts, the unit, saves) when the
+/// open-file limit caps the connections.
+const FILES_FOR_THE_APP: u64 = 256;
 /// How long a connection may take to send a request's headers, or stay
 /// open between two requests, before it is closed.
 pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(8);
@@ -90,10 +95,11 @@ pub fn start(config: LiveConfig) -> Result<LiveLink, LiveError> {
         config.wake.clone(),
         page::Page::new(&config.lang),
     ));
+    let cap = connection_cap();
     let (stop, stopped) = oneshot::channel();
     let thread = std::thread::Builder::new()
         .name("live-class".to_owned())
-        .spawn(move || runtime.block_on(serve(listener, shared, stopped)))
+        .spawn(move || runtime.block_on(serve(listener, shared, cap, stopped)))
         .map_err(LiveError::Runtime)?;
     let address = address::base_url(&address::classroom_host(config.bind), listening);
     let join = JoinInfo {
@@ -109,6 +115,18 @@ pub fn start(config: LiveConfig) -> Result<LiveLink, LiveError> {
             thread: Some(thread),
         }),
     })
+}
+
+/// How many connections may be open at once: [`MAX_CONNECTIONS`], less
+/// where the open-file limit (raised first if it can be) leaves fewer
+/// beside [`FILES_FOR_THE_APP`].
+pub fn connection_cap() -> usize {
+    let wanted = MAX_CONNECTIONS as u64 + FILES_FOR_THE_APP;
+    let limit = rlimit::increase_nofile_limit(wanted).unwrap_or(wanted);
+    let room = limit.saturating_sub(FILES_FOR_THE_APP).max(64);
+    usize::try_from(room)
+        .unwrap_or(MAX_CONNECTIONS)
+        .min(MAX_CONNECTIONS)
 }
 
 /// A listening socket with room for a class arriving at once.
@@ -148,9 +166,14 @@ impl Drop for Serving {
 /// class ended (a server gone is a class over) and the pages waiting for a
 /// change told so within [`FAREWELL`]; every connection ends with the
 /// runtime.
-async fn serve(listener: TcpListener, shared: Arc<Shared>, mut stopped: oneshot::Receiver<()>) {
+async fn serve(
+    listener: TcpListener,
+    shared: Arc<Shared>,
+    cap: usize,
+    mut stopped: oneshot::Receiver<()>,
+) {
     let app = routes::router(shared.clone());
-    let open = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    let open = Arc::new(Semaphore::new(cap));
     tokio::spawn(watch_room(shared.clone()));
     accept(&listener, &app, &open, &mut stopped).await;
     drop(listener);
