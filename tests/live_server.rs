@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use neutrality_reader::live::link::{LiveConfig, LiveLink};
 use neutrality_reader::live::room::{ClassRoom, LiveQuestion, LiveReveal};
-use neutrality_reader::live::server::{HEADER_READ_TIMEOUT, connection_cap, start};
+use neutrality_reader::live::server::{BODY_TIMEOUT, HEADER_READ_TIMEOUT, connection_cap, start};
 use serde_json::{Value, json};
 use ureq::Agent;
 
@@ -541,6 +541,30 @@ fn connections_past_the_cap_are_closed_and_the_class_comes_back_as_idle_ones_tim
     );
     class_goes_on(&link, 1);
     drop(idle);
+}
+
+#[test]
+fn a_body_sent_a_byte_at_a_time_is_cut_off() {
+    let (link, _) = class("en");
+    let mut slow = TcpStream::connect(address_of(&link)).unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let head = format!(
+        "POST /api/join HTTP/1.1\r\nHost: x\r\nX-Join-Code: {}\r\nContent-Length: 100\r\n\r\n{{",
+        link.join.code
+    );
+    slow.write_all(head.as_bytes()).unwrap();
+    let sent = Instant::now();
+    let mut reply = String::new();
+    let _ = slow.read_to_string(&mut reply);
+    let took = sent.elapsed();
+    assert!(reply.starts_with("HTTP/1.1 408"), "{reply:?}");
+    assert!(
+        took >= BODY_TIMEOUT - Duration::from_millis(500),
+        "{took:?}"
+    );
+    assert!(took < BODY_TIMEOUT + Duration::from_secs(4), "{took:?}");
+    assert_eq!(room(&link).counts().joined, 0);
 }
 
 #[test]

@@ -38,7 +38,7 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore, oneshot};
 use super::link::{JoinInfo, LiveConfig, LiveError, LiveLink};
 use super::room::ClassRoom;
 pub use address::classroom_host;
-pub use routes::MAX_BODY;
+pub use routes::{BODY_TIMEOUT, MAX_BODY};
 pub use secret::{CODE_ALPHABET, CODE_LEN};
 use state::{Peer, Shared};
 
