@@ -9,6 +9,14 @@
 //! a connection that sends no request (idle, or a slow attacker) so that a
 //! thousand of them cannot stop the class.
 //!
+//! Guards (each tested in tests/live_server.rs): the join code on every API
+//! request (a wrong one 403, a guesser 429 after 20); the device's token in
+//! an `HttpOnly; SameSite=Strict` cookie; bodies of 4 KiB at most, whole
+//! within [`BODY_TIMEOUT`]; token buckets per device, per address and for
+//! new devices per address; at most [`MAX_CONNECTIONS`] open, each closed
+//! after [`HEADER_READ_TIMEOUT`] without a request; nothing served but the
+//! page and the API (routes.rs says what each answers).
+//!
 //! Port: `config.port`, or when it is taken (another class, another app)
 //! one the system chooses, as when `config.port` is 0; [`JoinInfo`] says
 //! which. Dropping [`LiveLink::server`] stops the server and closes the
