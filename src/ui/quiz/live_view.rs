@@ -1,0 +1,245 @@
+//! What the projector shows of a live class: how to join (the address, the
+//! join code and a QR code, large for the back of the room, or folded to a
+//! line once the class has joined), how many joined and answered, and
+//! after the reveal a bar per option with its count, the right one marked
+//! in words as well as in colour. No names and no leaderboard.
+
+use egui::{Color32, RichText};
+
+use super::feedback::right_colours;
+use super::live::LiveClass;
+use crate::i18n::{tr, trf};
+use crate::live::room::LiveCounts;
+use crate::quiz::Question;
+use crate::quiz::worksheet::letter;
+
+/// What the teacher asked of the live class this frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LiveAsk {
+    /// Nothing.
+    Nothing,
+    /// End the class.
+    End,
+}
+
+/// The quiet zone around a QR code, in modules, as the standard asks.
+const QUIET_ZONE: usize = 4;
+
+/// The join panel at the side of the question, or its folded line above
+/// it; `scale` is the Class mode's (grown on the stage).
+pub fn live_panel_ui(ui: &mut egui::Ui, class: &mut LiveClass, scale: f32) -> LiveAsk {
+    let mut ask = LiveAsk::Nothing;
+    if class.folded {
+        folded_ui(ui, class, scale, &mut ask);
+        return ask;
+    }
+    let width = (ui.available_width() * 0.4).clamp(240.0, 560.0);
+    egui::Panel::right("live_join")
+        .exact_size(width)
+        .resizable(false)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("live_join_scroll")
+                .show(ui, |ui| join_ui(ui, class, scale, &mut ask));
+        });
+    ask
+}
+
+/// The unfolded panel: title, QR code, address, code, counts, buttons.
+fn join_ui(ui: &mut egui::Ui, class: &mut LiveClass, scale: f32, ask: &mut LiveAsk) {
+    let width = ui.available_width();
+    ui.add_space(6.0);
+    ui.label(
+        RichText::new(tr("live.join_title"))
+            .size(13.0 * scale)
+            .strong(),
+    );
+    if let Some((modules, dark)) = &class.qr {
+        let side = (width - 8.0).min(ui.available_height() * 0.55).max(120.0);
+        qr_ui(ui, *modules, dark, side, &class.link.join.url);
+    }
+    let address = &class.link.join.address;
+    // As large as the panel's width lets the longest address be.
+    let fitted = width / (address.chars().count().max(1) as f32 * 0.58);
+    ui.label(RichText::new(tr("live.open_address")).size(9.0 * scale));
+    ui.add(
+        egui::Label::new(
+            RichText::new(address)
+                .size((14.0 * scale).min(fitted))
+                .strong()
+                .monospace(),
+        )
+        .wrap(),
+    );
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(tr("live.code")).size(11.0 * scale));
+        ui.label(
+            RichText::new(&class.link.join.code)
+                .size(26.0 * scale)
+                .strong()
+                .monospace(),
+        );
+    });
+    let counts = class.counts().clone();
+    counts_ui(ui, &counts, 13.0 * scale);
+    ui.add_space(8.0);
+    ui.horizontal_wrapped(|ui| {
+        let fold = RichText::new(tr("live.fold")).size(8.0 * scale);
+        if ui
+            .button(fold)
+            .on_hover_text(tr("live.fold_hint"))
+            .clicked()
+        {
+            class.folded = true;
+        }
+        if end_button(ui, scale) {
+            *ask = LiveAsk::End;
+        }
+    });
+}
+
+/// The folded line: the address and code, the counts, and the buttons.
+fn folded_ui(ui: &mut egui::Ui, class: &mut LiveClass, scale: f32, ask: &mut LiveAsk) {
+    let counts = class.counts().clone();
+    let join = class.link.join.clone();
+    ui.horizontal_wrapped(|ui| {
+        let size = 9.0 * scale;
+        ui.label(
+            RichText::new(trf(
+                "live.join_line",
+                &[("address", &join.address), ("code", &join.code)],
+            ))
+            .size(size)
+            .monospace(),
+        );
+        ui.label(RichText::new("·").size(size));
+        counts_ui(ui, &counts, size);
+        let unfold = RichText::new(tr("live.unfold")).size(7.0 * scale);
+        if ui.button(unfold).clicked() {
+            class.folded = false;
+        }
+        if end_button(ui, scale) {
+            *ask = LiveAsk::End;
+        }
+    });
+}
+
+/// "End the live class".
+fn end_button(ui: &mut egui::Ui, scale: f32) -> bool {
+    ui.button(RichText::new(tr("live.end")).size(7.0 * scale))
+        .on_hover_text(tr("live.end_hint"))
+        .clicked()
+}
+
+/// How many joined and answered (of the question on show), at `size`.
+fn counts_ui(ui: &mut egui::Ui, counts: &LiveCounts, size: f32) {
+    ui.label(RichText::new(trf("live.joined", &[("n", &counts.joined)])).size(size));
+    if counts.number.is_some() {
+        ui.label(
+            RichText::new(trf(
+                "live.answered",
+                &[("n", &counts.answered), ("joined", &counts.joined)],
+            ))
+            .size(size)
+            .strong(),
+        );
+    }
+}
+
+/// The QR code of `url`, `side` points wide with its quiet zone: dark
+/// modules on white whatever the theme, each a whole number of pixels so
+/// that a phone's camera sees sharp edges.
+fn qr_ui(ui: &mut egui::Ui, modules: usize, dark: &[bool], side: f32, url: &str) {
+    let total = modules + 2 * QUIET_ZONE;
+    let ppp = ui.ctx().pixels_per_point();
+    let module = ((side * ppp / total as f32).floor().max(1.0)) / ppp;
+    let drawn = module * total as f32;
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(drawn, drawn), egui::Sense::hover());
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Image,
+            true,
+            trf("live.qr_label", &[("url", &url)]),
+        )
+    });
+    let painter = ui.painter_at(rect);
+    let origin = egui::emath::GuiRounding::round_to_pixels(rect.min, ppp);
+    painter.rect_filled(rect, 0.0, Color32::WHITE);
+    for (index, _) in dark.iter().enumerate().filter(|(_, d)| **d) {
+        let (x, y) = (index % modules, index / modules);
+        let min = origin
+            + egui::vec2(
+                (x + QUIET_ZONE) as f32 * module,
+                (y + QUIET_ZONE) as f32 * module,
+            );
+        painter.rect_filled(
+            egui::Rect::from_min_size(min, egui::vec2(module, module)),
+            0.0,
+            Color32::BLACK,
+        );
+    }
+}
+
+/// After the reveal: "N of M right", then per option its letter, a bar as
+/// long as its share of the answers, its count, and for the right one
+/// "✔ right answer" on the right colour. For an ordering question a bar
+/// counts those who put that option in its right place.
+pub fn live_bars_ui(ui: &mut egui::Ui, question: &Question, counts: &LiveCounts, size: f32) {
+    ui.add_space(8.0);
+    ui.label(
+        RichText::new(trf(
+            "live.right_of",
+            &[("right", &counts.right), ("answered", &counts.answered)],
+        ))
+        .size(size)
+        .strong(),
+    );
+    if question.kind.is_ordering() {
+        ui.label(RichText::new(tr("live.order_note")).size(size * 0.7));
+    }
+    let most = counts.answered.max(1) as f32;
+    let right = right_colours(ui.visuals());
+    let neutral = ui.visuals().widgets.inactive.bg_fill;
+    let track = ui.visuals().extreme_bg_color;
+    for (index, count) in counts.per_option.iter().enumerate() {
+        let is_right = question.kind.is_ordering() || question.answer.first() == Some(&index);
+        ui.horizontal(|ui| {
+            ui.label(
+                RichText::new(trf(
+                    "live.option_count",
+                    &[("letter", &letter(index)), ("n", count)],
+                ))
+                .size(size)
+                .strong(),
+            );
+            let width = (ui.available_width() * 0.5).max(40.0);
+            let (rect, _) =
+                ui.allocate_exact_size(egui::vec2(width, size * 0.9), egui::Sense::hover());
+            let painter = ui.painter();
+            painter.rect_filled(rect, 3.0, track);
+            let mut bar = rect;
+            bar.set_width(rect.width() * (*count as f32 / most));
+            let fill = if is_right && !question.kind.is_ordering() {
+                right.fill
+            } else {
+                neutral
+            };
+            painter.rect_filled(bar, 3.0, fill);
+            painter.rect_stroke(
+                rect,
+                3.0,
+                ui.visuals().widgets.noninteractive.bg_stroke,
+                egui::StrokeKind::Inside,
+            );
+            if is_right && !question.kind.is_ordering() {
+                ui.label(
+                    RichText::new(tr("live.right_mark"))
+                        .size(size * 0.8)
+                        .color(right.text)
+                        .background_color(right.fill)
+                        .strong(),
+                );
+            }
+        });
+    }
+}
