@@ -1,0 +1,280 @@
+//! A live class through the window (issue 21), as a teacher runs it: Class
+//! mode's "Start a live class", students joining and answering (here
+//! straight through the room the server would share), the projector's
+//! counts, Space revealing the bars, the next question shown to the room,
+//! and the end: the server stopped, the summary saved as CSV and Markdown,
+//! and a Practice quiz of exactly the questions the class missed.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod window;
+
+use std::sync::{Arc, Mutex};
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+
+use neutrality_reader::dataset::Dataset;
+use neutrality_reader::live::link::{JoinInfo, LiveLink};
+use neutrality_reader::live::room::{ClassRoom, DeviceToken};
+use neutrality_reader::quiz::session::Mode;
+use neutrality_reader::quiz::{Quiz, QuizOptions, generate};
+use neutrality_reader::ui::app::ReaderApp;
+use neutrality_reader::ui::command::View;
+use window::window;
+
+/// A class quiz of three questions, none of them an ordering.
+fn class_quiz() -> Quiz {
+    let dataset = Dataset::embedded().unwrap();
+    let mut quiz = generate(
+        &dataset,
+        &QuizOptions {
+            count: 12,
+            ..QuizOptions::from_entropy(21)
+        },
+    );
+    quiz.questions.retain(|q| !q.kind.is_ordering());
+    quiz.questions.truncate(3);
+    assert_eq!(quiz.questions.len(), 3);
+    quiz
+}
+
+/// What the test keeps of the class it lets the window start: the room,
+/// and a token the server holds (its strong count says whether the server
+/// was dropped).
+struct Made {
+    room: Arc<Mutex<ClassRoom>>,
+    server_alive: Arc<()>,
+}
+
+/// The window in Class mode on `quiz`, starting classes the test makes.
+fn class_window(size: [f32; 2], quiz: Quiz) -> (Harness<'static, ReaderApp>, Made) {
+    let made = Made {
+        room: Arc::new(Mutex::new(ClassRoom::new())),
+        server_alive: Arc::new(()),
+    };
+    // The starter keeps no strong count of its own.
+    let (room, alive) = (made.room.clone(), Arc::downgrade(&made.server_alive));
+    let harness = window(size, move |mut app| {
+        app.quiz_mut().start(quiz, Mode::Class);
+        app.show_view(View::Quiz);
+        app.quiz_mut().live.starter = Some(Arc::new(move |_config| {
+            Ok(LiveLink {
+                room: room.clone(),
+                join: JoinInfo {
+                    url: "http://192.168.1.20:8765/?code=K7Q2".to_owned(),
+                    address: "http://192.168.1.20:8765".to_owned(),
+                    code: "K7Q2".to_owned(),
+                },
+                server: Box::new(alive.upgrade().unwrap()),
+            })
+        }));
+        app
+    });
+    (harness, made)
+}
+
+fn token(n: usize) -> DeviceToken {
+    DeviceToken(format!("device-{n}"))
+}
+
+#[test]
+fn a_live_class_runs_from_the_window_and_its_summary_is_saved() {
+    let quiz = class_quiz();
+    let (mut harness, made) = class_window([1280.0, 800.0], quiz.clone());
+    let first = quiz.questions[0].clone();
+    let right = first.answer[0];
+    let wrong = (right + 1) % first.options.len();
+
+    // Start: the join panel with the address, the code and the QR code.
+    harness
+        .get_by_role_and_label(Role::Button, "Start a live class")
+        .click();
+    harness.run();
+    assert_eq!(Arc::strong_count(&made.server_alive), 2, "server held");
+    harness.get_by_label("http://192.168.1.20:8765");
+    harness.get_by_label("K7Q2");
+    harness.get_by_label("QR code of http://192.168.1.20:8765/?code=K7Q2");
+    harness.get_by_label("0 joined");
+    assert_eq!(made.room.lock().unwrap().counts().number, Some(1));
+
+    // Seven join; five answer: three right, two wrong.
+    {
+        let mut room = made.room.lock().unwrap();
+        for n in 0..7 {
+            room.join(token(n), None).unwrap();
+        }
+        for n in 0..5 {
+            let choice = if n < 3 { right } else { wrong };
+            room.answer(&token(n), 1, vec![choice]).unwrap();
+        }
+    }
+    harness.run();
+    harness.get_by_label("7 joined");
+    harness.get_by_label("5 of 7 answered");
+    assert!(harness.query_by_label_contains("of 5 right").is_none());
+
+    // Space reveals: the room closes and the projector shows the bars.
+    harness.key_press(egui::Key::Space);
+    harness.run();
+    assert!(made.room.lock().unwrap().counts().revealed);
+    harness.get_by_label("The class: 3 of 5 right");
+    let letter = |i: usize| char::from(b'A' + u8::try_from(i).unwrap());
+    harness.get_by_label(&format!("{}: 3", letter(right)));
+    harness.get_by_label(&format!("{}: 2", letter(wrong)));
+    harness.get_by_label("✔ right answer");
+
+    // The next question is shown to the room; a late answer to the first
+    // is refused.
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    assert_eq!(made.room.lock().unwrap().counts().number, Some(2));
+    harness.get_by_label("0 of 7 answered");
+    let second = &quiz.questions[1];
+    {
+        let mut room = made.room.lock().unwrap();
+        assert!(room.answer(&token(6), 1, vec![right]).is_err());
+        for n in 0..4 {
+            room.answer(&token(n), 2, vec![second.answer[0]]).unwrap();
+        }
+    }
+    harness.key_press(egui::Key::Space);
+    harness.run();
+    harness.get_by_label("The class: 4 of 4 right");
+
+    // Fold the panel, then end the class: the server is dropped.
+    harness
+        .get_by_role_and_label(Role::Button, "Fold to a line")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("Join: http://192.168.1.20:8765");
+    harness
+        .get_by_role_and_label(Role::Button, "End the live class")
+        .click();
+    harness.run();
+    assert_eq!(Arc::strong_count(&made.server_alive), 1, "server dropped");
+    assert!(made.room.lock().unwrap().ended());
+    harness.get_by_label_contains("The live class has ended: 2 questions shown, 9 answers");
+
+    // Save the summary: CSV and Markdown, both read back.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("live-class-2026-12-06.csv");
+    harness
+        .get_by_role_and_label(Role::Button, "Save summary…")
+        .click();
+    harness.run();
+    let label = "Save the summary (CSV; the Markdown goes beside it) to:";
+    let field = harness.get_by_role_and_label(Role::TextInput, label);
+    let default = field.value().unwrap_or_default();
+    assert!(
+        default.contains("live-class-") && default.ends_with(".csv"),
+        "{default}"
+    );
+    field.focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .type_text(&path.display().to_string());
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Save").click();
+    harness.run();
+    let csv_text = std::fs::read_to_string(&path).unwrap();
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(&rows[0][0], "1");
+    assert_eq!(&rows[0][1], first.prompt.as_str());
+    assert_eq!((&rows[0][2], &rows[0][3]), ("5", "3"));
+    assert_eq!((&rows[1][2], &rows[1][3]), ("4", "4"));
+    assert_eq!(&rows[0][4], first.id.as_str());
+    let markdown = std::fs::read_to_string(path.with_extension("md")).unwrap();
+    assert!(markdown.starts_with("# Live class of "), "{markdown}");
+    assert!(
+        markdown.contains("| 1 |") && markdown.contains("| 5 | 3 |"),
+        "{markdown}"
+    );
+    harness.get_by_label_contains("Saved the summary as");
+
+    // Practise the ones missed: exactly the first question.
+    harness
+        .get_by_role_and_label(Role::Button, "Practise the ones the class missed")
+        .click();
+    harness.run();
+    let session = harness.state().quiz().session.clone().unwrap();
+    assert_eq!(session.mode, Mode::Practice);
+    let ids: Vec<&str> = session
+        .quiz
+        .questions
+        .iter()
+        .map(|q| q.id.as_str())
+        .collect();
+    assert_eq!(ids, [first.id.as_str()]);
+}
+
+#[test]
+fn leaving_the_quiz_ends_the_class_and_none_missed_disables_the_practice() {
+    let quiz = class_quiz();
+    let (mut harness, made) = class_window([1024.0, 700.0], quiz.clone());
+    harness
+        .get_by_role_and_label(Role::Button, "Start a live class")
+        .click();
+    harness.run();
+    {
+        let mut room = made.room.lock().unwrap();
+        room.join(token(1), Some("<b>Ann</b>")).unwrap();
+        room.answer(&token(1), 1, vec![quiz.questions[0].answer[0]])
+            .unwrap();
+    }
+    harness.key_press(egui::Key::Space);
+    harness.run();
+    // No name on the projector.
+    assert!(harness.query_by_label_contains("Ann").is_none());
+    // End the quiz (Esc, Enter): the class ends with it.
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(harness.state().quiz().session.as_ref().unwrap().finished);
+    assert_eq!(Arc::strong_count(&made.server_alive), 1, "server dropped");
+    harness.get_by_label_contains("The live class has ended: 1 questions shown, 1 answers");
+    let practise =
+        harness.get_by_role_and_label(Role::Button, "Practise the ones the class missed");
+    assert!(practise.accesskit_node().is_disabled());
+    harness.get_by_label("The class missed none: every answer given was right.");
+    harness.get_by_role_and_label(Role::Button, "Close").click();
+    harness.run();
+    assert!(harness.state().quiz().live.ended.is_none());
+}
+
+#[test]
+fn every_live_button_is_reached_by_tab_and_pressed_by_enter() {
+    let (mut harness, made) = class_window([1280.0, 800.0], class_quiz());
+    // Tab until "Start a live class" has the focus, then Enter.
+    let press = |harness: &mut Harness<'static, ReaderApp>, label: &str| {
+        for _ in 0..40 {
+            harness.key_press(egui::Key::Tab);
+            harness.run();
+            if harness
+                .query_by_role_and_label(Role::Button, label)
+                .is_some_and(|b| b.is_focused())
+            {
+                harness.key_press(egui::Key::Enter);
+                harness.run();
+                return;
+            }
+        }
+        panic!("Tab never reached “{label}”");
+    };
+    press(&mut harness, "Start a live class");
+    assert_eq!(Arc::strong_count(&made.server_alive), 2);
+    press(&mut harness, "Fold to a line");
+    press(&mut harness, "Show the QR code");
+    harness.get_by_label("K7Q2");
+    press(&mut harness, "End the live class");
+    assert_eq!(Arc::strong_count(&made.server_alive), 1);
+    press(&mut harness, "Close");
+    assert!(harness.state().quiz().live.ended.is_none());
+}
