@@ -7,6 +7,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod live;
 mod window;
 
 use std::sync::{Arc, Mutex};
@@ -15,9 +16,9 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
+use live::token;
 use neutrality_reader::dataset::Dataset;
-use neutrality_reader::live::link::{JoinInfo, LiveLink};
-use neutrality_reader::live::room::{ClassRoom, DeviceToken};
+use neutrality_reader::live::room::ClassRoom;
 use neutrality_reader::quiz::session::Mode;
 use neutrality_reader::quiz::{Quiz, QuizOptions, generate};
 use neutrality_reader::ui::app::ReaderApp;
@@ -54,29 +55,14 @@ fn class_window(size: [f32; 2], quiz: Quiz) -> (Harness<'static, ReaderApp>, Mad
         room: Arc::new(Mutex::new(ClassRoom::new())),
         server_alive: Arc::new(()),
     };
-    // The starter keeps no strong count of its own.
     let (room, alive) = (made.room.clone(), Arc::downgrade(&made.server_alive));
     let harness = window(size, move |mut app| {
         app.quiz_mut().start(quiz, Mode::Class);
         app.show_view(View::Quiz);
-        app.quiz_mut().live.starter = Some(Arc::new(move |_config| {
-            Ok(LiveLink {
-                room: room.clone(),
-                join: JoinInfo {
-                    url: "http://192.168.1.20:8765/?code=K7Q2".to_owned(),
-                    address: "http://192.168.1.20:8765".to_owned(),
-                    code: "K7Q2".to_owned(),
-                },
-                server: Box::new(alive.upgrade().unwrap()),
-            })
-        }));
+        live::fake_starter(&mut app, room, alive);
         app
     });
     (harness, made)
-}
-
-fn token(n: usize) -> DeviceToken {
-    DeviceToken(format!("device-{n}"))
 }
 
 #[test]

@@ -33,7 +33,7 @@ pub fn live_panel_ui(ui: &mut egui::Ui, class: &mut LiveClass, scale: f32) -> Li
         folded_ui(ui, class, scale, &mut ask);
         return ask;
     }
-    let width = (ui.available_width() * 0.4).clamp(240.0, 560.0);
+    let width = (ui.available_width() * 0.34).clamp(240.0, 560.0);
     egui::Panel::right("live_join")
         .exact_size(width)
         .resizable(false)
@@ -61,11 +61,11 @@ fn join_ui(ui: &mut egui::Ui, class: &mut LiveClass, scale: f32, ask: &mut LiveA
     let address = &class.link.join.address;
     // As large as the panel's width lets the longest address be.
     let fitted = width / (address.chars().count().max(1) as f32 * 0.58);
-    ui.label(RichText::new(tr("live.open_address")).size(9.0 * scale));
+    ui.label(RichText::new(tr("live.open_address")).size(readable(9.0 * scale)));
     ui.add(
         egui::Label::new(
             RichText::new(address)
-                .size((14.0 * scale).min(fitted))
+                .size(readable((14.0 * scale).min(fitted)))
                 .strong()
                 .monospace(),
         )
@@ -84,7 +84,7 @@ fn join_ui(ui: &mut egui::Ui, class: &mut LiveClass, scale: f32, ask: &mut LiveA
     counts_ui(ui, &counts, 13.0 * scale);
     ui.add_space(8.0);
     ui.horizontal_wrapped(|ui| {
-        let fold = RichText::new(tr("live.fold")).size(8.0 * scale);
+        let fold = RichText::new(tr("live.fold")).size(readable(8.0 * scale));
         if ui
             .button(fold)
             .on_hover_text(tr("live.fold_hint"))
@@ -103,7 +103,7 @@ fn folded_ui(ui: &mut egui::Ui, class: &mut LiveClass, scale: f32, ask: &mut Liv
     let counts = class.counts().clone();
     let join = class.link.join.clone();
     ui.horizontal_wrapped(|ui| {
-        let size = 9.0 * scale;
+        let size = readable(9.0 * scale);
         ui.label(
             RichText::new(trf(
                 "live.join_line",
@@ -114,7 +114,7 @@ fn folded_ui(ui: &mut egui::Ui, class: &mut LiveClass, scale: f32, ask: &mut Liv
         );
         ui.label(RichText::new("·").size(size));
         counts_ui(ui, &counts, size);
-        let unfold = RichText::new(tr("live.unfold")).size(7.0 * scale);
+        let unfold = RichText::new(tr("live.unfold")).size(readable(8.0 * scale));
         if ui.button(unfold).clicked() {
             class.folded = false;
         }
@@ -126,7 +126,7 @@ fn folded_ui(ui: &mut egui::Ui, class: &mut LiveClass, scale: f32, ask: &mut Liv
 
 /// "End the live class".
 fn end_button(ui: &mut egui::Ui, scale: f32) -> bool {
-    ui.button(RichText::new(tr("live.end")).size(7.0 * scale))
+    ui.button(RichText::new(tr("live.end")).size(readable(8.0 * scale)))
         .on_hover_text(tr("live.end_hint"))
         .clicked()
 }
@@ -180,30 +180,41 @@ fn qr_ui(ui: &mut egui::Ui, modules: usize, dark: &[bool], side: f32, url: &str)
     }
 }
 
-/// After the reveal: "N of M right", then per option its letter, a bar as
-/// long as its share of the answers, its count, and for the right one
-/// "✔ right answer" on the right colour. For an ordering question a bar
-/// counts those who put that option in its right place.
+/// After the reveal: "N of M right", then on one line (wrapped if need
+/// be) per option its letter and count and a bar as long as its share of
+/// the answers, the right one on the right colour with "✔ right answer":
+/// never colour alone. One line, so that the stage's question still fits.
+/// For an ordering question a bar counts those who put that option in its
+/// right place.
 pub fn live_bars_ui(ui: &mut egui::Ui, question: &Question, counts: &LiveCounts, size: f32) {
-    ui.add_space(8.0);
-    ui.label(
-        RichText::new(trf(
-            "live.right_of",
-            &[("right", &counts.right), ("answered", &counts.answered)],
-        ))
-        .size(size)
-        .strong(),
-    );
-    if question.kind.is_ordering() {
-        ui.label(RichText::new(tr("live.order_note")).size(size * 0.7));
-    }
+    let size = readable(size);
+    let ordering = question.kind.is_ordering();
+    ui.add_space(6.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(trf(
+                "live.right_of",
+                &[("right", &counts.right), ("answered", &counts.answered)],
+            ))
+            .size(size)
+            .strong(),
+        );
+        if ordering {
+            ui.label(RichText::new(tr("live.order_note")).size(readable(size * 0.7)));
+        }
+    });
+    let options = counts.per_option.len().max(1);
+    let track = (ui.available_width() / options as f32 - size * 4.0).clamp(24.0, 220.0);
     let most = counts.answered.max(1) as f32;
     let right = right_colours(ui.visuals());
-    let neutral = ui.visuals().widgets.inactive.bg_fill;
-    let track = ui.visuals().extreme_bg_color;
-    for (index, count) in counts.per_option.iter().enumerate() {
-        let is_right = question.kind.is_ordering() || question.answer.first() == Some(&index);
-        ui.horizontal(|ui| {
+    let (neutral, empty) = (
+        ui.visuals().widgets.inactive.bg_fill,
+        ui.visuals().extreme_bg_color,
+    );
+    let stroke = ui.visuals().widgets.noninteractive.fg_stroke;
+    ui.horizontal_wrapped(|ui| {
+        for (index, count) in counts.per_option.iter().enumerate() {
+            let is_right = !ordering && question.answer.first() == Some(&index);
             ui.label(
                 RichText::new(trf(
                     "live.option_count",
@@ -212,34 +223,32 @@ pub fn live_bars_ui(ui: &mut egui::Ui, question: &Question, counts: &LiveCounts,
                 .size(size)
                 .strong(),
             );
-            let width = (ui.available_width() * 0.5).max(40.0);
             let (rect, _) =
-                ui.allocate_exact_size(egui::vec2(width, size * 0.9), egui::Sense::hover());
+                ui.allocate_exact_size(egui::vec2(track, size * 0.8), egui::Sense::hover());
             let painter = ui.painter();
-            painter.rect_filled(rect, 3.0, track);
+            painter.rect_filled(rect, 2.0, empty);
             let mut bar = rect;
             bar.set_width(rect.width() * (*count as f32 / most));
-            let fill = if is_right && !question.kind.is_ordering() {
-                right.fill
-            } else {
-                neutral
-            };
-            painter.rect_filled(bar, 3.0, fill);
-            painter.rect_stroke(
-                rect,
-                3.0,
-                ui.visuals().widgets.noninteractive.bg_stroke,
-                egui::StrokeKind::Inside,
-            );
-            if is_right && !question.kind.is_ordering() {
+            painter.rect_filled(bar, 2.0, if is_right { right.fill } else { neutral });
+            painter.rect_stroke(rect, 2.0, stroke, egui::StrokeKind::Inside);
+            if is_right {
                 ui.label(
                     RichText::new(tr("live.right_mark"))
-                        .size(size * 0.8)
+                        .size(readable(size * 0.8))
                         .color(right.text)
                         .background_color(right.fill)
                         .strong(),
                 );
             }
-        });
-    }
+            ui.add_space(size * 0.6);
+        }
+    });
+}
+
+/// The smallest a live text is set, in points: the back of the room reads it.
+const READABLE: f32 = 14.0;
+
+/// `size`, but never below [`READABLE`].
+fn readable(size: f32) -> f32 {
+    size.max(READABLE)
 }
