@@ -264,3 +264,133 @@ fn every_live_button_is_reached_by_tab_and_pressed_by_enter() {
     press(&mut harness, "Close");
     assert!(harness.state().quiz().live.ended.is_none());
 }
+
+/// One student's browser over HTTP: its device cookie and the join code.
+struct Student {
+    agent: ureq::Agent,
+    base: String,
+    code: String,
+    cookie: String,
+}
+
+impl Student {
+    fn post(&self, path: &str, body: &serde_json::Value) -> (u16, Vec<String>) {
+        let mut response = self
+            .agent
+            .post(format!("{}{path}", self.base))
+            .header("X-Join-Code", &self.code)
+            .header("Cookie", &self.cookie)
+            .send_json(body)
+            .unwrap();
+        let cookies = response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .map(|v| v.to_str().unwrap().to_owned())
+            .collect();
+        let _ = response.body_mut().read_to_string();
+        (response.status().as_u16(), cookies)
+    }
+
+    fn join(base: &str, code: &str) -> Self {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .proxy(None)
+            .timeout_global(Some(std::time::Duration::from_secs(30)))
+            .build()
+            .into();
+        let mut student = Self {
+            agent,
+            base: base.to_owned(),
+            code: code.to_owned(),
+            cookie: String::new(),
+        };
+        let (status, cookies) = student.post("/api/join", &serde_json::json!({}));
+        assert_eq!(status, 200);
+        let set = cookies
+            .iter()
+            .find(|c| c.starts_with("nr_device="))
+            .unwrap();
+        student.cookie = set.split(';').next().unwrap().to_owned();
+        student
+    }
+}
+
+/// A real class started from the window, on loopback only: forty students
+/// join and answer over HTTP, and the projector counts them exactly; the
+/// reveal closes the answers; ending the class closes the port.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn a_real_class_on_loopback_is_counted_on_the_projector() {
+    use neutrality_reader::live::link::LiveConfig;
+    let quiz = class_quiz();
+    let first = quiz.questions[0].clone();
+    let mut harness = window([1280.0, 800.0], move |mut app| {
+        app.quiz_mut().start(quiz, Mode::Class);
+        app.show_view(View::Quiz);
+        // The window's own start, but on loopback (tests use no other).
+        app.quiz_mut().live.starter = Some(Arc::new(|config: LiveConfig| {
+            neutrality_reader::live::server::start(LiveConfig {
+                bind: "127.0.0.1".parse().unwrap(),
+                port: 0,
+                ..config
+            })
+        }));
+        app
+    });
+    harness
+        .get_by_role_and_label(Role::Button, "Start a live class")
+        .click();
+    harness.run();
+    let join = harness
+        .state()
+        .quiz()
+        .live
+        .running
+        .as_ref()
+        .unwrap()
+        .link
+        .join
+        .clone();
+    assert!(join.address.starts_with("http://127.0.0.1:"), "{join:?}");
+    harness.get_by_label(&join.code);
+
+    let students: Vec<Student> = (0..40)
+        .map(|_| Student::join(&join.address, &join.code))
+        .collect();
+    let right = first.answer[0];
+    let wrong = (right + 1) % first.options.len();
+    for (n, student) in students.iter().enumerate().take(30) {
+        let choice = if n < 17 { right } else { wrong };
+        let body = serde_json::json!({ "number": 1, "choice": [choice] });
+        assert_eq!(student.post("/api/answer", &body).0, 200);
+    }
+    // A replayed answer is refused and not counted.
+    let replay = serde_json::json!({ "number": 1, "choice": [wrong] });
+    assert_ne!(students[0].post("/api/answer", &replay).0, 200);
+    harness.run();
+    harness.get_by_label("40 joined");
+    harness.get_by_label("30 of 40 answered");
+
+    harness.key_press(egui::Key::Space);
+    harness.run();
+    harness.get_by_label("The class: 17 of 30 right");
+    let late = serde_json::json!({ "number": 1, "choice": [right] });
+    assert_ne!(students[35].post("/api/answer", &late).0, 200);
+
+    harness
+        .get_by_role_and_label(Role::Button, "End the live class")
+        .click();
+    harness.run();
+    let port = join
+        .address
+        .rsplit(':')
+        .next()
+        .unwrap()
+        .parse::<u16>()
+        .unwrap();
+    assert!(
+        std::net::TcpStream::connect(("127.0.0.1", port)).is_err(),
+        "the port is closed once the class ends"
+    );
+}

@@ -62,7 +62,14 @@ impl Default for LiveState {
 
 /// The real server, on the desktop; the browser has none.
 fn default_starter() -> Option<LiveStarter> {
-    None
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Some(Arc::new(crate::live::server::start))
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        None
+    }
 }
 
 /// A class running: its link, what the room was last told, and how the
