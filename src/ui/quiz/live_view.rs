@@ -6,7 +6,7 @@
 
 use egui::{Color32, RichText};
 
-use super::feedback::right_colours;
+use super::feedback::{RIGHT, right_colours};
 use super::live::LiveClass;
 use crate::i18n::{tr, trf};
 use crate::live::room::LiveCounts;
@@ -45,7 +45,8 @@ pub fn live_panel_ui(ui: &mut egui::Ui, class: &mut LiveClass, scale: f32) -> Li
     ask
 }
 
-/// The unfolded panel: title, QR code, address, code, counts, buttons.
+/// The unfolded panel: title, address, code, counts and buttons, then the
+/// QR code as large as the room left below them.
 fn join_ui(ui: &mut egui::Ui, class: &mut LiveClass, scale: f32, ask: &mut LiveAsk) {
     let width = ui.available_width();
     ui.add_space(6.0);
@@ -54,13 +55,9 @@ fn join_ui(ui: &mut egui::Ui, class: &mut LiveClass, scale: f32, ask: &mut LiveA
             .size(13.0 * scale)
             .strong(),
     );
-    if let Some((modules, dark)) = &class.qr {
-        let side = (width - 8.0).min(ui.available_height() * 0.55).max(120.0);
-        qr_ui(ui, *modules, dark, side, &class.link.join.url);
-    }
     let address = &class.link.join.address;
-    // As large as the panel's width lets the longest address be.
-    let fitted = width / (address.chars().count().max(1) as f32 * 0.58);
+    // As large as the panel's width lets the address be, on one line.
+    let fitted = width / (address.chars().count().max(1) as f32 * 0.64);
     ui.label(RichText::new(tr("live.open_address")).size(readable(9.0 * scale)));
     ui.add(
         egui::Label::new(
@@ -71,7 +68,7 @@ fn join_ui(ui: &mut egui::Ui, class: &mut LiveClass, scale: f32, ask: &mut LiveA
         )
         .wrap(),
     );
-    ui.horizontal_wrapped(|ui| {
+    ui.horizontal(|ui| {
         ui.label(RichText::new(tr("live.code")).size(11.0 * scale));
         ui.label(
             RichText::new(&class.link.join.code)
@@ -82,7 +79,7 @@ fn join_ui(ui: &mut egui::Ui, class: &mut LiveClass, scale: f32, ask: &mut LiveA
     });
     let counts = class.counts().clone();
     counts_ui(ui, &counts, 13.0 * scale);
-    ui.add_space(8.0);
+    ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
         let fold = RichText::new(tr("live.fold")).size(readable(8.0 * scale));
         if ui
@@ -96,6 +93,11 @@ fn join_ui(ui: &mut egui::Ui, class: &mut LiveClass, scale: f32, ask: &mut LiveA
             *ask = LiveAsk::End;
         }
     });
+    ui.add_space(6.0);
+    if let Some((modules, dark)) = &class.qr {
+        let side = (width - 8.0).min(ui.available_height() - 8.0).max(120.0);
+        qr_ui(ui, *modules, dark, side, &class.link.join.url);
+    }
 }
 
 /// The folded line: the address and code, the counts, and the buttons.
@@ -182,7 +184,7 @@ fn qr_ui(ui: &mut egui::Ui, modules: usize, dark: &[bool], side: f32, url: &str)
 
 /// After the reveal: "N of M right", then on one line (wrapped if need
 /// be) per option its letter and count and a bar as long as its share of
-/// the answers, the right one on the right colour with "✔ right answer":
+/// the answers, the right one on the right colour with "✔ right":
 /// never colour alone. One line, so that the stage's question still fits.
 /// For an ordering question a bar counts those who put that option in its
 /// right place.
@@ -203,38 +205,58 @@ pub fn live_bars_ui(ui: &mut egui::Ui, question: &Question, counts: &LiveCounts,
             ui.label(RichText::new(tr("live.order_note")).size(readable(size * 0.7)));
         }
     });
-    let options = counts.per_option.len().max(1);
-    let track = (ui.available_width() / options as f32 - size * 4.0).clamp(24.0, 220.0);
+    let labels: Vec<String> = counts
+        .per_option
+        .iter()
+        .enumerate()
+        .map(|(index, count)| {
+            trf(
+                "live.option_count",
+                &[("letter", &letter(index)), ("n", count)],
+            )
+        })
+        .collect();
+    let mark_size = readable(size * 0.8);
+    // The bars share what the labels, the mark and the gaps leave.
+    let font = egui::FontId::proportional(size);
+    let width_of = |text: &str, font: &egui::FontId| {
+        ui.painter()
+            .layout_no_wrap(text.to_owned(), font.clone(), Color32::WHITE)
+            .size()
+            .x
+    };
+    let taken: f32 = labels.iter().map(|l| width_of(l, &font)).sum::<f32>()
+        + width_of(
+            tr("live.right_mark"),
+            &egui::FontId::proportional(mark_size),
+        )
+        + labels.len() as f32 * (size * 0.6 + 3.0 * ui.spacing().item_spacing.x);
+    let track = ((ui.available_width() - taken) / labels.len().max(1) as f32).clamp(24.0, 260.0);
     let most = counts.answered.max(1) as f32;
     let right = right_colours(ui.visuals());
-    let (neutral, empty) = (
-        ui.visuals().widgets.inactive.bg_fill,
-        ui.visuals().extreme_bg_color,
+    let visuals = ui.visuals();
+    // Bars strong enough to see on the track in every theme.
+    let (neutral, empty, stroke) = (
+        visuals.weak_text_color(),
+        visuals.extreme_bg_color,
+        visuals.widgets.noninteractive.fg_stroke,
     );
-    let stroke = ui.visuals().widgets.noninteractive.fg_stroke;
     ui.horizontal_wrapped(|ui| {
-        for (index, count) in counts.per_option.iter().enumerate() {
+        for (index, (count, label)) in counts.per_option.iter().zip(&labels).enumerate() {
             let is_right = !ordering && question.answer.first() == Some(&index);
-            ui.label(
-                RichText::new(trf(
-                    "live.option_count",
-                    &[("letter", &letter(index)), ("n", count)],
-                ))
-                .size(size)
-                .strong(),
-            );
+            ui.label(RichText::new(label).size(size).strong());
             let (rect, _) =
                 ui.allocate_exact_size(egui::vec2(track, size * 0.8), egui::Sense::hover());
             let painter = ui.painter();
             painter.rect_filled(rect, 2.0, empty);
             let mut bar = rect;
             bar.set_width(rect.width() * (*count as f32 / most));
-            painter.rect_filled(bar, 2.0, if is_right { right.fill } else { neutral });
+            painter.rect_filled(bar, 2.0, if is_right { RIGHT } else { neutral });
             painter.rect_stroke(rect, 2.0, stroke, egui::StrokeKind::Inside);
             if is_right {
                 ui.label(
                     RichText::new(tr("live.right_mark"))
-                        .size(readable(size * 0.8))
+                        .size(mark_size)
                         .color(right.text)
                         .background_color(right.fill)
                         .strong(),
