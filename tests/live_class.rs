@@ -394,3 +394,32 @@ fn a_real_class_on_loopback_is_counted_on_the_projector() {
         "the port is closed once the class ends"
     );
 }
+
+#[test]
+fn the_setup_offers_a_live_class_in_class_mode() {
+    let room = Arc::new(Mutex::new(ClassRoom::new()));
+    let alive = Arc::new(());
+    let (shared, weak) = (room.clone(), Arc::downgrade(&alive));
+    let mut harness = window([1280.0, 800.0], move |mut app| {
+        app.show_view(View::Quiz);
+        live::fake_starter(&mut app, shared, weak);
+        app
+    });
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "Start a live class")
+            .is_none(),
+        "offered in Class mode only"
+    );
+    harness.get_by_label("Class").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Start a live class")
+        .click();
+    harness.run();
+    let session = harness.state().quiz().session.clone().unwrap();
+    assert_eq!(session.mode, Mode::Class);
+    assert_eq!(Arc::strong_count(&alive), 2, "the class runs");
+    assert_eq!(room.lock().unwrap().counts().number, Some(1));
+    harness.get_by_label("K7Q2");
+}

@@ -71,31 +71,9 @@ pub fn class_ui(
         offer.then_some(&mut start_live),
         &mut actions,
     );
-    if let Some(error) = &runtime.live.error {
-        ui.colored_label(
-            ui.visuals().error_fg_color,
-            trf("live.start_failed", &[("error", error)]),
-        );
-    }
+    start_failed_ui(ui, runtime.live.error.as_deref());
     ui.separator();
-    bar_ui(ui, "quiz_bar", |ui| {
-        if session.asking_to_end {
-            // On the stage the question "End the quiz?" grows with it.
-            let stage = (scale / CLASS_SCALE).max(1.0);
-            for font in ui.style_mut().text_styles.values_mut() {
-                font.size *= stage;
-            }
-            ending_ui(ui, session, &mut actions);
-        } else {
-            // Read by the teacher from the room: grown with the stage.
-            let keys = if on_stage {
-                tr("quiz.class_keys_stage")
-            } else {
-                tr("quiz.class_keys")
-            };
-            ui.label(RichText::new(keys).size(8.0 * scale).weak());
-        }
-    });
+    class_bar_ui(ui, session, (scale, on_stage), &mut actions);
     let mut ask = LiveAsk::Nothing;
     let counts = runtime.live.running.as_mut().map(|class| {
         ask = live_panel_ui(ui, class, scale);
@@ -119,6 +97,41 @@ pub fn class_ui(
         runtime.end_live();
     }
     live_step(ui, dataset, runtime);
+}
+
+/// Why the live class did not start, if it did not.
+fn start_failed_ui(ui: &mut egui::Ui, error: Option<&str>) {
+    if let Some(error) = error {
+        let said = trf("live.start_failed", &[("error", &error)]);
+        ui.colored_label(ui.visuals().error_fg_color, said);
+    }
+}
+
+/// The band at the bottom: the keys, or the question "End the quiz?".
+fn class_bar_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    (scale, on_stage): (f32, bool),
+    actions: &mut Vec<QuizAction>,
+) {
+    bar_ui(ui, "quiz_bar", |ui| {
+        if session.asking_to_end {
+            // On the stage the question "End the quiz?" grows with it.
+            let stage = (scale / CLASS_SCALE).max(1.0);
+            for font in ui.style_mut().text_styles.values_mut() {
+                font.size *= stage;
+            }
+            ending_ui(ui, session, actions);
+        } else {
+            // Read by the teacher from the room: grown with the stage.
+            let keys = if on_stage {
+                tr("quiz.class_keys_stage")
+            } else {
+                tr("quiz.class_keys")
+            };
+            ui.label(RichText::new(keys).size(8.0 * scale).weak());
+        }
+    });
 }
 
 /// Starts the live class `--live` asked for, ends it if its quiz was left,

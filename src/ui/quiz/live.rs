@@ -284,3 +284,94 @@ impl LiveState {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::live::link::JoinInfo;
+
+    /// A starter that records the configs it was given and refuses the
+    /// first `refusals` with a port in use.
+    fn recording(refusals: usize) -> (LiveStarter, Arc<Mutex<Vec<(IpAddr, u16)>>>) {
+        let asked = Arc::new(Mutex::new(Vec::new()));
+        let seen = asked.clone();
+        let starter: LiveStarter = Arc::new(move |config: LiveConfig| {
+            let mut seen = seen.lock().unwrap();
+            seen.push((config.bind, config.port));
+            if seen.len() <= refusals {
+                return Err(LiveError::Listen {
+                    address: format!("{}:{}", config.bind, config.port),
+                    source: std::io::Error::from(std::io::ErrorKind::AddrInUse),
+                });
+            }
+            Ok(LiveLink {
+                room: Arc::new(Mutex::new(ClassRoom::new())),
+                join: JoinInfo {
+                    url: "http://10.0.0.2:8765/?c=AB".to_owned(),
+                    address: "http://10.0.0.2:8765".to_owned(),
+                    code: "AB".to_owned(),
+                },
+                server: Box::new(()),
+            })
+        });
+        (starter, asked)
+    }
+
+    #[test]
+    fn a_class_listens_on_every_interface_at_8765_or_a_free_port() {
+        let ctx = egui::Context::default();
+        let all = IpAddr::V4(Ipv4Addr::UNSPECIFIED);
+        let (starter, asked) = recording(0);
+        let mut live = LiveState {
+            starter: Some(starter),
+            ..LiveState::default()
+        };
+        live.start(&ctx, "ru");
+        assert!(live.running.is_some() && live.error.is_none());
+        assert_eq!(*asked.lock().unwrap(), [(all, LIVE_PORT)]);
+        // Taken: a port the system chooses.
+        let (starter, asked) = recording(1);
+        let mut live = LiveState {
+            starter: Some(starter),
+            ..LiveState::default()
+        };
+        live.start(&ctx, "ru");
+        assert!(live.running.is_some());
+        assert_eq!(*asked.lock().unwrap(), [(all, LIVE_PORT), (all, 0)]);
+        // Neither: said in words, nothing runs.
+        let (starter, _) = recording(2);
+        let mut live = LiveState {
+            starter: Some(starter),
+            ..LiveState::default()
+        };
+        live.start(&ctx, "ru");
+        assert!(live.running.is_none());
+        assert!(live.error.as_deref().is_some_and(|e| e.contains(":0")));
+    }
+
+    #[test]
+    fn the_qr_code_read_back_is_the_join_address() {
+        let (starter, _) = recording(0);
+        let mut live = LiveState {
+            starter: Some(starter),
+            ..LiveState::default()
+        };
+        live.start(&egui::Context::default(), "en");
+        let class = live.running.unwrap();
+        let (side, dark) = class.qr.clone().unwrap();
+        assert_eq!(dark.len(), side * side);
+        // Drawn as the projector draws it: 4 pixels a module, the quiet
+        // zone white around it.
+        let (px, quiet) = (4, 4);
+        let width = (side + 2 * quiet) * px;
+        let mut image = rqrr::PreparedImage::prepare_from_greyscale(width, width, |x, y| {
+            let (mx, my) = ((x / px).wrapping_sub(quiet), (y / px).wrapping_sub(quiet));
+            let is_dark = mx < side && my < side && dark[my * side + mx];
+            if is_dark { 0 } else { 255 }
+        });
+        let grids = image.detect_grids();
+        assert_eq!(grids.len(), 1);
+        let (_, text) = grids[0].decode().unwrap();
+        assert_eq!(text, class.link.join.url);
+    }
+}
