@@ -76,3 +76,12 @@ pub fn answer_some(harness: &mut Harness<'static, ReaderApp>) {
     }
     harness.run();
 }
+
+/// The text of `key` in `language`, as the window shows it.
+pub fn label(language: neutrality_reader::i18n::Language, key: &'static str) -> String {
+    let before = neutrality_reader::i18n::language();
+    neutrality_reader::i18n::set_language(language);
+    let text = neutrality_reader::i18n::tr(key).to_owned();
+    neutrality_reader::i18n::set_language(before);
+    text
+}
