@@ -290,9 +290,12 @@ mod tests {
     use super::*;
     use crate::live::link::JoinInfo;
 
+    /// The addresses and ports a starter was asked for.
+    type Asked = Arc<Mutex<Vec<(IpAddr, u16)>>>;
+
     /// A starter that records the configs it was given and refuses the
     /// first `refusals` with a port in use.
-    fn recording(refusals: usize) -> (LiveStarter, Arc<Mutex<Vec<(IpAddr, u16)>>>) {
+    fn recording(refusals: usize) -> (LiveStarter, Asked) {
         let asked = Arc::new(Mutex::new(Vec::new()));
         let seen = asked.clone();
         let starter: LiveStarter = Arc::new(move |config: LiveConfig| {
