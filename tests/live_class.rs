@@ -423,3 +423,48 @@ fn the_setup_offers_a_live_class_in_class_mode() {
     assert_eq!(room.lock().unwrap().counts().number, Some(1));
     harness.get_by_label("K7Q2");
 }
+
+/// Closing the window drops the app, and with it the class's server.
+#[test]
+fn closing_the_window_stops_the_class() {
+    let (mut harness, made) = class_window([1280.0, 800.0], class_quiz());
+    harness
+        .get_by_role_and_label(Role::Button, "Start a live class")
+        .click();
+    harness.run();
+    assert_eq!(Arc::strong_count(&made.server_alive), 2);
+    drop(harness);
+    assert_eq!(Arc::strong_count(&made.server_alive), 1);
+}
+
+/// Opening another unit ends the class of the quiz it leaves; its summary
+/// is kept to be saved.
+#[test]
+fn opening_another_unit_ends_the_class_and_keeps_its_summary() {
+    let (mut harness, made) = class_window([1280.0, 800.0], class_quiz());
+    harness
+        .get_by_role_and_label(Role::Button, "Start a live class")
+        .click();
+    harness.run();
+    let dir = tempfile::tempdir().unwrap();
+    let unit = dir.path().join("unit");
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    copy(&data, &unit);
+    harness.state_mut().open_dataset_folder(&unit);
+    harness.run();
+    assert_eq!(Arc::strong_count(&made.server_alive), 1, "server dropped");
+    assert!(harness.state().quiz().live.ended.is_some());
+}
+
+fn copy(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
