@@ -11,9 +11,18 @@ pub fn classroom_host(bound: IpAddr) -> String {
     if !bound.is_unspecified() {
         return host_text(bound);
     }
-    match local_ip_address::local_ip() {
-        Ok(ip) if !ip.is_loopback() => host_text(ip),
-        _ => {
+    let routed = local_ip_address::local_ip()
+        .ok()
+        .filter(|ip| ip.is_ipv4() && !ip.is_loopback());
+    // No route out (a laptop's own hotspot, a classroom without internet):
+    // an interface's address.
+    let lan = routed.or_else(|| {
+        let interfaces = local_ip_address::list_afinet_netifas().unwrap_or_default();
+        pick_lan(interfaces.iter().map(|(_, ip)| *ip))
+    });
+    match lan {
+        Some(ip) => host_text(ip),
+        None => {
             let name = gethostname::gethostname().to_string_lossy().into_owned();
             if name.is_empty() {
                 "localhost".to_owned()
@@ -22,6 +31,25 @@ pub fn classroom_host(bound: IpAddr) -> String {
             }
         }
     }
+}
+
+/// The address students most likely reach among an interface list: a
+/// private IPv4 one (192.168/16, 10/8, 172.16/12), else any IPv4 one but
+/// loopback and link-local (169.254/16, which a phone cannot route to).
+fn pick_lan(addresses: impl Iterator<Item = IpAddr>) -> Option<IpAddr> {
+    let usable: Vec<_> = addresses
+        .filter_map(|ip| match ip {
+            IpAddr::V4(v4) if !v4.is_loopback() && !v4.is_link_local() && !v4.is_unspecified() => {
+                Some(v4)
+            }
+            _ => None,
+        })
+        .collect();
+    usable
+        .iter()
+        .find(|v4| v4.is_private())
+        .or_else(|| usable.first())
+        .map(|v4| IpAddr::V4(*v4))
 }
 
 /// `http://HOST:PORT` for a host as [`classroom_host`] gives it.
@@ -39,6 +67,8 @@ fn host_text(ip: IpAddr) -> String {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
+
     use std::net::{Ipv4Addr, Ipv6Addr};
 
     use super::*;
@@ -55,6 +85,24 @@ mod tests {
         assert!(!host.is_empty());
         assert_ne!(host, "0.0.0.0");
         assert_ne!(host, "127.0.0.1");
+    }
+
+    #[test]
+    fn a_private_address_is_picked_over_others() {
+        let ip = |s: &str| s.parse::<IpAddr>().unwrap();
+        let list = [
+            "127.0.0.1",
+            "169.254.3.4",
+            "::1",
+            "203.0.113.9",
+            "10.42.0.1",
+        ]
+        .map(ip);
+        assert_eq!(pick_lan(list.into_iter()), Some(ip("10.42.0.1")));
+        let list = ["127.0.0.1", "203.0.113.9"].map(ip);
+        assert_eq!(pick_lan(list.into_iter()), Some(ip("203.0.113.9")));
+        let list = ["127.0.0.1", "169.254.3.4", "fe80::1"].map(ip);
+        assert_eq!(pick_lan(list.into_iter()), None);
     }
 
     #[test]

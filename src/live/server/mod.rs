@@ -9,10 +9,19 @@
 //! a connection that sends no request (idle, or a slow attacker) so that a
 //! thousand of them cannot stop the class.
 //!
+//! Guards (each tested in tests/live_server.rs): the join code on every API
+//! request (a wrong one 403, a guesser 429 after 20); the device's token in
+//! an `HttpOnly; SameSite=Strict` cookie; bodies of 4 KiB at most, whole
+//! within [`BODY_TIMEOUT`]; token buckets per device, per address and for
+//! new devices per address; at most [`MAX_CONNECTIONS`] open, each closed
+//! after [`HEADER_READ_TIMEOUT`] without a request; nothing served but the
+//! page and the API (routes.rs says what each answers).
+//!
 //! Port: `config.port`, or when it is taken (another class, another app)
 //! one the system chooses, as when `config.port` is 0; [`JoinInfo`] says
 //! which. Dropping [`LiveLink::server`] stops the server and closes the
-//! port before the drop returns.
+//! port before the drop returns (within a fifth of a second): it also ends
+//! the room, and the pages still open say the class has ended.
 
 mod address;
 mod limits;
@@ -37,19 +46,27 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore, oneshot};
 use super::link::{JoinInfo, LiveConfig, LiveError, LiveLink};
 use super::room::ClassRoom;
 pub use address::classroom_host;
-pub use routes::MAX_BODY;
+pub use routes::{BODY_TIMEOUT, MAX_BODY};
 pub use secret::{CODE_ALPHABET, CODE_LEN};
 use state::{Peer, Shared};
 
 /// Connections open at once; one more is closed as soon as it is accepted.
 /// Each page keeps one or two; idle ones go after [`HEADER_READ_TIMEOUT`].
+/// Lower where the system lets a program open fewer files (see
+/// [`connection_cap`]).
 pub const MAX_CONNECTIONS: usize = 2000;
+/// Files kept for the rest of the app (fonts, the unit, saves) when the
+/// open-file limit caps the connections.
+const FILES_FOR_THE_APP: u64 = 256;
 /// How long a connection may take to send a request's headers, or stay
 /// open between two requests, before it is closed.
 pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(8);
 /// Connections the system queues before they are accepted: a class
 /// arriving at once.
 const BACKLOG: u32 = 1024;
+/// How long the pages waiting for a change have, once the server stops,
+/// to hear that the class ended.
+const FAREWELL: Duration = Duration::from_millis(150);
 /// How often the room's version is looked at for the pages waiting for a
 /// change (the window's changes reach the pages within this).
 const WATCH_EVERY: Duration = Duration::from_millis(100);
@@ -86,10 +103,11 @@ pub fn start(config: LiveConfig) -> Result<LiveLink, LiveError> {
         config.wake.clone(),
         page::Page::new(&config.lang),
     ));
+    let cap = connection_cap();
     let (stop, stopped) = oneshot::channel();
     let thread = std::thread::Builder::new()
         .name("live-class".to_owned())
-        .spawn(move || runtime.block_on(serve(listener, shared, stopped)))
+        .spawn(move || runtime.block_on(serve(listener, shared, cap, stopped)))
         .map_err(LiveError::Runtime)?;
     let address = address::base_url(&address::classroom_host(config.bind), listening);
     let join = JoinInfo {
@@ -105,6 +123,18 @@ pub fn start(config: LiveConfig) -> Result<LiveLink, LiveError> {
             thread: Some(thread),
         }),
     })
+}
+
+/// How many connections may be open at once: [`MAX_CONNECTIONS`], less
+/// where the open-file limit (raised first if it can be) leaves fewer
+/// beside [`FILES_FOR_THE_APP`].
+pub fn connection_cap() -> usize {
+    let wanted = MAX_CONNECTIONS as u64 + FILES_FOR_THE_APP;
+    let limit = rlimit::increase_nofile_limit(wanted).unwrap_or(wanted);
+    let room = limit.saturating_sub(FILES_FOR_THE_APP).max(64);
+    usize::try_from(room)
+        .unwrap_or(MAX_CONNECTIONS)
+        .min(MAX_CONNECTIONS)
 }
 
 /// A listening socket with room for a class arriving at once.
@@ -140,15 +170,40 @@ impl Drop for Serving {
     }
 }
 
-/// Accepts connections until told to stop; then every connection and
-/// waiting request ends with the runtime.
-async fn serve(listener: TcpListener, shared: Arc<Shared>, mut stopped: oneshot::Receiver<()>) {
+/// Accepts connections until told to stop. Then the port is closed, the
+/// class ended (a server gone is a class over) and the pages waiting for a
+/// change told so within [`FAREWELL`]; every connection ends with the
+/// runtime.
+async fn serve(
+    listener: TcpListener,
+    shared: Arc<Shared>,
+    cap: usize,
+    mut stopped: oneshot::Receiver<()>,
+) {
     let app = routes::router(shared.clone());
-    let open = Arc::new(Semaphore::new(MAX_CONNECTIONS));
-    tokio::spawn(watch_room(shared));
+    let open = Arc::new(Semaphore::new(cap));
+    tokio::spawn(watch_room(shared.clone()));
+    accept(&listener, &app, &open, &mut stopped).await;
+    drop(listener);
+    let version = {
+        let mut room = shared.room();
+        room.end();
+        room.version()
+    };
+    shared.changes.send_replace(version);
+    tokio::time::sleep(FAREWELL).await;
+}
+
+/// Accepts connections until `stopped`.
+async fn accept(
+    listener: &TcpListener,
+    app: &Router,
+    open: &Arc<Semaphore>,
+    stopped: &mut oneshot::Receiver<()>,
+) {
     loop {
         tokio::select! {
-            _ = &mut stopped => break,
+            _ = &mut *stopped => break,
             accepted = listener.accept() => match accepted {
                 Ok((stream, peer)) => {
                     // Over the cap: closed at once (the stream is dropped).

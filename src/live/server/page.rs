@@ -132,6 +132,17 @@ mod tests {
 
     use super::*;
 
+    proptest::proptest! {
+        #[test]
+        fn any_text_stays_inside_the_script_block_and_reads_back(text in ".*", tail in "[<>&/!-]{0,12}") {
+            let value = serde_json::json!({ "t": format!("{text}</script>{tail}<!--") });
+            let safe = script_safe(&value.to_string());
+            proptest::prop_assert!(!safe.contains('<') && !safe.contains('>'));
+            let back: Value = serde_json::from_str(&safe).unwrap();
+            proptest::prop_assert_eq!(back, value);
+        }
+    }
+
     #[test]
     fn nothing_in_the_json_can_close_the_script_block() {
         let hostile = serde_json::json!({"a": "</script><script>alert(1)</script>", "b": "<!--", "c": "a&b\u{2028}"});

@@ -16,7 +16,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::{Extension, Json, Router};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -30,6 +30,10 @@ pub const MAX_BODY: usize = 4 * 1024;
 /// How long a page's request for a change waits before it is answered
 /// unchanged (and the page asks again).
 const LONG_POLL: Duration = Duration::from_secs(20);
+/// How long a join or an answer may take to arrive whole once its headers
+/// have: a body sent a byte at a time would otherwise hold its connection
+/// (the header read timeout covers only the headers).
+pub const BODY_TIMEOUT: Duration = Duration::from_secs(8);
 /// The cookie that holds a device's token.
 const DEVICE_COOKIE: &str = "nr_device";
 /// The header that carries the join code.
@@ -38,9 +42,12 @@ const CODE_HEADER: &str = "x-join-code";
 /// The class's routes, guarded and limited.
 pub fn router(shared: Arc<Shared>) -> Router {
     let api = Router::new()
-        .route("/api/join", post(join))
+        .route("/api/join", post(join).layer(middleware::from_fn(in_time)))
         .route("/api/state", get(state))
-        .route("/api/answer", post(answer))
+        .route(
+            "/api/answer",
+            post(answer).layer(middleware::from_fn(in_time)),
+        )
         .route_layer(middleware::from_fn_with_state(shared.clone(), need_code));
     Router::new()
         .route("/", get(page))
@@ -92,6 +99,15 @@ async fn strict_headers(mut response: Response) -> Response {
             "default-src 'none'; frame-ancestors 'none'",
         ));
     response
+}
+
+/// A request whose body has not arrived within [`BODY_TIMEOUT`] is
+/// answered 408, and its connection closed.
+async fn in_time(request: Request, next: Next) -> Response {
+    match tokio::time::timeout(BODY_TIMEOUT, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => refuse(StatusCode::REQUEST_TIMEOUT, "too_slow"),
+    }
 }
 
 /// Every request counts against its address's limit.
@@ -204,6 +220,7 @@ fn body_of<T: for<'de> Deserialize<'de>>(
 /// (a reloaded page is the same device), else gets a new one.
 async fn join(
     State(shared): State<Arc<Shared>>,
+    peer: Option<Extension<Peer>>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
@@ -218,6 +235,9 @@ async fn join(
     let rejoined = known.is_some();
     let token = match known {
         Some(token) => token,
+        None if peer.is_some_and(|Extension(peer)| !shared.new_device_allowed(peer.0)) => {
+            return refuse(StatusCode::TOO_MANY_REQUESTS, "too_many");
+        }
         None => match secret::device_token() {
             Ok(token) => DeviceToken(token),
             Err(_) => return refuse(StatusCode::SERVICE_UNAVAILABLE, "no_randomness"),

@@ -18,6 +18,11 @@ const DEVICE_PER_SECOND: u32 = 5;
 /// a class behind one address, and still a cap on a single flooding host.
 const ADDRESS_BURST: u32 = 1000;
 const ADDRESS_PER_SECOND: u32 = 500;
+/// New devices one address may make: a class behind one address joins at
+/// once, then a device a second, so that one student's script cannot fill
+/// the class with devices (each answering once).
+const NEW_DEVICE_BURST: u32 = 300;
+const NEW_DEVICE_PER_SECOND: u32 = 1;
 /// Wrong join codes one address may try: a guesser gets a try a second,
 /// against about 890 million codes.
 const WRONG_CODE_BURST: u32 = 20;
@@ -32,6 +37,7 @@ pub struct Peer(pub IpAddr);
 pub struct Limits {
     devices: Buckets<DeviceToken>,
     addresses: Buckets<IpAddr>,
+    new_devices: Buckets<IpAddr>,
     wrong_codes: Buckets<IpAddr>,
 }
 
@@ -68,6 +74,7 @@ impl Shared {
             limits: Mutex::new(Limits {
                 devices: Buckets::new(DEVICE_BURST, DEVICE_PER_SECOND),
                 addresses: Buckets::new(ADDRESS_BURST, ADDRESS_PER_SECOND),
+                new_devices: Buckets::new(NEW_DEVICE_BURST, NEW_DEVICE_PER_SECOND),
                 wrong_codes: Buckets::new(WRONG_CODE_BURST, WRONG_CODE_PER_SECOND),
             }),
             changes: watch::Sender::new(0),
@@ -87,6 +94,11 @@ impl Shared {
     /// Whether a request from `peer` is within its address's limit.
     pub fn address_allowed(&self, peer: IpAddr) -> bool {
         self.limits().addresses.take(peer, Instant::now())
+    }
+
+    /// Whether `peer` may make one more device.
+    pub fn new_device_allowed(&self, peer: IpAddr) -> bool {
+        self.limits().new_devices.take(peer, Instant::now())
     }
 
     /// Whether a wrong code from `peer` may be answered (else it is
