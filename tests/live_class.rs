@@ -80,7 +80,7 @@ fn a_live_class_runs_from_the_window_and_its_summary_is_saved() {
     harness.run();
     assert_eq!(Arc::strong_count(&made.server_alive), 2, "server held");
     harness.get_by_label("http://192.168.1.20:8765");
-    harness.get_by_label("K7Q2");
+    harness.get_by_label("Code  K7Q2");
     harness.get_by_label("QR code of http://192.168.1.20:8765/?code=K7Q2");
     harness.get_by_label("0 joined");
     assert_eq!(made.room.lock().unwrap().counts().number, Some(1));
@@ -258,7 +258,7 @@ fn every_live_button_is_reached_by_tab_and_pressed_by_enter() {
     assert_eq!(Arc::strong_count(&made.server_alive), 2);
     press(&mut harness, "Fold to a line");
     press(&mut harness, "Show the QR code");
-    harness.get_by_label("K7Q2");
+    harness.get_by_label("Code  K7Q2");
     press(&mut harness, "End the live class");
     assert_eq!(Arc::strong_count(&made.server_alive), 1);
     press(&mut harness, "Close");
@@ -353,7 +353,7 @@ fn a_real_class_on_loopback_is_counted_on_the_projector() {
         .join
         .clone();
     assert!(join.address.starts_with("http://127.0.0.1:"), "{join:?}");
-    harness.get_by_label(&join.code);
+    harness.get_by_label(&format!("Code  {}", join.code));
 
     let students: Vec<Student> = (0..40)
         .map(|_| Student::join(&join.address, &join.code))
@@ -421,7 +421,7 @@ fn the_setup_offers_a_live_class_in_class_mode() {
     assert_eq!(session.mode, Mode::Class);
     assert_eq!(Arc::strong_count(&alive), 2, "the class runs");
     assert_eq!(room.lock().unwrap().counts().number, Some(1));
-    harness.get_by_label("K7Q2");
+    harness.get_by_label("Code  K7Q2");
 }
 
 /// Closing the window drops the app, and with it the class's server.

@@ -68,15 +68,29 @@ fn join_ui(ui: &mut egui::Ui, class: &mut LiveClass, scale: f32, ask: &mut LiveA
         )
         .wrap(),
     );
-    ui.horizontal(|ui| {
-        ui.label(RichText::new(tr("live.code")).size(11.0 * scale));
-        ui.label(
-            RichText::new(&class.link.join.code)
-                .size(26.0 * scale)
-                .strong()
-                .monospace(),
-        );
-    });
+    // "Code" and the code on one line, centred on each other.
+    let text = ui.visuals().text_color();
+    let strong = ui.visuals().strong_text_color();
+    let mut job = egui::text::LayoutJob::default();
+    let format = |size: f32, color: Color32, family: egui::FontFamily| egui::TextFormat {
+        font_id: egui::FontId::new(size, family),
+        color,
+        valign: egui::Align::Center,
+        ..Default::default()
+    };
+    let word = format!("{}  ", tr("live.code"));
+    job.append(
+        &word,
+        0.0,
+        format(11.0 * scale, text, egui::FontFamily::Proportional),
+    );
+    let code = &class.link.join.code;
+    job.append(
+        code,
+        0.0,
+        format(26.0 * scale, strong, egui::FontFamily::Monospace),
+    );
+    ui.label(job);
     let counts = class.counts().clone();
     counts_ui(ui, &counts, 13.0 * scale);
     ui.add_space(4.0);
