@@ -5,6 +5,7 @@
 //! a text that fails is reported with its view, theme, size and colours.
 //! Runs without a display.
 
+mod live;
 mod paint;
 mod window;
 
@@ -41,6 +42,9 @@ enum Scene {
     Dropping,
     /// A large unit being read at this stage: the line under the top bar.
     Loading(LoadStage),
+    /// A live class in Class mode (on the stage, if true): the join panel
+    /// with its QR code, the counts, and the bars of a revealed answer.
+    Live(bool),
 }
 
 fn every_scene() -> Vec<Scene> {
@@ -65,6 +69,7 @@ fn every_scene() -> Vec<Scene> {
     scenes
         .extend([LoadStage::Reading, LoadStage::Checking { bytes: 19 << 20 }].map(Scene::Loading));
     scenes.extend([View::Study, View::Timeline, View::Organizations, View::Quiz].map(Scene::Stage));
+    scenes.extend([false, true].map(Scene::Live));
     scenes
 }
 
@@ -98,6 +103,13 @@ fn set_up(app: &mut ReaderApp, scene: &Scene) {
         Scene::QuizSetup => app.show_view(View::Quiz),
         Scene::Quiz(mode) => quiz(*mode, app),
         Scene::Stage(View::Quiz) => quiz(Mode::Class, app),
+        Scene::Live(on_stage) => {
+            quiz(Mode::Class, app);
+            live::start_fake_class(app);
+            if *on_stage {
+                app.start_presentation();
+            }
+        }
         Scene::Shortcuts | Scene::Stage(View::Study) | Scene::Dropping | Scene::Loading(_) => {
             app.open(&first_article, None)
         }
@@ -156,6 +168,13 @@ fn draw(
             .push(egui::HoveredFile::default());
         // The window repaints while files hover over it: a few frames.
         harness.run_steps(4);
+    }
+    if let Scene::Live(_) = scene {
+        // Started at the first frame: a class joins and answers, then the
+        // answer is revealed.
+        live::answer_some(&mut harness);
+        harness.key_press(egui::Key::Space);
+        harness.run();
     }
     if let Scene::Stage(View::Quiz) = scene {
         // The answer revealed, with its "Read in source".

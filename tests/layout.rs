@@ -8,6 +8,7 @@
 //! justified (its word gaps stretched).
 
 mod controls;
+mod live;
 mod paint;
 mod window;
 
@@ -209,6 +210,62 @@ fn the_loading_line_fits_in_every_language_at_small_sizes() {
                             )
                         }),
                 );
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "{} problems:\n{}",
+        found.len(),
+        found.join("\n")
+    );
+}
+
+/// A live class in Class mode, in the window and on the stage: the join
+/// panel unfolded and folded, the bars of a revealed answer and the ended
+/// class's band, at both sizes in every language, overlap nothing and are
+/// not cut by the window.
+#[test]
+fn the_live_class_s_controls_overlap_nothing_at_small_sizes_in_any_language() {
+    use neutrality_reader::quiz::session::Mode;
+    use neutrality_reader::quiz::{QuizOptions, generate};
+    let mut found = Vec::new();
+    for size in [[1024.0, 700.0], [1280.0, 800.0]] {
+        for language in Language::ALL {
+            for stage in [false, true] {
+                let mut harness = window(size, move |mut app| {
+                    app.apply_language(language);
+                    let options = QuizOptions {
+                        seed: 8,
+                        count: 5,
+                        ..QuizOptions::default()
+                    };
+                    let quiz = generate(app.dataset(), &options);
+                    app.quiz_mut().start(quiz, Mode::Class);
+                    app.show_view(View::Quiz);
+                    live::start_fake_class(&mut app);
+                    if stage {
+                        app.start_presentation();
+                    }
+                    app
+                });
+                live::answer_some(&mut harness);
+                let place = format!("live {language:?} {}x{} stage {stage}", size[0], size[1]);
+                found.extend(problems(&harness, &place));
+                harness.key_press(egui::Key::Space);
+                harness.run();
+                found.extend(problems(&harness, &format!("{place}, revealed")));
+                let fold = live::label(language, "live.fold");
+                harness.get_by_label(&fold).click();
+                harness.run();
+                found.extend(problems(&harness, &format!("{place}, folded")));
+                if !stage {
+                    harness
+                        .get_by_label(&live::label(language, "live.end"))
+                        .click();
+                    harness.run();
+                    found.extend(problems(&harness, &format!("{place}, ended")));
+                }
             }
         }
     }

@@ -4,6 +4,7 @@
 //! it is long), its text readable, and large where the screen allows.
 //! Runs without a display.
 
+mod live;
 mod paint;
 mod window;
 
@@ -328,7 +329,7 @@ fn operative_numbers_and_list_bullets_stay_on_the_stage() {
 /// Every question of a class quiz, asked and revealed, and the "End the
 /// quiz?" band, on a `size` stage: each text within the window and at
 /// least [`SMALLEST`] points (its "End" button and key line too).
-fn walk_class_quiz(data: &Dataset, size: [f32; 2], problems: &mut Vec<String>) {
+fn walk_class_quiz(data: &Dataset, size: [f32; 2], live: bool, problems: &mut Vec<String>) {
     let quiz = generate(
         data,
         &QuizOptions {
@@ -341,11 +342,17 @@ fn walk_class_quiz(data: &Dataset, size: [f32; 2], problems: &mut Vec<String>) {
     let mut harness = window(size, move |mut app| {
         app.quiz_mut().start(quiz, Mode::Class);
         app.show_view(View::Quiz);
+        if live {
+            live::start_fake_class(&mut app);
+        }
         app.start_presentation();
         app
     });
     harness.run();
     for question in 1..=count {
+        if live {
+            live::answer_some(&mut harness);
+        }
         read_frame(&harness, size, problems);
         harness.key_press(egui::Key::Space);
         harness.run();
@@ -367,7 +374,20 @@ fn a_class_quiz_fits_the_stage_and_every_text_on_it_is_readable() {
     let data = dataset();
     let mut problems = Vec::new();
     for size in SIZES {
-        walk_class_quiz(&data, size, &mut problems);
+        walk_class_quiz(&data, size, false, &mut problems);
+    }
+    problems.dedup();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The same with a live class running: the join panel beside the question,
+/// its counts, and after each reveal the class's bars.
+#[test]
+fn a_live_class_fits_the_stage_and_every_text_on_it_is_readable() {
+    let data = dataset();
+    let mut problems = Vec::new();
+    for size in SIZES {
+        walk_class_quiz(&data, size, true, &mut problems);
     }
     problems.dedup();
     assert!(problems.is_empty(), "{}", problems.join("\n"));

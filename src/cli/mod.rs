@@ -58,6 +58,14 @@ pub struct Cli {
     #[arg(long, value_enum, value_name = "MODE", requires = "quiz")]
     pub quiz_mode: Option<QuizModeArg>,
 
+    /// Open the quiz in Class mode (the one --quiz gives, or a new one of
+    /// ten questions) and start a live class: students answer from their
+    /// phones' browsers on the classroom network, at the address and code
+    /// the window shows. The server runs until the class ends or the window
+    /// closes.
+    #[arg(long)]
+    pub live: bool,
+
     /// Start in presentation mode (F5 in the window): the view full screen,
     /// large text on a high-contrast stage, driven by the keyboard.
     #[arg(long)]
@@ -110,6 +118,7 @@ impl Cli {
                 QuizModeArg::Test => Mode::Test,
                 QuizModeArg::Class => Mode::Class,
             }),
+            live: self.live,
             present: self.present,
             theme: self.theme.map(|theme| match theme {
                 ThemeArg::Light => Theme::Light,
@@ -512,6 +521,7 @@ mod tests {
             "Q",
             "--quiz-mode",
             "class",
+            "--live",
             "--present",
             "--theme",
             "high-contrast",
@@ -534,6 +544,7 @@ mod tests {
                 organization: Some("o".to_owned()),
                 quiz: Some("Q".to_owned()),
                 quiz_mode: Some(Mode::Class),
+                live: true,
                 present: true,
                 theme: Some(Theme::HighContrast),
                 language: Some(crate::i18n::Language::Turkmen),

@@ -162,11 +162,16 @@ impl ReaderApp {
         // is used) stay: they belong to the window, not to the files.
         let setup = std::mem::take(&mut self.quiz.setup);
         let export = std::mem::take(&mut self.quiz.export);
+        // A live class ends with the quiz it ran (its server stops); its
+        // summary and the way classes start (a test's) stay.
+        self.quiz.end_live();
+        let live = std::mem::take(&mut self.quiz.live);
         self.quiz = files
             .quiz_memory
             .map_or_else(QuizRuntime::default, QuizRuntime::with_memory_file);
         self.quiz.setup = setup;
         self.quiz.export = export;
+        self.quiz.live = live;
     }
 
     /// Replaces the settings the app started with by `settings`, and takes

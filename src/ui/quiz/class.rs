@@ -7,9 +7,11 @@ use egui::RichText;
 use super::bar::{bar_ui, ending_ui};
 use super::feedback::{feedback_ui, option_button};
 use super::keys::{class_keys, ending_keys};
+use super::live_view::{LiveAsk, live_bars_ui, live_panel_ui};
 use super::runtime::QuizRuntime;
 use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
+use crate::live::room::LiveCounts;
 use crate::quiz::action::QuizAction;
 use crate::quiz::session::Session;
 use crate::ui::command::Command;
@@ -39,6 +41,7 @@ pub fn class_ui(
     for action in keys {
         runtime.act(action);
     }
+    live_step(ui, dataset, runtime);
     let Some(session) = &mut runtime.session else {
         return;
     };
@@ -58,8 +61,59 @@ pub fn class_ui(
     };
     let mut actions = Vec::new();
     ui.add_space(12.0);
-    class_header_ui(ui, session, remaining, scale, &mut actions);
+    // "Start a live class", offered where a server can be started.
+    let offer = runtime.live.starter.is_some() && runtime.live.running.is_none();
+    let mut start_live = false;
+    class_header_ui(
+        ui,
+        session,
+        (remaining, scale),
+        offer.then_some(&mut start_live),
+        &mut actions,
+    );
+    start_failed_ui(ui, runtime.live.error.as_deref());
     ui.separator();
+    class_bar_ui(ui, session, (scale, on_stage), &mut actions);
+    let mut ask = LiveAsk::Nothing;
+    let counts = runtime.live.running.as_mut().map(|class| {
+        ask = live_panel_ui(ui, class, scale);
+        class.counts().clone()
+    });
+    body_ui(
+        ui,
+        dataset,
+        (session, counts.as_ref()),
+        (scale, on_stage),
+        &mut actions,
+        commands,
+    );
+    for action in actions {
+        runtime.act(action);
+    }
+    if start_live {
+        runtime.live.start(ui.ctx(), crate::i18n::language().code());
+    }
+    if ask == LiveAsk::End {
+        runtime.end_live();
+    }
+    live_step(ui, dataset, runtime);
+}
+
+/// Why the live class did not start, if it did not.
+fn start_failed_ui(ui: &mut egui::Ui, error: Option<&str>) {
+    if let Some(error) = error {
+        let said = trf("live.start_failed", &[("error", &error)]);
+        ui.colored_label(ui.visuals().error_fg_color, said);
+    }
+}
+
+/// The band at the bottom: the keys, or the question "End the quiz?".
+fn class_bar_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    (scale, on_stage): (f32, bool),
+    actions: &mut Vec<QuizAction>,
+) {
     bar_ui(ui, "quiz_bar", |ui| {
         if session.asking_to_end {
             // On the stage the question "End the quiz?" grows with it.
@@ -67,7 +121,7 @@ pub fn class_ui(
             for font in ui.style_mut().text_styles.values_mut() {
                 font.size *= stage;
             }
-            ending_ui(ui, session, &mut actions);
+            ending_ui(ui, session, actions);
         } else {
             // Read by the teacher from the room: grown with the stage.
             let keys = if on_stage {
@@ -78,16 +132,17 @@ pub fn class_ui(
             ui.label(RichText::new(keys).size(8.0 * scale).weak());
         }
     });
-    body_ui(
-        ui,
-        dataset,
-        session,
-        (scale, on_stage),
-        &mut actions,
-        commands,
-    );
-    for action in actions {
-        runtime.act(action);
+}
+
+/// Starts the live class `--live` asked for, ends it if its quiz was left,
+/// or tells its room the question on show and its reveal.
+fn live_step(ui: &egui::Ui, dataset: &Dataset, runtime: &mut QuizRuntime) {
+    if runtime.live.start_asked {
+        runtime.live.start(ui.ctx(), crate::i18n::language().code());
+    }
+    runtime.end_live_if_left();
+    if let (Some(class), Some(session)) = (&mut runtime.live.running, &runtime.session) {
+        class.sync(dataset, session);
     }
 }
 
@@ -97,7 +152,7 @@ pub fn class_ui(
 fn body_ui(
     ui: &mut egui::Ui,
     dataset: &Dataset,
-    session: &Session,
+    (session, live): (&Session, Option<&LiveCounts>),
     (scale, on_stage): (f32, bool),
     actions: &mut Vec<QuizAction>,
     commands: &mut Vec<Command>,
@@ -122,7 +177,7 @@ fn body_ui(
             let explanation =
                 on_stage.then(|| (OPTION_SIZE * scale * fit * 0.8).max(READABLE_EXPLANATION));
             let sizes = (scale * fit, explanation);
-            class_body_ui(ui, dataset, session, sizes, actions, commands);
+            class_body_ui(ui, dataset, (session, live), sizes, actions, commands);
         });
     if on_stage {
         let (room, content) = (output.inner_rect.height(), output.content_size.y);
@@ -255,8 +310,8 @@ fn countdown(ui: &egui::Ui, runtime: &mut QuizRuntime) -> Option<f64> {
 fn class_header_ui(
     ui: &mut egui::Ui,
     session: &Session,
-    remaining: Option<f64>,
-    scale: f32,
+    (remaining, scale): (Option<f64>, f32),
+    start_live: Option<&mut bool>,
     actions: &mut Vec<QuizAction>,
 ) {
     ui.horizontal_wrapped(|ui| {
@@ -287,6 +342,13 @@ fn class_header_ui(
             if !session.asking_to_end && ui.button(end).clicked() {
                 actions.push(QuizAction::AskToEnd);
             }
+            if let Some(start) = start_live {
+                let label = RichText::new(tr("live.start")).size(12.0 * scale);
+                *start = ui
+                    .button(label)
+                    .on_hover_text(tr("live.start_hint"))
+                    .clicked();
+            }
             if let Some(code) = session.quiz.code {
                 ui.label(
                     RichText::new(trf("quiz.code_shown", &[("code", &code)])).size(12.0 * scale),
@@ -301,7 +363,7 @@ fn class_header_ui(
 fn class_body_ui(
     ui: &mut egui::Ui,
     dataset: &Dataset,
-    session: &Session,
+    (session, live): (&Session, Option<&LiveCounts>),
     (scale, explanation): (f32, Option<f32>),
     actions: &mut Vec<QuizAction>,
     commands: &mut Vec<Command>,
@@ -324,6 +386,9 @@ fn class_body_ui(
             OPTION_SIZE * scale,
         );
         ui.add_space(4.0);
+    }
+    if let Some(counts) = live.filter(|c| shows_answer && c.revealed) {
+        live_bars_ui(ui, question, counts, OPTION_SIZE * scale);
     }
     ui.add_space(10.0);
     if shows_answer {

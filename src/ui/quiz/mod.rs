@@ -13,11 +13,16 @@ mod export;
 mod feedback;
 mod keys;
 mod labels;
+mod live;
+mod live_end;
+mod live_view;
 mod question;
 mod results;
 mod runtime;
 mod setup;
 
+pub use live::{LIVE_PORT, LiveStarter, LiveState};
+pub use live_end::summary_paths;
 pub use runtime::{Notice, QuizRuntime, Setup};
 
 use crate::dataset::Dataset;
@@ -44,6 +49,8 @@ pub fn quiz_view_ui(
             });
         });
     }
+    runtime.end_live_if_left();
+    live_end::ended_band_ui(ui, runtime);
     egui::CentralPanel::default().show(ui, |ui| {
         let finished = runtime.session.as_ref().map(|s| (s.finished, s.mode));
         match finished {
@@ -67,6 +74,8 @@ pub fn present_question_ui(
     scale: f32,
     commands: &mut Vec<Command>,
 ) {
+    runtime.end_live_if_left();
+    live_end::ended_band_ui(ui, runtime);
     let finished = runtime.session.as_ref().is_some_and(|s| s.finished);
     if finished {
         results::results_ui(ui, dataset, runtime, commands);

@@ -38,6 +38,8 @@ pub struct QuizRuntime {
     pub(super) offered: Option<BTreeSet<Topic>>,
     /// "Export…": the format chosen and the file being asked for.
     pub export: super::export::QuizExport,
+    /// The live class of Class mode: running, or ended with its summary.
+    pub live: super::live::LiveState,
 }
 
 /// The setup screen's choices.
@@ -146,6 +148,7 @@ impl Default for QuizRuntime {
             setup_from_top: false,
             offered: None,
             export: Default::default(),
+            live: Default::default(),
         }
     }
 }
@@ -168,14 +171,16 @@ impl QuizRuntime {
         runtime
     }
 
-    /// Starts `quiz` in `mode`.
+    /// Starts `quiz` in `mode`; a live class of the quiz before ends.
     pub fn start(&mut self, quiz: Quiz, mode: Mode) {
+        self.end_live();
         self.session = Some(Session::new(quiz, mode));
         self.deadline = None;
     }
 
     /// Leaves the quiz for the setup screen, shown from its top.
     pub fn back_to_setup(&mut self) {
+        self.end_live();
         self.session = None;
         self.deadline = None;
         self.setup_from_top = true;
@@ -195,9 +200,30 @@ impl QuizRuntime {
         applied
     }
 
+    /// Ends the live class running, if any (its server stops), keeping its
+    /// summary and the questions it missed.
+    pub fn end_live(&mut self) {
+        let native = self.export.dialog.native;
+        self.live.end(self.session.as_ref(), native);
+    }
+
+    /// Ends the live class if its quiz is no longer the Class-mode quiz
+    /// under way (finished, left, or another started).
+    pub fn end_live_if_left(&mut self) {
+        let under_way = self
+            .session
+            .as_ref()
+            .is_some_and(|s| !s.finished && s.mode == Mode::Class);
+        if !under_way {
+            self.end_live();
+        }
+    }
+
     /// What the quiz keeps when the same dataset is reloaded. Every field is
     /// named, so that a new one must be decided on here.
-    pub fn carried_over(self) -> Self {
+    pub fn carried_over(mut self) -> Self {
+        // The quiz under way goes, and its live class with it.
+        self.end_live();
         let Self {
             // The quiz in progress may ask of records that changed.
             session: _,
@@ -214,6 +240,8 @@ impl QuizRuntime {
             // A quiz waiting for its place is whole in itself: it is written
             // when the place comes, whatever was reloaded meanwhile.
             export,
+            // Ended above: only its summary is left, to be saved.
+            live,
         } = self;
         Self {
             setup,
@@ -225,6 +253,7 @@ impl QuizRuntime {
             setup_from_top,
             offered: None,
             export,
+            live,
         }
     }
 
@@ -278,6 +307,7 @@ mod tests {
             setup_from_top: false,
             offered: Some([Topic::Events].into()),
             export: Default::default(),
+            live: Default::default(),
         };
         runtime.start(quiz, Mode::Class);
         runtime.deadline = Some(12.0);

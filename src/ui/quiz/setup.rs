@@ -141,6 +141,22 @@ fn start_ui(ui: &mut egui::Ui, dataset: &Dataset, runtime: &mut QuizRuntime) {
         let options = setup_options(&runtime.setup, &offered);
         start_quiz(runtime, dataset, &options, runtime.setup.mode);
     }
+    // Class mode on the desktop: the same quiz with the students answering
+    // from their phones.
+    let live = runtime.setup.mode == Mode::Class && runtime.live.starter.is_some();
+    if live
+        && ui
+            .add_enabled(
+                !no_topic,
+                egui::Button::new(RichText::new(tr("live.start")).size(18.0)),
+            )
+            .on_hover_text(tr("live.start_hint"))
+            .clicked()
+    {
+        let options = setup_options(&runtime.setup, &offered);
+        start_quiz(runtime, dataset, &options, Mode::Class);
+        runtime.live.start_asked = runtime.session.is_some();
+    }
     ui.add_space(4.0);
     // The quiz these choices make, for another program: a fresh seed, as
     // "Start a new quiz" has; its code is in the file's name and heading.

@@ -28,8 +28,13 @@ pub type Woken = Arc<std::sync::OnceLock<egui::Context>>;
 /// Starts reading `folder` (`--data`) on a thread before the window opens,
 /// so that reading it overlaps the window's own start; the load wakes the
 /// window (`woken`, once it is set) when it is done.
+///
+/// The window's first frame lays out its fonts (a core for some 40 ms): a
+/// large unit parses beside it on one core fewer until it is drawn (the
+/// app gives the core back), and at most 0.4 s.
 #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 pub fn start_reading(folder: &Path, woken: &Woken, cache: Option<PathBuf>) -> StartedLoad {
+    crate::dataset::leave_a_core(Some(std::time::Duration::from_millis(400)));
     let waker = woken.clone();
     let wake = Arc::new(move || {
         if let Some(ctx) = waker.get() {
@@ -123,7 +128,8 @@ pub(super) fn check_places(
         )));
     }
     let Some(code) = &options.quiz else {
-        return Ok(None);
+        // A live class with no code given: a new quiz, as the setup makes.
+        return Ok(options.live.then(|| (live_quiz(dataset), Mode::Class)));
     };
     let code = crate::quiz::QuizCode::parse(code).map_err(|e| {
         refuse(format!(
@@ -136,11 +142,24 @@ pub(super) fn check_places(
     if let Some(warning) = crate::quiz::code_warning(&code, dataset) {
         eprintln!("neutrality-reader: --quiz: {warning}");
     }
-    let mode = options.quiz_mode.unwrap_or(Mode::Practice);
+    let mode = match options.quiz_mode {
+        _ if options.live => Mode::Class,
+        Some(mode) => mode,
+        None => Mode::Practice,
+    };
     Ok(Some((
         crate::quiz::generate(dataset, &code.options()),
         mode,
     )))
+}
+
+/// The quiz of a live class started with no code: ten questions on every
+/// topic, a fresh seed.
+fn live_quiz(dataset: &Dataset) -> Quiz {
+    let entropy = web_time::SystemTime::now()
+        .duration_since(web_time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64);
+    crate::quiz::generate(dataset, &crate::quiz::QuizOptions::from_entropy(entropy))
 }
 
 /// What the app is built from once eframe has a context.
@@ -245,6 +264,8 @@ fn go_to_places(app: &mut ReaderApp, options: &StartOptions, quiz: Option<(Quiz,
     if let Some((quiz, mode)) = quiz {
         app.quiz_mut().start(quiz, mode);
         app.show_view(View::Quiz);
+        // Started at the first frame, with the window's context to wake.
+        app.quiz_mut().live.start_asked = options.live && !cfg!(target_arch = "wasm32");
     }
     if let Some(view) = options.view {
         app.show_view(view);

@@ -29,12 +29,6 @@ pub fn run(options: StartOptions) -> i32 {
     let data_now = options.data.as_deref().filter(|_| data_later.is_none());
     let woken = Woken::default();
     let cache = crate::dataset::cache::default_dir();
-    if data_later.is_some() {
-        // The window's first frame lays out its fonts (a core for some
-        // 40 ms): a large unit parses beside it on one core fewer until it
-        // is drawn (the app gives the core back), and at most 0.4 s.
-        crate::dataset::leave_a_core(Some(std::time::Duration::from_millis(400)));
-    }
     let data_later = data_later.map(|folder| start_reading(&folder, &woken, cache.clone()));
     let (dataset, origin) = match load_for_window(data_now) {
         Ok(loaded) => loaded,

@@ -27,6 +27,9 @@ pub struct StartOptions {
     pub quiz: Option<String>,
     /// With `quiz`: the mode (Practice without it).
     pub quiz_mode: Option<Mode>,
+    /// Open the quiz (the code given, or a new one) in Class mode and start
+    /// a live class (`--live`; the desktop only).
+    pub live: bool,
     /// Start on the stage (F5).
     pub present: bool,
     /// The colour theme (remembered).
