@@ -31,6 +31,7 @@ shot timeline-zoomed 1280x800 --event un-resolution-78-266 --theme light --lang 
 shot organizations 1280x800 --organization un --theme light --lang en
 shot quiz-practice 1280x800 --quiz "$code" --theme light --lang en
 shot quiz-class 1920x1080 --quiz "$code" --quiz-mode class --present --theme light --lang en
+shot quiz-live 1280x800 --quiz "$code" --live --theme light --lang en
 shot interface-ru 1280x800 --article un-resolution-permanent-neutrality-2025 --paragraph 14 --theme sepia --lang ru
 shot interface-tk 1024x700 --event nam-membership --theme light --lang tk
 shot presentation 1920x1080 --article nam-ambassadors-briefing-2020 --paragraph 3 --present --theme light --lang en
