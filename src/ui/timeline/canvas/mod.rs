@@ -62,9 +62,10 @@ pub fn canvas_ui(
     let plot = Rect::from_min_max(pos2(rect.left() + label_width, rect.top()), rect.max);
     let include = lanes::in_shown_lanes(config);
     let transform = input::pointer_ui(ui, &response, state, config, plot, &mut output);
-    let layout = lanes::lay_out(config, &transform, height, &include);
+    let layout = lanes::layout_of(state, config, &transform, height, &include);
+    let layout = layout.as_ref();
 
-    let lane_tops = lanes::lane_tops(config.lanes, &layout, rect.top());
+    let lane_tops = lanes::lane_tops(config.lanes, layout, rect.top());
     let painter = ui.painter_at(rect);
     let plot_painter = painter.with_clip_rect(plot.intersect(painter.clip_rect()));
     paint::paint_background(&painter, ui, rect, plot, config, &lane_tops);
@@ -76,7 +77,7 @@ pub fn canvas_ui(
         plot: &plot_painter,
         plot_rect: plot,
         lane_tops: &lane_tops,
-        layout: &layout,
+        layout,
         transform,
         config,
         dataset,
@@ -102,7 +103,7 @@ pub fn canvas_ui(
             StrokeKind::Inside,
         );
     }
-    let summary = access::canvas_summary(&transform, &layout, config, dataset);
+    let summary = access::canvas_summary(&transform, layout, config, dataset);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ScrollView, true, &summary));
     output
 }
