@@ -167,10 +167,22 @@ impl<'a> LaneView<'a> {
         }
     }
 
-    /// The `at`th item, if it is visible.
-    fn visible(&self, at: usize) -> Option<&'a Entry> {
-        let entry = self.entries.get(at)?;
-        (at >= self.all_visible_from || entry.span.intersects(&self.range)).then_some(entry)
+    /// The visible items, in order: those that start before the range if
+    /// they reach into it, then all the rest of the window.
+    fn visible(&self) -> impl Iterator<Item = &'a Entry> {
+        let range = self.range;
+        let before = self
+            .entries
+            .get(self.window.start..self.all_visible_from)
+            .unwrap_or_default();
+        let rest = self
+            .entries
+            .get(self.all_visible_from..self.window.end)
+            .unwrap_or_default();
+        before
+            .iter()
+            .filter(move |e| e.span.intersects(&range))
+            .chain(rest)
     }
 }
 
@@ -195,10 +207,7 @@ fn lane_needs(
 ) -> (usize, bool) {
     let mut ends = vec![f64::NEG_INFINITY; rows];
     let mut used = 0;
-    for at in view.window.clone() {
-        let Some(entry) = view.visible(at) else {
-            continue;
-        };
+    for entry in view.visible() {
         let (x0, _, end) = entry_extent(entry, transform, char_width);
         let Some((row, e)) = ends.iter_mut().enumerate().find(|(_, e)| **e <= x0) else {
             return (rows, true);
@@ -227,10 +236,7 @@ fn lay_out_lane(
     let mut ends = vec![f64::NEG_INFINITY; rows];
     let mut open: Option<OpenCluster> = None;
     let room = Room::new(transform, char_width);
-    for at in view.window.clone() {
-        let Some(entry) = view.visible(at) else {
-            continue;
-        };
+    for entry in view.visible() {
         let x0 = transform.x_from_t(entry.span.start);
         if let Some((row, e)) = ends.iter_mut().enumerate().find(|(_, e)| **e <= x0) {
             let (x0, x1, end) = entry_extent(entry, transform, char_width);

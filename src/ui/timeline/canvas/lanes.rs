@@ -256,10 +256,11 @@ mod tests {
         assert!(Arc::ptr_eq(&first, &again), "an unchanged frame keeps it");
 
         let events = harness.state().timeline.len();
-        let changes: Vec<(&str, Box<dyn Fn(&mut Inputs)>)> = vec![
+        type Change = Box<dyn Fn(&mut Inputs)>;
+        let changes: Vec<(&str, Change)> = vec![
             (
                 "filter",
-                Box::new(|i| i.hidden.extend((0..events).step_by(3))),
+                Box::new(move |i| i.hidden.extend((0..events).step_by(3))),
             ),
             ("filter back", Box::new(|i| i.hidden.clear())),
             (

@@ -83,15 +83,14 @@ pub fn canvas_ui(
         dataset,
         dark,
     };
-    let (mut hits, labels) = scene.paint_placed(ui);
+    let (mut hits, labels, rooms) = scene.paint_placed(ui);
     plot_painter.set(grid, paint::gridlines(ui, plot, &tick_set, &labels));
     let band_focused = scene.clusters_ui(ui, state, &response);
     hits.extend(scene.paint_hidden_selection(ui, &include));
     chips::chip_list_ui(ui, &mut state.chip_list, config, dataset, &mut output);
 
-    let labelled: Vec<usize> = hits.iter().map(|(event, _)| *event).collect();
-    paint::keep_labels_warm(&painter, dataset, &state.labelled, &labelled);
-    state.labelled = labelled;
+    paint::keep_labels_warm(&painter, dataset, &state.labelled, &rooms);
+    state.labelled = rooms;
     let item_focused = access::events_ui(ui, config, dataset, hits, &response, &mut output);
     if response.has_focus() || item_focused || band_focused {
         access::lock_focus(ui, &response);

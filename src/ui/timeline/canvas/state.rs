@@ -11,8 +11,8 @@ use crate::timeline::{Layout, Selection, TimeSpan, Transform};
 pub struct CanvasState {
     /// The time <-> screen mapping; `None` until the first frame fits the data.
     pub transform: Option<Transform>,
-    /// The events labelled last frame.
-    pub(super) labelled: Vec<usize>,
+    /// The events labelled last frame, with the room each label had.
+    pub(super) labelled: Vec<(usize, f32)>,
     /// The list a chip opened, while it is open.
     pub(super) chip_list: Option<super::chips::ChipList>,
     /// The band the keys last chose a part of, and the part's first column.
