@@ -104,6 +104,8 @@ fn bench_widget(
         .with_size([1600.0, 1000.0])
         .build_ui_state(
             |ui, state: &mut CanvasState| {
+                // As the Timeline view does: no filter, so one key.
+                state.set_filters_key(&());
                 let config = CanvasConfig {
                     id: egui::Id::unique("bench_timeline"),
                     timeline: &index.by_category,

@@ -281,6 +281,7 @@ impl Layout {
 
 /// Counts an event starting at screen `x` into `cluster`'s density. Events
 /// come in order of start, so the columns only ever grow to the right.
+#[inline]
 pub(super) fn count_into(cluster: &mut Cluster, columns: &Columns, x: f64) {
     let column = columns.at(x);
     if cluster.density.is_empty() {

@@ -173,7 +173,12 @@ pub struct Timeline {
     /// (event, index into `items`), sorted by event: finds an event's item in
     /// O(log n) rather than by a scan every frame or key press.
     by_event: Vec<(usize, usize)>,
+    /// Distinct for every timeline built: see [`Self::id`].
+    id: u64,
 }
+
+/// The id the next timeline built gets.
+static NEXT_TIMELINE_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl Timeline {
     /// A timeline of `items`, sorted by (start, end, event).
@@ -209,7 +214,15 @@ impl Timeline {
             max_len,
             bounds,
             by_event,
+            id: NEXT_TIMELINE_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
+    }
+
+    /// Which timeline this is: every one built gets its own (a clone, with
+    /// the same items, shares it), so that a layout kept for one is never
+    /// taken for another's built at the same address after a reload.
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// All items, in chronological order.
@@ -240,8 +253,18 @@ impl Timeline {
     /// those few are then tested, so this costs O(log n + k) unless a few very
     /// long items stretch the window.
     pub fn visible(&self, range: TimeSpan) -> impl Iterator<Item = &Item> {
+        self.items
+            .get(self.candidates(range))
+            .unwrap_or_default()
+            .iter()
+            .filter(move |i| i.span.intersects(&range))
+    }
+
+    /// The positions in [`Self::items`] of the items that may intersect
+    /// `range`: all that do, and a few before it that end too soon.
+    pub(crate) fn candidates(&self, range: TimeSpan) -> std::ops::Range<usize> {
         // A little slack so rounding in `start + len` can never drop an item;
-        // the exact test below removes any extra.
+        // the exact test (`TimeSpan::intersects`) removes any extra.
         let reach = self.max_len * (1.0 + 1e-9) + 1e-9;
         let earliest = range.start - reach;
         let lower = self.items.partition_point(|i| i.span.start < earliest);
@@ -249,11 +272,7 @@ impl Timeline {
         let upper = self
             .items
             .partition_point(|i| i.span.start < range.end || i.span.start <= range.start);
-        self.items
-            .get(lower..upper.max(lower))
-            .unwrap_or_default()
-            .iter()
-            .filter(move |i| i.span.intersects(&range))
+        lower..upper.max(lower)
     }
 
     /// Lays out the visible items that pass `include`, lane by lane, with at
@@ -544,7 +563,7 @@ fn placed_item(item: &Item, row: usize, x0: f64, x1: f64) -> Placed {
 }
 
 /// Gives each placed item the room up to the next item of its row.
-fn give_label_room(placed: &mut [Placed]) {
+pub(crate) fn give_label_room(placed: &mut [Placed]) {
     let mut by_row: Vec<usize> = (0..placed.len()).collect();
     by_row.sort_by(|&a, &b| match (placed.get(a), placed.get(b)) {
         (Some(p), Some(q)) => (p.lane, p.row)

@@ -3,6 +3,7 @@
 //! lane the same few.
 
 use super::layout::{Item, Layout, LayoutRequest, Timeline, extent};
+use super::selection::{self, Selection};
 use super::transform::Transform;
 
 /// What to share out among the lanes shown.
@@ -53,13 +54,7 @@ pub fn lay_out_lanes(
             },
         )
     };
-    let most = request.budget.clamp(1, request.max_rows.max(1));
-    let mut rows = vec![0; request.lane_count];
-    for &lane in request.shown {
-        if let Some(r) = rows.get_mut(lane) {
-            *r = most;
-        }
-    }
+    let rows = most_rows(request);
     // What each lane needs at its most rows: counted without laying out
     // (no clusters, no label room) when nothing in view is pinned, as in
     // the Timeline view; else from a whole layout, kept if it fits.
@@ -73,6 +68,59 @@ pub fn lay_out_lanes(
             (needs, Some(roomy))
         }
     };
+    match shared_rows(request, &lane_needs, rows) {
+        Ok(rows) => roomy.unwrap_or_else(|| lay_out(&rows)),
+        Err(rows) => lay_out(&rows),
+    }
+}
+
+/// Lays out as [`lay_out_lanes`] does (the same layout), from `selection`:
+/// what the request's `include` and `pinned` let through and pin, made for
+/// its lane count. Unless something pinned is in view, the filters are not
+/// asked again, and what each lane needs is counted without a look at the
+/// items that find every row taken (see [`super::selection`]).
+pub fn lay_out_selection(
+    timeline: &Timeline,
+    transform: &Transform,
+    selection: &Selection,
+    request: &RowsRequest<'_>,
+) -> Layout {
+    if !selection.is_of(timeline, request.lane_count)
+        || selection.pins_in(timeline, transform.visible())
+    {
+        return lay_out_lanes(timeline, transform, request);
+    }
+    let char_width = request.char_width_px.max(0.0);
+    let views = selection::lane_views(timeline, selection, transform);
+    let rows = most_rows(request);
+    let lane_needs = selection::needs(&views, transform, &rows, char_width);
+    let rows = shared_rows(request, &lane_needs, rows).unwrap_or_else(|rows| rows);
+    selection::lay_out(&views, transform, &rows, char_width)
+}
+
+/// Each lane's rows before the height is shared out: every shown lane may
+/// take all the rows there are (up to the most a lane may stack), the
+/// others none.
+fn most_rows(request: &RowsRequest<'_>) -> Vec<usize> {
+    let most = request.budget.clamp(1, request.max_rows.max(1));
+    let mut rows = vec![0; request.lane_count];
+    for &lane in request.shown {
+        if let Some(r) = rows.get_mut(lane) {
+            *r = most;
+        }
+    }
+    rows
+}
+
+/// Shares the height out by `lane_needs` (each lane's rows used and whether
+/// it has clusters, with `rows`): `Ok(rows)` unchanged when every lane's
+/// need fits, else `Err` with the rows each lane gets.
+fn shared_rows(
+    request: &RowsRequest<'_>,
+    lane_needs: &[(usize, bool)],
+    mut rows: Vec<usize>,
+) -> Result<Vec<usize>, Vec<usize>> {
+    let most = request.budget.clamp(1, request.max_rows.max(1));
     let need_of = |lane: usize| {
         lane_needs
             .get(lane)
@@ -85,7 +133,7 @@ pub fn lay_out_lanes(
         .map(|&lane| (need_of(lane), lane))
         .collect();
     if needs.iter().map(|(need, _)| need).sum::<usize>() <= request.budget {
-        return roomy.unwrap_or_else(|| lay_out(&rows));
+        return Ok(rows);
     }
     needs.sort_unstable();
     let mut left = request.budget;
@@ -102,7 +150,7 @@ pub fn lay_out_lanes(
         }
         left = left.saturating_sub(taken);
     }
-    lay_out(&rows)
+    Err(rows)
 }
 
 /// For each lane, the rows its items take and whether some find none, with

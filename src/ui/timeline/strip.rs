@@ -42,6 +42,9 @@ pub fn strip_ui(
                     article_events.contains(&event)
                 }
             };
+            // The pinned events are the article's: the canvas keeps its
+            // layout while the article stays.
+            runtime.strip.set_filters_key(&article);
             let config = CanvasConfig {
                 id: egui::Id::unique("timeline_strip"),
                 timeline: index.single_lane(),

@@ -351,6 +351,9 @@ fn canvas_panel_ui(
         .filter(|&lane| index.category_counts.get(lane).is_some_and(|n| *n > 0))
         .collect();
     let organization = runtime.organization.clone();
+    // `include` answers by the organization filter alone (the hidden
+    // categories are the lanes): the canvas keeps its layout while it stays.
+    runtime.full.set_filters_key(&organization);
     let include = |item: &Item| {
         dataset.events.get(item.event).is_some_and(|e| {
             organization

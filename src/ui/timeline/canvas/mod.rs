@@ -62,9 +62,10 @@ pub fn canvas_ui(
     let plot = Rect::from_min_max(pos2(rect.left() + label_width, rect.top()), rect.max);
     let include = lanes::in_shown_lanes(config);
     let transform = input::pointer_ui(ui, &response, state, config, plot, &mut output);
-    let layout = lanes::lay_out(config, &transform, height, &include);
+    let layout = lanes::layout_of(state, config, &transform, height, &include);
+    let layout = layout.as_ref();
 
-    let lane_tops = lanes::lane_tops(config.lanes, &layout, rect.top());
+    let lane_tops = lanes::lane_tops(config.lanes, layout, rect.top());
     let painter = ui.painter_at(rect);
     let plot_painter = painter.with_clip_rect(plot.intersect(painter.clip_rect()));
     paint::paint_background(&painter, ui, rect, plot, config, &lane_tops);
@@ -76,21 +77,20 @@ pub fn canvas_ui(
         plot: &plot_painter,
         plot_rect: plot,
         lane_tops: &lane_tops,
-        layout: &layout,
+        layout,
         transform,
         config,
         dataset,
         dark,
     };
-    let (mut hits, labels) = scene.paint_placed(ui);
+    let (mut hits, labels, rooms) = scene.paint_placed(ui);
     plot_painter.set(grid, paint::gridlines(ui, plot, &tick_set, &labels));
     let band_focused = scene.clusters_ui(ui, state, &response);
     hits.extend(scene.paint_hidden_selection(ui, &include));
     chips::chip_list_ui(ui, &mut state.chip_list, config, dataset, &mut output);
 
-    let labelled: Vec<usize> = hits.iter().map(|(event, _)| *event).collect();
-    paint::keep_labels_warm(&painter, dataset, &state.labelled, &labelled);
-    state.labelled = labelled;
+    paint::keep_labels_warm(&painter, dataset, &state.labelled, &rooms);
+    state.labelled = rooms;
     let item_focused = access::events_ui(ui, config, dataset, hits, &response, &mut output);
     if response.has_focus() || item_focused || band_focused {
         access::lock_focus(ui, &response);
@@ -102,7 +102,7 @@ pub fn canvas_ui(
             StrokeKind::Inside,
         );
     }
-    let summary = access::canvas_summary(&transform, &layout, config, dataset);
+    let summary = access::canvas_summary(&transform, layout, config, dataset);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ScrollView, true, &summary));
     output
 }

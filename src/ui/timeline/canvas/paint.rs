@@ -50,18 +50,19 @@ pub fn label_galley(
     Some(painter.layout_no_wrap(text, font, Color32::PLACEHOLDER))
 }
 
-/// Keeps last frame's labels in egui's text cache for one more frame.
+/// Keeps last frame's labels in egui's text cache for one more frame: each
+/// (event, room) drawn then and not now, its whole title and its cut one.
 pub fn keep_labels_warm(
     painter: &egui::Painter,
     dataset: &Dataset,
-    previous: &[usize],
-    current: &[usize],
+    previous: &[(usize, f32)],
+    current: &[(usize, f32)],
 ) {
-    for &event in previous {
-        if !current.contains(&event)
+    for &(event, room) in previous {
+        if !current.contains(&(event, room))
             && let Some(e) = dataset.events.get(event)
         {
-            let _ = label_galley(painter, &e.title, f32::INFINITY);
+            let _ = label_galley(painter, &e.title, room);
         }
     }
 }
@@ -196,7 +197,7 @@ pub fn paint_event(
     ui: &egui::Ui,
     mark: &Mark<'_>,
     plot: Rect,
-) -> (Rect, Rect) {
+) -> (Rect, Rect, f32) {
     let (placed, y) = (mark.placed, mark.y);
     let alpha = if mark.emphasised { 1.0 } else { 0.35 };
     let color = mark.color.gamma_multiply(alpha);
@@ -251,7 +252,7 @@ pub fn paint_event(
             StrokeKind::Outside,
         );
     }
-    (hit, label)
+    (hit, label, room)
 }
 
 /// Where a label goes: (left x, room, inside the marker). After the marker

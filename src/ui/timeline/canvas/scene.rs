@@ -15,6 +15,10 @@ use crate::timeline::layout::MAX_LABEL_PX;
 use crate::timeline::{Cluster, Item, Layout, Placed, Transform};
 use crate::ui::timeline::colors::category_color;
 
+/// What painting the laid-out events gives: each one's event and hit area,
+/// the areas of the labels, and each one's event and label room.
+pub type Painted = (Vec<(usize, Rect)>, Vec<Rect>, Vec<(usize, f32)>);
+
 /// What drawing the events needs, laid out and mapped for this frame.
 pub struct Scene<'a> {
     /// The plot's painter: events and clusters stay right of the lane labels.
@@ -52,10 +56,11 @@ impl Scene<'_> {
     }
 
     /// Paints the laid-out events; returns each one's event and hit area,
-    /// and the areas of the labels drawn.
-    pub fn paint_placed(&self, ui: &egui::Ui) -> (Vec<(usize, Rect)>, Vec<Rect>) {
+    /// the areas of the labels drawn, and each one's event and label room.
+    pub fn paint_placed(&self, ui: &egui::Ui) -> Painted {
         let mut hits = Vec::new();
         let mut labels = Vec::new();
+        let mut rooms = Vec::new();
         for placed in &self.layout.placed {
             let Some(y) = self.row_y(placed.lane, placed.row) else {
                 continue;
@@ -71,11 +76,12 @@ impl Scene<'_> {
                 emphasised: (self.config.emphasised)(placed.event),
                 selected: self.config.selected == Some(placed.event),
             };
-            let (hit, label) = paint_event(self.plot, ui, &mark, self.plot_rect);
+            let (hit, label, room) = paint_event(self.plot, ui, &mark, self.plot_rect);
             hits.push((placed.event, hit.intersect(self.plot_rect)));
             labels.push(label);
+            rooms.push((placed.event, room));
         }
-        (hits, labels)
+        (hits, labels, rooms)
     }
 
     /// Paints the clusters: a chip for a handful of events, a density band
@@ -217,7 +223,7 @@ impl Scene<'_> {
             emphasised: true,
             selected: true,
         };
-        let (hit, _) = paint_event(self.plot, ui, &mark, self.plot_rect);
+        let (hit, _, _) = paint_event(self.plot, ui, &mark, self.plot_rect);
         Some((selected, hit.intersect(self.plot_rect)))
     }
 }
