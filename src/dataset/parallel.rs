@@ -199,9 +199,10 @@ pub struct List<'f, T> {
 impl<'f, T: DeserializeOwned + Send> List<'f, T> {
     /// `file`, to be cut into pieces for `threads` threads if it is large.
     pub fn new(file: &'f DataFile, threads: usize) -> Self {
-        // Twice as many pieces as threads, so that a thread done early
-        // with a small file takes one more rather than waiting.
-        let ranges = pieces(&file.text, 2 * threads).unwrap_or_default();
+        // Four times as many pieces as threads, so that a thread done
+        // early with a small file, or one that started late (see
+        // `leave_a_core`), takes one more rather than the others waiting.
+        let ranges = pieces(&file.text, 4 * threads).unwrap_or_default();
         Self {
             file,
             pieces: ranges.iter().map(|_| None).collect(),

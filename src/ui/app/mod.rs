@@ -404,9 +404,13 @@ impl eframe::App for ReaderApp {
         }
         let ctx = ui.ctx().clone();
         // The first frame is drawn: a unit parsing beside it may have
-        // every core again (`start::native` left one to that frame).
-        if ctx.cumulative_frame_nr() == 1 {
-            crate::dataset::leave_a_core(None);
+        // every core again (`start_reading` left one to that frame). The
+        // second frame is asked for at once, not when the busy sign next
+        // moves (1/8 s), so the core comes back as soon as the first is done.
+        match ctx.cumulative_frame_nr() {
+            0 => ctx.request_repaint(),
+            1 => crate::dataset::leave_a_core(None),
+            _ => {}
         }
         // Every frame, because the language is per thread and eframe may
         // draw on a thread other than the one that built the app.
