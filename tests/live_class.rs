@@ -468,3 +468,41 @@ fn copy(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+/// Nicknames are the teacher's alone: the projector shows none until the
+/// teacher opens "Nicknames (N)", and then shows them as text, markup and
+/// all.
+#[test]
+fn nicknames_show_only_in_the_teacher_s_list() {
+    let (mut harness, made) = class_window([1280.0, 800.0], class_quiz());
+    harness
+        .get_by_role_and_label(Role::Button, "Start a live class")
+        .click();
+    harness.run();
+    {
+        let mut room = made.room.lock().unwrap();
+        room.join(token(1), Some("Maral")).unwrap();
+        room.join(token(2), Some("<b>Aýna</b>")).unwrap();
+        room.join(token(3), None).unwrap();
+    }
+    harness.run();
+    assert!(
+        harness.query_by_label("Maral").is_none(),
+        "no name on the projector"
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Nicknames (2)")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label("Maral").is_some());
+    assert!(
+        harness.query_by_label("<b>Aýna</b>").is_some(),
+        "shown as text"
+    );
+    // Closed again (a second click), the names are gone from the screen.
+    harness
+        .get_by_role_and_label(Role::Button, "Nicknames (2)")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label("Maral").is_none());
+}

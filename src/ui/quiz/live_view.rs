@@ -103,6 +103,7 @@ fn join_ui(ui: &mut egui::Ui, class: &mut LiveClass, scale: f32, ask: &mut LiveA
         {
             class.folded = true;
         }
+        nicknames_button(ui, class, scale);
         if end_button(ui, scale) {
             *ask = LiveAsk::End;
         }
@@ -138,6 +139,26 @@ fn folded_ui(ui: &mut egui::Ui, class: &mut LiveClass, scale: f32, ask: &mut Liv
             *ask = LiveAsk::End;
         }
     });
+}
+
+/// "Nicknames (N)": the nicknames students gave, listed only while the
+/// teacher holds the list open (the projector shows no name otherwise).
+fn nicknames_button(ui: &mut egui::Ui, class: &LiveClass, scale: f32) {
+    let names = class.room().nicknames();
+    let label = trf("live.nicknames", &[("n", &names.len().to_string())]);
+    let size = readable(8.0 * scale);
+    ui.menu_button(RichText::new(label).size(size), |ui| {
+        ui.label(RichText::new(tr("live.nicknames_hint")).size(size).weak());
+        if names.is_empty() {
+            ui.label(RichText::new(tr("live.no_nicknames")).size(size));
+        }
+        for name in &names {
+            // A label shows text as it is: a nickname cannot be markup.
+            ui.label(RichText::new(name).size(size));
+        }
+    })
+    .response
+    .on_hover_text(tr("live.nicknames_why"));
 }
 
 /// "End the live class".
