@@ -213,6 +213,15 @@ impl ClassRoom {
         self.devices.contains_key(token)
     }
 
+    /// How many devices gave a nickname: the count on the teacher's
+    /// button, read every frame without copying a name.
+    pub fn nickname_count(&self) -> usize {
+        self.devices
+            .values()
+            .filter(|d| d.nickname.is_some())
+            .count()
+    }
+
     /// The nicknames given, sorted, for the teacher alone.
     pub fn nicknames(&self) -> Vec<String> {
         let mut names: Vec<String> = self

@@ -147,6 +147,7 @@ fn nicknames_are_kept_clean_and_a_rejoin_changes_only_the_name() {
     room.join(token(2), Some("   ")).unwrap();
     let names = room.nicknames();
     assert_eq!(names.len(), 2);
+    assert_eq!(room.nickname_count(), 2, "the blank one is no nickname");
     assert!(names.contains(&"<b>Aý</b>".to_string()), "{names:?}");
     assert!(
         names
@@ -156,6 +157,13 @@ fn nicknames_are_kept_clean_and_a_rejoin_changes_only_the_name() {
     room.show(question(1, 2, false));
     room.answer(&token(0), 1, vec![0]).unwrap();
     room.join(token(0), Some("Maral")).unwrap();
+    room.join(token(1), None).unwrap();
+    assert_eq!(
+        room.nickname_count(),
+        1,
+        "a rejoin without a name clears it"
+    );
+    assert_eq!(room.nicknames(), vec!["Maral".to_string()]);
     assert_eq!(room.counts().joined, 3);
     assert_eq!(room.counts().answered, 1, "answers survive a rejoin");
 }

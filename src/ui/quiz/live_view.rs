@@ -144,10 +144,12 @@ fn folded_ui(ui: &mut egui::Ui, class: &mut LiveClass, scale: f32, ask: &mut Liv
 /// "Nicknames (N)": the nicknames students gave, listed only while the
 /// teacher holds the list open (the projector shows no name otherwise).
 fn nicknames_button(ui: &mut egui::Ui, class: &LiveClass, scale: f32) {
-    let names = class.room().nicknames();
-    let label = trf("live.nicknames", &[("n", &names.len().to_string())]);
+    // Counted every frame; the names are copied only while the list is open.
+    let count = class.room().nickname_count();
+    let label = trf("live.nicknames", &[("n", &count.to_string())]);
     let size = readable(8.0 * scale);
     ui.menu_button(RichText::new(label).size(size), |ui| {
+        let names = class.room().nicknames();
         ui.label(RichText::new(tr("live.nicknames_hint")).size(size).weak());
         if names.is_empty() {
             ui.label(RichText::new(tr("live.no_nicknames")).size(size));
