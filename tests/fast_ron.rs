@@ -867,3 +867,22 @@ fn the_fuzz_corpora_read_the_same_both_ways() {
     }
     assert!(read_fast > 0, "no piece of the corpora was read fast");
 }
+
+/// A unit on disk, such as `gen_dataset.py 100000 /tmp/u100k` writes:
+/// `FAST_RON_UNIT=/tmp/u100k cargo test --test fast_ron -- --ignored`.
+#[test]
+#[ignore = "needs a unit named by FAST_RON_UNIT"]
+fn a_unit_on_disk_reads_the_same_both_ways() {
+    let dir = std::path::PathBuf::from(std::env::var("FAST_RON_UNIT").unwrap());
+    let text = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+    let events = text("events.ron");
+    let fast = fast_ron::from_str::<Vec<Event>>(&events).expect("read fast");
+    assert_eq!(fast, fast_ron::ron_from_str::<Vec<Event>>(&events).unwrap());
+    println!("{} events the same both ways", fast.len());
+    let organizations = text("organizations.ron");
+    same_both_ways::<Vec<Organization>>(&organizations, true).unwrap();
+    for entry in std::fs::read_dir(dir.join("articles")).unwrap() {
+        let article = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        same_both_ways::<Article>(&article, true).unwrap();
+    }
+}
