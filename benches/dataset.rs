@@ -50,7 +50,9 @@ fn first_frame(c: &mut Criterion) {
 /// timeline_view benchmark's, written to a folder.
 #[cfg(feature = "synthetic")]
 fn large_unit(c: &mut Criterion) {
+    use neutrality_reader::dataset::fast_ron;
     use neutrality_reader::dataset::synthetic::{self, Sizes};
+    use neutrality_reader::model::Event;
     let sizes = Sizes {
         articles: 20,
         paragraphs_per_article: 30,
@@ -86,6 +88,15 @@ fn large_unit(c: &mut Criterion) {
     });
     group.bench_function("load the folder", |b| {
         b.iter_with_large_drop(|| Dataset::load_dir(&unit))
+    });
+    // One thread, the events file alone: ron against the fast reader that
+    // now reads the data files first (src/dataset/fast_ron).
+    let events = &files.records[0].text;
+    group.bench_function("events.ron with ron alone", |b| {
+        b.iter_with_large_drop(|| fast_ron::ron_from_str::<Vec<Event>>(events))
+    });
+    group.bench_function("events.ron with the fast reader", |b| {
+        b.iter_with_large_drop(|| fast_ron::from_str::<Vec<Event>>(events))
     });
     let _ = Dataset::load_dir_cached(&unit, Some(&cache));
     group.bench_function("load the folder, cached", |b| {

@@ -6,6 +6,7 @@ pub mod archive;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cache;
 mod export;
+pub mod fast_ron;
 mod files;
 pub mod glyphs;
 pub mod held_units;

@@ -158,7 +158,8 @@ fn piece_text(text: &str, range: &Range<usize>) -> Option<String> {
 }
 
 /// Parses one piece; `None` when it does not parse (the whole file is then
-/// parsed again to say why).
+/// parsed again to say why). Like every file, by the fast reader of our
+/// RON first and by ron where it refuses (`parse_text`, `fast_ron`).
 pub fn parse_piece<T: DeserializeOwned>(text: &str, range: &Range<usize>) -> Option<Vec<T>> {
     parse_text::<Vec<T>>(&piece_text(text, range)?).ok()
 }

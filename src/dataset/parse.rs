@@ -1,14 +1,11 @@
 //! RON parsing of each file, with ron's errors turned into plain sentences.
 
-use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
+use super::fast_ron::{self, RECURSION_LIMIT};
 use super::files::DataFile;
 use super::locate::Locator;
 use super::problem::Problem;
-
-/// Deeper nesting than this is refused, so a hostile file cannot overflow the stack.
-const RECURSION_LIMIT: usize = 64;
 
 /// Parses one file as `T`, or records why it cannot be.
 pub fn parse_file<T: DeserializeOwned>(file: &DataFile, problems: &mut Vec<Problem>) -> Option<T> {
@@ -25,12 +22,11 @@ pub fn parse_file<T: DeserializeOwned>(file: &DataFile, problems: &mut Vec<Probl
     }
 }
 
-/// Parses `text` as `T`, with the extensions and limits of every data file.
+/// Parses `text` as `T`, with the extensions and limits of every data file:
+/// by the fast reader of our RON, or by ron where it refuses (every error
+/// is ron's; see `fast_ron`).
 pub fn parse_text<T: DeserializeOwned>(text: &str) -> Result<T, ron::error::SpannedError> {
-    ron::Options::default()
-        .with_default_extension(Extensions::IMPLICIT_SOME)
-        .with_recursion_limit(RECURSION_LIMIT)
-        .from_str::<T>(text)
+    fast_ron::read(text)
 }
 
 /// Where the author sees what ron choked on. ron places some errors where
