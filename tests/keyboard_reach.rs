@@ -100,7 +100,7 @@ fn richest_event(dataset: &Dataset) -> String {
         .events
         .iter()
         .max_by_key(|e| e.organizations.len() + e.sources.len())
-        .map(|e| e.id.clone())
+        .map(|e| e.id.to_string())
         .unwrap_or_default()
 }
 

@@ -527,11 +527,11 @@ mod tests {
         let events = unit.join("events.ron");
         let title = &first.events[0].title;
         let text = std::fs::read_to_string(&events).unwrap();
-        assert!(text.contains(title.as_str()));
-        std::fs::write(&events, text.replacen(title.as_str(), "A changed title", 1)).unwrap();
+        assert!(text.contains(&**title));
+        std::fs::write(&events, text.replacen(&**title, "A changed title", 1)).unwrap();
         assert!(from_cache(&unit, &cache).is_none());
         let second = Dataset::load_dir_cached(&unit, Some(&cache)).unwrap();
-        assert!(second.events.iter().any(|e| e.title == "A changed title"));
+        assert!(second.events.iter().any(|e| &*e.title == "A changed title"));
         assert_same(&second, &Dataset::load_dir(&unit).unwrap());
         // A file added to the unit misses it too.
         std::fs::copy(

@@ -216,7 +216,7 @@ pub fn check_categories(
     let mut times: HashMap<&str, usize> = HashMap::new();
     for event in events {
         let nth = *times
-            .entry(event.id.as_str())
+            .entry(&*event.id)
             .and_modify(|t| *t += 1)
             .or_insert(0);
         let name = event.category.as_str();

@@ -29,7 +29,7 @@ fn person(dataset: &Dataset, id: &str) -> LinkTarget {
 }
 
 fn event(dataset: &Dataset, id: &str) -> LinkTarget {
-    LinkTarget::Event(dataset.events.iter().position(|e| e.id == id).unwrap())
+    LinkTarget::Event(dataset.events.iter().position(|e| &*e.id == id).unwrap())
 }
 
 /// The links of a paragraph as (linked text, target, kind).
@@ -269,7 +269,7 @@ fn every_resolution_number_in_a_cited_paragraph_is_linked() {
                 .paragraph(source.paragraph)
                 .unwrap()
                 .text();
-            if let Some(at) = text.find(number.as_str()) {
+            if let Some(at) = text.find(&**number) {
                 checked += 1;
                 assert!(
                     links

@@ -332,48 +332,51 @@ impl EventCategory {
     }
 }
 
-/// A dated event the articles mention.
+/// A dated event the articles mention. Its texts and lists are boxed
+/// (`Box<str>`, `Box<[T]>`: no spare capacity, 8 bytes less each than a
+/// `String` or `Vec`): a large unit holds 100,000 of them (BENCHMARKS.md,
+/// "Issue 20: memory").
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Stable kebab-case id.
-    pub id: String,
+    pub id: Box<str>,
     /// When, with honest precision.
     #[serde(deserialize_with = "when_from_text", serialize_with = "when_as_text")]
     pub date: When,
     /// A short title.
-    pub title: String,
+    pub title: Box<str>,
     /// One paragraph on what happened.
-    pub description: String,
+    pub description: Box<str>,
     /// What kind of event: one of the unit's categories.
     pub category: CategoryKey,
     /// Where, if the articles say.
     #[serde(default)]
-    pub place: Option<String>,
+    pub place: Option<Box<str>>,
     /// The UN document number of a resolution, e.g. "50/80 A".
     #[serde(default)]
-    pub resolution: Option<String>,
+    pub resolution: Option<Box<str>>,
     /// True when the article speaks of it as still to come.
     #[serde(default)]
     pub planned: bool,
     /// Ids of the organizations involved.
     #[serde(default)]
-    pub organizations: Vec<String>,
+    pub organizations: Box<[Box<str>]>,
     /// Ids of the people involved.
     #[serde(default)]
-    pub people: Vec<String>,
+    pub people: Box<[Box<str>]>,
     /// The paragraphs that state it.
-    pub sources: Vec<Source>,
+    pub sources: Box<[Source]>,
     /// How the date was worked out, when the text implies rather than states it.
     #[serde(default)]
-    pub derived: Option<String>,
+    pub derived: Option<Box<str>>,
     /// Parts of the record that rest on the editor, not on the articles'
     /// words; the quiz never asks them.
     #[serde(default)]
-    pub unstated: Vec<Unstated>,
+    pub unstated: Box<[Unstated]>,
     /// An editor's note where the articles are garbled or disagree.
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<Box<str>>,
 }
 
 /// What kind of body an organization is.
@@ -744,4 +747,50 @@ pub struct GlossaryTerm {
     /// An editor's note.
     #[serde(default)]
     pub note: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    /// A large unit holds 100,000 events: a regression in their size is a
+    /// regression in the memory the window needs (it was 304 bytes).
+    #[test]
+    fn an_event_stays_small() {
+        assert!(size_of::<Event>() <= 216, "{} bytes", size_of::<Event>());
+        assert!(size_of::<Option<Box<str>>>() == 16);
+    }
+
+    fn ron_options() -> ron::Options {
+        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+    }
+
+    /// The bundled events read, written as RON and read again are the same,
+    /// and what is written has the files' shape: `Event(` and every field's
+    /// name as the files write it, lists as lists.
+    #[test]
+    fn the_bundled_events_read_back_as_they_were_written() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/events.ron"))
+            .unwrap();
+        let events: Vec<Event> = ron_options().from_str(&text).unwrap();
+        assert!(events.len() > 30);
+        assert!(events.iter().any(|e| !e.organizations.is_empty()));
+        assert!(events.iter().any(|e| e.place.is_some()));
+        let written = ron_options().to_string(&events).unwrap();
+        let again: Vec<Event> = ron_options().from_str(&written).unwrap();
+        assert_eq!(again, events);
+        let first = ron_options().to_string(&events[0]).unwrap();
+        assert!(first.starts_with("(id:"), "{first}");
+        for field in [
+            "date:", "title:", "description:", "category:", "place:", "resolution:",
+            "planned:", "organizations:[", "people:[", "sources:[(", "derived:", "unstated:[",
+            "note:",
+        ] {
+            assert!(first.contains(field), "{field} in {first}");
+        }
+        // The binary cache's encoding reads back the same too.
+        let bytes = postcard::to_stdvec(&events).unwrap();
+        assert_eq!(postcard::from_bytes::<Vec<Event>>(&bytes).unwrap(), events);
+    }
 }

@@ -292,7 +292,7 @@ fn check_chronology(dataset: &Dataset, q: &Question, ids: &[&str]) -> Result<(),
         events
             .iter()
             .copied()
-            .find(|e| e.title == title)
+            .find(|e| &*e.title == title)
             .ok_or_else(|| format!("option “{title}” is none of the events"))
     };
     let order: Vec<&Event> = if q.kind.is_ordering() {
@@ -1219,7 +1219,7 @@ fn dates_no_sentence_states_are_not_asked() {
     assert!(!ids.contains("event-year:neutrality-25th-anniversary"));
     let mut unexplained = bundled();
     for event in &mut unexplained.events {
-        if event.id == "neutrality-25th-anniversary" {
+        if &*event.id == "neutrality-25th-anniversary" {
             event.derived = None;
         }
     }

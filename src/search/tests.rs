@@ -324,8 +324,8 @@ fn names(dataset: &Dataset, target: Target) -> Vec<String> {
         Target::Person(i) => vec![dataset.people[i].name.clone()],
         Target::Event(i) => {
             let e = &dataset.events[i];
-            let mut names = vec![e.title.clone()];
-            names.extend(e.resolution.clone());
+            let mut names = vec![e.title.to_string()];
+            names.extend(e.resolution.as_deref().map(str::to_owned));
             names
         }
         Target::Glossary(i) => {

@@ -77,7 +77,7 @@ pub(super) fn event_date(
     };
     let (first, last) = (when.start().first_day(), when.end().last_day());
     let inside = |day: (i32, u8, u8)| first <= day && day <= last;
-    let title = event.title.as_str();
+    let title = &*event.title;
     let year = date.year_number();
     // Whole templates by tense: a title may be a clause ("Turkmenistan joins
     // the UN") or a noun ("Moscow Declaration"), so it stands in apposition
@@ -201,9 +201,9 @@ pub(super) fn event_date(
     asks.extend(footprints::counted_from(dataset, event));
     // One occasion told as two events (a conference and its outcome) is
     // asked about once.
-    let mut about = vec![Record::Event(event.id.clone())];
+    let mut about = vec![Record::Event(event.id.to_string())];
     for other in footprints::same_occasion(dataset, event) {
-        about.push(Record::Event(other.id.clone()));
+        about.push(Record::Event(other.id.to_string()));
         asks.push(footprints::event_date(dataset, other, Precision::Year));
     }
     let footprint = Footprint::asking(about, asks).revealing([footprints::event_date(

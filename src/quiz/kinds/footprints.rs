@@ -12,9 +12,9 @@ use super::super::text::{fold_case_and_punctuation, key_words};
 /// names of its organization when it has only one ("Turkmenistan joins the
 /// United Nations" is named by "United Nations" beside "1992").
 fn event_names(dataset: &Dataset, event: &Event) -> Vec<String> {
-    let mut names = vec![event.title.clone()];
-    names.extend(event.resolution.clone());
-    if let [only] = event.organizations.as_slice()
+    let mut names = vec![event.title.to_string()];
+    names.extend(event.resolution.as_deref().map(str::to_owned));
+    if let [only] = &*event.organizations
         && let Some(organization) = dataset.organization(only)
     {
         names.extend(organization_names(organization));
@@ -41,7 +41,7 @@ pub(crate) fn event_date(dataset: &Dataset, event: &Event, precision: Precision)
     let start = effective(&event.date).start();
     let precision = precision.min(start.precision());
     Claim::new(
-        Record::Event(event.id.clone()),
+        Record::Event(event.id.to_string()),
         Field::Date,
         &start.human(),
         event_names(dataset, event),
@@ -56,7 +56,7 @@ pub(crate) fn resolution_number(event: &Event, number: &str, subject: &str) -> C
     let mut values = date_values(&date, Precision::Day);
     values.push(subject.to_owned());
     Claim::new(
-        Record::Event(event.id.clone()),
+        Record::Event(event.id.to_string()),
         Field::Number,
         number,
         [number],

@@ -128,7 +128,7 @@ pub(super) fn number(ask: &Ask<'_, '_>, pos: usize, rng: &mut Rng) -> Option<Que
         evidence.cite(ask.bank.dataset)
     );
     let footprint = Footprint::asking(
-        vec![Record::Event(event.id.clone())],
+        vec![Record::Event(event.id.to_string())],
         vec![footprints::resolution_number(event, number, &event.title)],
     )
     .revealing([footprints::event_date(
@@ -186,7 +186,7 @@ pub(super) fn subject_question(ask: &Ask<'_, '_>, pos: usize, rng: &mut Rng) -> 
         .map(|(_, other)| footprints::event_date(ask.bank.dataset, other, Precision::Day))
         .collect();
     let footprint = Footprint::asking(
-        vec![Record::Event(event.id.clone())],
+        vec![Record::Event(event.id.to_string())],
         vec![footprints::resolution_number(event, number, &event.title)],
     )
     .revealing(revealed);
@@ -218,16 +218,16 @@ mod tests {
             id: "e".into(),
             date: When::On(Date::year(2000)),
             title: title.into(),
-            description: String::new(),
+            description: "".into(),
             category: EventCategory::UnResolution.into(),
             place: None,
             resolution: None,
             planned: false,
-            organizations: Vec::new(),
-            people: Vec::new(),
-            sources: Vec::new(),
+            organizations: Box::default(),
+            people: Box::default(),
+            sources: Box::default(),
             derived: None,
-            unstated: Vec::new(),
+            unstated: Box::default(),
             note: None,
         }
     }

@@ -28,7 +28,7 @@ pub fn event_card_ui(
     });
     ui.heading(&event.title);
     if let Some(place) = &event.place {
-        ui.label(RichText::new(place).weak());
+        ui.label(RichText::new(&**place).weak());
     }
     if let Some(number) = &event.resolution {
         ui.label(trf("timeline.resolution", &[("number", number)]));
