@@ -79,7 +79,7 @@ fn slide(dataset: &Dataset, event: &Event, grouped: bool) -> Value {
     if event.planned {
         text.push_str("<p><em>Planned, as the articles speak of it.</em></p>");
     }
-    if let Some(how) = &event.derived {
+    if let Some(how) = &event.derived() {
         text.push_str(&format!("<p><em>Date worked out: {}</em></p>", escape(how)));
     }
     text.push_str(&format!(

@@ -594,16 +594,16 @@ impl<'p> Checker<'p> {
     fn event(&mut self, record: &Record<'p>, event: &Event) {
         self.text(record, "title", &event.title);
         self.text(record, "description", &event.description);
-        self.optional_text(record, "place", event.place.as_deref());
-        self.optional_text(record, "resolution", event.resolution.as_deref());
-        self.optional_text(record, "derived", event.derived.as_deref());
-        self.unstated(record, "event", &event.unstated);
-        self.optional_text(record, "note", event.note.as_deref());
+        self.optional_text(record, "place", event.place());
+        self.optional_text(record, "resolution", event.resolution());
+        self.optional_text(record, "derived", event.derived());
+        self.unstated(record, "event", event.unstated());
+        self.optional_text(record, "note", event.note());
         self.when(record, "date", &event.date);
-        self.references(record, "organization", &event.organizations, |c, id| {
+        self.references(record, "organization", event.organizations(), |c, id| {
             c.organizations.contains(id)
         });
-        self.references(record, "person", &event.people, |c, id| {
+        self.references(record, "person", event.people(), |c, id| {
             c.people.contains(id)
         });
         self.sources(record, &event.sources);

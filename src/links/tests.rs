@@ -169,7 +169,7 @@ fn assert_matches_target(
             let e = &dataset.events[i];
             match kind {
                 LinkKind::Resolution => {
-                    assert_eq!(e.resolution.as_deref(), Some(shown), "{place}");
+                    assert_eq!(e.resolution(), Some(shown), "{place}");
                 }
                 LinkKind::Date => {
                     assert!(
@@ -260,7 +260,7 @@ fn every_resolution_number_in_a_cited_paragraph_is_linked() {
     let links = LinkIndex::new(&dataset);
     let mut checked = 0;
     for (index, e) in dataset.events.iter().enumerate() {
-        let Some(number) = &e.resolution else {
+        let Some(number) = &e.resolution() else {
             continue;
         };
         for source in &e.sources {

@@ -225,15 +225,15 @@ fn rule_2_an_anniversary_and_its_beginning_are_not_both_asked() {
                 .year_number()
                 - years;
             for q in &quiz.questions {
-                let beginning = anniversary.organizations.iter().any(|org| {
+                let beginning = anniversary.organizations().iter().any(|org| {
                     q.id.starts_with(&format!("relationship:{org}:since:"))
                         && q.answer_text().contains(&base.to_string())
                 }) || dataset.events.iter().any(|e| {
                     e.id != anniversary.id
                         && anniversary
-                            .organizations
+                            .organizations()
                             .iter()
-                            .any(|o| e.organizations.contains(o))
+                            .any(|o| e.organizations().contains(o))
                         && super::bank::effective(&e.date).start().year_number() == base
                         && q.id == format!("event-year:{}", e.id)
                 });

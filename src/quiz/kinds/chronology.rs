@@ -76,7 +76,7 @@ fn find_year_evidence(ask: &Ask<'_, '_>, event: &Event) -> Option<Evidence> {
 /// Candidates are checked with this; only the chosen ones are quoted.
 fn dated(ask: &Ask<'_, '_>, event: &Event) -> bool {
     let year = i64::from(effective(&event.date).start().year_number());
-    event.derived.is_some()
+    event.derived().is_some()
         || evidence::states_somewhere(ask.bank.dataset, &event.sources, |text| {
             has_number(text, year)
         })
@@ -141,7 +141,10 @@ fn years(ask: &Ask<'_, '_>, events: &[&Event]) -> Footprint {
             claims
         })
         .collect();
-    let about = events.iter().map(|e| Record::Event(e.id.to_string())).collect();
+    let about = events
+        .iter()
+        .map(|e| Record::Event(e.id.to_string()))
+        .collect();
     Footprint::asking(about, claims)
 }
 

@@ -37,7 +37,7 @@ pub(super) fn date_evidence(
     states: impl Fn(&str) -> bool,
 ) -> Option<Evidence> {
     let dataset = ask.bank.dataset;
-    if event.derived.is_some() {
+    if event.derived().is_some() {
         let about = key_words(&event.title);
         return evidence::closest(dataset, &event.sources, &about)
             .or_else(|| evidence::stating(dataset, &event.sources, &states, &about));
@@ -52,7 +52,7 @@ pub(super) fn date_evidence(
 /// "How the date is known: …" for a worked-out date, else nothing.
 pub(super) fn derivation(event: &Event) -> String {
     event
-        .derived
+        .derived()
         .as_deref()
         .map(|d| format!(" The article does not print the date; it is worked out: {d}"))
         .unwrap_or_default()
@@ -67,7 +67,7 @@ pub(super) fn event_date(
 ) -> Option<Question> {
     let dataset = ask.bank.dataset;
     let event = dataset.events.get(index)?;
-    if event.planned && event.derived.is_some() {
+    if event.planned && event.derived().is_some() {
         return None;
     }
     let when = effective(&event.date);
@@ -97,7 +97,7 @@ pub(super) fn event_date(
                 .filter_map(|n| i32::try_from(n).ok())
                 .collect();
             excluded.extend(first.0..=last.0);
-            if event.derived.is_some() {
+            if event.derived().is_some() {
                 excluded.extend([year - 1, year + 1]);
             }
             let latest = ask.bank.latest_year.max(year) + 2;

@@ -13,8 +13,8 @@ use super::super::text::{fold_case_and_punctuation, key_words};
 /// United Nations" is named by "United Nations" beside "1992").
 fn event_names(dataset: &Dataset, event: &Event) -> Vec<String> {
     let mut names = vec![event.title.to_string()];
-    names.extend(event.resolution.as_deref().map(str::to_owned));
-    if let [only] = &*event.organizations
+    names.extend(event.resolution().map(str::to_owned));
+    if let [only] = &*event.organizations()
         && let Some(organization) = dataset.organization(only)
     {
         names.extend(organization_names(organization));
@@ -183,7 +183,7 @@ pub(crate) fn counted_from(dataset: &Dataset, event: &Event) -> Vec<Claim> {
     };
     let base = effective(&event.date).start().year_number() - years;
     let mut claims = Vec::new();
-    for id in &event.organizations {
+    for id in event.organizations() {
         let Some(organization) = dataset.organization(id) else {
             continue;
         };
@@ -198,7 +198,7 @@ pub(crate) fn counted_from(dataset: &Dataset, event: &Event) -> Vec<Claim> {
             dataset
                 .events
                 .iter()
-                .filter(|e| e.id != event.id && e.organizations.contains(id))
+                .filter(|e| e.id != event.id && e.organizations().contains(id))
                 .filter(|e| effective(&e.date).start().year_number() == base)
                 .map(|e| event_date(dataset, e, Precision::Year)),
         );
@@ -211,7 +211,7 @@ pub(crate) fn counted_from(dataset: &Dataset, event: &Event) -> Vec<Claim> {
 /// 2020, and "… adopts its outcome document", 12 December 2020). A quiz asks
 /// about one occasion once: a question on one of them is about them all.
 pub(crate) fn same_occasion<'d>(dataset: &'d Dataset, event: &Event) -> Vec<&'d Event> {
-    let Some(place) = event.place.as_deref().map(fold_case_and_punctuation) else {
+    let Some(place) = event.place().map(fold_case_and_punctuation) else {
         return Vec::new();
     };
     let (first, last) = (event.date.start().first_day(), event.date.end().last_day());
@@ -220,7 +220,7 @@ pub(crate) fn same_occasion<'d>(dataset: &'d Dataset, event: &Event) -> Vec<&'d 
         .iter()
         .filter(|e| e.id != event.id)
         .filter(|e| {
-            e.place
+            e.place()
                 .as_deref()
                 .is_some_and(|p| fold_case_and_punctuation(p) == place)
         })

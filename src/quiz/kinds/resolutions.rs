@@ -65,7 +65,7 @@ pub(crate) fn overlaps(a: &When, b: &When) -> bool {
 fn resolution<'d>(ask: &Ask<'_, 'd>, pos: usize) -> Option<(&'d Event, &'d str)> {
     let index = *ask.bank.resolutions.get(pos)?;
     let event = ask.bank.dataset.events.get(index as usize)?;
-    Some((event, event.resolution.as_deref()?.trim()))
+    Some((event, event.resolution()?.trim()))
 }
 
 /// Positions of other resolutions to try as distractors: Normal and Hard
@@ -214,22 +214,14 @@ mod tests {
     use crate::model::{Date, EventCategory};
 
     fn event(title: &str) -> Event {
-        Event {
-            id: "e".into(),
-            date: When::On(Date::year(2000)),
-            title: title.into(),
-            description: "".into(),
-            category: EventCategory::UnResolution.into(),
-            place: None,
-            resolution: None,
-            planned: false,
-            organizations: Box::default(),
-            people: Box::default(),
-            sources: Box::default(),
-            derived: None,
-            unstated: Box::default(),
-            note: None,
-        }
+        Event::new(
+            "e",
+            When::On(Date::year(2000)),
+            title,
+            "",
+            EventCategory::UnResolution.into(),
+            [],
+        )
     }
 
     #[test]

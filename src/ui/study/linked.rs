@@ -261,7 +261,7 @@ fn open(dataset: &Dataset, target: LinkTarget) -> Option<Command> {
             let event = dataset
                 .events
                 .iter()
-                .position(|e| e.people.iter().any(|p| **p == *person.id))?;
+                .position(|e| e.people().iter().any(|p| **p == *person.id))?;
             Some(Command::SelectEvent {
                 event: Some(EventIx(event)),
                 details: true,

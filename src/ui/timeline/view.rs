@@ -358,7 +358,7 @@ fn canvas_panel_ui(
         dataset.events.get(item.event).is_some_and(|e| {
             organization
                 .as_ref()
-                .is_none_or(|o| e.organizations.iter().any(|e| **e == **o))
+                .is_none_or(|o| e.organizations().iter().any(|e| **e == **o))
         })
     };
     let config = CanvasConfig {
