@@ -120,7 +120,9 @@ fn main() -> ExitCode {
     });
     step("search index alone", || drop(SearchIndex::new(dataset)));
     step("links alone", || drop(LinkIndex::new(dataset)));
-    step("cache copy alone", || drop(CacheCopy::keyed(dataset, key, cache)));
+    step("cache copy alone", || {
+        drop(CacheCopy::keyed(dataset, key, cache))
+    });
     drop(std::hint::black_box((timeline, search, links)));
     ExitCode::SUCCESS
 }
