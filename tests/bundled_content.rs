@@ -272,10 +272,7 @@ fn every_cited_paragraph_states_its_record() {
         ];
         for source in &event.sources {
             let text = text_of(source);
-            let number = event
-                .resolution()
-                .as_deref()
-                .is_some_and(|n| text.contains(n));
+            let number = event.resolution().is_some_and(|n| text.contains(n));
             let year = years.iter().any(|y| words(&text).contains(&y.to_string()));
             let n = shared(&record, &text);
             if !(number || (year && n >= 1) || n >= 3) {

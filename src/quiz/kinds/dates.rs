@@ -53,7 +53,6 @@ pub(super) fn date_evidence(
 pub(super) fn derivation(event: &Event) -> String {
     event
         .derived()
-        .as_deref()
         .map(|d| format!(" The article does not print the date; it is worked out: {d}"))
         .unwrap_or_default()
 }

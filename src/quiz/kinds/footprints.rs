@@ -14,7 +14,7 @@ use super::super::text::{fold_case_and_punctuation, key_words};
 fn event_names(dataset: &Dataset, event: &Event) -> Vec<String> {
     let mut names = vec![event.title.to_string()];
     names.extend(event.resolution().map(str::to_owned));
-    if let [only] = &*event.organizations()
+    if let [only] = event.organizations()
         && let Some(organization) = dataset.organization(only)
     {
         names.extend(organization_names(organization));
@@ -221,7 +221,6 @@ pub(crate) fn same_occasion<'d>(dataset: &'d Dataset, event: &Event) -> Vec<&'d 
         .filter(|e| e.id != event.id)
         .filter(|e| {
             e.place()
-                .as_deref()
                 .is_some_and(|p| fold_case_and_punctuation(p) == place)
         })
         .filter(|e| e.date.start().first_day() <= last && first <= e.date.end().last_day())
