@@ -339,7 +339,7 @@ impl EventCategory {
 /// (place, resolution, organizations, people, derived, unstated, note) in
 /// one box of their own ([`EventMore`]), read through methods of the same
 /// names. It reads and writes as the files write it (`EventFile`).
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(from = "EventFile")]
 pub struct Event {
     /// Stable kebab-case id.
@@ -358,6 +358,24 @@ pub struct Event {
     pub planned: bool,
     /// The fields most events leave out; `None` when all are.
     more: Option<Box<EventMore>>,
+}
+
+impl PartialEq for Event {
+    /// Field by field: no box of rarer fields is the same as an empty one.
+    fn eq(&self, other: &Self) -> bool {
+        fn more<'a>(event: &'a Event, empty: &'a EventMore) -> &'a EventMore {
+            event.more.as_deref().unwrap_or(empty)
+        }
+        let empty = EventMore::default();
+        self.id == other.id
+            && self.date == other.date
+            && self.title == other.title
+            && self.description == other.description
+            && self.category == other.category
+            && self.sources == other.sources
+            && self.planned == other.planned
+            && more(self, &empty) == more(other, &empty)
+    }
 }
 
 /// The fields of an [`Event`] that most events leave out.
@@ -988,6 +1006,25 @@ mod tests {
             assert_eq!(bytes, postcard::to_stdvec(&old).unwrap());
             assert_eq!(postcard::from_bytes::<Vec<Event>>(&bytes).unwrap(), events);
         }
+    }
+
+    /// An event whose rarer fields were all cleared is the one that never had any.
+    #[test]
+    fn no_rarer_fields_equal_empty_ones() {
+        let plain = Event::new(
+            "a",
+            When::parse_shape("1991").unwrap(),
+            "T",
+            "D",
+            CategoryKey::named("Summit"),
+            [],
+        );
+        let mut cleared = plain.clone();
+        cleared.more_mut().place = Some("Ashgabat".into());
+        assert_ne!(cleared, plain);
+        cleared.more_mut().place = None;
+        assert_eq!(cleared, plain);
+        assert_eq!(plain, cleared);
     }
 
     /// A field the files do not know is refused, as before.
