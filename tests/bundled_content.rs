@@ -84,7 +84,7 @@ fn derived_years_say_how_they_were_derived() {
         "nam-membership",
         "sco-founded",
     ] {
-        assert!(data.event(id).unwrap().derived.is_some(), "{id}");
+        assert!(data.event(id).unwrap().derived().is_some(), "{id}");
     }
 }
 
@@ -150,7 +150,7 @@ fn every_named_resolution_has_its_number_and_full_date() {
         let event = data
             .events
             .iter()
-            .find(|e| e.resolution.as_deref() == Some(number))
+            .find(|e| e.resolution() == Some(number))
             .unwrap_or_else(|| panic!("resolution {number} is missing"));
         assert_eq!(event.date, When::On(date), "{number}");
         assert!(
@@ -162,7 +162,7 @@ fn every_named_resolution_has_its_number_and_full_date() {
     let adopted = data
         .event("un-resolution-permanent-neutrality-2025")
         .unwrap();
-    assert_eq!(adopted.resolution, None);
+    assert_eq!(adopted.resolution(), None);
     assert_eq!(adopted.date, When::On(Date::day(2025, 3, 21)));
 }
 
@@ -272,10 +272,7 @@ fn every_cited_paragraph_states_its_record() {
         ];
         for source in &event.sources {
             let text = text_of(source);
-            let number = event
-                .resolution
-                .as_deref()
-                .is_some_and(|n| text.contains(n));
+            let number = event.resolution().is_some_and(|n| text.contains(n));
             let year = years.iter().any(|y| words(&text).contains(&y.to_string()));
             let n = shared(&record, &text);
             if !(number || (year && n >= 1) || n >= 3) {

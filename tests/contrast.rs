@@ -59,7 +59,7 @@ fn every_scene() -> Vec<Scene> {
     for event in &dataset.events {
         if !categories.contains(&event.category) {
             categories.push(event.category.clone());
-            scenes.push(Scene::Timeline(event.id.clone()));
+            scenes.push(Scene::Timeline(event.id.to_string()));
         }
     }
     scenes.extend([Scene::Organizations, Scene::QuizSetup]);

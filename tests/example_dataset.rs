@@ -210,7 +210,7 @@ fn dates_keep_the_precision_the_articles_give() {
     // Events are in chronological order, all within 1941–1946.
     let first = data.events.first().unwrap();
     let last = data.events.last().unwrap();
-    assert_eq!(first.id, "atlantic-charter");
+    assert_eq!(&*first.id, "atlantic-charter");
     assert_eq!(last.date.end().year_number(), 1946);
 }
 

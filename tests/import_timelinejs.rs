@@ -125,7 +125,7 @@ fn assert_events_cite_their_own_text(dataset: &Dataset) {
     for event in &dataset.events {
         let heading = article.paragraph(event.sources[0].paragraph).unwrap();
         assert!(
-            matches!(heading, Block::Heading { text, .. } if text.ends_with(&event.title)),
+            matches!(heading, Block::Heading { text, .. } if text.ends_with(&*event.title)),
             "{}: {heading:?}",
             event.id
         );

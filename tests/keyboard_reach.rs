@@ -99,8 +99,8 @@ fn richest_event(dataset: &Dataset) -> String {
     dataset
         .events
         .iter()
-        .max_by_key(|e| e.organizations.len() + e.sources.len())
-        .map(|e| e.id.clone())
+        .max_by_key(|e| e.organizations().len() + e.sources.len())
+        .map(|e| e.id.to_string())
         .unwrap_or_default()
 }
 

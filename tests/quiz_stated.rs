@@ -130,7 +130,7 @@ fn the_editors_readings_are_marked() {
     let talks = data.event("inter-afghan-talks-1997").unwrap();
     assert!(
         talks
-            .unstated
+            .unstated()
             .iter()
             .any(|m| m.field == Field::Date && m.basis == Basis::Ambiguous)
     );
@@ -148,7 +148,7 @@ fn the_editors_readings_are_marked() {
     let reasons = data
         .events
         .iter()
-        .flat_map(|e| &e.unstated)
+        .flat_map(|e| e.unstated())
         .chain(data.organizations.iter().flat_map(|o| &o.unstated))
         .chain(data.facts.iter().flat_map(|f| &f.unstated));
     for mark in reasons {

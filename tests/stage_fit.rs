@@ -206,7 +206,7 @@ fn walk_events(data: &Dataset, size: [f32; 2], larger: usize, problems: &mut Vec
         // The slide that shows its title shows the rest.
         let slide = frames
             .iter()
-            .find(|f| f.texts.iter().any(|t| t == &event.title));
+            .find(|f| f.texts.iter().any(|t| **t == *event.title));
         let lost = missing(&text, slide.and_then(|f| seen.get(&f.position)));
         if !lost.is_empty() {
             problems.push(format!(

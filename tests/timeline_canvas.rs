@@ -125,8 +125,8 @@ fn a_chip_of_events_on_one_date_lists_them_and_a_click_selects_one() {
     let dataset = Dataset::embedded().unwrap();
     let titles: Vec<&str> = initiatives
         .iter()
-        .filter_map(|id| dataset.events.iter().find(|e| e.id == *id))
-        .map(|e| e.title.as_str())
+        .filter_map(|id| dataset.events.iter().find(|e| &*e.id == *id))
+        .map(|e| &*e.title)
         .filter(|title| label.contains(title))
         .collect();
     assert_eq!(titles.len(), 2, "{label}");
@@ -138,7 +138,7 @@ fn a_chip_of_events_on_one_date_lists_them_and_a_click_selects_one() {
     let entry = format!("2022: {listed}");
     harness.get_by_label(&entry).click();
     harness.run();
-    let chosen = dataset.events.iter().position(|e| e.title == listed);
+    let chosen = dataset.events.iter().position(|e| &*e.title == listed);
     assert_eq!(harness.state().selected, chosen);
     assert!(
         harness

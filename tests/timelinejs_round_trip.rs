@@ -121,7 +121,7 @@ fn timelinejs_json_round_trips_through_a_unit_with_its_precision() {
                         .category_of(e)
                         .map(|c| c.label.clone())
                         .unwrap_or_default();
-                    (e.title.clone(), e.date.iso(), category)
+                    (e.title.to_string(), e.date.iso(), category)
                 })
                 .collect()
         };

@@ -87,8 +87,13 @@ pub fn path_of(cache_dir: &Path, key: u128) -> PathBuf {
     cache_dir.join(format!("unit-{key:032x}.bin"))
 }
 
-/// The cache file's bytes for `dataset`, whose files have `key`.
-fn encode(dataset: &Dataset, key: u128) -> Option<Vec<u8>> {
+/// Writes the cache file of `dataset`, whose files have `key`, into `file`
+/// as it is encoded: the header, a hash of the records, the records. The
+/// records go to the file as they are encoded, the hash written before
+/// them once they are all written, rather than held whole in memory (9 MB
+/// for 100,000 events, and three times that while the buffer grew).
+fn encode_into(dataset: &Dataset, key: u128, file: &mut std::fs::File) -> std::io::Result<()> {
+    use std::io::{Seek, SeekFrom, Write};
     let unit = UnitRef {
         articles: &dataset.articles,
         events: &dataset.events,
@@ -98,11 +103,69 @@ fn encode(dataset: &Dataset, key: u128) -> Option<Vec<u8>> {
         glossary: &dataset.glossary,
         manifest: &dataset.manifest,
     };
-    let body = postcard::to_stdvec(&unit).ok()?;
-    let mut bytes = header(key);
-    bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_128(&body).to_le_bytes());
-    bytes.extend_from_slice(&body);
-    Some(bytes)
+    let header = header(key);
+    file.write_all(&header)?;
+    file.write_all(&[0; 16])?;
+    let sum = encode_hashed(&unit, file)?;
+    file.seek(SeekFrom::Start(header.len() as u64))?;
+    file.write_all(&sum.to_le_bytes())
+}
+
+/// Encodes `unit` into `out`; returns the hash of what was written.
+fn encode_hashed(unit: &UnitRef<'_>, out: &mut dyn std::io::Write) -> std::io::Result<u128> {
+    postcard::to_io(unit, Hashed::new(out))
+        .map_err(std::io::Error::other)?
+        .finish()
+}
+
+/// A writer that hashes what goes through it, in pieces of [`Hashed::PIECE`]
+/// bytes: postcard writes a few bytes at a time, too few to hash each.
+struct Hashed<W: std::io::Write> {
+    hasher: xxhash_rust::xxh3::Xxh3,
+    piece: Vec<u8>,
+    inner: W,
+}
+
+impl<W: std::io::Write> Hashed<W> {
+    const PIECE: usize = 64 * 1024;
+
+    fn new(inner: W) -> Self {
+        Self {
+            hasher: xxhash_rust::xxh3::Xxh3::new(),
+            piece: Vec::with_capacity(Self::PIECE),
+            inner,
+        }
+    }
+
+    /// Hashes and writes the piece held.
+    fn pass_on(&mut self) -> std::io::Result<()> {
+        self.hasher.update(&self.piece);
+        self.inner.write_all(&self.piece)?;
+        self.piece.clear();
+        Ok(())
+    }
+
+    /// The hash of everything written, once it is all passed on.
+    fn finish(mut self) -> std::io::Result<u128> {
+        self.pass_on()?;
+        self.inner.flush()?;
+        Ok(self.hasher.digest128())
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for Hashed<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.piece.len() + buf.len() > Self::PIECE {
+            self.pass_on()?;
+        }
+        self.piece.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.pass_on()?;
+        self.inner.flush()
+    }
 }
 
 /// The header: the format, the version, the key.
@@ -210,47 +273,46 @@ pub fn write(dataset: &Dataset, files: &DataFiles, cache_dir: &Path) {
 }
 
 fn write_keyed(dataset: &Dataset, key: u128, cache_dir: &Path) {
-    if let Some(copy) = CacheCopy::keyed(dataset, key) {
-        copy.write(cache_dir);
+    if let Some(copy) = CacheCopy::keyed(dataset, key, cache_dir) {
+        copy.write();
     }
 }
 
-/// A unit's cache file, made but not yet written: made while the dataset
-/// is at hand, written after it has gone to the window, so that the disk
-/// does not keep the window waiting.
+/// A unit's cache file, written but not yet in place: written while the
+/// dataset is at hand (to a temporary file beside its place, streamed, not
+/// held in memory), put in place after the unit has gone to the window,
+/// so that the disk does not keep the window waiting.
 pub struct CacheCopy {
     key: u128,
-    bytes: Vec<u8>,
+    dir: PathBuf,
+    file: tempfile::NamedTempFile,
 }
 
 impl CacheCopy {
-    /// The cache file of `dataset`, loaded from files of [`key`] `key`.
-    pub fn keyed(dataset: &Dataset, key: u128) -> Option<Self> {
-        Some(Self {
-            key,
-            bytes: encode(dataset, key)?,
-        })
-    }
-
-    /// Writes it into `cache_dir` (atomically), and lets go of all but the
-    /// [`KEEP`] most recently opened units. A cache that cannot be written
-    /// is no error: the unit is only parsed again next time.
-    pub fn write(self, cache_dir: &Path) {
-        if std::fs::create_dir_all(cache_dir).is_err() {
-            return;
-        }
-        let written = tempfile::Builder::new()
+    /// The cache file of `dataset`, loaded from files of [`key`] `key`,
+    /// written to a temporary file in `cache_dir` (removed if it is never
+    /// put in place). `None` if it cannot be written.
+    pub fn keyed(dataset: &Dataset, key: u128, cache_dir: &Path) -> Option<Self> {
+        std::fs::create_dir_all(cache_dir).ok()?;
+        let mut file = tempfile::Builder::new()
             .prefix(".unit-")
             .suffix(".tmp")
             .tempfile_in(cache_dir)
-            .and_then(|mut file| {
-                use std::io::Write;
-                file.write_all(&self.bytes)?;
-                file.persist(path_of(cache_dir, self.key))
-                    .map_err(|error| error.error)
-            });
-        if written.is_ok() {
-            prune(cache_dir, KEEP);
+            .ok()?;
+        encode_into(dataset, key, file.as_file_mut()).ok()?;
+        Some(Self {
+            key,
+            dir: cache_dir.to_path_buf(),
+            file,
+        })
+    }
+
+    /// Puts it in place (atomically), and lets go of all but the [`KEEP`]
+    /// most recently opened units. A cache that cannot be written is no
+    /// error: the unit is only parsed again next time.
+    pub fn write(self) {
+        if self.file.persist(path_of(&self.dir, self.key)).is_ok() {
+            prune(&self.dir, KEEP);
         }
     }
 }
@@ -465,11 +527,11 @@ mod tests {
         let events = unit.join("events.ron");
         let title = &first.events[0].title;
         let text = std::fs::read_to_string(&events).unwrap();
-        assert!(text.contains(title.as_str()));
-        std::fs::write(&events, text.replacen(title.as_str(), "A changed title", 1)).unwrap();
+        assert!(text.contains(&**title));
+        std::fs::write(&events, text.replacen(&**title, "A changed title", 1)).unwrap();
         assert!(from_cache(&unit, &cache).is_none());
         let second = Dataset::load_dir_cached(&unit, Some(&cache)).unwrap();
-        assert!(second.events.iter().any(|e| e.title == "A changed title"));
+        assert!(second.events.iter().any(|e| &*e.title == "A changed title"));
         assert_same(&second, &Dataset::load_dir(&unit).unwrap());
         // A file added to the unit misses it too.
         std::fs::copy(

@@ -260,7 +260,7 @@ fn unreferenced_people(
     let in_events: HashSet<&str> = dataset
         .events
         .iter()
-        .flat_map(|e| e.people.iter().map(String::as_str))
+        .flat_map(|e| e.people().iter().map(|p| &**p))
         .collect();
     for (index, person) in dataset.people.iter().enumerate() {
         if in_events.contains(person.id.as_str())

@@ -215,10 +215,7 @@ pub fn check_categories(
     let locator = Locator::new(&events_file.text);
     let mut times: HashMap<&str, usize> = HashMap::new();
     for event in events {
-        let nth = *times
-            .entry(event.id.as_str())
-            .and_modify(|t| *t += 1)
-            .or_insert(0);
+        let nth = *times.entry(&*event.id).and_modify(|t| *t += 1).or_insert(0);
         let name = event.category.as_str();
         if known.contains(name) {
             continue;

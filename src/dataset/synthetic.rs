@@ -1206,10 +1206,10 @@ mod tests {
         assert!((10..=20).contains(&year), "{year}% years");
         assert!((2..=8).contains(&span), "{span}% spans");
         assert!(dataset.events.iter().any(|e| e.planned));
-        assert!(dataset.events.iter().any(|e| e.resolution.is_some()));
-        assert!(dataset.events.iter().any(|e| e.place.is_some()));
-        assert!(dataset.events.iter().any(|e| e.derived.is_some()));
-        assert!(dataset.events.iter().any(|e| e.note.is_some()));
+        assert!(dataset.events.iter().any(|e| e.resolution().is_some()));
+        assert!(dataset.events.iter().any(|e| e.place().is_some()));
+        assert!(dataset.events.iter().any(|e| e.derived().is_some()));
+        assert!(dataset.events.iter().any(|e| e.note().is_some()));
     }
 
     #[test]

@@ -79,7 +79,7 @@ fn slide(dataset: &Dataset, event: &Event, grouped: bool) -> Value {
     if event.planned {
         text.push_str("<p><em>Planned, as the articles speak of it.</em></p>");
     }
-    if let Some(how) = &event.derived {
+    if let Some(how) = &event.derived() {
         text.push_str(&format!("<p><em>Date worked out: {}</em></p>", escape(how)));
     }
     text.push_str(&format!(
@@ -87,7 +87,7 @@ fn slide(dataset: &Dataset, event: &Event, grouped: bool) -> Value {
         credit(dataset, &event.sources)
     ));
     let mut slide = Map::new();
-    slide.insert("unique_id".to_owned(), Value::String(event.id.clone()));
+    slide.insert("unique_id".to_owned(), Value::String(event.id.to_string()));
     match &event.date {
         When::On(on) => {
             slide.insert("start_date".to_owned(), date(on));
@@ -178,7 +178,7 @@ mod tests {
         let slides = json["events"].as_array().cloned().unwrap_or_default();
         assert_eq!(slides.len(), dataset.events.len());
         for (event, slide) in dataset.events.iter().zip(&slides) {
-            assert_eq!(slide["unique_id"], event.id.as_str());
+            assert_eq!(slide["unique_id"], &*event.id);
             let (start, end) = match &event.date {
                 When::On(d) => (d, None),
                 When::Span(s, e) => (s, Some(e)),

@@ -161,7 +161,7 @@ pub fn validate(parsed: &Parsed<'_>) -> Vec<Problem> {
     };
     checker.articles(&parsed.articles, parsed.images);
     let (file, events) = &parsed.events;
-    let records = checker.unique_ids(file, "event", events.iter().map(|e| e.id.as_str()));
+    let records = checker.unique_ids(file, "event", events.iter().map(|e| &*e.id));
     for (index, event) in events.iter().enumerate() {
         checker.event(&records.record(index, &event.id), event);
     }
@@ -254,7 +254,7 @@ impl<'p> Checker<'p> {
         }
     }
 
-    fn optional_text(&mut self, record: &Record<'_>, field: &str, value: Option<&String>) {
+    fn optional_text(&mut self, record: &Record<'_>, field: &str, value: Option<&str>) {
         if let Some(value) = value {
             self.text(record, field, value);
         }
@@ -472,10 +472,10 @@ impl<'p> Checker<'p> {
         &mut self,
         record: &Record<'_>,
         kind: &str,
-        ids: &[String],
+        ids: &[impl AsRef<str>],
         known: fn(&Self, &str) -> bool,
     ) {
-        for id in ids {
+        for id in ids.iter().map(AsRef::as_ref) {
             if !known(self, id) {
                 let offset = record
                     .start()
@@ -532,10 +532,10 @@ impl<'p> Checker<'p> {
             }
             self.text(&record, "title", &article.title);
             self.text(&record, "summary", &article.summary);
-            self.optional_text(&record, "publisher", article.publisher.as_ref());
-            self.optional_text(&record, "url", article.url.as_ref());
-            self.optional_text(&record, "note", article.note.as_ref());
-            self.optional_text(&record, "derived", article.derived.as_ref());
+            self.optional_text(&record, "publisher", article.publisher.as_deref());
+            self.optional_text(&record, "url", article.url.as_deref());
+            self.optional_text(&record, "note", article.note.as_deref());
+            self.optional_text(&record, "derived", article.derived.as_deref());
             if let Some(published) = &article.published {
                 self.when(&record, "publication date", published);
             }
@@ -594,16 +594,16 @@ impl<'p> Checker<'p> {
     fn event(&mut self, record: &Record<'p>, event: &Event) {
         self.text(record, "title", &event.title);
         self.text(record, "description", &event.description);
-        self.optional_text(record, "place", event.place.as_ref());
-        self.optional_text(record, "resolution", event.resolution.as_ref());
-        self.optional_text(record, "derived", event.derived.as_ref());
-        self.unstated(record, "event", &event.unstated);
-        self.optional_text(record, "note", event.note.as_ref());
+        self.optional_text(record, "place", event.place());
+        self.optional_text(record, "resolution", event.resolution());
+        self.optional_text(record, "derived", event.derived());
+        self.unstated(record, "event", event.unstated());
+        self.optional_text(record, "note", event.note());
         self.when(record, "date", &event.date);
-        self.references(record, "organization", &event.organizations, |c, id| {
+        self.references(record, "organization", event.organizations(), |c, id| {
             c.organizations.contains(id)
         });
-        self.references(record, "person", &event.people, |c, id| {
+        self.references(record, "person", event.people(), |c, id| {
             c.people.contains(id)
         });
         self.sources(record, &event.sources);
@@ -612,8 +612,8 @@ impl<'p> Checker<'p> {
     fn organization(&mut self, record: &Record<'p>, organization: &Organization) {
         self.text(record, "name", &organization.name);
         self.text(record, "summary", &organization.summary);
-        self.optional_text(record, "acronym", organization.acronym.as_ref());
-        self.optional_text(record, "note", organization.note.as_ref());
+        self.optional_text(record, "acronym", organization.acronym.as_deref());
+        self.optional_text(record, "note", organization.note.as_deref());
         self.unstated(record, "organization", &organization.unstated);
         if organization.acronym.is_none()
             && organization
@@ -630,8 +630,8 @@ impl<'p> Checker<'p> {
             self.text(record, "alias", alias);
         }
         for relationship in &organization.relationships {
-            self.optional_text(record, "detail", relationship.detail.as_ref());
-            self.optional_text(record, "derived", relationship.derived.as_ref());
+            self.optional_text(record, "detail", relationship.detail.as_deref());
+            self.optional_text(record, "derived", relationship.derived.as_deref());
             self.unstated(record, "relationship", &relationship.unstated);
             self.date(record, "since-date", relationship.since);
             if self.source(record, &relationship.source).is_some() {
@@ -648,7 +648,7 @@ impl<'p> Checker<'p> {
     fn person(&mut self, record: &Record<'p>, person: &Person) {
         self.text(record, "name", &person.name);
         self.text(record, "role", &person.role);
-        self.optional_text(record, "note", person.note.as_ref());
+        self.optional_text(record, "note", person.note.as_deref());
         self.date(record, "as_of date", Some(person.as_of));
         self.references(record, "organization", &person.organizations, |c, id| {
             c.organizations.contains(id)
@@ -659,9 +659,9 @@ impl<'p> Checker<'p> {
     fn fact(&mut self, record: &Record<'p>, fact: &Fact) {
         self.text(record, "measure", &fact.measure);
         self.text(record, "unit", &fact.unit);
-        self.optional_text(record, "derived", fact.derived.as_ref());
+        self.optional_text(record, "derived", fact.derived.as_deref());
         self.unstated(record, "fact", &fact.unstated);
-        self.optional_text(record, "note", fact.note.as_ref());
+        self.optional_text(record, "note", fact.note.as_deref());
         if !fact.value.is_finite() || fact.value < 0.0 {
             self.problems.push(record.problem_at(
                 None,
@@ -679,7 +679,7 @@ impl<'p> Checker<'p> {
     fn term(&mut self, record: &Record<'p>, term: &GlossaryTerm) {
         self.text(record, "term", &term.term);
         self.text(record, "definition", &term.definition);
-        self.optional_text(record, "note", term.note.as_ref());
+        self.optional_text(record, "note", term.note.as_deref());
         self.sources(record, &term.sources);
     }
 }

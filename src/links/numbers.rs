@@ -28,7 +28,7 @@ impl Resolutions {
     pub fn new(dataset: &Dataset) -> Self {
         let mut events: HashMap<String, Option<usize>> = HashMap::new();
         for (index, event) in dataset.events.iter().enumerate() {
-            let Some(number) = &event.resolution else {
+            let Some(number) = &event.resolution() else {
                 continue;
             };
             let key = collapse_spaces(number);

@@ -29,7 +29,7 @@ fn person(dataset: &Dataset, id: &str) -> LinkTarget {
 }
 
 fn event(dataset: &Dataset, id: &str) -> LinkTarget {
-    LinkTarget::Event(dataset.events.iter().position(|e| e.id == id).unwrap())
+    LinkTarget::Event(dataset.events.iter().position(|e| &*e.id == id).unwrap())
 }
 
 /// The links of a paragraph as (linked text, target, kind).
@@ -169,7 +169,7 @@ fn assert_matches_target(
             let e = &dataset.events[i];
             match kind {
                 LinkKind::Resolution => {
-                    assert_eq!(e.resolution.as_deref(), Some(shown), "{place}");
+                    assert_eq!(e.resolution(), Some(shown), "{place}");
                 }
                 LinkKind::Date => {
                     assert!(
@@ -260,7 +260,7 @@ fn every_resolution_number_in_a_cited_paragraph_is_linked() {
     let links = LinkIndex::new(&dataset);
     let mut checked = 0;
     for (index, e) in dataset.events.iter().enumerate() {
-        let Some(number) = &e.resolution else {
+        let Some(number) = &e.resolution() else {
             continue;
         };
         for source in &e.sources {
@@ -269,7 +269,7 @@ fn every_resolution_number_in_a_cited_paragraph_is_linked() {
                 .paragraph(source.paragraph)
                 .unwrap()
                 .text();
-            if let Some(at) = text.find(number.as_str()) {
+            if let Some(at) = text.find(&**number) {
                 checked += 1;
                 assert!(
                     links

@@ -96,7 +96,7 @@ impl Event {
     /// Whether the articles state both the event's date and what it was, so
     /// that its date may be asked and it may be put in order with others.
     pub fn date_stated(&self) -> bool {
-        self.derived.is_none() && !marked(&self.unstated, &[Field::Date, Field::Title])
+        self.derived().is_none() && !marked(self.unstated(), &[Field::Date, Field::Title])
     }
 }
 

@@ -332,48 +332,238 @@ impl EventCategory {
     }
 }
 
-/// A dated event the articles mention.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+/// A dated event the articles mention. A large unit holds 100,000 of them
+/// (BENCHMARKS.md, "Issue 20: memory"), so it is kept small: its texts and
+/// lists boxed (`Box<str>`, `Box<[T]>`: no spare capacity, 8 bytes less
+/// each than a `String` or `Vec`), and the fields most events leave out
+/// (place, resolution, organizations, people, derived, unstated, note) in
+/// one box of their own ([`EventMore`]), read through methods of the same
+/// names. It reads and writes as the files write it (`EventFile`).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(from = "EventFile")]
 pub struct Event {
     /// Stable kebab-case id.
-    pub id: String,
+    pub id: Box<str>,
     /// When, with honest precision.
-    #[serde(deserialize_with = "when_from_text", serialize_with = "when_as_text")]
     pub date: When,
     /// A short title.
-    pub title: String,
+    pub title: Box<str>,
     /// One paragraph on what happened.
-    pub description: String,
+    pub description: Box<str>,
     /// What kind of event: one of the unit's categories.
     pub category: CategoryKey,
-    /// Where, if the articles say.
-    #[serde(default)]
-    pub place: Option<String>,
-    /// The UN document number of a resolution, e.g. "50/80 A".
-    #[serde(default)]
-    pub resolution: Option<String>,
-    /// True when the article speaks of it as still to come.
-    #[serde(default)]
-    pub planned: bool,
-    /// Ids of the organizations involved.
-    #[serde(default)]
-    pub organizations: Vec<String>,
-    /// Ids of the people involved.
-    #[serde(default)]
-    pub people: Vec<String>,
     /// The paragraphs that state it.
-    pub sources: Vec<Source>,
+    pub sources: Box<[Source]>,
+    /// True when the article speaks of it as still to come.
+    pub planned: bool,
+    /// The fields most events leave out; `None` when all are.
+    more: Option<Box<EventMore>>,
+}
+
+impl PartialEq for Event {
+    /// Field by field: no box of rarer fields is the same as an empty one.
+    fn eq(&self, other: &Self) -> bool {
+        fn more<'a>(event: &'a Event, empty: &'a EventMore) -> &'a EventMore {
+            event.more.as_deref().unwrap_or(empty)
+        }
+        let empty = EventMore::default();
+        self.id == other.id
+            && self.date == other.date
+            && self.title == other.title
+            && self.description == other.description
+            && self.category == other.category
+            && self.sources == other.sources
+            && self.planned == other.planned
+            && more(self, &empty) == more(other, &empty)
+    }
+}
+
+/// The fields of an [`Event`] that most events leave out.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EventMore {
+    /// Where, if the articles say.
+    pub place: Option<Box<str>>,
+    /// The UN document number of a resolution, e.g. "50/80 A".
+    pub resolution: Option<Box<str>>,
+    /// Ids of the organizations involved.
+    pub organizations: Box<[Box<str>]>,
+    /// Ids of the people involved.
+    pub people: Box<[Box<str>]>,
     /// How the date was worked out, when the text implies rather than states it.
-    #[serde(default)]
-    pub derived: Option<String>,
+    pub derived: Option<Box<str>>,
     /// Parts of the record that rest on the editor, not on the articles'
     /// words; the quiz never asks them.
-    #[serde(default)]
-    pub unstated: Vec<Unstated>,
+    pub unstated: Box<[Unstated]>,
     /// An editor's note where the articles are garbled or disagree.
+    pub note: Option<Box<str>>,
+}
+
+impl EventMore {
+    /// Whether every field is left out.
+    fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// An event as the data files (and the cache) write it, field by field.
+#[derive(Deserialize)]
+#[serde(rename = "Event", deny_unknown_fields)]
+struct EventFile {
+    id: Box<str>,
+    #[serde(deserialize_with = "when_from_text")]
+    date: When,
+    title: Box<str>,
+    description: Box<str>,
+    category: CategoryKey,
     #[serde(default)]
-    pub note: Option<String>,
+    place: Option<Box<str>>,
+    #[serde(default)]
+    resolution: Option<Box<str>>,
+    #[serde(default)]
+    planned: bool,
+    #[serde(default)]
+    organizations: Box<[Box<str>]>,
+    #[serde(default)]
+    people: Box<[Box<str>]>,
+    sources: Box<[Source]>,
+    #[serde(default)]
+    derived: Option<Box<str>>,
+    #[serde(default)]
+    unstated: Box<[Unstated]>,
+    #[serde(default)]
+    note: Option<Box<str>>,
+}
+
+impl From<EventFile> for Event {
+    fn from(file: EventFile) -> Self {
+        let more = EventMore {
+            place: file.place,
+            resolution: file.resolution,
+            organizations: file.organizations,
+            people: file.people,
+            derived: file.derived,
+            unstated: file.unstated,
+            note: file.note,
+        };
+        Self {
+            id: file.id,
+            date: file.date,
+            title: file.title,
+            description: file.description,
+            category: file.category,
+            sources: file.sources,
+            planned: file.planned,
+            more: (!more.is_empty()).then(|| Box::new(more)),
+        }
+    }
+}
+
+/// An event written as the files write it ([`EventFile`]'s fields in its
+/// order), borrowed: the cache writes 100,000 without copying one.
+#[derive(Serialize)]
+#[serde(rename = "Event")]
+struct EventRef<'a> {
+    id: &'a str,
+    #[serde(serialize_with = "when_as_text")]
+    date: When,
+    title: &'a str,
+    description: &'a str,
+    category: &'a CategoryKey,
+    place: Option<&'a str>,
+    resolution: Option<&'a str>,
+    planned: bool,
+    organizations: &'a [Box<str>],
+    people: &'a [Box<str>],
+    sources: &'a [Source],
+    derived: Option<&'a str>,
+    unstated: &'a [Unstated],
+    note: Option<&'a str>,
+}
+
+impl Serialize for Event {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        EventRef {
+            id: &self.id,
+            date: self.date,
+            title: &self.title,
+            description: &self.description,
+            category: &self.category,
+            place: self.place(),
+            resolution: self.resolution(),
+            planned: self.planned,
+            organizations: self.organizations(),
+            people: self.people(),
+            sources: &self.sources,
+            derived: self.derived(),
+            unstated: self.unstated(),
+            note: self.note(),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl Event {
+    /// An event with these fields and none of the rarer ones.
+    pub fn new(
+        id: impl Into<Box<str>>,
+        date: When,
+        title: impl Into<Box<str>>,
+        description: impl Into<Box<str>>,
+        category: CategoryKey,
+        sources: impl Into<Box<[Source]>>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            date,
+            title: title.into(),
+            description: description.into(),
+            category,
+            sources: sources.into(),
+            planned: false,
+            more: None,
+        }
+    }
+
+    /// Where, if the articles say.
+    pub fn place(&self) -> Option<&str> {
+        self.more.as_ref()?.place.as_deref()
+    }
+
+    /// The UN document number of a resolution, e.g. "50/80 A".
+    pub fn resolution(&self) -> Option<&str> {
+        self.more.as_ref()?.resolution.as_deref()
+    }
+
+    /// Ids of the organizations involved.
+    pub fn organizations(&self) -> &[Box<str>] {
+        self.more.as_ref().map_or(&[], |more| &more.organizations)
+    }
+
+    /// Ids of the people involved.
+    pub fn people(&self) -> &[Box<str>] {
+        self.more.as_ref().map_or(&[], |more| &more.people)
+    }
+
+    /// How the date was worked out, when the text implies rather than states it.
+    pub fn derived(&self) -> Option<&str> {
+        self.more.as_ref()?.derived.as_deref()
+    }
+
+    /// Parts of the record that rest on the editor, not on the articles'
+    /// words; the quiz never asks them.
+    pub fn unstated(&self) -> &[Unstated] {
+        self.more.as_ref().map_or(&[], |more| &more.unstated)
+    }
+
+    /// An editor's note where the articles are garbled or disagree.
+    pub fn note(&self) -> Option<&str> {
+        self.more.as_ref()?.note.as_deref()
+    }
+
+    /// The rarer fields, to be changed (made when there were none).
+    pub fn more_mut(&mut self) -> &mut EventMore {
+        self.more.get_or_insert_default()
+    }
 }
 
 /// What kind of body an organization is.
@@ -744,4 +934,123 @@ pub struct GlossaryTerm {
     /// An editor's note.
     #[serde(default)]
     pub note: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    /// A large unit holds 100,000 events: a regression in their size is a
+    /// regression in the memory the window needs (it was 304 bytes).
+    #[test]
+    fn an_event_stays_small() {
+        assert!(size_of::<Event>() <= 112, "{} bytes", size_of::<Event>());
+        assert!(size_of::<Option<Box<str>>>() == 16);
+    }
+
+    fn ron_options() -> ron::Options {
+        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+    }
+
+    /// An event as it was before it was made smaller (`String`, `Vec`,
+    /// every field in place): what the files and the cache wrote then.
+    #[derive(Deserialize, Serialize)]
+    #[serde(rename = "Event", deny_unknown_fields)]
+    struct OldEvent {
+        id: String,
+        #[serde(deserialize_with = "when_from_text", serialize_with = "when_as_text")]
+        date: When,
+        title: String,
+        description: String,
+        category: CategoryKey,
+        #[serde(default)]
+        place: Option<String>,
+        #[serde(default)]
+        resolution: Option<String>,
+        #[serde(default)]
+        planned: bool,
+        #[serde(default)]
+        organizations: Vec<String>,
+        #[serde(default)]
+        people: Vec<String>,
+        sources: Vec<Source>,
+        #[serde(default)]
+        derived: Option<String>,
+        #[serde(default)]
+        unstated: Vec<Unstated>,
+        #[serde(default)]
+        note: Option<String>,
+    }
+
+    /// The bundled events read as they were before and as they are now write the same RON
+    /// and the same cache bytes, and the cache's bytes read back the same.
+    #[test]
+    fn events_read_and_write_as_they_did() {
+        let bundled =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/events.ron"))
+                .unwrap();
+        {
+            let events: Vec<Event> = ron_options().from_str(&bundled).unwrap();
+            let old: Vec<OldEvent> = ron_options().from_str(&bundled).unwrap();
+            assert!(events.len() > 30);
+            assert!(events.iter().any(|e| !e.organizations().is_empty()));
+            assert!(events.iter().any(|e| e.place().is_some()));
+            assert!(events.iter().any(|e| e.derived().is_some()));
+            assert!(events.iter().any(|e| e.more.is_none()));
+            assert_eq!(
+                ron_options().to_string(&events).unwrap(),
+                ron_options().to_string(&old).unwrap()
+            );
+            let bytes = postcard::to_stdvec(&events).unwrap();
+            assert_eq!(bytes, postcard::to_stdvec(&old).unwrap());
+            assert_eq!(postcard::from_bytes::<Vec<Event>>(&bytes).unwrap(), events);
+        }
+    }
+
+    /// An event whose rarer fields were all cleared is the one that never had any.
+    #[test]
+    fn no_rarer_fields_equal_empty_ones() {
+        let plain = Event::new(
+            "a",
+            When::parse_shape("1991").unwrap(),
+            "T",
+            "D",
+            CategoryKey::named("Summit"),
+            [],
+        );
+        let mut cleared = plain.clone();
+        cleared.more_mut().place = Some("Ashgabat".into());
+        assert_ne!(cleared, plain);
+        cleared.more_mut().place = None;
+        assert_eq!(cleared, plain);
+        assert_eq!(plain, cleared);
+    }
+
+    /// A field the files do not know is refused, as before.
+    #[test]
+    fn an_unknown_field_is_refused() {
+        let text = r#"Event(id: "a", date: "1991", title: "T", description: "D", category: Summit, sources: [("x", 1)], colour: "red")"#;
+        let error = ron_options()
+            .from_str::<Event>(text)
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("colour"), "{error}");
+        let text = text.replace(r#", colour: "red""#, "");
+        let event: Event = ron_options().from_str(&text).unwrap();
+        assert_eq!(
+            event,
+            Event::new(
+                "a",
+                When::parse_shape("1991").unwrap(),
+                "T",
+                "D",
+                CategoryKey::named("Summit"),
+                [Source {
+                    article: "x".into(),
+                    paragraph: 1
+                }]
+            )
+        );
+    }
 }

@@ -94,7 +94,12 @@ pub fn events_of(dataset: &Dataset, org_index: usize) -> Vec<usize> {
         .events
         .iter()
         .enumerate()
-        .filter(|(_, event)| event.organizations.contains(&organization.id))
+        .filter(|(_, event)| {
+            event
+                .organizations()
+                .iter()
+                .any(|o| **o == *organization.id)
+        })
         .map(|(i, _)| i)
         .collect()
 }

@@ -595,7 +595,7 @@ fn where_the_eco_is_mentioned() {
     assert_eq!(mentions(&dataset, eco), [(article, 11)]);
     let events: Vec<&str> = events_of(&dataset, eco)
         .into_iter()
-        .map(|i| dataset.events[i].id.as_str())
+        .map(|i| &*dataset.events[i].id)
         .collect();
     assert_eq!(events, ["eco-summit-ashgabat-1996", "eco-15th-summit"]);
     assert!(mentions(&dataset, 999).is_empty());

@@ -123,7 +123,7 @@ impl<'a> QuizBank<'a> {
         for (i, event) in dataset.events.iter().enumerate() {
             let Ok(index) = u32::try_from(i) else { break };
             if let (Some(number), true, false) = (
-                &event.resolution,
+                &event.resolution(),
                 event.category.is(EventCategory::UnResolution),
                 event.planned,
             ) {

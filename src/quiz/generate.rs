@@ -97,7 +97,7 @@ impl QuizBank<'_> {
     fn candidate_key(&self, kind: QuestionKind, candidate: usize) -> Option<u64> {
         let d = self.dataset;
         let at = |pool: &[u32]| pool.get(candidate).map(|&i| i as usize);
-        let event = |pool: &[u32]| d.events.get(at(pool)?).map(|e| e.id.as_str());
+        let event = |pool: &[u32]| d.events.get(at(pool)?).map(|e| &*e.id);
         let organization = |pool: &[u32]| d.organizations.get(at(pool)?).map(|o| o.id.as_str());
         let id = match kind {
             QuestionKind::EventYear => event(&self.dated)?,

@@ -207,7 +207,7 @@ fn rule_2_an_anniversary_and_its_beginning_are_not_both_asked() {
             };
             // Its date asked, or its place in an order of events.
             let dated = quiz.questions.iter().any(|q| {
-                q.id.split(':').any(|part| part == anniversary.id)
+                q.id.split(':').any(|part| part == &*anniversary.id)
                     && matches!(
                         q.kind,
                         QuestionKind::EventYear
@@ -225,15 +225,15 @@ fn rule_2_an_anniversary_and_its_beginning_are_not_both_asked() {
                 .year_number()
                 - years;
             for q in &quiz.questions {
-                let beginning = anniversary.organizations.iter().any(|org| {
+                let beginning = anniversary.organizations().iter().any(|org| {
                     q.id.starts_with(&format!("relationship:{org}:since:"))
                         && q.answer_text().contains(&base.to_string())
                 }) || dataset.events.iter().any(|e| {
                     e.id != anniversary.id
                         && anniversary
-                            .organizations
+                            .organizations()
                             .iter()
-                            .any(|o| e.organizations.contains(o))
+                            .any(|o| e.organizations().contains(o))
                         && super::bank::effective(&e.date).start().year_number() == base
                         && q.id == format!("event-year:{}", e.id)
                 });
@@ -261,7 +261,7 @@ fn rule_1_one_occasion_is_asked_about_once() {
         .flat_map(|e| {
             same_occasion(&dataset, e)
                 .into_iter()
-                .map(|o| (e.id.clone(), o.id.clone()))
+                .map(|o| (e.id.to_string(), o.id.to_string()))
                 .collect::<Vec<_>>()
         })
         .collect();
@@ -587,9 +587,9 @@ fn removing_an_event_keeps_the_other_questions_of_a_code() {
     let touched = Touched {
         records: std::iter::once(&removed)
             .chain(occasion)
-            .map(|e| Record::Event(e.id.clone()))
+            .map(|e| Record::Event(e.id.to_string()))
             .collect(),
-        texts: vec![removed.title.clone()],
+        texts: vec![removed.title.to_string()],
     };
     assert_codes_keep_their_questions(&codes_changed(&dataset, &edited, &touched), 90);
 }

@@ -59,8 +59,8 @@ impl Source {
             Source::EventTitle(i) => event(i).map(|e| borrowed(&e.title)),
             Source::EventDate(i) => event(i).map(|e| Cow::Owned(e.date.human())),
             Source::EventDescription(i) => event(i).map(|e| borrowed(&e.description)),
-            Source::Place(i) => event(i)?.place.as_deref().map(borrowed),
-            Source::Resolution(i) => event(i)?.resolution.as_deref().map(borrowed),
+            Source::Place(i) => event(i)?.place().map(borrowed),
+            Source::Resolution(i) => event(i)?.resolution().map(borrowed),
             Source::Term(i) => term(i).map(|t| borrowed(&t.term)),
             Source::TermAlias(i, j) => term(i)?.aliases.get(at(j)).map(|a| borrowed(a)),
             Source::Definition(i) => term(i).map(|t| borrowed(&t.definition)),
@@ -170,10 +170,10 @@ pub(crate) fn for_each_field(dataset: &Dataset, mut visit: impl FnMut(Visit<'_>)
         visit(Visit::Field(Source::EventTitle(i), &e.title));
         visit(Visit::Field(Source::EventDate(i), &e.date.human()));
         visit(Visit::Field(Source::EventDescription(i), &e.description));
-        if let Some(place) = &e.place {
+        if let Some(place) = &e.place() {
             visit(Visit::Field(Source::Place(i), place));
         }
-        if let Some(resolution) = &e.resolution {
+        if let Some(resolution) = &e.resolution() {
             visit(Visit::Field(Source::Resolution(i), resolution));
         }
     }

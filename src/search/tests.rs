@@ -147,7 +147,7 @@ fn a_resolution_number_finds_its_event() {
     let Target::Event(first) = events.hits[0].target else {
         panic!("{events:#?}");
     };
-    assert_eq!(dataset.events[first].resolution.as_deref(), Some("50/80 A"));
+    assert_eq!(dataset.events[first].resolution(), Some("50/80 A"));
     // The preamble that recalls it is found too.
     let articles = group(&results, GroupKind::Articles);
     assert!(articles.hits.iter().any(|h| h.snippet.contains("50/80 A")));
@@ -324,8 +324,8 @@ fn names(dataset: &Dataset, target: Target) -> Vec<String> {
         Target::Person(i) => vec![dataset.people[i].name.clone()],
         Target::Event(i) => {
             let e = &dataset.events[i];
-            let mut names = vec![e.title.clone()];
-            names.extend(e.resolution.clone());
+            let mut names = vec![e.title.to_string()];
+            names.extend(e.resolution().map(str::to_owned));
             names
         }
         Target::Glossary(i) => {
@@ -753,8 +753,8 @@ fn synthetic_totals_match_a_plain_scan() {
                     e.title,
                     e.date.human(),
                     e.description,
-                    e.place.as_deref().unwrap_or(""),
-                    e.resolution.as_deref().unwrap_or("")
+                    e.place().unwrap_or(""),
+                    e.resolution().unwrap_or("")
                 ))
             })
             .count();

@@ -76,7 +76,7 @@ fn find_year_evidence(ask: &Ask<'_, '_>, event: &Event) -> Option<Evidence> {
 /// Candidates are checked with this; only the chosen ones are quoted.
 fn dated(ask: &Ask<'_, '_>, event: &Event) -> bool {
     let year = i64::from(effective(&event.date).start().year_number());
-    event.derived.is_some()
+    event.derived().is_some()
         || evidence::states_somewhere(ask.bank.dataset, &event.sources, |text| {
             has_number(text, year)
         })
@@ -141,7 +141,10 @@ fn years(ask: &Ask<'_, '_>, events: &[&Event]) -> Footprint {
             claims
         })
         .collect();
-    let about = events.iter().map(|e| Record::Event(e.id.clone())).collect();
+    let about = events
+        .iter()
+        .map(|e| Record::Event(e.id.to_string()))
+        .collect();
     Footprint::asking(about, claims)
 }
 
@@ -180,9 +183,9 @@ pub(super) fn which_first(ask: &Ask<'_, '_>, pos: usize, rng: &mut Rng) -> Optio
         };
         let earlier_first = rng.below(2) == 0;
         let options = if earlier_first {
-            vec![first.title.clone(), second.title.clone()]
+            vec![first.title.to_string(), second.title.to_string()]
         } else {
-            vec![second.title.clone(), first.title.clone()]
+            vec![second.title.to_string(), first.title.to_string()]
         };
         let (low, high) = if a.id < b.id { (a, b) } else { (b, a) };
         let explanation = format!(
@@ -276,12 +279,12 @@ pub(super) fn order(ask: &Ask<'_, '_>, pos: usize, rng: &mut Rng) -> Option<Ques
     shuffle(&mut places, rng);
     let options = places
         .iter()
-        .map(|&place| picked[place].1.title.clone())
+        .map(|&place| picked[place].1.title.to_string())
         .collect();
     let answer = (0..4)
         .filter_map(|place| places.iter().position(|&p| p == place))
         .collect();
-    let ids: Vec<&str> = picked.iter().map(|(_, e)| e.id.as_str()).collect();
+    let ids: Vec<&str> = picked.iter().map(|(_, e)| &*e.id).collect();
     let events: Vec<&Event> = picked.iter().map(|&(_, e)| e).collect();
     Some(
         Question {

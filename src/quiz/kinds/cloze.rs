@@ -193,7 +193,7 @@ fn footprint(
             dataset
                 .events
                 .iter()
-                .filter(|e| e.organizations.contains(&organization.id) && dated(e))
+                .filter(|e| e.organizations().iter().any(|o| **o == *organization.id) && dated(e))
                 .map(|e| footprints::event_date(dataset, e, precision)),
         );
     }

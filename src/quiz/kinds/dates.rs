@@ -37,7 +37,7 @@ pub(super) fn date_evidence(
     states: impl Fn(&str) -> bool,
 ) -> Option<Evidence> {
     let dataset = ask.bank.dataset;
-    if event.derived.is_some() {
+    if event.derived().is_some() {
         let about = key_words(&event.title);
         return evidence::closest(dataset, &event.sources, &about)
             .or_else(|| evidence::stating(dataset, &event.sources, &states, &about));
@@ -52,8 +52,7 @@ pub(super) fn date_evidence(
 /// "How the date is known: …" for a worked-out date, else nothing.
 pub(super) fn derivation(event: &Event) -> String {
     event
-        .derived
-        .as_deref()
+        .derived()
         .map(|d| format!(" The article does not print the date; it is worked out: {d}"))
         .unwrap_or_default()
 }
@@ -67,7 +66,7 @@ pub(super) fn event_date(
 ) -> Option<Question> {
     let dataset = ask.bank.dataset;
     let event = dataset.events.get(index)?;
-    if event.planned && event.derived.is_some() {
+    if event.planned && event.derived().is_some() {
         return None;
     }
     let when = effective(&event.date);
@@ -77,7 +76,7 @@ pub(super) fn event_date(
     };
     let (first, last) = (when.start().first_day(), when.end().last_day());
     let inside = |day: (i32, u8, u8)| first <= day && day <= last;
-    let title = event.title.as_str();
+    let title = &*event.title;
     let year = date.year_number();
     // Whole templates by tense: a title may be a clause ("Turkmenistan joins
     // the UN") or a noun ("Moscow Declaration"), so it stands in apposition
@@ -97,7 +96,7 @@ pub(super) fn event_date(
                 .filter_map(|n| i32::try_from(n).ok())
                 .collect();
             excluded.extend(first.0..=last.0);
-            if event.derived.is_some() {
+            if event.derived().is_some() {
                 excluded.extend([year - 1, year + 1]);
             }
             let latest = ask.bank.latest_year.max(year) + 2;
@@ -201,9 +200,9 @@ pub(super) fn event_date(
     asks.extend(footprints::counted_from(dataset, event));
     // One occasion told as two events (a conference and its outcome) is
     // asked about once.
-    let mut about = vec![Record::Event(event.id.clone())];
+    let mut about = vec![Record::Event(event.id.to_string())];
     for other in footprints::same_occasion(dataset, event) {
-        about.push(Record::Event(other.id.clone()));
+        about.push(Record::Event(other.id.to_string()));
         asks.push(footprints::event_date(dataset, other, Precision::Year));
     }
     let footprint = Footprint::asking(about, asks).revealing([footprints::event_date(

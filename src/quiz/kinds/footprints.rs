@@ -12,9 +12,9 @@ use super::super::text::{fold_case_and_punctuation, key_words};
 /// names of its organization when it has only one ("Turkmenistan joins the
 /// United Nations" is named by "United Nations" beside "1992").
 fn event_names(dataset: &Dataset, event: &Event) -> Vec<String> {
-    let mut names = vec![event.title.clone()];
-    names.extend(event.resolution.clone());
-    if let [only] = event.organizations.as_slice()
+    let mut names = vec![event.title.to_string()];
+    names.extend(event.resolution().map(str::to_owned));
+    if let [only] = event.organizations()
         && let Some(organization) = dataset.organization(only)
     {
         names.extend(organization_names(organization));
@@ -41,7 +41,7 @@ pub(crate) fn event_date(dataset: &Dataset, event: &Event, precision: Precision)
     let start = effective(&event.date).start();
     let precision = precision.min(start.precision());
     Claim::new(
-        Record::Event(event.id.clone()),
+        Record::Event(event.id.to_string()),
         Field::Date,
         &start.human(),
         event_names(dataset, event),
@@ -56,7 +56,7 @@ pub(crate) fn resolution_number(event: &Event, number: &str, subject: &str) -> C
     let mut values = date_values(&date, Precision::Day);
     values.push(subject.to_owned());
     Claim::new(
-        Record::Event(event.id.clone()),
+        Record::Event(event.id.to_string()),
         Field::Number,
         number,
         [number],
@@ -183,7 +183,7 @@ pub(crate) fn counted_from(dataset: &Dataset, event: &Event) -> Vec<Claim> {
     };
     let base = effective(&event.date).start().year_number() - years;
     let mut claims = Vec::new();
-    for id in &event.organizations {
+    for id in event.organizations() {
         let Some(organization) = dataset.organization(id) else {
             continue;
         };
@@ -198,7 +198,7 @@ pub(crate) fn counted_from(dataset: &Dataset, event: &Event) -> Vec<Claim> {
             dataset
                 .events
                 .iter()
-                .filter(|e| e.id != event.id && e.organizations.contains(id))
+                .filter(|e| e.id != event.id && e.organizations().contains(id))
                 .filter(|e| effective(&e.date).start().year_number() == base)
                 .map(|e| event_date(dataset, e, Precision::Year)),
         );
@@ -211,7 +211,7 @@ pub(crate) fn counted_from(dataset: &Dataset, event: &Event) -> Vec<Claim> {
 /// 2020, and "… adopts its outcome document", 12 December 2020). A quiz asks
 /// about one occasion once: a question on one of them is about them all.
 pub(crate) fn same_occasion<'d>(dataset: &'d Dataset, event: &Event) -> Vec<&'d Event> {
-    let Some(place) = event.place.as_deref().map(fold_case_and_punctuation) else {
+    let Some(place) = event.place().map(fold_case_and_punctuation) else {
         return Vec::new();
     };
     let (first, last) = (event.date.start().first_day(), event.date.end().last_day());
@@ -220,8 +220,7 @@ pub(crate) fn same_occasion<'d>(dataset: &'d Dataset, event: &Event) -> Vec<&'d 
         .iter()
         .filter(|e| e.id != event.id)
         .filter(|e| {
-            e.place
-                .as_deref()
+            e.place()
                 .is_some_and(|p| fold_case_and_punctuation(p) == place)
         })
         .filter(|e| e.date.start().first_day() <= last && first <= e.date.end().last_day())

@@ -109,7 +109,7 @@ pub(super) fn since(ask: &Ask<'_, '_>, index: usize, rng: &mut Rng) -> Option<Qu
         dataset
             .events
             .iter()
-            .filter(|e| e.organizations.contains(&organization.id))
+            .filter(|e| e.organizations().iter().any(|o| **o == *organization.id))
             .filter(|e| effective(&e.date).start().year_number() == year)
             .map(|e| footprints::event_date(dataset, e, Precision::Year)),
     );

@@ -65,7 +65,7 @@ pub(crate) fn overlaps(a: &When, b: &When) -> bool {
 fn resolution<'d>(ask: &Ask<'_, 'd>, pos: usize) -> Option<(&'d Event, &'d str)> {
     let index = *ask.bank.resolutions.get(pos)?;
     let event = ask.bank.dataset.events.get(index as usize)?;
-    Some((event, event.resolution.as_deref()?.trim()))
+    Some((event, event.resolution()?.trim()))
 }
 
 /// Positions of other resolutions to try as distractors: Normal and Hard
@@ -128,7 +128,7 @@ pub(super) fn number(ask: &Ask<'_, '_>, pos: usize, rng: &mut Rng) -> Option<Que
         evidence.cite(ask.bank.dataset)
     );
     let footprint = Footprint::asking(
-        vec![Record::Event(event.id.clone())],
+        vec![Record::Event(event.id.to_string())],
         vec![footprints::resolution_number(event, number, &event.title)],
     )
     .revealing([footprints::event_date(
@@ -186,7 +186,7 @@ pub(super) fn subject_question(ask: &Ask<'_, '_>, pos: usize, rng: &mut Rng) -> 
         .map(|(_, other)| footprints::event_date(ask.bank.dataset, other, Precision::Day))
         .collect();
     let footprint = Footprint::asking(
-        vec![Record::Event(event.id.clone())],
+        vec![Record::Event(event.id.to_string())],
         vec![footprints::resolution_number(event, number, &event.title)],
     )
     .revealing(revealed);
@@ -214,22 +214,14 @@ mod tests {
     use crate::model::{Date, EventCategory};
 
     fn event(title: &str) -> Event {
-        Event {
-            id: "e".into(),
-            date: When::On(Date::year(2000)),
-            title: title.into(),
-            description: String::new(),
-            category: EventCategory::UnResolution.into(),
-            place: None,
-            resolution: None,
-            planned: false,
-            organizations: Vec::new(),
-            people: Vec::new(),
-            sources: Vec::new(),
-            derived: None,
-            unstated: Vec::new(),
-            note: None,
-        }
+        Event::new(
+            "e",
+            When::On(Date::year(2000)),
+            title,
+            "",
+            EventCategory::UnResolution.into(),
+            [],
+        )
     }
 
     #[test]

@@ -193,7 +193,7 @@ impl ReaderApp {
     /// Selects the event `id`, opens its card and zooms both timelines to the
     /// few years around it. Returns false if there is no such event.
     pub fn focus_event(&mut self, id: &str) -> bool {
-        let Some(index) = self.dataset.events.iter().position(|e| e.id == id) else {
+        let Some(index) = self.dataset.events.iter().position(|e| *e.id == *id) else {
             return false;
         };
         let view = self.settings.view;
@@ -335,7 +335,7 @@ impl ReaderApp {
     pub fn selected_event(&self) -> Option<&str> {
         self.selected_event
             .and_then(|i| i.of(&self.dataset.events))
-            .map(|e| e.id.as_str())
+            .map(|e| &*e.id)
     }
 
     /// Whether the selected event's details card is open.

@@ -124,7 +124,7 @@ impl ReaderApp {
         let organizations = &self.dataset.organizations;
         self.selected_event = selected
             .event
-            .and_then(|id| events.iter().position(|e| e.id == id))
+            .and_then(|id| events.iter().position(|e| *e.id == *id))
             .map(EventIx);
         self.selected_organization = selected
             .organization

@@ -106,7 +106,7 @@ pub(super) fn check_places(
         }
     }
     if let Some(id) = &options.event
-        && !dataset.events.iter().any(|e| &e.id == id)
+        && !dataset.events.iter().any(|e| *e.id == **id)
     {
         return Err(refuse(format!(
             "there is no event “{}”; `neutrality-reader export` lists them",

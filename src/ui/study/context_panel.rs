@@ -149,7 +149,7 @@ fn events_ui(ui: &mut egui::Ui, dataset: &Dataset, article: &str, commands: &mut
                     ui,
                     &crate::i18n::dates::human(&event.date),
                     &event.description,
-                    event.note.as_deref(),
+                    event.note(),
                 );
                 ui.weak(tr("study.show_paragraph"));
             });

@@ -261,7 +261,7 @@ fn open(dataset: &Dataset, target: LinkTarget) -> Option<Command> {
             let event = dataset
                 .events
                 .iter()
-                .position(|e| e.people.contains(&person.id))?;
+                .position(|e| e.people().iter().any(|p| **p == *person.id))?;
             Some(Command::SelectEvent {
                 event: Some(EventIx(event)),
                 details: true,
@@ -294,7 +294,7 @@ fn card_ui(ui: &mut egui::Ui, dataset: &Dataset, target: LinkTarget) {
         LinkTarget::Event(index) => {
             if let Some(event) = dataset.events.get(index) {
                 ui.label(RichText::new(crate::i18n::dates::human(&event.date)).small());
-                ui.label(RichText::new(&event.title).strong());
+                ui.label(RichText::new(&*event.title).strong());
                 ui.weak(tr("study.select_on_timeline"));
             }
         }

@@ -27,22 +27,22 @@ pub fn event_card_ui(
         }
     });
     ui.heading(&event.title);
-    if let Some(place) = &event.place {
-        ui.label(RichText::new(place).weak());
+    if let Some(place) = &event.place() {
+        ui.label(RichText::new(&**place).weak());
     }
-    if let Some(number) = &event.resolution {
+    if let Some(number) = &event.resolution() {
         ui.label(trf("timeline.resolution", &[("number", number)]));
     }
     ui.add_space(4.0);
     ui.label(&event.description);
-    if let Some(derived) = &event.derived {
+    if let Some(derived) = &event.derived() {
         ui.label(
             RichText::new(trf("timeline.date_derived", &[("derived", derived)]))
                 .small()
                 .italics(),
         );
     }
-    if let Some(note) = &event.note {
+    if let Some(note) = &event.note() {
         ui.label(
             RichText::new(trf("timeline.editor_note", &[("note", note)]))
                 .small()
@@ -100,7 +100,7 @@ fn organizations_ui(
     commands: &mut Vec<Command>,
 ) {
     let organizations: Vec<_> = event
-        .organizations
+        .organizations()
         .iter()
         .filter_map(|id| {
             let index = dataset.organization_index(id)?;
@@ -132,7 +132,7 @@ fn organizations_ui(
 /// The people the event names, with their roles.
 fn people_ui(ui: &mut egui::Ui, dataset: &Dataset, event: &Event) {
     let people: Vec<_> = event
-        .people
+        .people()
         .iter()
         .filter_map(|id| dataset.person(id))
         .collect();

@@ -95,8 +95,8 @@ fn organizations_with_events(dataset: &Dataset) -> Vec<usize> {
         .map(|(i, o)| (o.id.as_str(), i))
         .collect();
     let mut involved = vec![false; dataset.organizations.len()];
-    for id in dataset.events.iter().flat_map(|e| &e.organizations) {
-        if let Some(&i) = positions.get(id.as_str())
+    for id in dataset.events.iter().flat_map(|e| e.organizations()) {
+        if let Some(&i) = positions.get(&**id)
             && let Some(seen) = involved.get_mut(i)
         {
             *seen = true;
@@ -172,7 +172,7 @@ mod tests {
                     dataset
                         .events
                         .iter()
-                        .any(|e| e.organizations.contains(&o.id))
+                        .any(|e| e.organizations().iter().any(|p| **p == *o.id))
                 })
                 .count();
             assert_eq!(names.len(), involved);

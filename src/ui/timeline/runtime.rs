@@ -72,7 +72,7 @@ impl TimelineRuntime {
         for event in dataset
             .events
             .iter()
-            .filter(|e| e.organizations.contains(organization))
+            .filter(|e| e.organizations().iter().any(|o| **o == **organization))
         {
             if let Some(n) = counts.get_mut(dataset.category_lane(&event.category)) {
                 *n += 1;
@@ -118,7 +118,7 @@ pub fn event_included(dataset: &Dataset, runtime: &TimelineRuntime, index: usize
             && runtime
                 .organization
                 .as_ref()
-                .is_none_or(|o| event.organizations.contains(o))
+                .is_none_or(|o| event.organizations().iter().any(|e| **e == **o))
     })
 }
 

@@ -132,8 +132,8 @@ fn card_ui(ui: &mut egui::Ui, dataset: &Dataset, event: &Event, commands: &mut V
             .small()
             .weak(),
     );
-    ui.label(RichText::new(&event.title).strong());
-    ui.label(RichText::new(&event.description).small());
+    ui.label(RichText::new(&*event.title).strong());
+    ui.label(RichText::new(&*event.description).small());
     for source in &event.sources {
         let Some(a) = dataset.article(&source.article) else {
             continue;

@@ -287,7 +287,7 @@ fn details_ui(
             event_card_ui(ui, dataset, event, commands);
         }
         Some(event) => {
-            ui.label(RichText::new(&event.title).strong());
+            ui.label(RichText::new(&*event.title).strong());
             ui.weak(tr("timeline.press_enter_hint"));
         }
         None => {
@@ -358,7 +358,7 @@ fn canvas_panel_ui(
         dataset.events.get(item.event).is_some_and(|e| {
             organization
                 .as_ref()
-                .is_none_or(|o| e.organizations.contains(o))
+                .is_none_or(|o| e.organizations().iter().any(|e| **e == **o))
         })
     };
     let config = CanvasConfig {

@@ -163,21 +163,18 @@ fn cache_key(_: &DataFiles) -> Option<u128> {
     None
 }
 
-/// A unit's cache file, to be written in its folder after the unit has
-/// gone to the window.
+/// A unit's cache file, to be put in its place after the unit has gone to
+/// the window.
 pub(super) struct Keep {
     #[cfg(not(target_arch = "wasm32"))]
     copy: crate::dataset::cache::CacheCopy,
-    #[cfg(not(target_arch = "wasm32"))]
-    dir: PathBuf,
 }
 
 impl Keep {
     #[cfg(not(target_arch = "wasm32"))]
     fn new(dataset: &Dataset, key: u128, dir: &Path) -> Option<Self> {
         Some(Self {
-            copy: crate::dataset::cache::CacheCopy::keyed(dataset, key)?,
-            dir: dir.to_path_buf(),
+            copy: crate::dataset::cache::CacheCopy::keyed(dataset, key, dir)?,
         })
     }
 
@@ -190,7 +187,7 @@ impl Keep {
     /// Writes it.
     fn write(self) {
         #[cfg(not(target_arch = "wasm32"))]
-        self.copy.write(&self.dir);
+        self.copy.write();
     }
 }
 
@@ -382,8 +379,16 @@ mod tests {
         let (reporter, _) = reporter();
         let (loaded, keep) = read(&folder, &reporter, Some(cache.path()));
         let (first, _) = loaded.unwrap();
-        // The cache file is written only when asked, after the unit is sent.
-        assert_eq!(std::fs::read_dir(cache.path()).unwrap().count(), 0);
+        // The cache file is put in place only when asked, after the unit is
+        // sent (until then it is a hidden temporary file).
+        let placed = || {
+            std::fs::read_dir(cache.path())
+                .unwrap()
+                .flatten()
+                .filter(|e| !e.file_name().to_string_lossy().starts_with(".unit-"))
+                .count()
+        };
+        assert_eq!(placed(), 0);
         keep.expect("a unit read afresh comes with its cache file")
             .write();
         let kept: Vec<_> = std::fs::read_dir(cache.path())

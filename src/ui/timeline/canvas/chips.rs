@@ -50,7 +50,7 @@ pub fn chip_label(dataset: &Dataset, cluster: &Cluster, zooms: bool) -> String {
         .iter()
         .take(TITLES_NAMED)
         .filter_map(|&i| dataset.events.get(i))
-        .map(|e| e.title.as_str())
+        .map(|e| &*e.title)
         .collect();
     if cluster.events.len() > TITLES_NAMED {
         titles.push("…");
