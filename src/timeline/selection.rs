@@ -355,7 +355,11 @@ impl<'a> LaneState<'a, '_> {
                 let rest = run.get(i..).unwrap_or_default();
                 let joining = run_length(rest, |e| x(e) <= known);
                 if joining > 0 {
-                    cluster.join_all(rest.get(..joining).unwrap_or_default(), &transform, self.columns);
+                    cluster.join_all(
+                        rest.get(..joining).unwrap_or_default(),
+                        &transform,
+                        self.columns,
+                    );
                     i += joining;
                     continue;
                 }
@@ -468,13 +472,14 @@ impl<'a> OpenCluster<'a> {
         };
         self.events.extend(run.iter().map(|e| e.event as usize));
         self.pending.push(run);
+        let mut column = columns.at(transform.x_from_t(first.span.start));
         let mut i = 0;
-        while let Some(entry) = run.get(i) {
-            let column = columns.at(transform.x_from_t(entry.span.start));
+        while i < run.len() {
             let rest = run.get(i..).unwrap_or_default();
-            let n = in_column(rest, column, transform, columns);
+            let (n, next) = in_column(rest, column, transform, columns);
             self.count_column(column, u32::try_from(n).unwrap_or(u32::MAX));
             i += n.max(1);
+            column = next.unwrap_or(column);
         }
     }
 
@@ -518,29 +523,45 @@ impl<'a> OpenCluster<'a> {
     }
 }
 
-/// How many of `run`'s first items start in `column` (the first does).
+/// How many of `run`'s first items start in `column` (the first does),
+/// and the column the next one starts in.
 ///
 /// Where the column ends in time is worked out once, and the items before
 /// it are found by comparing their start with it (a gallop, no division);
-/// the two items either side of the end found are then placed exactly, and
-/// only if rounding put one on the wrong side are they counted exactly.
-fn in_column(run: &[Entry], column: usize, transform: &Transform, columns: &Columns) -> usize {
-    let exact = |e: &Entry| columns.at(transform.x_from_t(e.span.start)) <= column;
-    if column + 1 >= columns.count {
+/// the last item found and the next are then placed exactly, and only if
+/// rounding put one on the wrong side are the items counted exactly.
+fn in_column(
+    run: &[Entry],
+    column: usize,
+    transform: &Transform,
+    columns: &Columns,
+) -> (usize, Option<usize>) {
+    let column_of = |e: &Entry| columns.at(transform.x_from_t(e.span.start));
+    let exact = |e: &Entry| column_of(e) <= column;
+    let mut n = if column + 1 >= columns.count {
         // The last column holds every item right of it too.
-        return run.len();
+        run.len()
+    } else {
+        let (_, column_end) = columns.x_range(column);
+        let end_t = transform.t_from_x(column_end);
+        let rest = run.get(1..).unwrap_or_default();
+        let n = 1 + run_length(rest, |e| e.span.start < end_t);
+        match run.get(n - 1) {
+            Some(last) if n > 1 && !exact(last) => {
+                1 + run_length(run.get(1..n).unwrap_or_default(), exact)
+            }
+            _ => n,
+        }
+    };
+    // Every item before `n` is in the column: the next one may be too.
+    while let Some(next) = run.get(n) {
+        let next_column = column_of(next);
+        if next_column > column {
+            return (n, Some(next_column));
+        }
+        n += 1 + run_length(run.get(n + 1..).unwrap_or_default(), exact);
     }
-    let (_, column_end) = columns.x_range(column);
-    let end_t = transform.t_from_x(column_end);
-    let rest = run.get(1..).unwrap_or_default();
-    let n = 1 + run_length(rest, |e| e.span.start < end_t);
-    let last_in = run.get(n - 1).is_none_or(exact);
-    let next_out = run.get(n).is_none_or(|e| !exact(e));
-    match (last_in, next_out) {
-        (true, true) => n,
-        (true, false) => n + run_length(run.get(n..).unwrap_or_default(), exact),
-        (false, _) => 1 + run_length(run.get(1..n).unwrap_or_default(), exact),
-    }
+    (n, None)
 }
 
 /// How many of `run`'s first items `same` holds for (it holds for a first
@@ -789,7 +810,11 @@ mod tests {
                 let crowd = crowds.get(rng.below(crowds.len() + 1));
                 let (start, lane) = match crowd {
                     Some(&(day, spread, lane)) => {
-                        let lane = if rng.below(4) == 0 { rng.below(lanes) } else { lane };
+                        let lane = if rng.below(4) == 0 {
+                            rng.below(lanes)
+                        } else {
+                            lane
+                        };
                         ((day + rng.float(0.0, spread)).floor(), lane)
                     }
                     None => (rng.float(0.0, 20_000.0).floor(), rng.below(lanes)),
@@ -822,7 +847,10 @@ mod tests {
             3 => Transform::MAX_VISIBLE_DAYS,
             _ => rng.float(5_000.0, 40_000.0),
         };
-        let center = match (rng.below(3), timeline.items().get(rng.below(timeline.items().len()))) {
+        let center = match (
+            rng.below(3),
+            timeline.items().get(rng.below(timeline.items().len())),
+        ) {
             (0, Some(item)) => item.span.start + rng.float(-10.0, 10.0),
             _ => rng.float(-2_000.0, 22_000.0),
         };
@@ -832,7 +860,11 @@ mod tests {
             _ => rng.float(100.0, 2_000.0),
         };
         let left = [0.0, 120.0, -300.5, 2e9][rng.below(4)];
-        Transform::new(TimeSpan::new(center - len / 2.0, center + len / 2.0), left, width)
+        Transform::new(
+            TimeSpan::new(center - len / 2.0, center + len / 2.0),
+            left,
+            width,
+        )
     }
 
     /// Where rows fill and crowds fall out of them in runs, at any zoom and
@@ -907,7 +939,11 @@ mod tests {
             pinned: &pinned,
         };
         let selection = Selection::new(&timeline, 2, &include, &pinned);
-        for (start, end) in [(8_000.0, 13_000.0), (11_990.0, 12_040.0), (8_999.0, 9_013.0)] {
+        for (start, end) in [
+            (8_000.0, 13_000.0),
+            (11_990.0, 12_040.0),
+            (8_999.0, 9_013.0),
+        ] {
             let tr = Transform::new(TimeSpan::new(start, end), 10.0, 1_200.0);
             let whole = lay_out_lanes(&timeline, &tr, &request);
             let fast = lay_out_selection(&timeline, &tr, &selection, &request);
