@@ -472,7 +472,17 @@ impl<'a> OpenCluster<'a> {
         };
         self.events.extend(run.iter().map(|e| e.event as usize));
         self.pending.push(run);
-        let mut column = columns.at(transform.x_from_t(first.span.start));
+        let column_of = |e: &Entry| columns.at(transform.x_from_t(e.span.start));
+        let mut column = column_of(first);
+        let last_column = run.last().map_or(column, column_of);
+        // A few items a column: placing each costs less than a search.
+        if run.len() < 6 * (last_column.saturating_sub(column) + 1) {
+            self.count_column(column, 1);
+            for entry in run.get(1..).unwrap_or_default() {
+                self.count_column(column_of(entry), 1);
+            }
+            return;
+        }
         let mut i = 0;
         while i < run.len() {
             let rest = run.get(i..).unwrap_or_default();
