@@ -9,7 +9,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use neutrality_reader::quiz::Rng;
 
 use neutrality_reader::timeline::{
-    Item, ItemShape, TimeSpan, Timeline, Transform, day_number, ticks,
+    Item, ItemShape, RowsRequest, Selection, TimeSpan, Timeline, Transform, day_number,
+    lay_out_selection, ticks,
 };
 
 const ITEMS: usize = 100_000;
@@ -81,6 +82,7 @@ fn timeline(c: &mut Criterion) {
                 timeline.layout(black_box(&moving), LANES, MAX_ROWS, CHAR_WIDTH, &all)
             })
         });
+        selection_steps(c, &timeline, transform, name);
         c.bench_function(&format!("timeline: zoom step + layout, {name}"), |b| {
             let mut moving = transform;
             let mut factor = 1.1;
@@ -91,6 +93,40 @@ fn timeline(c: &mut Criterion) {
             })
         });
     }
+}
+
+/// A pan step and a zoom step laid out from a selection, as the widget lays
+/// out (rows shared out among the lanes; a height of 36 rows).
+fn selection_steps(c: &mut Criterion, timeline: &Timeline, transform: Transform, name: &str) {
+    let selection = Selection::new(timeline, LANES, &all, &|_| false);
+    let shown: Vec<usize> = (0..LANES).collect();
+    let request = RowsRequest {
+        shown: &shown,
+        lane_count: LANES,
+        budget: 36,
+        max_rows: 3,
+        char_width_px: CHAR_WIDTH,
+        include: &all,
+        pinned: &|_| false,
+    };
+    c.bench_function(&format!("timeline: selection pan step, {name}"), |b| {
+        let mut moving = transform;
+        let mut dx = 3.0;
+        b.iter(|| {
+            moving.pan_px(dx);
+            dx = -dx;
+            lay_out_selection(timeline, black_box(&moving), &selection, &request)
+        })
+    });
+    c.bench_function(&format!("timeline: selection zoom step, {name}"), |b| {
+        let mut moving = transform;
+        let mut factor = 1.05;
+        b.iter(|| {
+            moving.zoom_at(WIDTH / 2.0, factor);
+            factor = 1.0 / factor;
+            lay_out_selection(timeline, black_box(&moving), &selection, &request)
+        })
+    });
 }
 
 criterion_group!(benches, timeline);
