@@ -67,6 +67,18 @@ macro_rules! refuse {
     };
 }
 
+/// The integer methods: read as `i64` or `u64`, refused (handed to ron)
+/// when the number does not fit the type asked for.
+macro_rules! integers {
+    ($($method:ident $visit:ident $read:ident,)*) => {
+        $(
+            fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+                visitor.$visit(self.reader.$read()?.try_into().map_err(|_| Error)?)
+            }
+        )*
+    };
+}
+
 impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
     type Error = Error;
 
@@ -85,36 +97,11 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
         }
     }
 
-    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_i8(self.reader.signed()?.try_into().map_err(|_| Error)?)
-    }
-
-    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_i16(self.reader.signed()?.try_into().map_err(|_| Error)?)
-    }
-
-    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_i32(self.reader.signed()?.try_into().map_err(|_| Error)?)
-    }
-
-    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_i64(self.reader.signed()?)
-    }
-
-    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_u8(self.reader.unsigned()?.try_into().map_err(|_| Error)?)
-    }
-
-    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_u16(self.reader.unsigned()?.try_into().map_err(|_| Error)?)
-    }
-
-    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_u32(self.reader.unsigned()?.try_into().map_err(|_| Error)?)
-    }
-
-    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_u64(self.reader.unsigned()?)
+    integers! {
+        deserialize_i8 visit_i8 signed, deserialize_i16 visit_i16 signed,
+        deserialize_i32 visit_i32 signed, deserialize_i64 visit_i64 signed,
+        deserialize_u8 visit_u8 unsigned, deserialize_u16 visit_u16 unsigned,
+        deserialize_u32 visit_u32 unsigned, deserialize_u64 visit_u64 unsigned,
     }
 
     fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
