@@ -41,7 +41,7 @@ impl ReaderApp {
             _ => None,
         };
         let started = web_time::Instant::now();
-        self.set_dataset(Arc::new(dataset), timeline, same);
+        self.set_dataset(dataset, timeline, same);
         // The work of the frame a unit arrives in, for BENCHMARKS.md, as
         // the first frame's is.
         if std::env::var_os("NEUTRALITY_READER_TIMING").is_some() {

@@ -79,7 +79,10 @@ impl Reporter {
 
 /// A dataset read with its timelines (built here: 40 ms for 100,000
 /// events, which the frame it arrives in should not spend), or why not.
-pub(super) type Loaded = Result<(Dataset, TimelineIndex), LoadError>;
+pub(super) type Loaded = Result<Unit, LoadError>;
+
+/// A unit read: its dataset, shared, and its timelines.
+pub(super) type Unit = (Arc<Dataset>, TimelineIndex);
 
 /// Reads and checks `folder`, saying how far it has come; with a `cache`
 /// folder, a unit opened before with exactly these files is read back from
@@ -96,7 +99,7 @@ fn read_unit(
     folder: &Path,
     reporter: &Reporter,
     cache: Option<&Path>,
-) -> Result<((Dataset, TimelineIndex), Option<Keep>), LoadError> {
+) -> Result<(Unit, Option<Keep>), LoadError> {
     let started = std::time::Instant::now();
     let files = DataFiles::read_dir(folder)?;
     let read_at = started.elapsed();
@@ -117,16 +120,16 @@ fn read_unit(
     let key = cache.filter(|_| fresh).and_then(|_| cache_key(&files));
     drop(files);
     // The timelines (and the Study strip's, which is otherwise made when
-    // the strip is first drawn) beside the cache file's bytes: both only
-    // read the dataset.
-    let (timeline, keep) = std::thread::scope(|scope| {
-        let dataset = &dataset;
-        let copy = cache
-            .zip(key)
-            .map(|(dir, key)| scope.spawn(move || Keep::new(dataset, key, dir)));
-        let timeline = TimelineIndex::new(dataset);
-        timeline.single_lane();
-        (timeline, copy.and_then(|c| c.join().ok().flatten()))
+    // the strip is first drawn); the cache file is made after the unit has
+    // gone to the window (`Keep` shares the dataset), so it holds up
+    // neither the first frame nor the timelines.
+    let dataset = Arc::new(dataset);
+    let timeline = TimelineIndex::new(&dataset);
+    timeline.single_lane();
+    let keep = cache.zip(key).map(|(dir, key)| Keep {
+        dataset: dataset.clone(),
+        key,
+        dir: dir.to_path_buf(),
     });
     if std::env::var_os("NEUTRALITY_READER_TIMING").is_some() {
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
@@ -182,31 +185,25 @@ fn cache_key(_: &DataFiles) -> Option<u128> {
     None
 }
 
-/// A unit's cache file, to be put in its place after the unit has gone to
-/// the window.
+/// A unit's cache file, to be made and put in its place after the unit has
+/// gone to the window: it reads the dataset the window shows.
 pub(super) struct Keep {
-    #[cfg(not(target_arch = "wasm32"))]
-    copy: crate::dataset::cache::CacheCopy,
+    dataset: Arc<Dataset>,
+    key: u128,
+    dir: PathBuf,
 }
 
 impl Keep {
-    #[cfg(not(target_arch = "wasm32"))]
-    fn new(dataset: &Dataset, key: u128, dir: &Path) -> Option<Self> {
-        Some(Self {
-            copy: crate::dataset::cache::CacheCopy::keyed(dataset, key, dir)?,
-        })
-    }
-
-    /// A page has no cache (nor a folder to keep one in).
-    #[cfg(target_arch = "wasm32")]
-    fn new(_: &Dataset, _: u128, _: &Path) -> Option<Self> {
-        None
-    }
-
-    /// Writes it.
+    /// Makes the cache file and puts it in its place.
     fn write(self) {
         #[cfg(not(target_arch = "wasm32"))]
-        self.copy.write();
+        if let Some(copy) =
+            crate::dataset::cache::CacheCopy::keyed(&self.dataset, self.key, &self.dir)
+        {
+            copy.write();
+        }
+        #[cfg(target_arch = "wasm32")]
+        let _ = (self.dataset, self.key, self.dir);
     }
 }
 

@@ -65,8 +65,9 @@ pub type Wake = Arc<dyn Fn() + Send + Sync>;
 
 /// A dataset to put on screen.
 pub struct Arrival {
-    /// The dataset, loaded.
-    pub dataset: Dataset,
+    /// The dataset, loaded (shared: a unit read afresh is written to its
+    /// cache file from it after it arrives).
+    pub dataset: Arc<Dataset>,
     /// Its timelines, when they were built off the window's thread.
     pub timeline: Option<TimelineIndex>,
     /// Where it came from.
@@ -441,7 +442,9 @@ impl DatasetSession {
             return None;
         }
         match Dataset::embedded() {
-            Ok(dataset) => Some(self.arrive((dataset, None), DatasetSource::Bundled, false)),
+            Ok(dataset) => {
+                Some(self.arrive((Arc::new(dataset), None), DatasetSource::Bundled, false))
+            }
             Err(error) => {
                 self.problems = Some(LoadProblems::new(None, error, ProblemsFrom::Asked));
                 None
@@ -534,7 +537,7 @@ impl DatasetSession {
     /// The folder's dataset goes on screen, watched; nothing is waited for.
     fn switch_to_folder(
         &mut self,
-        dataset: (Dataset, Option<TimelineIndex>),
+        dataset: (Arc<Dataset>, Option<TimelineIndex>),
         folder: &Path,
     ) -> Arrival {
         self.waiting = None;
@@ -546,7 +549,7 @@ impl DatasetSession {
 
     fn arrive(
         &mut self,
-        (dataset, timeline): (Dataset, Option<TimelineIndex>),
+        (dataset, timeline): (Arc<Dataset>, Option<TimelineIndex>),
         source: DatasetSource,
         remember: bool,
     ) -> Arrival {
