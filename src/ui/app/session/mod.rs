@@ -65,8 +65,7 @@ pub type Wake = Arc<dyn Fn() + Send + Sync>;
 
 /// A dataset to put on screen.
 pub struct Arrival {
-    /// The dataset, loaded (shared: a unit read afresh is written to its
-    /// cache file from it after it arrives).
+    /// The dataset, loaded; shared with the loader that writes its cache.
     pub dataset: Arc<Dataset>,
     /// Its timelines, when they were built off the window's thread.
     pub timeline: Option<TimelineIndex>,
@@ -441,10 +440,8 @@ impl DatasetSession {
         if self.shown == DatasetSource::Bundled {
             return None;
         }
-        match Dataset::embedded() {
-            Ok(dataset) => {
-                Some(self.arrive((Arc::new(dataset), None), DatasetSource::Bundled, false))
-            }
+        match Dataset::embedded().map(Arc::new) {
+            Ok(dataset) => Some(self.arrive((dataset, None), DatasetSource::Bundled, false)),
             Err(error) => {
                 self.problems = Some(LoadProblems::new(None, error, ProblemsFrom::Asked));
                 None
