@@ -424,6 +424,35 @@ mod tests {
     }
 
     #[test]
+    fn a_unit_goes_to_the_window_and_its_cache_file_is_written_after() {
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/founding-of-the-un");
+        let cache = tempfile::tempdir().unwrap();
+        let dir = Some(cache.path().to_path_buf());
+        let Ok(Ok((first, _))) = Loading::start(&folder, Purpose::Open, (None, dir.clone()), None)
+        else {
+            panic!("the unit should load");
+        };
+        // The loading thread makes the cache file after sending the unit,
+        // from the dataset it shares with the window.
+        let placed = || {
+            std::fs::read_dir(cache.path())
+                .unwrap()
+                .flatten()
+                .any(|e| e.file_name().to_string_lossy().ends_with(".bin"))
+        };
+        let until = std::time::Instant::now() + Duration::from_secs(20);
+        while !placed() && std::time::Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert!(placed(), "the cache file was never written");
+        let Ok(Ok((again, _))) = Loading::start(&folder, Purpose::Open, (None, dir), None) else {
+            panic!("the unit should load again");
+        };
+        assert_eq!(again.events, first.events);
+        assert_eq!(again.organizations, first.organizations);
+    }
+
+    #[test]
     fn a_manifest_without_a_title_or_that_does_not_read_gives_none() {
         assert_eq!(title_of("(title: \"A unit\")"), Some("A unit".to_owned()));
         assert_eq!(title_of("(subject: \"Austria\")"), None);
