@@ -30,6 +30,46 @@ impl<'de> Deserializer<'de> {
         }
     }
 
+    /// The elements of a list the text is a piece of, read as
+    /// `[` + text + `]` would be, where `open` and `close` say whether the
+    /// text has its own `[` at the start and `]` at the end; so a large
+    /// list is read in pieces without copying each piece to bracket it.
+    pub(super) fn list_piece<T: de::Deserialize<'de>>(
+        &mut self,
+        open: bool,
+        close: bool,
+    ) -> Result<Vec<T>, Error> {
+        if open {
+            self.reader.skip_ws()?;
+            if !self.reader.eat(b'[') {
+                return Err(Error);
+            }
+        }
+        let mut elements = Vec::new();
+        self.deeper(|de| {
+            let mut had_comma = true;
+            loop {
+                de.reader.skip_ws()?;
+                let at_end = if close {
+                    de.reader.peek() == Some(b']')
+                } else {
+                    de.reader.at_end()
+                };
+                match (had_comma, at_end) {
+                    (_, true) => return Ok(()),
+                    (false, false) => return Err(Error),
+                    (true, false) => {}
+                }
+                elements.push(de.deeper(|de| T::deserialize(de))?);
+                had_comma = de.reader.comma()?;
+            }
+        })?;
+        if close && !self.reader.eat(b']') {
+            return Err(Error);
+        }
+        Ok(elements)
+    }
+
     /// Runs `read` one level deeper, refusing past the limit.
     fn deeper<T>(&mut self, read: impl FnOnce(&mut Self) -> Result<T, Error>) -> Result<T, Error> {
         if self.depth >= DEPTH_LIMIT {

@@ -62,6 +62,35 @@ pub fn from_str<'de, T: serde::Deserialize<'de>>(text: &'de str) -> Result<T, Er
     }
 }
 
+/// The elements of the piece `text` of a list, with the fast reader alone,
+/// as [`from_str`] would read `[` + text + `]`, where `open` and `close`
+/// say whether the text has its own `[` and `]`; or refuses.
+pub fn list_piece<T: DeserializeOwned>(
+    text: &str,
+    open: bool,
+    close: bool,
+) -> Result<Vec<T>, Error> {
+    // With its `]` appended, a piece whose last line ends in a `//` comment
+    // would have it swallowed: such a piece (rare, and perhaps only `//`
+    // in a text) is refused, to be bracketed and read as a whole.
+    if !close
+        && text
+            .rsplit('\n')
+            .next()
+            .is_some_and(|last| last.contains("//"))
+    {
+        return Err(Error);
+    }
+    let mut deserializer = de::Deserializer::new(text);
+    let mut elements = deserializer.list_piece::<T>(open, close)?;
+    deserializer.reader.skip_ws()?;
+    if !deserializer.reader.at_end() {
+        return Err(Error);
+    }
+    elements.shrink_to_fit();
+    Ok(elements)
+}
+
 /// Reads `text` as `T` with ron alone, with the extensions and limits of
 /// every data file: the judge.
 pub fn ron_from_str<T: DeserializeOwned>(text: &str) -> Result<T, ron::error::SpannedError> {
