@@ -28,14 +28,14 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, NotText> {
     if let Some(units) = utf16_units(&bytes) {
         return char::decode_utf16(units)
             .collect::<Result<String, _>>()
-            .map(|text| as_editor_shows(&text))
+            .map(editor_shown)
             .map_err(|_| NotText {
                 place: None,
                 message: "the file is saved as UTF-16 (Notepad's \"Unicode\") but is not valid UTF-16 text; save it as UTF-8",
             });
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(as_editor_shows(&text)),
+        Ok(text) => Ok(editor_shown(text)),
         Err(err) => {
             let offset = err.utf8_error().valid_up_to();
             let valid = err.as_bytes().get(..offset).unwrap_or(&[]);
@@ -50,6 +50,16 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, NotText> {
                 message: "the file is not valid UTF-8 text; save it as UTF-8",
             })
         }
+    }
+}
+
+/// [`as_editor_shows`], keeping `text` itself when it has nothing to change
+/// (as most files): a 19 MB file is not held twice while it is read.
+fn editor_shown(text: String) -> String {
+    if text.starts_with('\u{feff}') || text.contains('\r') {
+        as_editor_shows(&text)
+    } else {
+        text
     }
 }
 
