@@ -4,6 +4,12 @@
 #[cfg(not(target_arch = "wasm32"))]
 use clap::Parser as _;
 
+/// jemalloc on Linux: after a large unit is read, what its threads freed is
+/// reused and given back rather than kept (see Cargo.toml).
+#[cfg(target_os = "linux")]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 #[cfg(not(target_arch = "wasm32"))]
 use neutrality_reader::cli::{self, Cli, Command};
 
