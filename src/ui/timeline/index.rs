@@ -64,18 +64,8 @@ impl TimelineIndex {
 
     /// Every event in lane 0, for the Study strip.
     pub fn single_lane(&self) -> &Timeline {
-        self.single_lane.get_or_init(|| {
-            let single = self
-                .by_category
-                .items()
-                .iter()
-                .map(|item| Item {
-                    lane: 0,
-                    ..item.clone()
-                })
-                .collect();
-            Timeline::new(single)
-        })
+        self.single_lane
+            .get_or_init(|| self.by_category.in_one_lane())
     }
 
     /// Indices of the organizations that some event involves, sorted by the

@@ -119,13 +119,13 @@ fn read_unit(
     // here: the cache file is found by its key.
     let key = cache.filter(|_| fresh).and_then(|_| cache_key(&files));
     drop(files);
-    // The timelines (and the Study strip's, which is otherwise made when
-    // the strip is first drawn); the cache file is made after the unit has
-    // gone to the window (`Keep` shares the dataset), so it holds up
-    // neither the first frame nor the timelines.
+    // The timeline (the Study strip's is a copy of it in one lane, made in
+    // a few ms when the strip is first drawn, and only then held); the
+    // cache file is made after the unit has gone to the window (`Keep`
+    // shares the dataset), so it holds up neither the first frame nor the
+    // timeline.
     let dataset = Arc::new(dataset);
     let timeline = TimelineIndex::new(&dataset);
-    timeline.single_lane();
     let keep = cache.zip(key).map(|(dir, key)| Keep {
         dataset: dataset.clone(),
         key,
