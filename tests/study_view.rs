@@ -436,3 +436,73 @@ fn the_timeline_strip_can_be_hidden() {
             .is_none()
     );
 }
+
+/// Scrolls the panel to "Show more", as a reader would, and clicks it.
+fn show_more(harness: &mut Harness<'static, ReaderApp>) {
+    harness
+        .get_by_role_and_label(Role::Button, "Show more")
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Show more")
+        .click();
+    harness.run();
+}
+
+/// An article that 250 events cite lists the first 100 in the panel, says
+/// how many of how many it shows, and "Show more" adds 100 at a time until
+/// all are there: a 100,000-event unit's article is not laid out whole in
+/// every frame.
+#[test]
+fn an_article_cited_by_many_events_lists_them_a_hundred_at_a_time() {
+    let dir = common::data_copy();
+    let events = dir.path().join("events.ron");
+    let text = std::fs::read_to_string(&events).unwrap();
+    let end = text.rfind(']').unwrap();
+    let mut crowd = String::new();
+    for i in 0..250 {
+        crowd.push_str(&format!(
+            "    Event(id: \"crowd-{i}\", date: \"2020-06-10\", title: \"Crowd event {i:03}\", description: \"One of many.\", category: Conference, sources: [(\"nam-ambassadors-briefing-2020\", 3)]),\n"
+        ));
+    }
+    std::fs::write(&events, format!("{}{crowd}{}", &text[..end], &text[end..])).unwrap();
+    let data = Arc::new(Dataset::load_dir(dir.path()).unwrap());
+    let order = data.event_indices_of_article("nam-ambassadors-briefing-2020");
+    let total = order.len();
+    assert!(total > 250, "{total}");
+    // How many of the crowd are among the article's first `n` events.
+    let crowd_in_first = |n: usize| {
+        order
+            .iter()
+            .take(n)
+            .filter(|&&i| data.events[i].id.starts_with("crowd-"))
+            .count()
+    };
+    let (first_100, first_200) = (crowd_in_first(100), crowd_in_first(200));
+    assert!(first_100 < first_200 && first_200 < 250);
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 2400.0])
+        .build_eframe({
+            let data = data.clone();
+            move |cc| ReaderApp::new(&cc.egui_ctx, data, DataOrigin::default(), None)
+        });
+    harness.run();
+    let listed = |harness: &Harness<'static, ReaderApp>| {
+        (0..250)
+            .filter(|i| {
+                harness
+                    .query_by_label(&format!("Crowd event {i:03}"))
+                    .is_some()
+            })
+            .count()
+    };
+    assert_eq!(listed(&harness), first_100);
+    harness.get_by_label(&format!("Events shown: 100 of {total}"));
+    show_more(&mut harness);
+    assert_eq!(listed(&harness), first_200);
+    harness.get_by_label(&format!("Events shown: 200 of {total}"));
+    show_more(&mut harness);
+    assert_eq!(listed(&harness), 250);
+    assert!(harness.query_by_label("Show more").is_none());
+    assert!(harness.query_by_label_contains("Events shown").is_none());
+}

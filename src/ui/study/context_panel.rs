@@ -123,44 +123,74 @@ fn as_of_ui(
     ui.add_space(4.0);
 }
 
-/// The events the article reports, each opening the paragraph that states it.
+/// How many of an article's events the panel lists at first, and how many
+/// more each "Show more" adds: an article that a 100,000-event unit cites
+/// throughout would otherwise have every event laid out in every frame
+/// (half a second a frame, and a gigabyte of laid-out text).
+const EVENTS_AT_ONCE: usize = 100;
+
+/// The events the article reports, each opening the paragraph that states
+/// it: the first [`EVENTS_AT_ONCE`], then as many more at each "Show more".
 fn events_ui(ui: &mut egui::Ui, dataset: &Dataset, article: &str, commands: &mut Vec<Command>) {
     ui.heading(tr("study.events_heading"));
-    let events: Vec<_> = dataset.events_of_article(article).collect();
+    let events = dataset.event_indices_of_article(article);
     if events.is_empty() {
         ui.weak(tr("study.no_event"));
     }
-    for event in events {
-        let paragraph = event
-            .sources
-            .iter()
-            .find(|s| s.article == article)
-            .map(|s| s.paragraph);
-        ui.label(
-            RichText::new(crate::i18n::dates::human(&event.date))
-                .small()
-                .weak(),
-        );
-        let response = ui
-            .add(egui::Button::new(&event.title).wrap().frame(false))
-            .on_hover_ui(|ui| {
-                ui.set_max_width(360.0);
-                record_card_ui(
-                    ui,
-                    &crate::i18n::dates::human(&event.date),
-                    &event.description,
-                    event.note(),
-                );
-                ui.weak(tr("study.show_paragraph"));
-            });
-        if response.clicked() {
-            commands.push(Command::OpenArticle {
-                article: article.to_owned(),
-                paragraph,
-            });
-        }
-        ui.add_space(4.0);
+    let shown_id = egui::Id::unique("study_events_shown").with(article);
+    let shown = ui
+        .data(|d| d.get_temp::<usize>(shown_id))
+        .unwrap_or(EVENTS_AT_ONCE)
+        .min(events.len());
+    for event in events
+        .iter()
+        .take(shown)
+        .filter_map(|&i| dataset.events.get(i))
+    {
+        event_ui(ui, event, article, commands);
     }
+    if shown < events.len() {
+        ui.weak(trf(
+            "study.events_shown",
+            &[("shown", &shown), ("total", &events.len())],
+        ));
+        if ui.button(tr("study.show_more_events")).clicked() {
+            ui.data_mut(|d| d.insert_temp(shown_id, shown + EVENTS_AT_ONCE));
+        }
+    }
+}
+
+/// One event of the list: its date, and its title opening its paragraph.
+fn event_ui(ui: &mut egui::Ui, event: &Event, article: &str, commands: &mut Vec<Command>) {
+    let paragraph = event
+        .sources
+        .iter()
+        .find(|s| s.article == article)
+        .map(|s| s.paragraph);
+    ui.label(
+        RichText::new(crate::i18n::dates::human(&event.date))
+            .small()
+            .weak(),
+    );
+    let response = ui
+        .add(egui::Button::new(&*event.title).wrap().frame(false))
+        .on_hover_ui(|ui| {
+            ui.set_max_width(360.0);
+            record_card_ui(
+                ui,
+                &crate::i18n::dates::human(&event.date),
+                &event.description,
+                event.note(),
+            );
+            ui.weak(tr("study.show_paragraph"));
+        });
+    if response.clicked() {
+        commands.push(Command::OpenArticle {
+            article: article.to_owned(),
+            paragraph,
+        });
+    }
+    ui.add_space(4.0);
 }
 
 /// A short card: a heading, the record's text and its editor's note, if any.
