@@ -33,7 +33,7 @@ mod validate;
 use std::collections::HashMap;
 use std::path::Path;
 
-pub use export::to_json;
+pub use export::{to_json, write_json};
 pub use files::{
     DataFile, DataFiles, EMBEDDED_ARTICLES, MANIFEST_FILE, MAX_ARTICLES, MAX_FILE_BYTES,
     MAX_RECORD_FILE_BYTES, MAX_TOTAL_BYTES, RECORD_FILES, is_hidden_or_editor_file, refusal,

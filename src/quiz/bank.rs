@@ -45,8 +45,10 @@ pub struct QuizBank<'a> {
     pub(crate) blanks: Vec<Blank>,
     /// The latest year an article was published, the present of the data.
     pub(crate) latest_year: i32,
-    /// The dataset's fingerprint, which its quiz codes carry.
-    pub(crate) fingerprint: Fingerprint,
+    /// The dataset's fingerprint, which its quiz codes carry: worked out
+    /// when a quiz is first made, not when the setup only asks which topics
+    /// there are (it hashes the whole dataset: 100,000 events take a while).
+    fingerprint: std::sync::OnceLock<Fingerprint>,
 }
 
 /// A quote of a record.
@@ -118,7 +120,7 @@ impl<'a> QuizBank<'a> {
             measures: HashMap::new(),
             blanks: Vec::new(),
             latest_year: 0,
-            fingerprint: Fingerprint::of(dataset),
+            fingerprint: std::sync::OnceLock::new(),
         };
         for (i, event) in dataset.events.iter().enumerate() {
             let Ok(index) = u32::try_from(i) else { break };
@@ -224,7 +226,9 @@ impl<'a> QuizBank<'a> {
 
     /// The dataset's fingerprint, as its quiz codes carry it.
     pub fn fingerprint(&self) -> Fingerprint {
-        self.fingerprint
+        *self
+            .fingerprint
+            .get_or_init(|| Fingerprint::of(self.dataset))
     }
 
     /// The topics this dataset has questions on: a topic whose records are

@@ -233,7 +233,7 @@ impl QuizBank<'_> {
         }
         Quiz {
             options: options.clone(),
-            code: QuizCode::from_options(options, self.fingerprint).ok(),
+            code: QuizCode::from_options(options, self.fingerprint()).ok(),
             questions: draw.questions,
         }
     }
