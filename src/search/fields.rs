@@ -145,55 +145,132 @@ pub(crate) enum Visit<'a> {
 /// [`super::GroupKind::ALL`] order, so that each group's documents are
 /// contiguous; an article's title comes with its first paragraph.
 pub(crate) fn for_each_field(dataset: &Dataset, mut visit: impl FnMut(Visit<'_>)) {
-    let id = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
-    for (i, o) in dataset.organizations.iter().enumerate() {
-        let i = id(i);
+    for i in 0..dataset.organizations.len() {
         visit(Visit::Record);
-        if let Some(acronym) = &o.acronym {
-            visit(Visit::Field(Source::Acronym(i), acronym));
-        }
-        visit(Visit::Field(Source::OrganizationName(i), &o.name));
-        for (j, alias) in o.aliases.iter().enumerate() {
-            visit(Visit::Field(Source::OrganizationAlias(i, id(j)), alias));
-        }
-        visit(Visit::Field(Source::OrganizationSummary(i), &o.summary));
+        organization_fields(dataset, i, &mut visit);
     }
-    for (i, p) in dataset.people.iter().enumerate() {
-        let i = id(i);
+    for i in 0..dataset.people.len() {
         visit(Visit::Record);
-        visit(Visit::Field(Source::PersonName(i), &p.name));
-        visit(Visit::Field(Source::Role(i), &p.role));
+        person_fields(dataset, i, &mut visit);
     }
-    for (i, e) in dataset.events.iter().enumerate() {
-        let i = id(i);
+    for i in 0..dataset.events.len() {
         visit(Visit::Record);
-        visit(Visit::Field(Source::EventTitle(i), &e.title));
-        visit(Visit::Field(Source::EventDate(i), &e.date.human()));
-        visit(Visit::Field(Source::EventDescription(i), &e.description));
-        if let Some(place) = &e.place() {
-            visit(Visit::Field(Source::Place(i), place));
-        }
-        if let Some(resolution) = &e.resolution() {
-            visit(Visit::Field(Source::Resolution(i), resolution));
-        }
+        event_fields(dataset, i, &mut visit);
     }
-    for (i, t) in dataset.glossary.iter().enumerate() {
-        let i = id(i);
+    for i in 0..dataset.glossary.len() {
         visit(Visit::Record);
-        visit(Visit::Field(Source::Term(i), &t.term));
-        for (j, alias) in t.aliases.iter().enumerate() {
-            visit(Visit::Field(Source::TermAlias(i, id(j)), alias));
-        }
-        visit(Visit::Field(Source::Definition(i), &t.definition));
+        term_fields(dataset, i, &mut visit);
     }
     for (i, a) in dataset.articles.iter().enumerate() {
-        let i = id(i);
-        for (j, block) in a.body.iter().enumerate() {
+        for j in 0..a.body.len() {
             visit(Visit::Record);
-            if j == 0 {
-                visit(Visit::Field(Source::ArticleTitle(i), &a.title));
-            }
-            visit(Visit::Field(Source::Block(i, id(j)), &block.text()));
+            paragraph_fields(dataset, i, j, &mut visit);
         }
     }
+}
+
+/// Where the fields of record `record` of `group` are: what
+/// [`for_each_field`] visits of it, in the same order; a paragraph is
+/// `(article, block)`. Nothing for a record the dataset does not have.
+pub(crate) fn record_sources(dataset: &Dataset, record: Record) -> Vec<Source> {
+    let mut sources = Vec::new();
+    let mut note = |visit: Visit<'_>| {
+        if let Visit::Field(source, _) = visit {
+            sources.push(source);
+        }
+    };
+    match record {
+        Record::Organization(i) => organization_fields(dataset, i, &mut note),
+        Record::Person(i) => person_fields(dataset, i, &mut note),
+        Record::Event(i) => event_fields(dataset, i, &mut note),
+        Record::Term(i) => term_fields(dataset, i, &mut note),
+        Record::Paragraph(i, j) => paragraph_fields(dataset, i, j, &mut note),
+    }
+    sources
+}
+
+/// A document of the index, by its record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Record {
+    Organization(usize),
+    Person(usize),
+    Event(usize),
+    Term(usize),
+    /// Block `.1` (from 0) of article `.0`.
+    Paragraph(usize, usize),
+}
+
+fn id(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+fn organization_fields(dataset: &Dataset, index: usize, visit: &mut impl FnMut(Visit<'_>)) {
+    let Some(o) = dataset.organizations.get(index) else {
+        return;
+    };
+    let i = id(index);
+    if let Some(acronym) = &o.acronym {
+        visit(Visit::Field(Source::Acronym(i), acronym));
+    }
+    visit(Visit::Field(Source::OrganizationName(i), &o.name));
+    for (j, alias) in o.aliases.iter().enumerate() {
+        visit(Visit::Field(Source::OrganizationAlias(i, id(j)), alias));
+    }
+    visit(Visit::Field(Source::OrganizationSummary(i), &o.summary));
+}
+
+fn person_fields(dataset: &Dataset, index: usize, visit: &mut impl FnMut(Visit<'_>)) {
+    let Some(p) = dataset.people.get(index) else {
+        return;
+    };
+    let i = id(index);
+    visit(Visit::Field(Source::PersonName(i), &p.name));
+    visit(Visit::Field(Source::Role(i), &p.role));
+}
+
+fn event_fields(dataset: &Dataset, index: usize, visit: &mut impl FnMut(Visit<'_>)) {
+    let Some(e) = dataset.events.get(index) else {
+        return;
+    };
+    let i = id(index);
+    visit(Visit::Field(Source::EventTitle(i), &e.title));
+    visit(Visit::Field(Source::EventDate(i), &e.date.human()));
+    visit(Visit::Field(Source::EventDescription(i), &e.description));
+    if let Some(place) = &e.place() {
+        visit(Visit::Field(Source::Place(i), place));
+    }
+    if let Some(resolution) = &e.resolution() {
+        visit(Visit::Field(Source::Resolution(i), resolution));
+    }
+}
+
+fn term_fields(dataset: &Dataset, index: usize, visit: &mut impl FnMut(Visit<'_>)) {
+    let Some(t) = dataset.glossary.get(index) else {
+        return;
+    };
+    let i = id(index);
+    visit(Visit::Field(Source::Term(i), &t.term));
+    for (j, alias) in t.aliases.iter().enumerate() {
+        visit(Visit::Field(Source::TermAlias(i, id(j)), alias));
+    }
+    visit(Visit::Field(Source::Definition(i), &t.definition));
+}
+
+fn paragraph_fields(
+    dataset: &Dataset,
+    article: usize,
+    block: usize,
+    visit: &mut impl FnMut(Visit<'_>),
+) {
+    let Some(a) = dataset.articles.get(article) else {
+        return;
+    };
+    let Some(text) = a.body.get(block) else {
+        return;
+    };
+    let i = id(article);
+    if block == 0 {
+        visit(Visit::Field(Source::ArticleTitle(i), &a.title));
+    }
+    visit(Visit::Field(Source::Block(i, id(block)), &text.text()));
 }

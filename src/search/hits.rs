@@ -26,11 +26,11 @@ impl SearchIndex {
         doc: usize,
         score: u32,
     ) -> Option<Hit> {
-        let sources = self.doc_sources(doc);
+        let sources = self.doc_sources(dataset, doc);
         let target = sources.first()?.target();
         let title = title(dataset, target);
         let title_highlights = highlights(&title, terms);
-        let sources = sources.iter().copied();
+        let sources = sources.into_iter();
         let (snippet, highlights) = if let Target::Paragraph { .. } = target {
             let block = sources.rev().find(|s| matches!(s, Source::Block(..)));
             field_snippet(dataset, terms, block, false)

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use crate::dataset::Dataset;
 
-use super::fields::{Source, Visit, for_each_field};
+use super::fields::{Record, Source, Visit, for_each_field, record_sources};
 use super::fold::{fold_into, is_word_char, trim_non_word, words};
 use super::lexicon::{Lexicon, LexiconBuilder, NONE};
 use super::results::GroupKind;
@@ -80,7 +80,7 @@ impl Field {
 /// text back from the dataset only for the hits it shows.
 ///
 /// Memory: one `u32` per distinct word or compound of each field (about 45
-/// per synthetic paragraph of 80 words), 28 bytes per field and 4 per
+/// per synthetic paragraph of 80 words), 16 bytes per field and 4 per
 /// document, plus the entry lists. The synthetic benchmark prints bytes per
 /// article.
 #[derive(Clone, Default)]
@@ -90,8 +90,12 @@ pub struct SearchIndex {
     /// Runs of non-spaces with punctuation inside, trimmed of it at the ends.
     pub(crate) compounds: Lexicon,
     pub(crate) fields: Vec<Field>,
-    /// Where each field's text is, by field id.
-    pub(crate) sources: Vec<Source>,
+    /// Where each article's first paragraph is among the paragraphs' documents
+    /// (counted from the group's start), and the count last: a paragraph's
+    /// document gives its article and block. Where a field's text is, is
+    /// worked out for the hits shown ([`SearchIndex::doc_sources`]) rather
+    /// than kept for every field (12 bytes each: 3.6 MB for 100,000 events).
+    pub(crate) article_docs: Vec<u32>,
     /// Where each document's fields start in `fields`; one more entry than documents.
     pub(crate) doc_fields: Vec<u32>,
     /// Where each group's documents start, in [`GroupKind::ALL`] order, and the end.
@@ -136,7 +140,6 @@ impl SearchIndex {
             Visit::Field(..) => field_count += 1,
         });
         let mut fields: Vec<Field> = Vec::with_capacity(field_count);
-        let mut sources: Vec<Source> = Vec::with_capacity(field_count);
         let mut doc_fields: Vec<u32> = Vec::with_capacity(doc_count);
         let mut folded = String::new();
         for_each_field(dataset, |visit| {
@@ -164,7 +167,6 @@ impl SearchIndex {
                 first_compound: scan.first_compound,
                 meta: (LENGTH_MASK - len) | (bonus << LENGTH_BITS) | one_word | one_compound,
             });
-            sources.push(source);
         });
         doc_fields.push(offset(fields.len()));
 
@@ -188,14 +190,20 @@ impl SearchIndex {
         for (i, count) in counts.into_iter().enumerate() {
             group_starts[i + 1] = group_starts[i] + count;
         }
+        let mut article_docs = Vec::with_capacity(dataset.articles.len() + 1);
+        let mut paragraph = 0;
+        for article in &dataset.articles {
+            article_docs.push(offset(paragraph));
+            paragraph += article.body.len();
+        }
+        article_docs.push(offset(paragraph));
         fields.shrink_to_fit();
-        sources.shrink_to_fit();
         doc_fields.shrink_to_fit();
         Self {
             words,
             compounds,
             fields,
-            sources,
+            article_docs,
             doc_fields,
             group_starts,
         }
@@ -214,11 +222,34 @@ impl SearchIndex {
         start..end.min(self.doc_count())
     }
 
-    /// Where the texts of document `doc`'s fields are, in field order.
-    pub(crate) fn doc_sources(&self, doc: usize) -> &[Source] {
-        let start = self.doc_fields.get(doc).map_or(0, |&s| s as usize);
-        let end = self.doc_fields.get(doc + 1).map_or(start, |&s| s as usize);
-        self.sources.get(start..end).unwrap_or_default()
+    /// Where the texts of document `doc`'s fields are, in field order, in
+    /// `dataset` (the one the index was built from).
+    pub(crate) fn doc_sources(&self, dataset: &Dataset, doc: usize) -> Vec<Source> {
+        self.record(doc)
+            .map(|record| record_sources(dataset, record))
+            .unwrap_or_default()
+    }
+
+    /// The record that document `doc` is.
+    fn record(&self, doc: usize) -> Option<Record> {
+        let group = GroupKind::ALL
+            .into_iter()
+            .find(|&group| self.group_docs(group).contains(&doc))?;
+        let i = doc - self.group_docs(group).start;
+        Some(match group {
+            GroupKind::Organizations => Record::Organization(i),
+            GroupKind::People => Record::Person(i),
+            GroupKind::Events => Record::Event(i),
+            GroupKind::Glossary => Record::Term(i),
+            GroupKind::Articles => {
+                let article = self
+                    .article_docs
+                    .partition_point(|&first| first as usize <= i)
+                    .checked_sub(1)?;
+                let first = *self.article_docs.get(article)? as usize;
+                Record::Paragraph(article, i - first)
+            }
+        })
     }
 
     /// How many distinct words the index holds.
@@ -232,7 +263,7 @@ impl SearchIndex {
         self.words.heap_bytes()
             + self.compounds.heap_bytes()
             + self.fields.capacity() * size_of::<Field>()
-            + self.sources.capacity() * size_of::<Source>()
+            + self.article_docs.capacity() * size_of::<u32>()
             + self.doc_fields.capacity() * size_of::<u32>()
     }
 }

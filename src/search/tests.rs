@@ -766,3 +766,31 @@ fn synthetic_totals_match_a_plain_scan() {
         }
     }
 }
+
+/// Each document's sources, worked out from its number for the hits
+/// shown, are those the index visited for it, in order: for the bundled
+/// dataset and generated ones (many articles and paragraphs, aliases).
+#[test]
+fn a_documents_sources_are_the_fields_visited_for_it() {
+    let mut datasets = vec![Dataset::embedded().unwrap()];
+    for seed in 0..3 {
+        datasets.push(Dataset::from_files(&synthetic::files(Sizes::small(), seed)).unwrap());
+    }
+    for dataset in &datasets {
+        let index = SearchIndex::new(dataset);
+        let mut visited: Vec<Vec<super::fields::Source>> = Vec::new();
+        super::fields::for_each_field(dataset, |visit| match visit {
+            super::fields::Visit::Record => visited.push(Vec::new()),
+            super::fields::Visit::Field(source, _) => {
+                if let Some(last) = visited.last_mut() {
+                    last.push(source);
+                }
+            }
+        });
+        assert_eq!(visited.len(), index.doc_count());
+        for (doc, sources) in visited.iter().enumerate() {
+            assert_eq!(&index.doc_sources(dataset, doc), sources, "document {doc}");
+        }
+        assert!(index.doc_sources(dataset, visited.len()).is_empty());
+    }
+}
