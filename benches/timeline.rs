@@ -37,8 +37,8 @@ fn items() -> Vec<Item> {
                 event,
                 span: TimeSpan::new(start, start + len),
                 shape,
-                lane: rng.below(LANES),
-                label_chars: 20 + rng.below(41),
+                lane: rng.below(LANES) as u16,
+                label_chars: (20 + rng.below(41)) as u16,
             }
         })
         .collect()

@@ -336,8 +336,8 @@ mod tests {
                     event,
                     span: TimeSpan::new(start, start + len),
                     shape,
-                    lane: rng.below(lanes),
-                    label_chars: 5 + rng.below(40),
+                    lane: rng.below(lanes) as u16,
+                    label_chars: (5 + rng.below(40)) as u16,
                 }
             })
             .collect()
@@ -376,7 +376,7 @@ mod tests {
                     for lane in 0..4 {
                         let in_view = timeline
                             .visible(tr.visible())
-                            .filter(|i| i.lane == lane && !i.event.is_multiple_of(7))
+                            .filter(|i| i.lane() == lane && !i.event.is_multiple_of(7))
                             .count();
                         let placed = layout.placed.iter().filter(|p| p.lane == lane).count();
                         let counted: u32 = layout.lane_density(lane).iter().sum();

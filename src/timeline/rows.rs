@@ -172,13 +172,13 @@ fn row_needs(
         .collect();
     for item in timeline
         .visible(transform.visible())
-        .filter(|item| item.lane < request.lane_count && (request.include)(item))
+        .filter(|item| item.lane() < request.lane_count && (request.include)(item))
     {
         if (request.pinned)(item) {
             return None;
         }
         let (x0, _, end) = extent(item, transform, char_width);
-        let (Some(lane_ends), Some(need)) = (ends.get_mut(item.lane), needs.get_mut(item.lane))
+        let (Some(lane_ends), Some(need)) = (ends.get_mut(item.lane()), needs.get_mut(item.lane()))
         else {
             continue;
         };
@@ -216,7 +216,7 @@ mod tests {
                     span: TimeSpan::new(start, start + 1.0),
                     shape: ItemShape::Day,
                     lane,
-                    label_chars: 10 + rng.below(30),
+                    label_chars: (10 + rng.below(30)) as u16,
                 }
             })
             .collect()
@@ -274,7 +274,7 @@ mod tests {
                 if rng.below(5) == 0 {
                     let start = item.span.start;
                     item.span = TimeSpan::new(start, start + rng.float(0.0, 900.0));
-                    item.label_chars = rng.below(80);
+                    item.label_chars = (rng.below(80)) as u16;
                 }
             }
             let timeline = Timeline::new(all);
@@ -314,7 +314,7 @@ mod tests {
             );
             let pinned_in_view = timeline
                 .visible(tr.visible())
-                .any(|i| i.lane < lane_count && include(i) && pinned(i));
+                .any(|i| i.lane() < lane_count && include(i) && pinned(i));
             match row_needs(&timeline, &tr, &request, &rows) {
                 None => assert!(
                     pinned_in_view,

@@ -66,17 +66,14 @@ impl Selection {
         let mut pins = Vec::new();
         let mut fits = true;
         for (position, item) in timeline.items().iter().enumerate() {
-            let Some(lane) = lanes.get_mut(item.lane) else {
+            let Some(lane) = lanes.get_mut(item.lane()) else {
                 continue;
             };
             if !include(item) {
                 continue;
             }
-            let (Ok(position), Ok(event), Ok(label_chars)) = (
-                u32::try_from(position),
-                u32::try_from(item.event),
-                u32::try_from(item.label_chars),
-            ) else {
+            let (Ok(position), Ok(event)) = (u32::try_from(position), u32::try_from(item.event))
+            else {
                 fits = false;
                 break;
             };
@@ -84,7 +81,7 @@ impl Selection {
                 span: item.span,
                 position,
                 event,
-                label_chars,
+                label_chars: u32::from(item.label_chars),
                 shape: item.shape,
             });
             if pinned(item) {
@@ -734,8 +731,8 @@ mod tests {
                     event,
                     span: TimeSpan::new(start, start + len),
                     shape,
-                    lane: rng.below(lanes),
-                    label_chars: rng.below(60),
+                    lane: rng.below(lanes) as u16,
+                    label_chars: rng.below(60) as u16,
                 }
             })
             .collect()
@@ -840,8 +837,8 @@ mod tests {
                     event,
                     span: TimeSpan::new(start, start + len),
                     shape,
-                    lane,
-                    label_chars: rng.below(90),
+                    lane: lane as u16,
+                    label_chars: rng.below(90) as u16,
                 }
             })
             .collect()
@@ -931,8 +928,8 @@ mod tests {
                     event,
                     span: TimeSpan::new(start, start + 1.0),
                     shape: ItemShape::Day,
-                    lane,
-                    label_chars: 1 + rng.below(3),
+                    lane: lane as u16,
+                    label_chars: (1 + rng.below(3)) as u16,
                 }
             })
             .collect();

@@ -40,8 +40,13 @@ impl TimelineIndex {
         let mut items = Vec::with_capacity(dataset.events.len());
         for (event, e) in dataset.events.iter().enumerate() {
             // As `Dataset::category_lane`: an unknown key (never, once
-            // checked) goes to the first lane.
-            let lane = lanes.get(e.category.as_str()).copied().unwrap_or(0);
+            // checked) goes to the first lane, as would one past the 16
+            // bits of `Item::lane` (a unit has at most 40 categories).
+            let lane = lanes
+                .get(e.category.as_str())
+                .copied()
+                .filter(|&lane| u16::try_from(lane).is_ok())
+                .unwrap_or(0);
             if let Some(count) = category_counts.get_mut(lane) {
                 *count += 1;
             }
@@ -49,8 +54,8 @@ impl TimelineIndex {
                 event,
                 span: TimeSpan::of(&e.date),
                 shape: shape_of(&e.date),
-                lane,
-                label_chars: e.title.chars().count(),
+                lane: u16::try_from(lane).unwrap_or(0),
+                label_chars: u16::try_from(e.title.chars().count()).unwrap_or(u16::MAX),
             };
             items.push(item);
         }

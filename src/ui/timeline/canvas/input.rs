@@ -94,7 +94,7 @@ pub fn keyboard(
     output: &mut CanvasOutput,
 ) {
     use egui::{Key, Modifiers};
-    let include = |item: &Item| config.lanes.contains(&item.lane) && (config.include)(item);
+    let include = |item: &Item| config.lanes.contains(&item.lane()) && (config.include)(item);
     let timeline = config.timeline;
     let (left, right, home, end, plus, minus, enter, escape) = ui.input_mut(|i| {
         let none = Modifiers::NONE;

@@ -73,7 +73,9 @@ pub fn in_shown_lanes<'a>(config: &'a CanvasConfig<'a>) -> impl Fn(&Item) -> boo
             *shown = true;
         }
     }
-    move |item: &Item| lane_shown.get(item.lane).copied().unwrap_or(false) && (config.include)(item)
+    move |item: &Item| {
+        lane_shown.get(item.lane()).copied().unwrap_or(false) && (config.include)(item)
+    }
 }
 
 /// Lays out the visible events with the height shared out among the lanes
@@ -224,7 +226,7 @@ mod tests {
         let (key, kept) = inputs.state.layout.clone().expect("a layout is kept");
         let shown: BTreeSet<usize> = inputs.lanes.iter().copied().collect();
         let include =
-            |item: &Item| shown.contains(&item.lane) && !inputs.hidden.contains(&item.event);
+            |item: &Item| shown.contains(&item.lane()) && !inputs.hidden.contains(&item.event);
         let fresh = lay_out_lanes(
             &inputs.timeline,
             &key.transform,

@@ -99,7 +99,7 @@ impl Scene<'_> {
             .selected
             .filter(|s| !layout.placed.iter().any(|p| p.event == *s))
             .and_then(|s| config.timeline.item_of(s))
-            .map(|item| (item.lane, transform.x_from_t(item.span.start)));
+            .map(|item| (item.lane(), transform.x_from_t(item.span.start)));
         let scale = layout.densest_column();
         // Each lane's bands, in order: their ids, stable while the view zooms.
         let mut bands: Vec<Vec<egui::Id>> = vec![Vec::new(); config.lane_count];
@@ -203,13 +203,13 @@ impl Scene<'_> {
         if !include(item) || !item.span.intersects(&transform.visible()) {
             return None;
         }
-        let y = self.row_y(item.lane, layout.rows_used(item.lane))?;
+        let y = self.row_y(item.lane(), layout.rows_used(item.lane()))?;
         let event = self.dataset.events.get(selected)?;
         let x0 = transform.x_from_t(item.span.start);
         let placed = Placed {
             event: selected,
-            lane: item.lane,
-            row: layout.rows_used(item.lane),
+            lane: item.lane(),
+            row: layout.rows_used(item.lane()),
             x0,
             x1: transform.x_from_t(item.span.end).max(x0),
             shape: item.shape,
