@@ -45,7 +45,12 @@ pub fn label_galley(
         .size()
         .x;
     let kept = word_cut(title, &ends, room, ellipsis).filter(|&kept| kept > 0)?;
-    let mut text: String = title.chars().take(kept).collect();
+    let end = title
+        .char_indices()
+        .nth(kept)
+        .map_or(title.len(), |(at, _)| at);
+    let mut text = String::with_capacity(end + '…'.len_utf8());
+    text.push_str(title.get(..end).unwrap_or(title));
     text.push('…');
     Some(painter.layout_no_wrap(text, font, Color32::PLACEHOLDER))
 }
@@ -289,7 +294,9 @@ pub fn gridlines(
 ) -> egui::Shape {
     let line = ui.visuals().widgets.noninteractive.bg_stroke.color;
     let axis_y = plot.bottom() - AXIS_HEIGHT;
-    let mut shapes = Vec::new();
+    let mut shapes = Vec::with_capacity(2 * tick_set.ticks.len());
+    // One list of cuts for every tick, not one made and dropped each.
+    let mut cuts = Vec::new();
     for tick in &tick_set.ticks {
         let x = tick.x as f32;
         let stroke = if tick.major {
@@ -297,31 +304,39 @@ pub fn gridlines(
         } else {
             Stroke::new(1.0, line.gamma_multiply(0.5))
         };
-        for (top, bottom) in gridline_segments(x, plot.top(), axis_y, labels) {
+        each_gridline_segment(x, (plot.top(), axis_y), labels, &mut cuts, |top, bottom| {
             shapes.push(egui::Shape::line_segment(
                 [pos2(x, top), pos2(x, bottom)],
                 stroke,
             ));
-        }
+        });
     }
     egui::Shape::Vec(shapes)
 }
 
 /// The parts of the vertical line at `x` from `top` to `bottom` that cross
-/// none of `labels` (each kept a point clear), top to bottom.
-pub fn gridline_segments(x: f32, top: f32, bottom: f32, labels: &[Rect]) -> Vec<(f32, f32)> {
-    let mut cuts: Vec<(f32, f32)> = labels
-        .iter()
-        .map(|r| r.expand(1.0))
-        .filter(|r| r.is_positive() && r.left() <= x && x <= r.right())
-        .map(|r| (r.top(), r.bottom()))
-        .collect();
+/// none of `labels` (each kept a point clear), top to bottom, given one by
+/// one to `segment`; `cuts` is room to work in.
+fn each_gridline_segment(
+    x: f32,
+    (top, bottom): (f32, f32),
+    labels: &[Rect],
+    cuts: &mut Vec<(f32, f32)>,
+    mut segment: impl FnMut(f32, f32),
+) {
+    cuts.clear();
+    cuts.extend(
+        labels
+            .iter()
+            .map(|r| r.expand(1.0))
+            .filter(|r| r.is_positive() && r.left() <= x && x <= r.right())
+            .map(|r| (r.top(), r.bottom())),
+    );
     cuts.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut segments = Vec::new();
     let mut from = top;
-    for (cut_top, cut_bottom) in cuts {
-        if cut_top > from {
-            segments.push((from, cut_top.min(bottom)));
+    for &(cut_top, cut_bottom) in cuts.iter() {
+        if cut_top.min(bottom) > from {
+            segment(from, cut_top.min(bottom));
         }
         from = from.max(cut_bottom);
         if from >= bottom {
@@ -329,10 +344,8 @@ pub fn gridline_segments(x: f32, top: f32, bottom: f32, labels: &[Rect]) -> Vec<
         }
     }
     if from < bottom {
-        segments.push((from, bottom));
+        segment(from, bottom);
     }
-    segments.retain(|(a, b)| b > a);
-    segments
 }
 
 /// An event's marker: a bar for a span, a band for a month or year (or a
@@ -417,6 +430,16 @@ pub fn count_place(chip: Rect, plot: Rect) -> egui::Pos2 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The parts of the vertical line at `x` from `top` to `bottom` that cross
+    /// none of `labels` (each kept a point clear), top to bottom.
+    fn gridline_segments(x: f32, top: f32, bottom: f32, labels: &[Rect]) -> Vec<(f32, f32)> {
+        let mut segments = Vec::new();
+        each_gridline_segment(x, (top, bottom), labels, &mut Vec::new(), |a, b| {
+            segments.push((a, b));
+        });
+        segments
+    }
 
     #[test]
     fn a_chip_running_off_the_plot_keeps_its_count_in_view() {
