@@ -293,18 +293,26 @@ pub fn gridlines(
     labels: &[Rect],
 ) -> egui::Shape {
     let line = ui.visuals().widgets.noninteractive.bg_stroke.color;
-    let axis_y = plot.bottom() - AXIS_HEIGHT;
-    let mut shapes = Vec::with_capacity(2 * tick_set.ticks.len());
-    // One list of cuts for every tick, not one made and dropped each.
-    let mut cuts = Vec::new();
-    for tick in &tick_set.ticks {
-        let x = tick.x as f32;
-        let stroke = if tick.major {
+    let span = (plot.top(), plot.bottom() - AXIS_HEIGHT);
+    let cuts = label_cuts(labels);
+    let stroke_of = |major: bool| {
+        if major {
             Stroke::new(1.0, line)
         } else {
             Stroke::new(1.0, line.gamma_multiply(0.5))
-        };
-        each_gridline_segment(x, (plot.top(), axis_y), labels, &mut cuts, |top, bottom| {
+        }
+    };
+    // Counted first: the list is made once at its size (a line crosses
+    // dozens of labels: grown part by part it was copied a few times).
+    let mut count = 0;
+    for tick in &tick_set.ticks {
+        each_gridline_segment(tick.x as f32, span, &cuts, |_, _| count += 1);
+    }
+    let mut shapes = Vec::with_capacity(count);
+    for tick in &tick_set.ticks {
+        let x = tick.x as f32;
+        let stroke = stroke_of(tick.major);
+        each_gridline_segment(x, span, &cuts, |top, bottom| {
             shapes.push(egui::Shape::line_segment(
                 [pos2(x, top), pos2(x, bottom)],
                 stroke,
@@ -314,31 +322,34 @@ pub fn gridlines(
     egui::Shape::Vec(shapes)
 }
 
+/// The areas gridlines stop short of: each label's, kept a point clear,
+/// sorted by top once for every line (a line's cuts are then those it
+/// crosses, in order, as a sort of them alone would put them).
+fn label_cuts(labels: &[Rect]) -> Vec<Rect> {
+    let mut cuts: Vec<Rect> = labels
+        .iter()
+        .map(|r| r.expand(1.0))
+        .filter(Rect::is_positive)
+        .collect();
+    cuts.sort_by(|a, b| a.top().total_cmp(&b.top()));
+    cuts
+}
+
 /// The parts of the vertical line at `x` from `top` to `bottom` that cross
-/// none of `labels` (each kept a point clear), top to bottom, given one by
-/// one to `segment`; `cuts` is room to work in.
+/// none of `cuts` (see [`label_cuts`]), top to bottom, given one by one to
+/// `segment`.
 fn each_gridline_segment(
     x: f32,
     (top, bottom): (f32, f32),
-    labels: &[Rect],
-    cuts: &mut Vec<(f32, f32)>,
+    cuts: &[Rect],
     mut segment: impl FnMut(f32, f32),
 ) {
-    cuts.clear();
-    cuts.extend(
-        labels
-            .iter()
-            .map(|r| r.expand(1.0))
-            .filter(|r| r.is_positive() && r.left() <= x && x <= r.right())
-            .map(|r| (r.top(), r.bottom())),
-    );
-    cuts.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut from = top;
-    for &(cut_top, cut_bottom) in cuts.iter() {
-        if cut_top.min(bottom) > from {
-            segment(from, cut_top.min(bottom));
+    for cut in cuts.iter().filter(|r| r.left() <= x && x <= r.right()) {
+        if cut.top().min(bottom) > from {
+            segment(from, cut.top().min(bottom));
         }
-        from = from.max(cut_bottom);
+        from = from.max(cut.bottom());
         if from >= bottom {
             break;
         }
@@ -435,7 +446,7 @@ mod tests {
     /// none of `labels` (each kept a point clear), top to bottom.
     fn gridline_segments(x: f32, top: f32, bottom: f32, labels: &[Rect]) -> Vec<(f32, f32)> {
         let mut segments = Vec::new();
-        each_gridline_segment(x, (top, bottom), labels, &mut Vec::new(), |a, b| {
+        each_gridline_segment(x, (top, bottom), &label_cuts(labels), |a, b| {
             segments.push((a, b));
         });
         segments
