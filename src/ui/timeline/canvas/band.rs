@@ -189,6 +189,14 @@ fn paint_band(
     let columns = band.cluster.density.len();
     mesh.reserve_vertices(4 * columns);
     mesh.reserve_triangles(2 * columns);
+    let mut add = |(x0, x1, height): (f64, f64, f32)| {
+        let rect = Rect::from_min_max(pos2(x0 as f32, base - height), pos2(x1 as f32, base));
+        mesh.add_colored_rect(rect, band.color);
+    };
+    // Neighbouring columns of one height are one rectangle: the same
+    // pixels (they meet at the same x), half the vertices where most
+    // columns hold an event or two.
+    let mut open: Option<(f64, f64, f32)> = None;
     for (column, &count) in band.cluster.columns().zip(&band.cluster.density) {
         if count == 0 {
             continue;
@@ -198,8 +206,17 @@ fn paint_band(
             .copied()
             .unwrap_or_else(|| height_of(count));
         let (x0, x1) = band.columns.x_range(column);
-        let column_rect = Rect::from_min_max(pos2(x0 as f32, base - height), pos2(x1 as f32, base));
-        mesh.add_colored_rect(column_rect, band.color);
+        match &mut open {
+            Some((_, end, h)) if *end == x0 && *h == height => *end = x1,
+            _ => {
+                if let Some(done) = open.replace((x0, x1, height)) {
+                    add(done);
+                }
+            }
+        }
+    }
+    if let Some(done) = open {
+        add(done);
     }
     painter.add(egui::Shape::mesh(mesh));
     painter.line_segment(
