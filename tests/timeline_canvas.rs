@@ -9,12 +9,16 @@
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
+use egui_kittest::kittest::By;
 use egui_kittest::kittest::NodeT as _;
 use egui_kittest::kittest::Queryable as _;
 
 use neutrality_reader::dataset::Dataset;
+use neutrality_reader::i18n::{Language, dates, set_language};
 use neutrality_reader::ui::timeline::TimelineIndex;
-use neutrality_reader::ui::timeline::canvas::{CanvasConfig, CanvasOutput, CanvasState, canvas_ui};
+use neutrality_reader::ui::timeline::canvas::{
+    CanvasConfig, CanvasOutput, CanvasState, canvas_ui, date_with_precision,
+};
 
 /// One canvas over the bundled dataset's events, in a single lane as in the
 /// Study strip, with the selection it reported.
@@ -147,4 +151,95 @@ fn a_chip_of_events_on_one_date_lists_them_and_a_click_selects_one() {
             .iter()
             .any(|o| o.select == Some(chosen) && o.open_details)
     );
+}
+
+/// The texts of the tooltips' labels on screen.
+fn tooltip_texts(harness: &Harness<'_, Canvas>) -> Vec<String> {
+    harness
+        .query_all(By::new().role(Role::Label))
+        .filter_map(|node| node.accesskit_node().value())
+        .collect()
+}
+
+/// The node label of `event` in the language of this thread.
+fn node_label(dataset: &Dataset, event: usize) -> String {
+    let event = dataset.events.get(event).unwrap();
+    format!("{}: {}", dates::human(&event.date), event.title)
+}
+
+#[test]
+fn hovering_an_event_shows_its_title_and_date_and_leaving_it_hides_them() {
+    let mut harness = canvas();
+    let (event, label) = first_drawn(&harness);
+    let at = harness.get_by_label(&label).rect().center();
+    let (title, date) = {
+        let e = harness.state().dataset.events.get(event).unwrap();
+        (e.title.to_string(), date_with_precision(&e.date))
+    };
+    assert!(tooltip_texts(&harness).is_empty());
+    harness.hover_at(at);
+    // A tooltip waits for the pointer to rest, then fades in.
+    harness.run_steps(60);
+    let shown = tooltip_texts(&harness);
+    assert!(
+        shown.contains(&title) && shown.contains(&date),
+        "{title} / {date} in {shown:?}"
+    );
+    harness.hover_at(egui::pos2(2.0, 2.0));
+    harness.run_steps(60);
+    let shown = tooltip_texts(&harness);
+    assert!(!shown.contains(&title), "still shown: {shown:?}");
+}
+
+/// The events' node labels are kept between frames: a change of language
+/// must make them again (this fails if they are kept by event alone).
+#[test]
+fn the_events_nodes_speak_the_language_chosen_after_them() {
+    let mut harness = canvas();
+    // An event on screen whose date reads differently in Russian (a month).
+    let (event, english, russian) = {
+        let dataset = &harness.state().dataset;
+        (0..dataset.events.len())
+            .filter_map(|event| {
+                let english = node_label(dataset, event);
+                harness.query_by_label(&english)?;
+                set_language(Language::Russian);
+                let russian = node_label(dataset, event);
+                set_language(Language::English);
+                (russian != english).then_some((event, english, russian))
+            })
+            .next()
+            .unwrap()
+    };
+    set_language(Language::Russian);
+    harness.run();
+    let spoken = harness.query_by_label(&russian).is_some();
+    let stale = harness.query_by_label(&english).is_some();
+    set_language(Language::English);
+    assert!(
+        spoken && !stale,
+        "event {event}: {russian:?} wanted, {english:?} kept"
+    );
+    harness.run();
+    harness.get_by_label(&english);
+}
+
+/// New data (a unit reloaded, a title edited) comes with new timelines:
+/// the node labels made from the old data must not outlive it.
+#[test]
+fn the_events_nodes_follow_new_data() {
+    let mut harness = canvas();
+    let (event, label) = first_drawn(&harness);
+    let mut dataset = Dataset::embedded().unwrap();
+    if let Some(e) = dataset.events.get_mut(event) {
+        e.title = "A title the editor changed".into();
+    }
+    let renamed = node_label(&dataset, event);
+    let index = TimelineIndex::new(&dataset);
+    let canvas = harness.state_mut();
+    canvas.dataset = dataset;
+    canvas.index = index;
+    harness.run();
+    harness.get_by_label(&renamed);
+    assert!(harness.query_by_label(&label).is_none(), "{label} kept");
 }

@@ -92,23 +92,21 @@ pub fn word_cut(title: &str, ends: &[f32], room: f32, ellipsis: f32) -> Option<u
             .and_then(|last| ends.get(last))
             .is_none_or(|&end| end + ellipsis <= room)
     };
-    let chars: Vec<char> = title.chars().collect();
-    // A word ends before a space or after a dash, with the punctuation
-    // before the space kept ("Ashgabat," stays whole).
-    let word_ends = (1..chars.len()).rev().filter(|&kept| {
-        let next = chars.get(kept).copied().unwrap_or(' ');
-        let last = chars.get(kept - 1).copied().unwrap_or(' ');
-        (next.is_whitespace() && !last.is_whitespace()) || matches!(last, '–' | '—' | '-')
-    });
-    let mut word_ends = word_ends.peekable();
-    if word_ends.peek().is_some() {
-        for kept in word_ends {
-            if fits(kept) {
-                return Some(kept);
-            }
+    // Each place a word ends, from the last: before a space or after a
+    // dash, with the punctuation before the space kept ("Ashgabat," stays
+    // whole). Read from the end, pair by pair, with nothing collected.
+    let count = title.chars().count();
+    let mut reversed = title.chars().rev();
+    let mut next = reversed.next().unwrap_or(' ');
+    for (kept, last) in (1..count).rev().zip(reversed) {
+        let word_end =
+            (next.is_whitespace() && !last.is_whitespace()) || matches!(last, '–' | '—' | '-');
+        if word_end && fits(kept) {
+            return Some(kept);
         }
+        next = last;
     }
-    Some((0..chars.len()).rev().find(|&kept| fits(kept)).unwrap_or(0))
+    Some((0..count).rev().find(|&kept| fits(kept)).unwrap_or(0))
 }
 
 #[cfg(test)]
@@ -153,6 +151,60 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// The cut as it was first written (every character collected, then
+    /// the word ends searched from the last): the one above must agree.
+    fn word_cut_collected(title: &str, ends: &[f32], room: f32, ellipsis: f32) -> Option<usize> {
+        if ends.last().is_none_or(|&end| end <= room) {
+            return None;
+        }
+        let fits = |kept: usize| {
+            kept.checked_sub(1)
+                .and_then(|last| ends.get(last))
+                .is_none_or(|&end| end + ellipsis <= room)
+        };
+        let chars: Vec<char> = title.chars().collect();
+        let mut word_ends = (1..chars.len())
+            .rev()
+            .filter(|&kept| {
+                let next = chars.get(kept).copied().unwrap_or(' ');
+                let last = chars.get(kept - 1).copied().unwrap_or(' ');
+                (next.is_whitespace() && !last.is_whitespace()) || matches!(last, '–' | '—' | '-')
+            })
+            .peekable();
+        if word_ends.peek().is_some() {
+            for kept in word_ends {
+                if fits(kept) {
+                    return Some(kept);
+                }
+            }
+        }
+        Some((0..chars.len()).rev().find(|&kept| fits(kept)).unwrap_or(0))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_cut_is_the_collected_cut(
+            title in "[a-cА-В ,\\-–—\t]{0,40}",
+            widths in proptest::collection::vec(0.0f32..12.0, 0..48),
+            room in 0.0f32..300.0,
+            ellipsis in 0.0f32..12.0,
+        ) {
+            // Glyph ends as a line lays them out (growing), or as many as the
+            // widths give (fewer or more than the characters, as a font may).
+            let ends: Vec<f32> = widths
+                .iter()
+                .scan(0.0, |x, w| {
+                    *x += w;
+                    Some(*x)
+                })
+                .collect();
+            proptest::prop_assert_eq!(
+                word_cut(&title, &ends, room, ellipsis),
+                word_cut_collected(&title, &ends, room, ellipsis)
+            );
         }
     }
 }

@@ -5,6 +5,7 @@
 use egui::{Rect, Sense};
 
 use super::config::{CanvasConfig, CanvasOutput};
+use super::state::CanvasState;
 use crate::dataset::Dataset;
 use crate::i18n::trf;
 use crate::timeline::{Layout, TickUnit, Transform};
@@ -15,12 +16,16 @@ use crate::ui::timeline::labels::{date_with_precision, day_label};
 /// the keyboard focus.
 pub fn events_ui(
     ui: &egui::Ui,
-    config: &CanvasConfig<'_>,
+    (config, state): (&CanvasConfig<'_>, &mut CanvasState),
     dataset: &Dataset,
     hits: Vec<(usize, Rect)>,
     canvas: &egui::Response,
     output: &mut CanvasOutput,
 ) -> bool {
+    let labels = std::cell::RefCell::new(state.node_labels.of(config.timeline.id()));
+    // Whether egui could show a tooltip whatever the pointer does (see
+    // `tooltip_may_show`): asked once, not once per event.
+    let all_visible = ui.ctx().memory(|m| m.everything_is_visible());
     let mut item_focused = false;
     for (event_index, hit) in hits {
         let Some(event) = dataset.events.get(event_index) else {
@@ -31,14 +36,15 @@ pub fn events_ui(
         }
         let id = config.id.with(("event", event_index));
         let item_response = ui.interact(hit, id, Sense::click());
-        let label = format!(
-            "{}: {}",
-            crate::i18n::dates::human(&event.date),
-            event.title
-        );
         let selected = config.selected == Some(event_index);
-        item_response
-            .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
+        // Made only when egui asks (a screen reader, an event to report),
+        // and then kept: the date in words was most of a node's cost.
+        item_response.widget_info(|| egui::WidgetInfo {
+            enabled: true,
+            label: Some(labels.borrow_mut().label(event_index, event).to_owned()),
+            selected: Some(selected),
+            ..egui::WidgetInfo::new(egui::Role::Button)
+        });
         item_focused |= item_response.has_focus();
         if item_response.clicked() {
             output.select = Some(Some(event_index));
@@ -46,12 +52,22 @@ pub fn events_ui(
             // Keep the keyboard on the canvas, so Left/Right go on from here.
             canvas.request_focus();
         }
-        item_response.on_hover_ui(|ui| {
-            ui.strong(&event.title);
-            ui.label(date_with_precision(&event.date));
-        });
+        if all_visible || tooltip_may_show(&item_response) {
+            item_response.on_hover_ui(|ui| {
+                ui.strong(&event.title);
+                ui.label(date_with_precision(&event.date));
+            });
+        }
     }
     item_focused
+}
+
+/// Whether egui's tooltip of `response` could show this frame: only while
+/// the pointer is on it or its tooltip was open last frame (egui's own test,
+/// `Tooltip::should_show_tooltip`, answers no otherwise, but only after a
+/// dozen look-ups; with hundreds of events that was a tenth of a frame).
+fn tooltip_may_show(response: &egui::Response) -> bool {
+    response.hovered() || response.contains_pointer() || response.is_tooltip_open()
 }
 
 /// Keeps Left/Right and Escape for the canvas while it has the focus; Tab

@@ -19,6 +19,8 @@ use crate::ui::timeline::labels::day_label;
 const HALF_HEIGHT: f32 = 9.0;
 /// The shortest column: a single event still shows.
 const MIN_COLUMN: f32 = 2.0;
+/// Counts of a column up to this have their heights worked out once a band.
+const FEW: u32 = 64;
 
 /// One band to draw and answer for.
 pub struct Band<'a> {
@@ -70,8 +72,10 @@ pub fn band_ui(
             StrokeKind::Outside,
         );
     }
-    let label = band_label(band, &parts, chosen);
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    // Made only when egui asks for it (a screen reader, an event to report).
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Button, true, band_label(band, &parts, chosen))
+    });
     let response = match &hovered {
         Some(part) => response.on_hover_ui_at_pointer(|ui| part_tip(ui, band, part)),
         None => response,
@@ -170,18 +174,49 @@ fn paint_band(
     let base = band.y + HALF_HEIGHT;
     let tallest = 2.0 * HALF_HEIGHT - 1.0;
     let scale = f64::from(band.scale.max(1));
-    // One mesh for the band: hundreds of columns, no shape each.
+    // By the square root: a column of one event still shows beside one of a thousand.
+    let height_of = |count: u32| {
+        let share = (f64::from(count) / scale).sqrt() as f32;
+        (MIN_COLUMN + (tallest - MIN_COLUMN) * share).min(tallest)
+    };
+    // Most columns hold a few events: their heights are worked out once.
+    let few: Vec<f32> = (0..FEW.min(band.scale.saturating_add(1)))
+        .map(height_of)
+        .collect();
+    // One mesh for the band: hundreds of columns, no shape each, its room
+    // made at once rather than grown column by column.
     let mut mesh = Mesh::default();
+    let columns = band.cluster.density.len();
+    mesh.reserve_vertices(4 * columns);
+    mesh.reserve_triangles(2 * columns);
+    let mut add = |(x0, x1, height): (f64, f64, f32)| {
+        let rect = Rect::from_min_max(pos2(x0 as f32, base - height), pos2(x1 as f32, base));
+        mesh.add_colored_rect(rect, band.color);
+    };
+    // Neighbouring columns of one height are one rectangle: the same
+    // pixels (they meet at the same x), half the vertices where most
+    // columns hold an event or two.
+    let mut open: Option<(f64, f64, f32)> = None;
     for (column, &count) in band.cluster.columns().zip(&band.cluster.density) {
         if count == 0 {
             continue;
         }
-        // By the square root: a column of one event still shows beside one of a thousand.
-        let share = (f64::from(count) / scale).sqrt() as f32;
-        let height = (MIN_COLUMN + (tallest - MIN_COLUMN) * share).min(tallest);
+        let height = few
+            .get(count as usize)
+            .copied()
+            .unwrap_or_else(|| height_of(count));
         let (x0, x1) = band.columns.x_range(column);
-        let column_rect = Rect::from_min_max(pos2(x0 as f32, base - height), pos2(x1 as f32, base));
-        mesh.add_colored_rect(column_rect, band.color);
+        match &mut open {
+            Some((_, end, h)) if *end == x0 && *h == height => *end = x1,
+            _ => {
+                if let Some(done) = open.replace((x0, x1, height)) {
+                    add(done);
+                }
+            }
+        }
+    }
+    if let Some(done) = open {
+        add(done);
     }
     painter.add(egui::Shape::mesh(mesh));
     painter.line_segment(

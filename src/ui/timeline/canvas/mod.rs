@@ -91,7 +91,8 @@ pub fn canvas_ui(
 
     paint::keep_labels_warm(&painter, dataset, &state.labelled, &rooms);
     state.labelled = rooms;
-    let item_focused = access::events_ui(ui, config, dataset, hits, &response, &mut output);
+    let item_focused =
+        access::events_ui(ui, (config, state), dataset, hits, &response, &mut output);
     if response.has_focus() || item_focused || band_focused {
         access::lock_focus(ui, &response);
         input::keyboard(ui, state, config, plot, &mut output);

@@ -45,7 +45,12 @@ pub fn label_galley(
         .size()
         .x;
     let kept = word_cut(title, &ends, room, ellipsis).filter(|&kept| kept > 0)?;
-    let mut text: String = title.chars().take(kept).collect();
+    let end = title
+        .char_indices()
+        .nth(kept)
+        .map_or(title.len(), |(at, _)| at);
+    let mut text = String::with_capacity(end + '…'.len_utf8());
+    text.push_str(title.get(..end).unwrap_or(title));
     text.push('…');
     Some(painter.layout_no_wrap(text, font, Color32::PLACEHOLDER))
 }
@@ -288,51 +293,70 @@ pub fn gridlines(
     labels: &[Rect],
 ) -> egui::Shape {
     let line = ui.visuals().widgets.noninteractive.bg_stroke.color;
-    let axis_y = plot.bottom() - AXIS_HEIGHT;
-    let mut shapes = Vec::new();
-    for tick in &tick_set.ticks {
-        let x = tick.x as f32;
-        let stroke = if tick.major {
+    let span = (plot.top(), plot.bottom() - AXIS_HEIGHT);
+    let cuts = label_cuts(labels);
+    let stroke_of = |major: bool| {
+        if major {
             Stroke::new(1.0, line)
         } else {
             Stroke::new(1.0, line.gamma_multiply(0.5))
-        };
-        for (top, bottom) in gridline_segments(x, plot.top(), axis_y, labels) {
+        }
+    };
+    // Counted first: the list is made once at its size (a line crosses
+    // dozens of labels: grown part by part it was copied a few times).
+    let mut count = 0;
+    for tick in &tick_set.ticks {
+        each_gridline_segment(tick.x as f32, span, &cuts, |_, _| count += 1);
+    }
+    let mut shapes = Vec::with_capacity(count);
+    for tick in &tick_set.ticks {
+        let x = tick.x as f32;
+        let stroke = stroke_of(tick.major);
+        each_gridline_segment(x, span, &cuts, |top, bottom| {
             shapes.push(egui::Shape::line_segment(
                 [pos2(x, top), pos2(x, bottom)],
                 stroke,
             ));
-        }
+        });
     }
     egui::Shape::Vec(shapes)
 }
 
-/// The parts of the vertical line at `x` from `top` to `bottom` that cross
-/// none of `labels` (each kept a point clear), top to bottom.
-pub fn gridline_segments(x: f32, top: f32, bottom: f32, labels: &[Rect]) -> Vec<(f32, f32)> {
-    let mut cuts: Vec<(f32, f32)> = labels
+/// The areas gridlines stop short of: each label's, kept a point clear,
+/// sorted by top once for every line (a line's cuts are then those it
+/// crosses, in order, as a sort of them alone would put them).
+fn label_cuts(labels: &[Rect]) -> Vec<Rect> {
+    let mut cuts: Vec<Rect> = labels
         .iter()
         .map(|r| r.expand(1.0))
-        .filter(|r| r.is_positive() && r.left() <= x && x <= r.right())
-        .map(|r| (r.top(), r.bottom()))
+        .filter(Rect::is_positive)
         .collect();
-    cuts.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut segments = Vec::new();
+    cuts.sort_by(|a, b| a.top().total_cmp(&b.top()));
+    cuts
+}
+
+/// The parts of the vertical line at `x` from `top` to `bottom` that cross
+/// none of `cuts` (see [`label_cuts`]), top to bottom, given one by one to
+/// `segment`.
+fn each_gridline_segment(
+    x: f32,
+    (top, bottom): (f32, f32),
+    cuts: &[Rect],
+    mut segment: impl FnMut(f32, f32),
+) {
     let mut from = top;
-    for (cut_top, cut_bottom) in cuts {
-        if cut_top > from {
-            segments.push((from, cut_top.min(bottom)));
+    for cut in cuts.iter().filter(|r| r.left() <= x && x <= r.right()) {
+        if cut.top().min(bottom) > from {
+            segment(from, cut.top().min(bottom));
         }
-        from = from.max(cut_bottom);
+        from = from.max(cut.bottom());
         if from >= bottom {
             break;
         }
     }
     if from < bottom {
-        segments.push((from, bottom));
+        segment(from, bottom);
     }
-    segments.retain(|(a, b)| b > a);
-    segments
 }
 
 /// An event's marker: a bar for a span, a band for a month or year (or a
@@ -417,6 +441,16 @@ pub fn count_place(chip: Rect, plot: Rect) -> egui::Pos2 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The parts of the vertical line at `x` from `top` to `bottom` that cross
+    /// none of `labels` (each kept a point clear), top to bottom.
+    fn gridline_segments(x: f32, top: f32, bottom: f32, labels: &[Rect]) -> Vec<(f32, f32)> {
+        let mut segments = Vec::new();
+        each_gridline_segment(x, (top, bottom), &label_cuts(labels), |a, b| {
+            segments.push((a, b));
+        });
+        segments
+    }
 
     #[test]
     fn a_chip_running_off_the_plot_keeps_its_count_in_view() {

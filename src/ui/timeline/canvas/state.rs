@@ -1,9 +1,12 @@
 //! What a canvas keeps between frames: its time <-> screen mapping, the
 //! labels it drew, the list a chip opened, the part of a band the keys chose.
 
+use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher, Hash};
 use std::sync::Arc;
 
+use crate::i18n::Language;
+use crate::model::Event;
 use crate::timeline::{Layout, Selection, TimeSpan, Transform};
 
 /// What the canvas keeps between frames.
@@ -30,6 +33,8 @@ pub struct CanvasState {
     /// What the filters let through, for the filters and lanes of its key:
     /// a pan or a zoom lays out from it without asking the filters again.
     pub(super) selection: Option<(SelectionKey, Selection)>,
+    /// What a screen reader hears for each event drawn as a node.
+    pub(super) node_labels: NodeLabels,
 }
 
 impl CanvasState {
@@ -95,4 +100,63 @@ pub struct LayoutKey {
     pub(super) budget: usize,
     /// The most rows of a lane.
     pub(super) max_rows: usize,
+}
+
+/// The events' node labels, "date: title", kept between frames: a pan
+/// draws mostly the same events, and putting a date in words costs more
+/// than all else a node needs. They hold for one timeline (whose id names
+/// its dataset) in one language; another of either starts them afresh.
+#[derive(Clone, Debug, Default)]
+pub struct NodeLabels {
+    /// The timeline's id and the language they were made for.
+    made_for: Option<(u64, Language)>,
+    /// Each event's label, by its index in the dataset.
+    labels: HashMap<usize, String>,
+}
+
+/// More labels than a screen ever draws as nodes: past it they start afresh,
+/// so that panning along a long timeline does not keep them all.
+const MOST_NODE_LABELS: usize = 4096;
+
+impl NodeLabels {
+    /// The labels for `timeline` in the language of this frame, emptied if
+    /// they were made for another timeline or language, or grew too many.
+    pub fn of(&mut self, timeline: u64) -> &mut Self {
+        let made_for = Some((timeline, crate::i18n::language()));
+        if self.made_for != made_for || self.labels.len() > MOST_NODE_LABELS {
+            self.labels.clear();
+            self.made_for = made_for;
+        }
+        self
+    }
+
+    /// The label of `event` (at `index` in the dataset): made the first
+    /// time, kept after.
+    pub fn label(&mut self, index: usize, event: &Event) -> &str {
+        self.labels.entry(index).or_insert_with(|| {
+            format!(
+                "{}: {}",
+                crate::i18n::dates::human(&event.date),
+                event.title
+            )
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn node_labels_start_afresh_past_their_bound() {
+        let dataset = crate::dataset::Dataset::embedded().unwrap();
+        let event = dataset.events.first().unwrap();
+        let mut labels = NodeLabels::default();
+        for index in 0..=MOST_NODE_LABELS {
+            labels.of(1).label(index, event);
+        }
+        assert_eq!(labels.labels.len(), MOST_NODE_LABELS + 1);
+        labels.of(1);
+        assert!(labels.labels.is_empty());
+    }
 }
