@@ -3,6 +3,12 @@
 //! relationship in its source, jumping to an event, the as-of date, and the
 //! links from the Study panel and the timeline card. Runs without a display.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "the shared helpers in common/ fail loudly when their scratch data cannot be made"
+)]
+
+mod common;
 mod window;
 
 use egui::accesskit::Role;
@@ -11,7 +17,7 @@ use egui_kittest::kittest::{By, Queryable as _};
 
 use neutrality_reader::ui::app::ReaderApp;
 use neutrality_reader::ui::command::View;
-use window::window;
+use window::{window, window_on};
 
 fn app(view: View) -> Harness<'static, ReaderApp> {
     app_sized(view, [1600.0, 1000.0])
@@ -419,4 +425,49 @@ fn a_filtered_out_organization_chosen_elsewhere_is_shown() {
     // The filter that hid it is cleared, so its row is there to see.
     harness.get_by_label("18 organizations");
     assert!(has_button(&harness, "Non-Aligned Movement"));
+}
+
+/// An organization tied to a crowd of events lists them a hundred at a
+/// time in its details, says how many of how many it shows, and "Show
+/// more" (scrolled to and clicked, as a reader would) adds a hundred: a
+/// 100,000-event unit's organization is not laid out whole in every frame.
+#[test]
+fn an_organization_with_many_events_lists_them_a_hundred_at_a_time() {
+    let dir = common::crowded_copy(250);
+    let data = match neutrality_reader::dataset::Dataset::load_dir(dir.path()) {
+        Ok(data) => std::sync::Arc::new(data),
+        Err(error) => panic!("the crowded copy does not load: {error}"),
+    };
+    let total = data
+        .events
+        .iter()
+        .filter(|e| e.organizations().iter().any(|o| &**o == "un"))
+        .count();
+    let mut harness = window_on(data, [1600.0, 1000.0], |mut app| {
+        app.show_view(View::Organizations);
+        app
+    });
+    harness
+        .get_by_role_and_label(Role::Button, "United Nations")
+        .click();
+    harness.run();
+    assert!(total > 250, "{total}");
+    harness.get_by_label(&format!("Events ({total})"));
+    let crowd_listed = |harness: &Harness<'static, ReaderApp>| {
+        harness
+            .query_all(By::new().role(Role::Button).label_contains("Crowd event"))
+            .count()
+    };
+    let first = crowd_listed(&harness);
+    assert!(first <= 100 && first >= 100 - (total - 250), "{first}");
+    harness.get_by_label(&format!("Shown: 100 of {total}"));
+    let more = harness.get_by_role_and_label(Role::Button, "Show more");
+    more.scroll_to_me();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Show more")
+        .click();
+    harness.run();
+    assert_eq!(crowd_listed(&harness), first + 100);
+    harness.get_by_label(&format!("Shown: 200 of {total}"));
 }

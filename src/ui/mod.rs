@@ -13,6 +13,7 @@ pub mod datasets;
 pub mod fonts;
 pub mod icon;
 pub mod organizations;
+pub mod paged;
 pub mod present;
 pub mod quiz;
 pub mod save_dialog;

@@ -63,3 +63,22 @@ impl eframe::Storage for MemoryStorage {
 
     fn flush(&mut self) {}
 }
+
+/// A copy of the bundled dataset with `count` more events, "Crowd event 000"
+/// and on, dated 10 June 2020, each citing paragraph 3 of the article
+/// `nam-ambassadors-briefing-2020` and involving the organization `un`: an
+/// article and an organization tied to a crowd of events.
+pub fn crowded_copy(count: usize) -> TempDir {
+    let dir = data_copy();
+    let events = dir.path().join("events.ron");
+    let text = fs::read_to_string(&events).unwrap();
+    let end = text.rfind(']').unwrap();
+    let mut crowd = String::new();
+    for i in 0..count {
+        crowd.push_str(&format!(
+            "    Event(id: \"crowd-{i}\", date: \"2020-06-10\", title: \"Crowd event {i:03}\", description: \"One of many.\", category: Conference, organizations: [\"un\"], sources: [(\"nam-ambassadors-briefing-2020\", 3)]),\n"
+        ));
+    }
+    fs::write(&events, format!("{}{crowd}{}", &text[..end], &text[end..])).unwrap();
+    dir
+}

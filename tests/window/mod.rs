@@ -17,6 +17,15 @@ pub fn window(
         Ok(data) => Arc::new(data),
         Err(error) => panic!("the bundled dataset does not load: {error}"),
     };
+    window_on(data, size, setup)
+}
+
+/// [`window`] on the dataset `data`.
+pub fn window_on(
+    data: Arc<Dataset>,
+    size: [f32; 2],
+    setup: impl FnOnce(ReaderApp) -> ReaderApp + 'static,
+) -> Harness<'static, ReaderApp> {
     let mut harness = Harness::builder()
         .with_size(size)
         // Hover cards and tooltips fade in over a few frames.

@@ -10,6 +10,7 @@ use crate::dataset::Dataset;
 use crate::i18n::{tr, trf};
 use crate::model::{Date, Organization};
 use crate::ui::command::{Command, EventIx};
+use crate::ui::paged::paged_ui;
 use crate::ui::widgets::read_in_source;
 
 /// Draws the details of the organization at `index`.
@@ -51,8 +52,8 @@ pub fn details_ui(
         .show(ui, |ui| {
             summary_ui(ui, organization);
             relationships_ui(ui, dataset, organization, as_of, commands);
-            facts_ui(ui, dataset, &lists.facts, commands);
-            events_ui(ui, dataset, &lists.events, commands);
+            facts_ui(ui, dataset, &organization.id, &lists.facts, commands);
+            events_ui(ui, dataset, &organization.id, &lists.events, commands);
             let count = lists.mentions.len();
             let mentioned = if count == 1 {
                 trf("org.section_mentions_one", &[("n", &count)])
@@ -142,12 +143,22 @@ fn relationships_ui(
 
 /// The figures about the organization, each with its sources; nothing when
 /// there are none.
-fn facts_ui(ui: &mut egui::Ui, dataset: &Dataset, facts: &[usize], commands: &mut Vec<Command>) {
+fn facts_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    organization: &str,
+    facts: &[usize],
+    commands: &mut Vec<Command>,
+) {
     if facts.is_empty() {
         return;
     }
     section(ui, tr("org.section_figures"));
-    for fact in facts.iter().filter_map(|&i| dataset.facts.get(i)) {
+    let id = egui::Id::unique("organization_facts_shown").with(organization);
+    paged_ui(ui, id, facts.len(), |ui, i| {
+        let Some(fact) = facts.get(i).and_then(|&f| dataset.facts.get(f)) else {
+            return;
+        };
         ui.label(RichText::new(fact.headline()).strong())
             .on_hover_text(&fact.measure);
         ui.label(RichText::new(&fact.measure).small());
@@ -163,18 +174,28 @@ fn facts_ui(ui: &mut egui::Ui, dataset: &Dataset, facts: &[usize], commands: &mu
             read_in_source(ui, dataset, source, commands);
         }
         ui.add_space(6.0);
-    }
+    });
 }
 
 /// The organization's events, each showing itself on the timeline.
-fn events_ui(ui: &mut egui::Ui, dataset: &Dataset, events: &[usize], commands: &mut Vec<Command>) {
+fn events_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    organization: &str,
+    events: &[usize],
+    commands: &mut Vec<Command>,
+) {
     section(ui, &trf("org.section_events", &[("n", &events.len())]));
     if events.is_empty() {
         ui.weak(tr("org.no_events"));
     }
-    for &event_index in events {
-        let Some(event) = dataset.events.get(event_index) else {
-            continue;
+    let id = egui::Id::unique("organization_events_shown").with(organization);
+    paged_ui(ui, id, events.len(), |ui, i| {
+        let Some((&event_index, event)) = events
+            .get(i)
+            .and_then(|e| Some((e, dataset.events.get(*e)?)))
+        else {
+            return;
         };
         let text = format!(
             "{} — {}",
@@ -188,7 +209,7 @@ fn events_ui(ui: &mut egui::Ui, dataset: &Dataset, events: &[usize], commands: &
         {
             commands.push(Command::FocusEvent(EventIx(event_index)));
         }
-    }
+    });
 }
 
 /// A small heading between the parts of the details.

@@ -10,6 +10,7 @@ use crate::i18n::{tr, trf};
 use crate::model::Event;
 use crate::ui::command::{Command, OrgIx};
 use crate::ui::organizations::labels::standing_rich;
+use crate::ui::paged::paged_ui;
 
 /// Draws the panel for the article `current`. With an event selected on the
 /// timeline, each relationship shows how it stood on that event's date.
@@ -123,41 +124,20 @@ fn as_of_ui(
     ui.add_space(4.0);
 }
 
-/// How many of an article's events the panel lists at first, and how many
-/// more each "Show more" adds: an article that a 100,000-event unit cites
-/// throughout would otherwise have every event laid out in every frame
-/// (half a second a frame, and a gigabyte of laid-out text).
-const EVENTS_AT_ONCE: usize = 100;
-
 /// The events the article reports, each opening the paragraph that states
-/// it: the first [`EVENTS_AT_ONCE`], then as many more at each "Show more".
+/// it, a page at a time ([`paged_ui`]).
 fn events_ui(ui: &mut egui::Ui, dataset: &Dataset, article: &str, commands: &mut Vec<Command>) {
     ui.heading(tr("study.events_heading"));
     let events = dataset.event_indices_of_article(article);
     if events.is_empty() {
         ui.weak(tr("study.no_event"));
     }
-    let shown_id = egui::Id::unique("study_events_shown").with(article);
-    let shown = ui
-        .data(|d| d.get_temp::<usize>(shown_id))
-        .unwrap_or(EVENTS_AT_ONCE)
-        .min(events.len());
-    for event in events
-        .iter()
-        .take(shown)
-        .filter_map(|&i| dataset.events.get(i))
-    {
-        event_ui(ui, event, article, commands);
-    }
-    if shown < events.len() {
-        ui.weak(trf(
-            "study.events_shown",
-            &[("shown", &shown), ("total", &events.len())],
-        ));
-        if ui.button(tr("study.show_more_events")).clicked() {
-            ui.data_mut(|d| d.insert_temp(shown_id, shown + EVENTS_AT_ONCE));
+    let id = egui::Id::unique("study_events_shown").with(article);
+    paged_ui(ui, id, events.len(), |ui, i| {
+        if let Some(event) = events.get(i).and_then(|&e| dataset.events.get(e)) {
+            event_ui(ui, event, article, commands);
         }
-    }
+    });
 }
 
 /// One event of the list: its date, and its title opening its paragraph.
