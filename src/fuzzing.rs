@@ -1,5 +1,5 @@
 //! The bodies of the fuzz targets in `fuzz/`, here so that a plain
-//! `cargo test` replays their corpus (`tests/fuzz_corpus.rs`) with the very
+//! `cargo test` replays their corpus (`tests/integration/fuzz_corpus.rs`) with the very
 //! code the fuzzer runs: whatever a dataset's files or a save file hold,
 //! reading it ends in a value or in problems a reader can act on, never in a
 //! panic.

@@ -31,7 +31,7 @@ fn tracing() -> bool {
 }
 
 // The body is `neutrality_reader::fuzzing::dataset_input`, which
-// `tests/fuzz_corpus.rs` also runs over this target's corpus.
+// `tests/integration/fuzz_corpus.rs` also runs over this target's corpus.
 fuzz_target!(|data: &[u8]| {
     let loaded = neutrality_reader::fuzzing::dataset_input(data);
     if tracing() {

@@ -4,7 +4,7 @@
 //! refuses is read by ron as before, so refusing is always allowed.)
 //!
 //! The input is the text of one file, read as every kind of data file.
-//! `tests/fast_ron.rs` replays this target's corpus (`corpus/fast_ron`)
+//! `tests/integration/fast_ron.rs` replays this target's corpus (`corpus/fast_ron`)
 //! and the dataset target's through the same check.
 
 #![no_main]

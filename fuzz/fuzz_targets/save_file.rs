@@ -22,7 +22,7 @@ fn dataset() -> Option<&'static Dataset> {
 }
 
 // The body is `neutrality_reader::fuzzing::save_file_input`, which
-// `tests/fuzz_corpus.rs` also runs over this target's corpus. With
+// `tests/integration/fuzz_corpus.rs` also runs over this target's corpus. With
 // `SAVE_FILE_TRACE` set, says which readers accepted the input: a quick
 // check that the seeds of the corpus are real saves.
 fuzz_target!(|data: &[u8]| {

@@ -56,7 +56,7 @@ impl Theme {
 
     /// egui's visuals for this theme. Every text colour in them (body,
     /// weak, links, buttons) has at least 4.5:1 contrast against the fills
-    /// it is drawn on; `tests/contrast.rs` checks every view.
+    /// it is drawn on; `tests/integration/contrast.rs` checks every view.
     pub fn visuals(self) -> egui::Visuals {
         match self {
             Theme::Light => light_visuals(),

@@ -17,7 +17,7 @@
 //! with an [`Error`] that says nothing, and [`read`] then has ron read the
 //! whole text as before. So every problem an author is told of is ron's,
 //! word for word, at its line and column. The rule it keeps: when it gives
-//! a value, ron would give the same value; tests/fast_ron.rs and the fuzz
+//! a value, ron would give the same value; tests/integration/fast_ron.rs and the fuzz
 //! target `fast_ron` check it against ron.
 
 mod de;

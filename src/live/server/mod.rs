@@ -9,7 +9,7 @@
 //! a connection that sends no request (idle, or a slow attacker) so that a
 //! thousand of them cannot stop the class.
 //!
-//! Guards (each tested in tests/live_server.rs): the join code on every API
+//! Guards (each tested in tests/integration/live_server.rs): the join code on every API
 //! request (a wrong one 403, a guesser 429 after 20); the device's token in
 //! an `HttpOnly; SameSite=Strict` cookie; bodies of 4 KiB at most, whole
 //! within [`BODY_TIMEOUT`]; token buckets per device, per address and for

@@ -2,7 +2,7 @@
 //! work everywhere and the help window (F1 or ?) are made from, so that the
 //! two cannot disagree. Keys that belong to one view (the reader's paging,
 //! the timeline's arrows, the quiz's options, the stage's) are listed with the
-//! view that handles them, and `tests/shortcuts.rs` presses every one.
+//! view that handles them, and `tests/integration/shortcuts.rs` presses every one.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
