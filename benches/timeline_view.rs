@@ -11,11 +11,9 @@ use std::hint::black_box;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use std::alloc::System;
-
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
-use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
+use stats_alloc::{Region, StatsAlloc};
 
 use neutrality_reader::dataset::Dataset;
 use neutrality_reader::dataset::synthetic::{self, Sizes};
@@ -27,10 +25,17 @@ use neutrality_reader::ui::timeline::canvas::{
     CanvasConfig, CanvasState, canvas_ui, category_lane_label,
 };
 
+/// The app's allocator (jemalloc on Linux, `src/main.rs`), so that the frames
+/// are timed as the window runs them.
+#[cfg(target_os = "linux")]
+type AppAllocator = tikv_jemallocator::Jemalloc;
+#[cfg(not(target_os = "linux"))]
+type AppAllocator = std::alloc::System;
+
 // Counts allocations so that the memory the index keeps can be measured
 // (stats_alloc rather than a hand-written allocator: no unsafe code here).
 #[global_allocator]
-static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
+static GLOBAL: StatsAlloc<AppAllocator> = StatsAlloc::new(AppAllocator {});
 
 /// How long the window's frame waits for the indexes (`ui::start`'s): not at all.
 const FRAME_WAIT: Duration = Duration::ZERO;
@@ -58,7 +63,7 @@ fn memory_report() {
     eprintln!("memory kept by the timeline index (two timelines, counts):");
     for events in [10_000, 50_000, 100_000] {
         let dataset = synthetic_dataset(events);
-        let region = Region::new(GLOBAL);
+        let region = Region::new(&GLOBAL);
         let index = TimelineIndex::new(&dataset);
         let change = region.change();
         let kept = change.bytes_allocated as isize - change.bytes_deallocated as isize;
