@@ -27,7 +27,14 @@ pub fn paged_ui(
     }
     if shown < len {
         ui.weak(trf("paged.shown", &[("shown", &shown), ("total", &len)]));
-        if ui.button(tr("paged.show_more")).clicked() {
+        // An id of its own, whatever comes before it: with an automatic one
+        // (even under `push_id`), the rows it adds would take over its id,
+        // and the keyboard focus would land on one of them.
+        let more = ui.scope_builder(
+            egui::UiBuilder::new().scope_id(id.with("show more")),
+            |ui| ui.button(tr("paged.show_more")),
+        );
+        if more.inner.clicked() {
             ui.data_mut(|d| d.insert_temp(id, shown + AT_ONCE));
         }
     }

@@ -471,3 +471,38 @@ fn an_organization_with_many_events_lists_them_a_hundred_at_a_time() {
     assert_eq!(crowd_listed(&harness), first + 100);
     harness.get_by_label(&format!("Shown: 200 of {total}"));
 }
+
+/// The details' "Show more" by keyboard, as by the mouse: Tab reaches it
+/// past the hundred events listed, Enter shows a hundred more, and the
+/// focus stays on it rather than landing on one of the events it added.
+#[test]
+fn show_more_in_the_details_is_reached_by_tab_and_pressed_with_enter() {
+    let dir = common::crowded_copy(250);
+    let data = match neutrality_reader::dataset::Dataset::load_dir(dir.path()) {
+        Ok(data) => std::sync::Arc::new(data),
+        Err(error) => panic!("the crowded copy does not load: {error}"),
+    };
+    let total = data
+        .events
+        .iter()
+        .filter(|e| e.organizations().iter().any(|o| &**o == "un"))
+        .count();
+    let mut harness = window_on(data, [1600.0, 1000.0], |mut app| {
+        app.show_view(View::Organizations);
+        app
+    });
+    harness
+        .get_by_role_and_label(Role::Button, "United Nations")
+        .click();
+    harness.run();
+    harness.get_by_label(&format!("Shown: 100 of {total}"));
+    let presses = common::tab_to(&mut harness, "Show more", 1000);
+    assert!(
+        presses > 100,
+        "{presses} presses: the hundred events come first"
+    );
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.get_by_label(&format!("Shown: 200 of {total}"));
+    assert_eq!(common::focused(&harness).as_deref(), Some("Show more"));
+}

@@ -496,3 +496,34 @@ fn an_article_cited_by_many_events_lists_them_a_hundred_at_a_time() {
     assert!(harness.query_by_label("Show more").is_none());
     assert!(harness.query_by_label_contains("Shown: ").is_none());
 }
+
+/// "Show more" is reached and pressed from the keyboard as it is clicked:
+/// Tab goes down the panel's hundred events to it, Enter shows a hundred
+/// more, and the focus stays on it (not on one of the rows it added) for
+/// Space to show the rest.
+#[test]
+fn show_more_is_reached_by_tab_and_pressed_with_enter() {
+    let dir = common::crowded_copy(250);
+    let data = Arc::new(Dataset::load_dir(dir.path()).unwrap());
+    let total = data
+        .event_indices_of_article("nam-ambassadors-briefing-2020")
+        .len();
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 2400.0])
+        .build_eframe(move |cc| ReaderApp::new(&cc.egui_ctx, data, DataOrigin::default(), None));
+    harness.run();
+    harness.get_by_label(&format!("Shown: 100 of {total}"));
+    let presses = common::tab_to(&mut harness, "Show more", 1000);
+    assert!(
+        presses > 100,
+        "{presses} presses: the hundred events come first"
+    );
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.get_by_label(&format!("Shown: 200 of {total}"));
+    assert_eq!(common::focused(&harness).as_deref(), Some("Show more"));
+    harness.key_press(egui::Key::Space);
+    harness.run();
+    assert!(harness.query_by_label("Show more").is_none());
+    assert!(harness.query_by_label_contains("Shown: ").is_none());
+}

@@ -82,3 +82,26 @@ pub fn crowded_copy(count: usize) -> TempDir {
     fs::write(&events, format!("{}{crowd}{}", &text[..end], &text[end..])).unwrap();
     dir
 }
+
+/// The name of the control that has the keyboard focus, if any.
+pub fn focused<S>(harness: &egui_kittest::Harness<'_, S>) -> Option<String> {
+    use egui_kittest::kittest::{By, NodeT as _, Queryable as _};
+    harness
+        .query_all(By::new().predicate(|node| node.is_focused()))
+        .next()
+        .and_then(|n| n.accesskit_node().label())
+}
+
+/// Presses Tab until the control named `name` has the focus, as a keyboard
+/// user goes down a window; returns how many presses that took. Fails the
+/// test after `limit` presses.
+pub fn tab_to<S>(harness: &mut egui_kittest::Harness<'_, S>, name: &str, limit: usize) -> usize {
+    let mut presses = 0;
+    while focused(harness).as_deref() != Some(name) {
+        presses += 1;
+        assert!(presses <= limit, "Tab never reached {name}");
+        harness.key_press(egui::Key::Tab);
+        harness.run();
+    }
+    presses
+}
