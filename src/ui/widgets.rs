@@ -27,30 +27,29 @@ pub fn editor_note_ui(ui: &mut egui::Ui, palette: &Palette, size: f32, text: &st
         });
 }
 
-/// "Read in source: title, paragraph n", opening the article there.
+/// "Read in source: title, paragraph n", opening the article there; its
+/// button, unless the article is not in the unit.
 pub fn read_in_source(
     ui: &mut egui::Ui,
     dataset: &Dataset,
     source: &Source,
     commands: &mut Vec<Command>,
-) {
-    let Some(article) = dataset.article(&source.article) else {
-        return;
-    };
+) -> Option<egui::Response> {
+    let article = dataset.article(&source.article)?;
     let text = trf(
         "common.read_in_source",
         &[("title", &article.title), ("paragraph", &source.paragraph)],
     );
-    if ui
+    let response = ui
         .add(egui::Button::new(text).wrap())
-        .on_hover_text(tr("common.read_in_source_hint"))
-        .clicked()
-    {
+        .on_hover_text(tr("common.read_in_source_hint"));
+    if response.clicked() {
         commands.push(Command::OpenArticle {
             article: source.article.clone(),
             paragraph: Some(source.paragraph),
         });
     }
+    Some(response)
 }
 
 /// How often [`busy_ui`] moves on.

@@ -13,7 +13,7 @@ use crate::window;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{By, Queryable as _};
+use egui_kittest::kittest::{By, NodeT as _, Queryable as _};
 
 use neutrality_reader::ui::app::ReaderApp;
 use neutrality_reader::ui::command::View;
@@ -473,8 +473,8 @@ fn an_organization_with_many_events_lists_them_a_hundred_at_a_time() {
 }
 
 /// The details' "Show more" by keyboard, as by the mouse: Tab reaches it
-/// past the hundred events listed, Enter shows a hundred more, and the
-/// focus stays on it rather than landing on one of the events it added.
+/// past the hundred events listed, and Enter shows a hundred more with the
+/// focus on the first event it added, not lost and not on an earlier row.
 #[test]
 fn show_more_in_the_details_is_reached_by_tab_and_pressed_with_enter() {
     let dir = common::crowded_copy(250);
@@ -496,6 +496,13 @@ fn show_more_in_the_details_is_reached_by_tab_and_pressed_with_enter() {
         .click();
     harness.run();
     harness.get_by_label(&format!("Shown: 100 of {total}"));
+    let events_listed = |harness: &Harness<'static, ReaderApp>| -> Vec<String> {
+        harness
+            .query_all(By::new().role(Role::Button).label_contains(" — "))
+            .filter_map(|n| n.accesskit_node().label())
+            .collect()
+    };
+    let before = events_listed(&harness);
     let presses = common::tab_to(&mut harness, "Show more", 1000);
     assert!(
         presses > 100,
@@ -504,5 +511,9 @@ fn show_more_in_the_details_is_reached_by_tab_and_pressed_with_enter() {
     harness.key_press(egui::Key::Enter);
     harness.run();
     harness.get_by_label(&format!("Shown: 200 of {total}"));
-    assert_eq!(common::focused(&harness).as_deref(), Some("Show more"));
+    let after = events_listed(&harness);
+    // The first event listed now that was not before.
+    let first_added = after.iter().find(|label| !before.contains(label)).cloned();
+    assert!(first_added.is_some());
+    assert_eq!(common::focused(&harness), first_added);
 }

@@ -498,19 +498,24 @@ fn an_article_cited_by_many_events_lists_them_a_hundred_at_a_time() {
 }
 
 /// "Show more" is reached and pressed from the keyboard as it is clicked:
-/// Tab goes down the panel's hundred events to it, Enter shows a hundred
-/// more, and the focus stays on it (not on one of the rows it added) for
-/// Space to show the rest.
+/// Tab goes down the panel's hundred events to it, and Enter shows a
+/// hundred more with the focus on the first of them (not lost, and not on
+/// some other row), so the reader goes on from there; at the last page,
+/// Space does the same and the button goes.
 #[test]
 fn show_more_is_reached_by_tab_and_pressed_with_enter() {
     let dir = common::crowded_copy(250);
     let data = Arc::new(Dataset::load_dir(dir.path()).unwrap());
-    let total = data
-        .event_indices_of_article("nam-ambassadors-briefing-2020")
-        .len();
+    let order = data.event_indices_of_article("nam-ambassadors-briefing-2020");
+    let total = order.len();
+    let title = |n: usize| data.events[order[n]].title.to_string();
+    let (row_100, row_200) = (title(100), title(200));
     let mut harness = Harness::builder()
         .with_size([1280.0, 2400.0])
-        .build_eframe(move |cc| ReaderApp::new(&cc.egui_ctx, data, DataOrigin::default(), None));
+        .build_eframe({
+            let data = data.clone();
+            move |cc| ReaderApp::new(&cc.egui_ctx, data, DataOrigin::default(), None)
+        });
     harness.run();
     harness.get_by_label(&format!("Shown: 100 of {total}"));
     let presses = common::tab_to(&mut harness, "Show more", 1000);
@@ -521,9 +526,13 @@ fn show_more_is_reached_by_tab_and_pressed_with_enter() {
     harness.key_press(egui::Key::Enter);
     harness.run();
     harness.get_by_label(&format!("Shown: 200 of {total}"));
-    assert_eq!(common::focused(&harness).as_deref(), Some("Show more"));
+    assert_eq!(common::focused(&harness), Some(row_100));
+    // The next hundred, then the button again.
+    let presses = common::tab_to(&mut harness, "Show more", 1000);
+    assert_eq!(presses, 100, "from the 101st event to the button");
     harness.key_press(egui::Key::Space);
     harness.run();
     assert!(harness.query_by_label("Show more").is_none());
     assert!(harness.query_by_label_contains("Shown: ").is_none());
+    assert_eq!(common::focused(&harness), Some(row_200));
 }

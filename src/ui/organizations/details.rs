@@ -156,9 +156,7 @@ fn facts_ui(
     section(ui, tr("org.section_figures"));
     let id = egui::Id::unique("organization_facts_shown").with(organization);
     paged_ui(ui, id, facts.len(), |ui, i| {
-        let Some(fact) = facts.get(i).and_then(|&f| dataset.facts.get(f)) else {
-            return;
-        };
+        let fact = facts.get(i).and_then(|&f| dataset.facts.get(f))?;
         ui.label(RichText::new(fact.headline()).strong())
             .on_hover_text(&fact.measure);
         ui.label(RichText::new(&fact.measure).small());
@@ -170,10 +168,14 @@ fn facts_ui(
                     .italics(),
             );
         }
+        // The figure's first "Read in source" takes the focus for it.
+        let mut control = None;
         for source in &fact.sources {
-            read_in_source(ui, dataset, source, commands);
+            let button = read_in_source(ui, dataset, source, commands);
+            control = control.or(button);
         }
         ui.add_space(6.0);
+        control
     });
 }
 
@@ -191,24 +193,21 @@ fn events_ui(
     }
     let id = egui::Id::unique("organization_events_shown").with(organization);
     paged_ui(ui, id, events.len(), |ui, i| {
-        let Some((&event_index, event)) = events
+        let (&event_index, event) = events
             .get(i)
-            .and_then(|e| Some((e, dataset.events.get(*e)?)))
-        else {
-            return;
-        };
+            .and_then(|e| Some((e, dataset.events.get(*e)?)))?;
         let text = format!(
             "{} — {}",
             crate::i18n::dates::human(&event.date),
             event.title
         );
-        if ui
+        let button = ui
             .add(egui::Button::new(text).wrap())
-            .on_hover_text(tr("org.show_event_hint"))
-            .clicked()
-        {
+            .on_hover_text(tr("org.show_event_hint"));
+        if button.clicked() {
             commands.push(Command::FocusEvent(EventIx(event_index)));
         }
+        Some(button)
     });
 }
 

@@ -134,14 +134,19 @@ fn events_ui(ui: &mut egui::Ui, dataset: &Dataset, article: &str, commands: &mut
     }
     let id = egui::Id::unique("study_events_shown").with(article);
     paged_ui(ui, id, events.len(), |ui, i| {
-        if let Some(event) = events.get(i).and_then(|&e| dataset.events.get(e)) {
-            event_ui(ui, event, article, commands);
-        }
+        let event = events.get(i).and_then(|&e| dataset.events.get(e))?;
+        Some(event_ui(ui, event, article, commands))
     });
 }
 
-/// One event of the list: its date, and its title opening its paragraph.
-fn event_ui(ui: &mut egui::Ui, event: &Event, article: &str, commands: &mut Vec<Command>) {
+/// One event of the list: its date, and its title opening its paragraph
+/// (the button returned).
+fn event_ui(
+    ui: &mut egui::Ui,
+    event: &Event,
+    article: &str,
+    commands: &mut Vec<Command>,
+) -> egui::Response {
     let paragraph = event
         .sources
         .iter()
@@ -171,6 +176,7 @@ fn event_ui(ui: &mut egui::Ui, event: &Event, article: &str, commands: &mut Vec<
         });
     }
     ui.add_space(4.0);
+    response
 }
 
 /// A short card: a heading, the record's text and its editor's note, if any.
