@@ -427,12 +427,10 @@ fn a_filtered_out_organization_chosen_elsewhere_is_shown() {
     assert!(has_button(&harness, "Non-Aligned Movement"));
 }
 
-/// An organization tied to a crowd of events lists them a hundred at a
-/// time in its details, says how many of how many it shows, and "Show
-/// more" (scrolled to and clicked, as a reader would) adds a hundred: a
-/// 100,000-event unit's organization is not laid out whole in every frame.
-#[test]
-fn an_organization_with_many_events_lists_them_a_hundred_at_a_time() {
+/// The Organizations view on the bundled unit with 250 more events of the
+/// UN (`common::crowded_copy`), the UN's details open; and how many events
+/// the UN has.
+fn crowded_un_details() -> (Harness<'static, ReaderApp>, usize) {
     let dir = common::crowded_copy(250);
     let data = match neutrality_reader::dataset::Dataset::load_dir(dir.path()) {
         Ok(data) => std::sync::Arc::new(data),
@@ -451,6 +449,16 @@ fn an_organization_with_many_events_lists_them_a_hundred_at_a_time() {
         .get_by_role_and_label(Role::Button, "United Nations")
         .click();
     harness.run();
+    (harness, total)
+}
+
+/// An organization tied to a crowd of events lists them a hundred at a
+/// time in its details, says how many of how many it shows, and "Show
+/// more" (scrolled to and clicked, as a reader would) adds a hundred: a
+/// 100,000-event unit's organization is not laid out whole in every frame.
+#[test]
+fn an_organization_with_many_events_lists_them_a_hundred_at_a_time() {
+    let (mut harness, total) = crowded_un_details();
     assert!(total > 250, "{total}");
     harness.get_by_label(&format!("Events ({total})"));
     let crowd_listed = |harness: &Harness<'static, ReaderApp>| {
@@ -477,24 +485,7 @@ fn an_organization_with_many_events_lists_them_a_hundred_at_a_time() {
 /// focus on the first event it added, not lost and not on an earlier row.
 #[test]
 fn show_more_in_the_details_is_reached_by_tab_and_pressed_with_enter() {
-    let dir = common::crowded_copy(250);
-    let data = match neutrality_reader::dataset::Dataset::load_dir(dir.path()) {
-        Ok(data) => std::sync::Arc::new(data),
-        Err(error) => panic!("the crowded copy does not load: {error}"),
-    };
-    let total = data
-        .events
-        .iter()
-        .filter(|e| e.organizations().iter().any(|o| &**o == "un"))
-        .count();
-    let mut harness = window_on(data, [1600.0, 1000.0], |mut app| {
-        app.show_view(View::Organizations);
-        app
-    });
-    harness
-        .get_by_role_and_label(Role::Button, "United Nations")
-        .click();
-    harness.run();
+    let (mut harness, total) = crowded_un_details();
     harness.get_by_label(&format!("Shown: 100 of {total}"));
     let events_listed = |harness: &Harness<'static, ReaderApp>| -> Vec<String> {
         harness

@@ -437,6 +437,28 @@ fn the_timeline_strip_can_be_hidden() {
     );
 }
 
+/// The bundled unit with 250 more events citing the article
+/// `nam-ambassadors-briefing-2020` (`common::crowded_copy`), and that
+/// article's events in the order the panel lists them.
+fn crowded_article() -> (Arc<Dataset>, Vec<usize>) {
+    let dir = common::crowded_copy(250);
+    let data = Arc::new(Dataset::load_dir(dir.path()).unwrap());
+    let order = data
+        .event_indices_of_article("nam-ambassadors-briefing-2020")
+        .to_vec();
+    (data, order)
+}
+
+/// The window on `data`, tall enough for a hundred events in the panel.
+fn tall_window(data: &Arc<Dataset>) -> Harness<'static, ReaderApp> {
+    let data = data.clone();
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 2400.0])
+        .build_eframe(move |cc| ReaderApp::new(&cc.egui_ctx, data, DataOrigin::default(), None));
+    harness.run();
+    harness
+}
+
 /// Scrolls the panel to "Show more", as a reader would, and clicks it.
 fn show_more(harness: &mut Harness<'static, ReaderApp>) {
     harness
@@ -455,9 +477,7 @@ fn show_more(harness: &mut Harness<'static, ReaderApp>) {
 /// every frame.
 #[test]
 fn an_article_cited_by_many_events_lists_them_a_hundred_at_a_time() {
-    let dir = common::crowded_copy(250);
-    let data = Arc::new(Dataset::load_dir(dir.path()).unwrap());
-    let order = data.event_indices_of_article("nam-ambassadors-briefing-2020");
+    let (data, order) = crowded_article();
     let total = order.len();
     assert!(total > 250, "{total}");
     // How many of the crowd are among the article's first `n` events.
@@ -470,13 +490,7 @@ fn an_article_cited_by_many_events_lists_them_a_hundred_at_a_time() {
     };
     let (first_100, first_200) = (crowd_in_first(100), crowd_in_first(200));
     assert!(first_100 < first_200 && first_200 < 250);
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 2400.0])
-        .build_eframe({
-            let data = data.clone();
-            move |cc| ReaderApp::new(&cc.egui_ctx, data, DataOrigin::default(), None)
-        });
-    harness.run();
+    let mut harness = tall_window(&data);
     let listed = |harness: &Harness<'static, ReaderApp>| {
         (0..250)
             .filter(|i| {
@@ -504,19 +518,11 @@ fn an_article_cited_by_many_events_lists_them_a_hundred_at_a_time() {
 /// Space does the same and the button goes.
 #[test]
 fn show_more_is_reached_by_tab_and_pressed_with_enter() {
-    let dir = common::crowded_copy(250);
-    let data = Arc::new(Dataset::load_dir(dir.path()).unwrap());
-    let order = data.event_indices_of_article("nam-ambassadors-briefing-2020");
+    let (data, order) = crowded_article();
     let total = order.len();
     let title = |n: usize| data.events[order[n]].title.to_string();
     let (row_100, row_200) = (title(100), title(200));
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 2400.0])
-        .build_eframe({
-            let data = data.clone();
-            move |cc| ReaderApp::new(&cc.egui_ctx, data, DataOrigin::default(), None)
-        });
-    harness.run();
+    let mut harness = tall_window(&data);
     harness.get_by_label(&format!("Shown: 100 of {total}"));
     let presses = common::tab_to(&mut harness, "Show more", 1000);
     assert!(
