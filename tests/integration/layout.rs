@@ -7,10 +7,13 @@
 //! its panel or plot, and no text wrapped over more than one row is
 //! justified (its word gaps stretched).
 
+use crate::common;
 use crate::controls;
 use crate::live;
 use crate::paint;
 use crate::window;
+
+use std::path::Path;
 
 use egui::Rect;
 use egui_kittest::Harness;
@@ -125,10 +128,19 @@ fn texts_cut_sideways(harness: &Harness<'static, ReaderApp>, place: &str) -> Vec
 fn no_control_overlaps_another_or_is_cut_off_at_small_sizes_in_any_language() {
     let mut found = Vec::new();
     let mut looked = 0;
+    // Opened from a folder, the top bar also names the unit.
+    let copy = common::data_copy();
     for size in [[1024.0, 700.0], [1280.0, 800.0]] {
-        for language in Language::ALL {
+        for (language, folder) in Language::ALL
+            .into_iter()
+            .flat_map(|language| [(language, None), (language, Some(copy.path()))])
+        {
+            let unit = folder.map(Path::to_path_buf);
             let mut harness = window(size, move |mut app| {
                 app.apply_language(language);
+                if let Some(unit) = &unit {
+                    app.open_dataset_folder(unit);
+                }
                 app
             });
             for view in View::ALL {
@@ -144,7 +156,12 @@ fn no_control_overlaps_another_or_is_cut_off_at_small_sizes_in_any_language() {
                 }
                 harness.state_mut().show_view(view);
                 harness.run();
-                let place = format!("{view:?} {language:?} {}x{}", size[0], size[1]);
+                let from = if folder.is_some() {
+                    ", from a folder"
+                } else {
+                    ""
+                };
+                let place = format!("{view:?} {language:?} {}x{}{from}", size[0], size[1]);
                 let seen = controls(&harness).len();
                 assert!(seen > 5, "{place}: only {seen} controls seen");
                 looked += seen;

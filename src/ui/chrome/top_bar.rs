@@ -65,7 +65,10 @@ fn left_ui(ui: &mut egui::Ui, bar: &TopBar<'_>, commands: &mut Vec<Command>) {
     }
     if let Some((name, path)) = &bar.folder {
         ui.separator();
-        ui.weak(trf("app.dataset_folder", &[("folder", name)]))
+        // Cut to the room left (the tabs are wider in some languages), so
+        // that the bar never runs past the window.
+        let label = egui::RichText::new(trf("app.dataset_folder", &[("folder", name)])).weak();
+        ui.add(egui::Label::new(label).truncate())
             .on_hover_text(path);
         if let Some(time) = bar.reloaded_at {
             ui.weak(trf("open.reloaded_at", &[("time", &time)]));
